@@ -1,0 +1,1 @@
+"""Wijkwijzer: the Dutch chat assistant for passend onderwijs in the wijk."""

@@ -1,0 +1,1 @@
+"""The curated knowledge base. Imports nothing from the rest of Wijkwijzer."""
