@@ -1,0 +1,104 @@
+"""Ketenpartner zoeken, driven through the console channel against the bundled demo data."""
+
+from __future__ import annotations
+
+
+async def test_phone_typed_question_gets_the_contact_card(chat):
+    turn = await chat.send("smw'er ypenbrg?")
+    assert [c.naam for c in turn.cards] == ["Fatma Yilmaz"]
+    assert turn.has("Fatma Yilmaz", "06 00434831", "f.yilmaz@smw-haaglanden.example", "ma-do 8.30-16.30")
+
+
+async def test_context_carries_over_to_follow_up_questions(chat):
+    await chat.send("wie is de smw'er voor ypenburg")
+    jgz = await chat.send("en de jgz?")
+    assert {c.naam for c in jgz.cards} == {"Marieke van den Berg", "Sietske Dijkstra"}
+    other_wijk = await chat.send("en voor scheveningen?")
+    assert {c.naam for c in other_wijk.cards} == {"Ilse de Vries", "Maarten Veenstra"}
+
+
+async def test_missing_area_is_asked_with_own_wijk_as_choice(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    ask = await chat.send("wie is de smw'er")
+    assert ask.has("welke wijk of school") and ask.choices == ["Ypenburg"]
+    answer = await chat.send("1")
+    assert [c.naam for c in answer.cards] == ["Fatma Yilmaz"]
+
+
+async def test_missing_role_is_asked_with_choices(chat):
+    ask = await chat.send("ypenburg")
+    assert ask.has("Welke ketenpartner") and "SMW" in ask.choices and "Leerplicht" in ask.choices
+    answer = await chat.send("leerplicht")
+    assert [c.naam for c in answer.cards] == ["Jeroen Bakker"]
+
+
+async def test_school_uses_its_own_assigned_contact(chat):
+    turn = await chat.send("wie zit er bij leerplicht voor de vliegerwolk")
+    assert [c.naam for c in turn.cards] == ["Jeroen Bakker"]
+    smw = await chat.send("smw van de vliegerwolk")
+    assert smw.cards[0].naam == "Fatma Yilmaz"
+
+
+async def test_ambiguous_postcode_asks_back_then_answers(chat):
+    ask = await chat.send("smw voor postcode 2583")
+    assert ask.has("Bedoel je") and {"Scheveningen", "Duindorp"} <= set(ask.choices)
+    answer = await chat.send("Duindorp")
+    assert [c.naam for c in answer.cards] == ["Petra Visser"]
+
+
+async def test_grensverkeer_uses_the_gemeente_where_the_pupil_lives(chat):
+    turn = await chat.send("welk jeugdteam als de leerling in rijswijk woont")
+    assert [c.naam for c in turn.cards] == ["Priya Ramdin"]
+    assert turn.has("gemeente waar de leerling woont", "Rijswijk")
+
+
+async def test_grensverkeer_for_den_haag_asks_the_wijk(chat):
+    ask = await chat.send("leerling woont in den haag, welk jeugdteam?")
+    assert ask.has("In welke wijk woont de leerling")
+    answer = await chat.send("schilderswijk")
+    assert [c.naam for c in answer.cards] == ["Imane Chaara"]
+
+
+async def test_stale_contact_says_when_it_was_last_checked(chat):
+    turn = await chat.send("smw bezuidenhout")
+    assert [c.naam for c in turn.cards] == ["Anja Pauwels"]
+    assert turn.has("Laatst gecontroleerd: 20-11-2025")
+
+
+async def test_recent_contact_has_no_last_checked_line(chat):
+    turn = await chat.send("smw ypenburg")
+    assert not turn.has("Laatst gecontroleerd")
+
+
+async def test_guest_never_gets_contact_details(make_chat):
+    chat = await make_chat(role="gast")
+    turn = await chat.send("wie is de smw'er voor ypenburg")
+    assert not turn.cards
+    assert "Fatma" not in turn.text and "0043" not in turn.text
+    assert turn.has("aanmeld", "0800-2000", "112")
+
+
+async def test_guest_gets_the_public_veilig_thuis_number(make_chat):
+    chat = await make_chat(role="gast")
+    turn = await chat.send("nummer veilig thuis")
+    assert turn.has("0800-2000")
+
+
+async def test_stop_ends_the_question(chat):
+    await chat.send("wie is de smw'er")
+    stopped = await chat.send("stop")
+    assert stopped.has("gestopt")
+    fresh = await chat.send("smw ypenburg")
+    assert fresh.cards[0].naam == "Fatma Yilmaz"
+
+
+async def test_unknown_area_is_asked_again_not_guessed(chat):
+    await chat.send("wie is de smw'er")
+    again = await chat.send("xqzw")
+    assert again.has("herken ik niet") and not again.cards
+
+
+async def test_new_question_while_asking_is_answered(chat):
+    await chat.send("wie is de smw'er")
+    turn = await chat.send("wat is een opp")
+    assert turn.has("Ontwikkelingsperspectief")

@@ -1,0 +1,78 @@
+"""Signals: one-shot or guided, never with personal data, safety first, confirmed before saving."""
+
+from __future__ import annotations
+
+async def _report(make_chat) -> str:
+    adviseur = await make_chat(role="adviseur", conversation="adviseur")
+    return (await adviseur.send("overzicht signalen")).text
+
+
+async def test_one_shot_signal_is_confirmed_then_saved_and_aggregated(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    ask = await chat.send("signaal: steeds meer angstklachten in groep 8, wijk Scheveningen")
+    assert ask.has("Hoe dringend") and ask.choices == ["Laag", "Normaal", "Hoog"]
+    confirm = await chat.send("hoog")
+    assert confirm.has("Thema: Angst of somberheid", "Wijk: Scheveningen", "Urgentie: hoog", "steeds meer angstklachten")
+    saved = await chat.send("ja")
+    assert saved.has("anoniem opgeslagen")
+    report = await _report(make_chat)
+    assert "Scheveningen – Angst of somberheid: 1 (waarvan 1 hoog)" in report
+
+
+async def test_guided_signal_takes_at_most_three_questions(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    turn = await chat.send("ik wil een signaal doorgeven")
+    questions = 0
+    answers = iter(["veel kinderen komen zonder ontbijt naar school", "Armoede", "Normaal"])
+    while not turn.has("Klopt dit signaal"):
+        questions += 1
+        assert questions <= 3, chat.turns
+        turn = await chat.send(next(answers))
+    assert turn.has("Wijk: Ypenburg", "zonder ontbijt")
+
+
+async def test_signal_with_a_childs_name_is_refused_and_can_be_rephrased(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    refused = await chat.send("signaal: Sara uit groep 5 is steeds vaker afwezig")
+    assert refused.has("een naam", "zonder namen") and "Sara" not in refused.text
+    retry = await chat.send("een leerling uit groep 5 is steeds vaker afwezig")
+    assert not retry.has("een naam")
+
+
+async def test_signal_with_bsn_phone_or_birth_date_is_refused(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    for text, kind in (
+        ("signaal: leerling met bsn 111222333 zit thuis", "een BSN"),
+        ("signaal: moeder belt steeds van 06-12345678 over pesten", "een telefoonnummer"),
+        ("signaal: kind geboren 12-03-2016 zit thuis", "een (geboorte)datum"),
+        ("signaal: gezin op de Dorpsstraat 12 heeft geen geld", "een adres"),
+    ):
+        turn = await chat.send(text)
+        assert turn.has(kind), (text, turn.text)
+        await chat.send("stop")
+
+
+async def test_safety_concern_gets_veilig_thuis_112_and_the_meldcode_first(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    turn = await chat.send("signaal: leerling heeft blauwe plekken en is bang om naar huis te gaan")
+    assert turn.has("0800-2000", "112", "Zorg om de veiligheid van een kind")
+    assert turn.texts[0].startswith("Dit klinkt als zorg om de veiligheid")
+    assert "nog geen signalen" in (await _report(make_chat)).lower()
+
+
+async def test_cancelled_signal_is_not_saved(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    await chat.send("signaal: veel vapen op het schoolplein bij groep 8")
+    await chat.send("normaal")
+    cancelled = await chat.send("nee, annuleren")
+    assert cancelled.has("niet opgeslagen")
+    assert "nog geen signalen" in (await _report(make_chat)).lower()
+
+
+async def test_guest_cannot_give_a_signal_and_ib_cannot_see_the_report(make_chat):
+    guest = await make_chat(role="gast", conversation="gast")
+    turn = await guest.send("signaal: veel angst in groep 8")
+    assert turn.has("aanmeld") and not turn.has("Klopt dit")
+    ib = await make_chat(conversation="ib")
+    report = await ib.send("overzicht signalen")
+    assert report.has("alleen voor adviseurs")

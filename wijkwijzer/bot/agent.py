@@ -1,0 +1,216 @@
+"""The Wijkwijzer agent: one turn = understand the message, continue or start a dialog, reply.
+
+State is loaded and saved per turn through a ConversationState built for that turn: the SDK's
+AgentState caches the loaded state on the instance, so one shared instance would mix up
+concurrent turns of different conversations.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any, Protocol
+
+from microsoft_agents.activity import Activity, ChannelAccount
+from microsoft_agents.hosting.core import ActivityHandler, ConversationState, Storage, TurnContext
+from microsoft_agents.hosting.dialogs import DialogContext, DialogInstance, DialogSet, DialogState, DialogTurnStatus
+
+from wijkwijzer.dialogs.common import REDIRECT
+from wijkwijzer.dialogs.expertise import EXPERTISE_DIALOG, ExpertiseDialog
+from wijkwijzer.dialogs.glossary import GLOSSARY_DIALOG, GlossaryDialog
+from wijkwijzer.dialogs.partner import PARTNER_DIALOG, PartnerDialog
+from wijkwijzer.dialogs.replies import reply
+from wijkwijzer.dialogs.route import ROUTE_DIALOG, RouteDialog
+from wijkwijzer.dialogs.services import SERVICES_KEY, Profile, SignalSink, TurnServices
+from wijkwijzer.dialogs.signal import SIGNAL_DIALOG, THEMA_LABELS, SignalDialog
+from wijkwijzer.knowledge.loader import KnowledgeBase, KnowledgeBaseHolder
+from wijkwijzer.knowledge.text import normalize
+
+from . import texts
+from .metrics import Metrics
+from .nlu import understand as default_understand
+
+log = logging.getLogger(__name__)
+
+INTENT_DIALOGS = {
+    "partner_lookup": PARTNER_DIALOG,
+    "expertise_lookup": EXPERTISE_DIALOG,
+    "route": ROUTE_DIALOG,
+    "glossary": GLOSSARY_DIALOG,
+    "signal": SIGNAL_DIALOG,
+}
+
+
+class DialogStateAccessor:
+    """Keeps the SDK's DialogState (a plain dataclass, not a StoreItem) as JSON in conversation state.
+
+    The SDK's storages other than MemoryStorage cannot persist a DialogState object, so the
+    dialog stack is converted to plain JSON here: ids and each dialog's own state dict.
+    """
+
+    def __init__(self, state: ConversationState, name: str = "dialogs") -> None:
+        self.name = name
+        self._property = state.create_property(name)
+        self._value: DialogState | None = None
+
+    async def get(self, turn_context: TurnContext, default_value_or_factory: Any = None) -> DialogState:
+        if self._value is None:
+            raw = await self._property.get(turn_context, dict) or {}
+            stack = [DialogInstance(id=item["id"], state=item.get("state") or {}) for item in raw.get("dialog_stack", [])]
+            self._value = DialogState(dialog_stack=stack)
+        return self._value
+
+    async def set(self, turn_context: TurnContext, value: DialogState) -> None:
+        self._value = value
+
+    async def delete(self, turn_context: TurnContext) -> None:
+        self._value = DialogState()
+
+    async def store(self, turn_context: TurnContext) -> None:
+        """Write the (possibly changed) stack back into conversation state before it is saved."""
+        if self._value is not None:
+            stack = [{"id": i.id, "state": i.state} for i in self._value.dialog_stack]
+            await self._property.set(turn_context, {"dialog_stack": stack})
+
+
+class ProfileSource(Protocol):
+    async def profile_for(self, activity: Activity) -> Profile: ...
+
+
+class WijkwijzerAgent(ActivityHandler):
+    """Handles message and members-added activities for every channel alike."""
+
+    def __init__(
+        self,
+        *,
+        kb: KnowledgeBaseHolder,
+        storage: Storage,
+        signals: SignalSink,
+        profiles: ProfileSource,
+        understand: Callable[[str, KnowledgeBase], Any] = default_understand,
+        today: Callable[[], date] = date.today,
+        metrics: Metrics | None = None,
+    ) -> None:
+        self.kb = kb
+        self.storage = storage
+        self.signals = signals
+        self.profiles = profiles
+        self.understand = understand
+        self.today = today
+        self.metrics = metrics
+        self.dialogs = (PartnerDialog(), ExpertiseDialog(), RouteDialog(), GlossaryDialog(), SignalDialog())
+
+    async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
+        bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
+        if any(member.id != bot_id for member in members_added):
+            await turn_context.send_activity(reply(texts.WELCOME, texts.EXAMPLES))
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        text = (turn_context.activity.text or "").strip()
+        if not text:
+            await turn_context.send_activity(reply(texts.ONLY_TEXT))
+            return
+        started = time.perf_counter()
+        kb = self.kb.current
+        understanding = self.understand(text, kb)
+        profile = await self.profiles.profile_for(turn_context.activity)
+        turn_context.turn_state[SERVICES_KEY] = TurnServices(
+            kb=kb, profile=profile, understanding=understanding, understand=self.understand,
+            signals=self.signals, today=self.today(),
+        )
+        log.info("turn channel=%s intent=%s", turn_context.activity.channel_id, understanding.intent)
+        state = ConversationState(self.storage)
+        dialog_state = DialogStateAccessor(state)
+        dc = await self._dialog_context(state, dialog_state, turn_context)
+        memory = await state.create_property("memory").get(turn_context, dict) or {}
+        await self._run(dc, understanding, memory, text)
+        await state.create_property("memory").set(turn_context, memory)
+        await dialog_state.store(turn_context)
+        await state.save(turn_context)
+        if self.metrics:
+            self.metrics.turn(turn_context.activity.channel_id or "", understanding.intent, time.perf_counter() - started)
+
+    async def _dialog_context(self, state: ConversationState, dialog_state: DialogStateAccessor,
+                              turn_context: TurnContext) -> DialogContext:
+        dialog_set = DialogSet(dialog_state)
+        for dialog in self.dialogs:
+            dialog_set.add(dialog)
+        await state.load(turn_context)
+        return await dialog_set.create_context(turn_context)
+
+    async def _run(self, dc: DialogContext, understanding: Any, memory: dict, text: str) -> None:
+        if dc.active_dialog is not None and understanding.intent == "cancel":
+            await dc.cancel_all_dialogs()
+            await dc.context.send_activity(reply(texts.CANCELLED))
+            return
+        result = await dc.continue_dialog()
+        if result.status == DialogTurnStatus.Empty or (
+            result.status == DialogTurnStatus.Complete and result.result == REDIRECT
+        ):
+            result = await self._dispatch(dc, understanding, memory, text)
+        if result is not None and result.status == DialogTurnStatus.Complete and isinstance(result.result, dict):
+            memory.update(result.result)
+
+    async def _dispatch(self, dc: DialogContext, understanding: Any, memory: dict, text: str):
+        intent = understanding.intent
+        options = {**understanding.entities, "ambiguous": dict(understanding.ambiguous), "text": text}
+        if intent == "partner_lookup":
+            options = self._carry_over(options, memory.get("last_lookup"))
+        if intent == "route":
+            options = self._route_options(dc, understanding, text)
+        if intent in INTENT_DIALOGS:
+            return await dc.begin_dialog(INTENT_DIALOGS[intent], options)
+        await self._simple_reply(dc, intent, understanding)
+        return None
+
+    @staticmethod
+    def _carry_over(options: dict, last: dict | None) -> dict:
+        """'en voor Ypenburg?' / 'en de jgz?': fill what this question leaves out from the last lookup."""
+        if not last:
+            return options
+        has_place = any(options.get(k) for k in ("wijk", "school", "gemeente", "postcode")) or options["ambiguous"]
+        if not options.get("rol"):
+            options["rol"] = last.get("rol")
+        if not has_place and last.get("place"):
+            options["place"] = last["place"]
+        return options
+
+    @staticmethod
+    def _route_options(dc: DialogContext, understanding: Any, text: str) -> dict:
+        """An entry keyword of route.yaml ('thuiszitter', 'meldcode') starts that route; another
+        glossary term ('tlv') jumps to its step; otherwise the route the message names."""
+        kb: KnowledgeBase = dc.context.turn_state[SERVICES_KEY].kb
+        words = f" {normalize(text)} "
+        for entry in kb.entries.values():
+            if any(f" {normalize(word)} " in words for word in entry.trefwoorden if entry.route != "algemeen"):
+                return {"route": entry.route}
+        term = next((t for t in kb.terms if t.term == understanding.entities.get("begrip")), None)
+        if term and term.route_stap:
+            return {"step": term.route_stap}
+        return {"route": understanding.entities.get("route") or "algemeen"}
+
+    async def _simple_reply(self, dc: DialogContext, intent: str, understanding: Any) -> None:
+        svc: TurnServices = dc.context.turn_state[SERVICES_KEY]
+        if intent == "signal_report":
+            await dc.context.send_activity(await self._report(svc))
+        elif intent in texts.SIMPLE:
+            text, choices = texts.SIMPLE[intent]
+            await dc.context.send_activity(reply(text, choices))
+        else:
+            await dc.context.send_activity(reply(texts.unknown(svc.kb, dc.context.activity.text or ""), texts.EXAMPLES))
+
+    async def _report(self, svc: TurnServices) -> Activity:
+        if not svc.profile.sees_reports:
+            return reply(texts.REPORT_ONLY_ADVISEURS)
+        counts = await self.signals.signal_counts()
+        if not counts:
+            return reply("Er zijn nog geen signalen.")
+        lines = ["Signalen per wijk en thema:"]
+        for row in counts:
+            area = svc.kb.areas.get(row.wijk)
+            where = area.naam if area else "onbekende wijk"
+            urgent = f" (waarvan {row.hoog} hoog)" if row.hoog else ""
+            lines.append(f"{where} – {THEMA_LABELS.get(row.thema, row.thema)}: {row.count}{urgent}")
+        return reply("\n".join(lines))

@@ -1,0 +1,77 @@
+"""The app factory: builds storage, knowledge base and agent from settings; nothing at import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from microsoft_agents.activity import Activity
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from wijkwijzer.dialogs.services import Profile
+from wijkwijzer.knowledge.loader import KnowledgeBaseHolder
+
+from .agent import WijkwijzerAgent
+from .settings import Settings
+from .store.database import create_engine, default_sqlite_url, migrate
+from .store.signals import NewSignal, SignalStore, pseudonymize
+from .store.sql_storage import SqlStorage
+
+
+class FixedProfile:
+    """Everyone who talks is the same person: the terminal user set by --user-role/--user-wijk."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+
+    async def profile_for(self, activity: Activity) -> Profile:
+        return self.profile
+
+
+class StoreSignalSink:
+    """Saves signals with a pseudonymous reporter id; never the raw user id."""
+
+    def __init__(self, store: SignalStore, secret: str) -> None:
+        self.store = store
+        self.secret = secret
+
+    async def save_signal(self, *, thema: str, wijk: str | None, urgency: str, text: str, reporter: str) -> int:
+        return await self.store.add(NewSignal(
+            created_at=datetime.now(UTC), thema=thema, wijk=wijk, urgency=urgency, text=text,
+            reporter=pseudonymize(reporter, self.secret), channel="",
+        ))
+
+    async def signal_counts(self):
+        return await self.store.aggregate()
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    kb: KnowledgeBaseHolder
+    engine: AsyncEngine
+    storage: SqlStorage
+    signals: SignalStore
+    agent: WijkwijzerAgent
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+async def create_runtime(settings: Settings, profiles) -> Runtime:
+    """Open the database (migrating it), load the knowledge base and build the agent."""
+    kb = KnowledgeBaseHolder(settings.kb_dir)
+    if settings.database_url:
+        url = settings.database_url
+    else:
+        settings.state_dir.mkdir(parents=True, exist_ok=True)
+        url = default_sqlite_url(settings.sqlite_path())
+    engine = create_engine(url)
+    await migrate(engine)
+    storage = SqlStorage(engine)
+    signals = SignalStore(engine)
+    agent = WijkwijzerAgent(
+        kb=kb, storage=storage, profiles=profiles,
+        signals=StoreSignalSink(signals, settings.pseudonym_secret.get_secret_value()),
+    )
+    return Runtime(settings=settings, kb=kb, engine=engine, storage=storage, signals=signals, agent=agent)

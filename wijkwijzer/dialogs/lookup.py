@@ -1,0 +1,105 @@
+"""Shared steps of the two lookup dialogs: finding the area or school someone means."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wijkwijzer.knowledge.loader import KnowledgeBase
+
+from .common import area_by_name
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a question is about: a wijk/stadsdeel/kern/gemeente id, or a school."""
+
+    area: str | None = None
+    school: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.area and not self.school
+
+
+@dataclass(frozen=True)
+class PlaceChoice:
+    """Several places fit: the ids and what to show for each."""
+
+    values: tuple[Place, ...]
+    labels: tuple[str, ...]
+
+
+def place_label(kb: KnowledgeBase, place: Place) -> str:
+    if place.school:
+        return place.school
+    if place.area:
+        area = kb.areas[place.area]
+        return area.naam if area.soort != "stadsdeel" else f"stadsdeel {area.naam}"
+    return ""
+
+
+def place_from_entities(kb: KnowledgeBase, entities: dict, ambiguous: dict) -> Place | PlaceChoice | None:
+    """The place named in an understanding (school > wijk > postcode > gemeente); a choice when ambiguous."""
+    for key in ("school", "wijk"):
+        alternatives = ambiguous.get(key) or ()
+        if len(alternatives) > 1:
+            places = tuple(_place(kb, key, v) for v in alternatives)
+            places = tuple(p for p in places if p is not None)
+            if len(places) > 1:
+                return PlaceChoice(places, tuple(place_label(kb, p) for p in places))
+    if entities.get("school") and entities["school"] in kb.schools:
+        return Place(school=entities["school"])
+    if entities.get("wijk"):
+        place = _place(kb, "wijk", entities["wijk"])
+        if place:
+            return place
+    if entities.get("postcode"):
+        return place_for_postcode(kb, entities["postcode"])
+    if entities.get("gemeente"):
+        return _place(kb, "gemeente", entities["gemeente"])
+    return None
+
+
+def place_for_postcode(kb: KnowledgeBase, pc4: str) -> Place | PlaceChoice | None:
+    areas = kb.resolver.areas_for_postcode(pc4)
+    wijken = [a for a in areas if a.soort == "wijk"]
+    if len(wijken) == 1:
+        return Place(area=wijken[0].id)
+    if len(wijken) > 1:
+        places = tuple(Place(area=a.id) for a in wijken)
+        return PlaceChoice(places, tuple(place_label(kb, p) for p in places))
+    return Place(area=areas[0].id) if areas else None
+
+
+def _place(kb: KnowledgeBase, key: str, value: str) -> Place | None:
+    if key == "school":
+        return Place(school=value) if value in kb.schools else None
+    area = area_by_name(kb, value, prefer="gemeente" if key == "gemeente" else "wijk")
+    return Place(area=area.id) if area else None
+
+
+def place_from_text(kb: KnowledgeBase, text: str) -> Place | PlaceChoice | None:
+    """Read a free answer to 'Voor welke wijk of school?'."""
+    pc4 = kb.resolver.postcode(text)
+    if pc4:
+        return place_for_postcode(kb, pc4)
+    best: list[tuple[float, Place, str]] = []
+    for kind in ("school", "wijk", "gemeente"):
+        for cand in kb.resolver.resolve(text, kind, limit=3):
+            place = Place(school=cand.id) if kind == "school" else Place(area=cand.id)
+            best.append((cand.score, place, place_label(kb, place)))
+    if not best:
+        return None
+    best.sort(key=lambda item: -item[0])
+    top = best[0][0]
+    close = list(dict.fromkeys((p, label) for score, p, label in best if top - score < 5))
+    if len({_name(kb, p) for p, _ in close}) == 1:
+        return close[0][0]
+    return PlaceChoice(tuple(p for p, _ in close[:4]), tuple(label for _, label in close[:4]))
+
+
+def _name(kb: KnowledgeBase, place: Place) -> str:
+    """Same-named places (wijk Centrum, stadsdeel Centrum) count as one; the resolver ranks the wijk first."""
+    if place.area:
+        return kb.areas[place.area].naam
+    return place.school or ""

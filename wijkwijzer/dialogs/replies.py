@@ -1,0 +1,77 @@
+"""The one neutral reply shape dialogs speak: text, choices and contact cards as data.
+
+A reply is an Agents SDK message Activity. Choices are suggested actions (``imBack``: tapping
+one sends its title back as a message). A contact card travels as an attachment with our own
+content type; the text of the Activity always holds the same information as plain lines, so a
+channel that renders nothing special still shows everything. Adapters turn these into Adaptive
+Cards, WhatsApp buttons or numbered lines; dialogs never know which channel they talk to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+from microsoft_agents.activity import (
+    ActionTypes,
+    Activity,
+    ActivityTypes,
+    Attachment,
+    CardAction,
+    SuggestedActions,
+)
+
+CONTACT_CARD_TYPE = "application/vnd.wijkwijzer.contact+json"
+
+
+@dataclass(frozen=True)
+class ContactCard:
+    """A contact as data, for adapters to render natively (tel: and mailto: actions)."""
+
+    naam: str
+    rol: str
+    organisatie: str
+    telefoon: str | None = None
+    email: str | None = None
+    bereikbaar: str | None = None
+    opmerking: str | None = None
+
+    def as_lines(self) -> list[str]:
+        lines = [f"{self.naam} – {self.rol}, {self.organisatie}"]
+        if self.telefoon:
+            lines.append(f"Tel: {self.telefoon}")
+        if self.email:
+            lines.append(f"Mail: {self.email}")
+        if self.bereikbaar:
+            lines.append(f"Bereikbaar: {self.bereikbaar}")
+        if self.opmerking:
+            lines.append(self.opmerking)
+        return lines
+
+
+def reply(text: str, choices: Sequence[str] = (), cards: Iterable[ContactCard] = ()) -> Activity:
+    """A message Activity with ``text``, optional choices and contact cards."""
+    activity = Activity(type=ActivityTypes.message, text=text)
+    if choices:
+        activity.suggested_actions = SuggestedActions(
+            actions=[CardAction(type=ActionTypes.im_back, title=c, value=c) for c in choices]
+        )
+    attachments = [Attachment(content_type=CONTACT_CARD_TYPE, content=asdict(card)) for card in cards]
+    if attachments:
+        activity.attachments = attachments
+    return activity
+
+
+def choices_of(activity: Activity) -> list[str]:
+    """The choice titles of a reply (empty when it has none)."""
+    if not activity.suggested_actions or not activity.suggested_actions.actions:
+        return []
+    return [a.title or str(a.value) for a in activity.suggested_actions.actions]
+
+
+def contact_cards_of(activity: Activity) -> list[ContactCard]:
+    return [
+        ContactCard(**a.content)
+        for a in activity.attachments or []
+        if a.content_type == CONTACT_CARD_TYPE and isinstance(a.content, dict)
+    ]

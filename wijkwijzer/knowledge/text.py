@@ -1,0 +1,23 @@
+"""Normalising what people type: lowercase, no diacritics, no apostrophes, no punctuation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_APOSTROPHES = re.compile(r"['’`´‘]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """'Smw'er Ypenbúrg?' → 'smwer ypenburg'; "'s-Gravenhage" → 'sgravenhage'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = _APOSTROPHES.sub("", plain)
+    return _NON_WORD.sub(" ", plain).strip()
+
+
+def tokens(text: str) -> list[str]:
+    return normalize(text).split()
