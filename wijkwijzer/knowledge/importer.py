@@ -550,7 +550,7 @@ def _accept(report: ImportReport, counts: FileCounts, row: _Row) -> None:
         report.notes.extend(row.notes)
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Short lists of plain values in flow style ([a, b]); everything else in block style."""
 
 

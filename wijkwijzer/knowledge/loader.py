@@ -8,6 +8,9 @@ office worker can fix the file at the named line.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -70,8 +73,23 @@ class KnowledgeBaseError(Exception):
         super().__init__(f"kennisbank ongeldig ({len(problems)} problemen):\n{shown}{more}")
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records the line of every mapping under ``__line__``."""
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_SPECIAL = frozenset("0123456789-+.~tTfFnNyYoO<=!&*[{|>'\"%@`")
+
+
+class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
+    """A safe loader (libyaml when available) that records the line of every mapping under ``__line__``."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        """Shortcut for the common case, a plain scalar that starts with a letter: always a string.
+
+        PyYAML otherwise runs its implicit-tag regexes on every scalar, which dominates the load
+        time of a national knowledge base.
+        """
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _PLAIN_SPECIAL:
+            return _STR_TAG
+        return super().resolve(kind, value, implicit)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
@@ -352,11 +370,70 @@ def _check_terms(terms: BegrippenFile, raw: Any, step_ids: set[str], problems: l
             problems.append(Problem("begrippen.yaml", _line_of(raw, ["begrippen", i]), "route_stap", f"onbekende stap '{term.route_stap}'"))
 
 
-def check_knowledge_base(directory: Path, today: date | None = None) -> tuple[KnowledgeBase | None, list[Problem]]:
+def _fingerprint(directory: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        for name in FILES:
+            digest.update(name.encode())
+            digest.update((directory / name).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _cache_path(directory: Path) -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wijkwijzer"
+    return base / f"kb-{hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:16]}.json"
+
+
+def _read_cache(directory: Path, fingerprint: str | None) -> dict[str, Any] | None:
+    """The parsed files of an earlier load of exactly these bytes, or None."""
+    if fingerprint is None:
+        return None
+    try:
+        cached = json.loads(_cache_path(directory).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return cached.get("files") if cached.get("fingerprint") == fingerprint else None
+
+
+def _write_cache(directory: Path, fingerprint: str | None, raw: dict[str, Any]) -> None:
+    """Best effort: a read-only home only means the next load parses YAML again."""
+    if fingerprint is None:
+        return
+    path = _cache_path(directory)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"fingerprint": fingerprint, "files": raw}, ensure_ascii=False, default=str), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
+
+
+def _parse(directory: Path, problems: list[Problem]) -> tuple[dict[str, Any], bool]:
+    """The five files as data, from the parse cache when their bytes are unchanged.
+
+    YAML parsing with line numbers is slow for a national knowledge base (seconds), so a
+    successful load leaves the parsed data, keyed by a hash of the files, in the user's cache;
+    validation always runs again on it. Line numbers are only needed for problems, and a
+    cached parse had none.
+    """
+    fingerprint = _fingerprint(directory)
+    cached = _read_cache(directory, fingerprint)
+    if cached is not None:
+        return cached, True
+    raw = {name: _read_yaml(directory / name, problems) for name in FILES}
+    return raw, False
+
+
+def check_knowledge_base(
+    directory: Path, today: date | None = None, *, use_cache: bool = True
+) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Validate ``directory``; return the snapshot (``None`` if anything is wrong) and all problems."""
     today = today or date.today()
     problems: list[Problem] = []
-    raw = {name: _read_yaml(directory / name, problems) for name in FILES}
+    raw, from_cache = _parse(directory, problems) if use_cache else ({n: _read_yaml(directory / n, problems) for n in FILES}, False)
     gebieden = _validate(GebiedenFile, raw["gebieden.yaml"], "gebieden.yaml", problems) if raw["gebieden.yaml"] is not None else None
     scholen = _validate(ScholenFile, raw["scholen.yaml"], "scholen.yaml", problems) if raw["scholen.yaml"] is not None else None
     partners = _validate(KetenpartnersFile, raw["ketenpartners.yaml"], "ketenpartners.yaml", problems) if raw["ketenpartners.yaml"] is not None else None
@@ -370,8 +447,12 @@ def check_knowledge_base(directory: Path, today: date | None = None) -> tuple[Kn
     contacts = _flatten_contacts(partners, raw["ketenpartners.yaml"], areas, {s.naam for s in schools}, today, problems)
     _check_route(route, raw["route.yaml"], problems)
     _check_terms(terms, raw["begrippen.yaml"], {s.id for s in route.stappen}, problems)
+    if problems and from_cache:
+        return check_knowledge_base(directory, today, use_cache=False)
     if problems:
         return None, sorted(problems)
+    if not from_cache:
+        _write_cache(directory, _fingerprint(directory), {k: _strip_lines(v) for k, v in raw.items()})
     kb = KnowledgeBase(
         areas=areas.values(),
         schools=schools,
