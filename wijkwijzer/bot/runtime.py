@@ -58,15 +58,17 @@ class Runtime:
         await self.engine.dispose()
 
 
-async def create_runtime(settings: Settings, profiles) -> Runtime:
+def engine_for(settings: Settings) -> AsyncEngine:
+    if settings.database_url:
+        return create_engine(settings.database_url)
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    return create_engine(default_sqlite_url(settings.sqlite_path()))
+
+
+async def create_runtime(settings: Settings, profiles, engine: AsyncEngine | None = None) -> Runtime:
     """Open the database (migrating it), load the knowledge base and build the agent."""
     kb = KnowledgeBaseHolder(settings.kb_dir)
-    if settings.database_url:
-        url = settings.database_url
-    else:
-        settings.state_dir.mkdir(parents=True, exist_ok=True)
-        url = default_sqlite_url(settings.sqlite_path())
-    engine = create_engine(url)
+    engine = engine or engine_for(settings)
     await migrate(engine)
     storage = SqlStorage(engine)
     signals = SignalStore(engine)

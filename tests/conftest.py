@@ -1,0 +1,65 @@
+"""Shared fixtures: databases. PostgreSQL tests run when it answers and say clearly when they skip."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from wijkwijzer.bot.store.database import create_engine, default_sqlite_url, migrate
+
+POSTGRES_URL = os.environ.get("WIJKWIJZER_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+
+
+async def postgres_problem() -> str | None:
+    engine = create_async_engine(POSTGRES_URL)
+    try:
+        async with asyncio.timeout(3):
+            async with engine.connect() as conn:
+                await conn.execute(text("select 1"))
+        return None
+    except Exception as error:  # noqa: BLE001 - any failure means: skip, and say why
+        return f"{type(error).__name__}: {error}"
+    finally:
+        await engine.dispose()
+
+
+async def postgres_engine() -> tuple[AsyncEngine, str]:
+    """An engine whose tables live in a fresh schema, so reruns and other tests never collide."""
+    problem = await postgres_problem()
+    if problem:
+        pytest.skip(f"PostgreSQL antwoordt niet op {POSTGRES_URL} ({problem}); zet WIJKWIJZER_TEST_POSTGRES_URL")
+    schema = f"ww_test_{uuid.uuid4().hex[:10]}"
+    admin = create_async_engine(POSTGRES_URL)
+    async with admin.begin() as conn:
+        await conn.execute(text(f'create schema "{schema}"'))
+    await admin.dispose()
+    engine = create_async_engine(POSTGRES_URL, connect_args={"server_settings": {"search_path": schema}})
+    return engine, schema
+
+
+async def drop_schema(schema: str) -> None:
+    admin = create_async_engine(POSTGRES_URL)
+    async with admin.begin() as conn:
+        await conn.execute(text(f'drop schema if exists "{schema}" cascade'))
+    await admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def engine(request, tmp_path):
+    """A migrated database: a SQLite file, and PostgreSQL at WIJKWIJZER_TEST_POSTGRES_URL."""
+    if request.param == "sqlite":
+        eng = create_engine(default_sqlite_url(tmp_path / "test.sqlite"))
+        await migrate(eng)
+        yield eng
+        await eng.dispose()
+        return
+    eng, schema = await postgres_engine()
+    await migrate(eng)
+    yield eng
+    await eng.dispose()
+    await drop_schema(schema)
