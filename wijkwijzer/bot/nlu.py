@@ -53,13 +53,15 @@ CUES = {
     "glossary": _cues(r"\bwat (is|zijn|betekent|betekenen|bedoel|bedoelen|houdt|houden|was|wordt bedoeld met) ", r"\bbetekenis\b",
                       r"\bwaar staat .* voor\b", r"\bwat betekend\b", r"\buitleg (over|van)\b", r"\bverschil tussen\b",
                       r"\bwat moet ik verstaan onder\b", r"\bwie is een\b", r"\bwat doet een\b", r"\bwat doet de\b", r"\bwat doet het\b"),
-    "route": _cues(r"\bhoe (vraag|doe|moet|werkt|regel|maak|start|begin|meld|pak|ga|kan|zet|schakel|vul)\b", r"\bwat (moet|kan|doe|nu)\b",
+    "route": _cues(r"\bwat (is|zijn) de (route|stappen|procedure|aanpak)\b",
+                   r"\bhoe (vraag|doe|moet|werkt|regel|maak|start|begin|meld|pak|ga|kan|zet|schakel|vul|plan|organiseer)\b", r"\bwat (moet|kan|doe|nu)\b",
                    r"\bwat nu\b", r"\bstappen(plan)?\b", r"\broute\b", r"\baanvragen\b", r"\bprocedure\b", r"\bwelke stap",
                    r"\bvolgende stap", r"\bhoe gaat (het|dat)\b", r"\bwanneer (moet|mag) (ik|je)\b", r"\bmoet ik\b", r"\bzorgen? (over|om)\b",
                    r"\bwaar begin ik\b", r"\bhoe verder\b", r"\baanpak\b"),
-    "lookup": _cues(r"\b(wie|wiens)\b", r"\bcontact", r"\b(telefoon)?nummer\b", r"\b(bellen|bel|mailen|mail|email|bereiken|bereikbaar)\b",
+    "route_only": _cues(r"\bwat (is|zijn) de (route|stappen|procedure|aanpak)\b"),
+    "lookup": _cues(r"\b(wie|wiens)\b", r"\bcontact", r"\b(telefoon)?nummer\b", r"\b(bellen|bel|mailen|mail|email|bereik|bereiken|bereikbaar)\b",
                     r"\bgegevens\b", r"\b(zit|zitten) er\b", r"\bwelk(e)? (jeugdteam|wijkteam|lokaal team|smw|jgz|cjg|wijkagent|leerplicht)",
-                    r"\bvan (de|het) (wijk|school)\b", r"\bvoor (de|het) (wijk|school)\b", r"^en (de|het|voor|in|bij|van)\b"),
+                    r"\bvan (de|het) (wijk|school)\b", r"\bvoor (de|het) (wijk|school)\b", r"^en\b"),
     "expertise": _cues(r"\b(ervaring|expertise|gespecialiseerd|specialisatie|specialist|deskundig|kennis) (met|in|op|van|over)\b",
                        r"\bwelke school\b", r"\bwelke scholen\b", r"\bschool (met|die|voor)\b", r"\bscholen (met|die|voor)\b",
                        r"\bheeft (een )?(plusklas|taalklas|vve)\b", r"\bexpertisekaart\b", r"\bgoed (in|met)\b"),
@@ -69,7 +71,7 @@ ROUTE_WORDS = {
                       r"\bverwaarloz", r"\bblauwe plek", r"\bmisbruik\b", r"\bkindermishandeling\b", r"\bzorgen (over|om) (de )?veiligheid\b",
                       r"\bveilig thuis (melden|bellen|inschakelen)\b", r"\bmelden bij veilig thuis\b", r"\bslaat\b", r"\bgeslagen\b",
                       r"\beergerelateerd\b", r"\bhuwelijksdwang\b", r"\bmeldplicht\b", r"\bniet veilig\b", r"\bgeweld\b"),
-    "verzuim": _cues(r"\bverzuim", r"\bthuiszit", r"\bthuis zit", r"\bzit (al )?(weken |dagen |maanden )?thuis\b", r"\bspijbel", r"\bschoolweiger",
+    "verzuim": _cues(r"\bverzuim", r"\bthuiszit", r"\bthuis zit", r"\bzit\b.{0,25}\bthuis\b", r"\bspijbel", r"\bschoolweiger",
                      r"\bniet (meer )?naar school\b", r"\bkomt niet (meer )?(naar school|op school)\b", r"\bafwezig", r"\b16 uur\b",
                      r"\bleerplicht (inschakelen|melden)\b", r"\bduo melding\b", r"\bluxe verzuim\b", r"\bongeoorloofd\b", r"\bziekteverzuim\b",
                      r"\bveel ziek\b", r"\bvaak ziek\b", r"\bniet op school\b", r"\bschoolwering\b"),
@@ -94,13 +96,13 @@ THEMA_WORDS = {
     "wachttijden": _cues(r"\bwachtlijst", r"\bwachttijd", r"\bwacht(en)? (al )?(lang|maanden|weken)\b", r"\blange wachttijden\b"),
     "samenwerking": _cues(r"\bsamenwerking\b", r"\bsamenwerken\b", r"\bketenpartner", r"\bniet bereikbaar\b", r"\bafstemming\b", r"\boverdracht\b"),
 }
-CODE = re.compile(r"^(aanmelden|registreren|code)\s+([a-z0-9-]{3,}(\s[a-z0-9-]{2,})*)$")
 INTENT_ENTITIES = {
     "partner_lookup": ("rol", "wijk", "gemeente", "school", "postcode"),
     "expertise_lookup": ("expertise", "wijk", "gemeente", "school", "postcode"),
     "route": ("route", "begrip"),
     "glossary": ("begrip",),
     "signal": ("thema", "wijk", "gemeente", "school"),
+    "signal_report": ("wijk", "gemeente"),
     "subscribe": ("wijk", "gemeente"),
     "announce": ("wijk", "gemeente"),
 }
@@ -153,10 +155,16 @@ def _take(mention: Mention, kb: KnowledgeBase, entities: dict, ambiguous: dict) 
         ambiguous["school" if kind == "school" else "wijk"] = tuple(c.name for c in mention.alternatives)
 
 
+def _named_route(norm: str) -> str | None:
+    """The route whose words the message uses ('thuiszitter', 'meldcode', 'ondersteuningsroute')."""
+    return next((route for route, pattern in ROUTE_WORDS.items() if pattern.search(norm)), None)
+
+
 def _route_of(norm: str, entities: dict, kb: KnowledgeBase) -> str | None:
-    for route, pattern in ROUTE_WORDS.items():
-        if pattern.search(norm):
-            return route
+    """The route named in the message, else the route of the step its glossary term belongs to."""
+    named = _named_route(norm)
+    if named:
+        return named
     term = next((t for t in kb.terms if t.term == entities.get("begrip")), None)
     if term and term.route_stap and term.route_stap in kb.steps:
         return kb.steps[term.route_stap].route
@@ -176,8 +184,8 @@ def _score(norm: str, entities: dict, route_word: str | None) -> dict[str, float
     cue = {name: bool(pattern.search(norm)) for name, pattern in CUES.items()}
     scores = {
         "register": 0.95 if cue["register"] else 0.0,
-        "subscribe": 0.9 if cue["subscribe"] else 0.0,
-        "announce": 0.9 if cue["announce"] else 0.0,
+        "subscribe": 0.95 if cue["subscribe"] else 0.0,
+        "announce": 0.95 if cue["announce"] else 0.0,
         "signal_report": 0.92 if cue["signal_report"] else 0.0,
         "signal": 0.93 if cue["signal"] else 0.0,
         "glossary": (0.9 if entities["begrip"] else 0.3) if cue["glossary"] else 0.0,
@@ -187,7 +195,7 @@ def _score(norm: str, entities: dict, route_word: str | None) -> dict[str, float
     }
     if route_word:
         scores["route"] = 0.88 if (cue["route"] or not (entities["rol"] and has_place)) else 0.6
-    elif cue["route"] and entities["begrip"]:
+    elif cue["route"] and (entities["begrip"] or CUES["route_only"].search(norm)):
         scores["route"] = 0.85
     if entities["expertise"]:
         scores["expertise_lookup"] = 0.9 if (cue["expertise"] or has_place) else 0.6
@@ -212,8 +220,11 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
         if pattern.search(norm):
             return Understanding(intent, 0.95, empty)
     entities, ambiguous = _found(text, kb)
-    route_word = _route_of(norm, entities, kb) if not CUES["glossary"].search(norm) else None
+    is_how = bool(CUES["route_only"].search(norm))
+    route_word = _named_route(norm) if is_how or not CUES["glossary"].search(norm) else None
     scores = _score(norm, entities, route_word)
+    if is_how:
+        scores["glossary"] = 0.0
     intent, confidence = max(scores.items(), key=lambda item: item[1])
     if confidence < UNKNOWN_BELOW:
         return Understanding("unknown", confidence, empty)

@@ -172,7 +172,8 @@ class Resolver:
             if variant in self._by_token:
                 found.add(variant)
             found.update(self._deletes.get(variant, ()))
-        return [t for t in found if DamerauLevenshtein.distance(t, token) <= 1]
+        # Short vocabulary tokens (sop, opp, tlv) only ever match exactly: 'stop' is no SOP.
+        return [t for t in found if len(t) >= MIN_FUZZY_TOKEN and DamerauLevenshtein.distance(t, token) <= 1]
 
     def _exact_spans(self, toks: list[str], kinds: set[str]) -> list[Candidate]:
         found = []
