@@ -39,3 +39,27 @@ async def test_thanks_and_greeting(chat):
 async def test_empty_message_is_answered_politely(chat):
     turn = await chat.send("   ")
     assert turn.has("alleen tekst")
+
+
+async def test_expertise_lists_schools_with_their_ib_contact(chat):
+    turn = await chat.send("welke scholen in scheveningen hebben expertise in autisme")
+    assert turn.has("Wel in stadsdeel Scheveningen", "Basisschool De Duinkrekel (Duinoord)", "IB: Ruben Willemse")
+
+
+async def test_expertise_widens_from_a_wijk_to_its_stadsdeel_and_says_so(chat):
+    turn = await chat.send("welke school heeft ervaring met nt2 in centrum")
+    assert turn.has("In Centrum vind ik geen school", "Wel in stadsdeel Centrum", "Basisschool De Schilderskist")
+
+
+async def test_expertise_asks_for_what_is_missing(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    ask = await chat.send("welke school heeft een plusklas")
+    assert ask.has("In welke wijk of gemeente") and ask.choices == ["Ypenburg", "Overal"]
+    answer = await chat.send("Overal")
+    assert answer.has("IKC De Vliegerwolk", "Basisschool Het Huygenslampje")
+
+
+async def test_guest_sees_schools_but_not_ib_contacts(make_chat):
+    guest = await make_chat(role="gast")
+    turn = await guest.send("school met plusklas in ypenburg")
+    assert turn.has("IKC De Vliegerwolk") and "Marloes Jacobs" not in turn.text and turn.has("aangemeld")

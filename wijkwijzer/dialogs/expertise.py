@@ -83,12 +83,19 @@ class ExpertiseDialog(Dialog):
         svc = services(dc.context)
         area = state["place"]["area"] if state["place"] else None
         schools = query.schools_with_expertise(svc.kb, state["tag"], area)
+        lines: list[str] = []
+        if not schools and area:
+            wider, schools = self._widen(svc.kb, state["tag"], area)
+            if schools:
+                lines.append(f"In {place_label(svc.kb, Place(area=area))} vind ik geen school met '{state['tag']}'. "
+                             f"Wel in {place_label(svc.kb, Place(area=wider))}:")
+                area = wider
         where = f" in {place_label(svc.kb, Place(area=area))}" if area else ""
         if not schools:
             text = f"Ik vind geen school{where} met expertise '{state['tag']}'. Vraag het expertisepunt of je adviseur."
             await dc.context.send_activity(reply(text, ["Expertisepunt"]))
             return await dc.end_dialog()
-        lines = [f"Scholen{where} met expertise '{state['tag']}':"]
+        lines = lines or [f"Scholen{where} met expertise '{state['tag']}':"]
         for school in schools[:MAX_SCHOOLS]:
             lines.append(self._school_lines(school, svc.profile.registered))
         if len(schools) > MAX_SCHOOLS:
@@ -97,6 +104,15 @@ class ExpertiseDialog(Dialog):
             lines.append("De contactgegevens van de IB'ers zie je als je bent aangemeld.")
         await dc.context.send_activity(reply("\n\n".join(lines)))
         return await dc.end_dialog()
+
+    @staticmethod
+    def _widen(kb, tag: str, area: str) -> tuple[str, list]:
+        """No school in the wijk itself: look in its stadsdeel or kern, then its gemeente."""
+        for wider in kb.ancestors(area)[1:]:
+            schools = query.schools_with_expertise(kb, tag, wider)
+            if schools:
+                return wider, schools
+        return area, []
 
     @staticmethod
     def _school_lines(school, registered: bool) -> str:
