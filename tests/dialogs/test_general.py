@@ -63,3 +63,13 @@ async def test_guest_sees_schools_but_not_ib_contacts(make_chat):
     guest = await make_chat(role="gast")
     turn = await guest.send("school met plusklas in ypenburg")
     assert turn.has("IKC De Vliegerwolk") and "Marloes Jacobs" not in turn.text and turn.has("aangemeld")
+
+
+async def test_cancel_words_end_any_dialog_and_nothing_is_saved(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    await chat.send("signaal: veel vapen bij groep 8")
+    cancelled = await chat.send("laat maar")
+    assert cancelled.has("gestopt")
+    adviseur = await make_chat(role="adviseur", conversation="a")
+    assert (await adviseur.send("overzicht signalen")).has("nog geen signalen")
+    assert (await chat.send("annuleer")).has("Er loopt nu niets om te stoppen")
