@@ -1,56 +1,125 @@
-"""Engines and migrations. SQLite (a local file) is the default; PostgreSQL by URL."""
+"""Engines and migrations. A local SQLite file is the default; PostgreSQL by URL.
+
+The schema is managed by Alembic; its environment and versions live inside this package
+(``migrations/``) and are configured in code, so migrating works from an installed package and
+in any working directory. A new revision (``autogenerate=True`` compares with ``schema.metadata``)::
+
+    async with engine.begin() as conn:
+        await conn.run_sync(lambda c: command.revision(alembic_config(c), "message", rev_id="0004"))
+"""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, text
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 5000
+# Any constant: PostgreSQL serialises concurrent migrate() calls of several workers on it.
+MIGRATION_LOCK_ID = 0x57_69_6A_6B
+
+# Alembic keeps the running migration in module-global state: two upgrades interleaving on one
+# event loop (even on different databases) would overwrite each other's. One at a time per loop.
+_MIGRATION_LOCKS: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = WeakKeyDictionary()
+
+_ASYNC_DRIVERS = {
+    "postgres": "postgresql+asyncpg",
+    "postgresql": "postgresql+asyncpg",
+    "sqlite": "sqlite+aiosqlite",
+}
 
 
 def default_sqlite_url(path: Path) -> str:
-    return f"sqlite+aiosqlite:///{path}"
+    """The URL of a SQLite database file at ``path`` (async driver)."""
+    return URL.create("sqlite+aiosqlite", database=str(path)).render_as_string(hide_password=False)
 
 
 def async_url(url: str) -> str:
-    """Accept the URLs people write (postgres://, postgresql://) and pick the async driver."""
-    for prefix in ("postgres://", "postgresql://"):
-        if url.startswith(prefix):
-            return "postgresql+asyncpg://" + url[len(prefix):]
-    if url.startswith("sqlite:///"):
-        return "sqlite+aiosqlite:///" + url[len("sqlite:///"):]
-    return url
+    """Accept the URLs people write (``postgres://``, ``postgresql://``, ``sqlite:///``) and pick the async driver.
+
+    Hosted PostgreSQL URLs often carry libpq's ``sslmode``; asyncpg calls that option ``ssl``.
+    """
+    parsed = make_url(url)
+    parsed = parsed.set(drivername=_ASYNC_DRIVERS.get(parsed.drivername, parsed.drivername))
+    if parsed.drivername == "postgresql+asyncpg" and "sslmode" in parsed.query:
+        parsed = parsed.update_query_dict({"ssl": parsed.query["sslmode"]}).difference_update_query(["sslmode"])
+    return parsed.render_as_string(hide_password=False)
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+def create_engine(url: str | None = None, *, sqlite_path: Path | None = None) -> AsyncEngine:
+    """An async engine for ``url``, or for a SQLite file at ``sqlite_path`` when ``url`` is None.
 
-
-def create_engine(url: str) -> AsyncEngine:
+    SQLite connections run in WAL mode with a busy timeout, so readers do not block the writer
+    and concurrent writers wait for the lock instead of failing at once.
+    """
+    if url is None:
+        if sqlite_path is None:
+            raise ValueError("create_engine(): give a database URL or a SQLite file path")
+        url = default_sqlite_url(sqlite_path)
     url = async_url(url)
-    if url.startswith("sqlite"):
+    if make_url(url).get_backend_name() == "sqlite":
         engine = create_async_engine(url)
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
         return engine
     return create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
 
 
-def _upgrade(connection: Connection) -> None:
+def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic configured in code: this package's migrations, run on ``connection``."""
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
 
 
-async def migrate(engine: AsyncEngine) -> None:
-    """Bring the schema to the newest migration (idempotent)."""
-    async with engine.begin() as connection:
-        await connection.run_sync(_upgrade)
+async def migrate(engine_or_url: AsyncEngine | str) -> None:
+    """Bring the schema to the newest migration. Idempotent: a current database is left alone.
+
+    Runs in one transaction under a lock, so workers that start together migrate one after the
+    other and a failed migration leaves nothing half done: PostgreSQL takes an advisory lock,
+    SQLite its write lock (``BEGIN IMMEDIATE``; also makes its DDL transactional, which the
+    sqlite3 driver's default transaction handling does not).
+    """
+    if isinstance(engine_or_url, AsyncEngine):
+        await _migrate(engine_or_url)
+        return
+    engine = create_engine(engine_or_url)
+    try:
+        await _migrate(engine)
+    finally:
+        await engine.dispose()
+
+
+async def _migrate(engine: AsyncEngine) -> None:
+    lock = _MIGRATION_LOCKS.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+    async with lock, engine.begin() as connection:
+        await connection.run_sync(_upgrade_to_head)
+
+
+def _upgrade_to_head(connection: Connection) -> None:
+    _lock_for_migration(connection)
+    command.upgrade(alembic_config(connection), "head")
+
+
+def _lock_for_migration(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": MIGRATION_LOCK_ID})
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

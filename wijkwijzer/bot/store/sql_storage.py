@@ -1,95 +1,185 @@
-"""An Agents SDK ``Storage`` on SQLAlchemy: conversation and dialog state as JSON rows with eTags.
+"""An Agents SDK ``Storage`` on SQLAlchemy: conversation, user and dialog state as JSON rows.
 
-eTag semantics (the SDK's StoreItem has no eTag of its own, so it travels inside the JSON, as
-botbuilder's storages did): ``read`` adds ``"e_tag"`` to every item's JSON; ``write`` of an item
-that still carries that ``e_tag`` succeeds only if the stored row has the same eTag — a single
-conditional UPDATE — and otherwise raises :class:`EtagConflictError` and writes nothing for
-that key. An item without ``e_tag`` (new state) or with ``"*"`` is written last-write-wins.
-Every successful write stores a fresh eTag. So a concurrent write to the same key is detected,
-never silently lost.
+Contract (the SDK's ``Storage``, as its ``MemoryStorage`` and blob/Cosmos storages implement it):
+
+- ``read(keys, target_cls=…)`` returns ``{key: target_cls.from_json_to_store_item(json)}`` for the
+  keys that exist, in the order asked; missing keys are simply absent (never None values).
+- ``write(changes)`` stores each value's JSON: ``StoreItem.store_item_to_json()``, or a plain
+  dict (the SDK's app ``State`` writes dicts). Values are JSON, never pickle; the SDK's dialog
+  objects are written through :mod:`.json_codec`; anything else raises ``TypeError``.
+- ``delete(keys)`` removes the keys; missing keys are ignored. ``keys`` may be any iterable
+  (``AgentState.delete`` passes a set).
+- An empty key list, an empty change dict, ``None``, an empty key or ``target_cls=None`` raise
+  ``ValueError``, as the SDK's storages do; so does a key longer than 512 characters.
+
+eTags — optimistic concurrency, which the SDK's own storages do not do:
+
+- Every successful write of a key stores a fresh eTag (``uuid4().hex``).
+- ``read`` hands the stored eTag to ``from_json_to_store_item`` under the key ``"e_tag"`` in
+  the item's JSON object (the name botbuilder's storages used; the Agents SDK for Python
+  defines no eTag field). So ``ConversationState``/``UserState`` carry it in their cached state
+  dict and give it back on ``save``.
+- ``write`` takes the expected eTag from ``"e_tag"`` in the item's JSON object, else from an
+  ``e_tag`` attribute of the item. With an eTag the write is a compare-and-set: a single
+  ``UPDATE … WHERE key = :key AND etag = :etag``; when it changes no row (someone wrote or
+  deleted the key since it was read) :class:`EtagConflictError` is raised. Without an eTag, or
+  with ``"*"``, the write is last-write-wins: one atomic ``INSERT … ON CONFLICT DO UPDATE``.
+  A concurrent write to the same key is therefore detected, never silently lost, across
+  processes and machines: the database decides, this class holds no locks or caches.
+- One ``write`` call is one transaction: if any key conflicts, no key of that call is written.
+- After a successful write the new eTag is put back into the written item (a dict's
+  ``"e_tag"``, an ``e_tag`` attribute, or the cached state of the SDK's ``AgentState``), so
+  saving the same loaded state twice in one turn does not conflict with itself.
+- JSON values that are not objects (a list, a number) carry no eTag: last write wins.
 """
 
 from __future__ import annotations
 
-import json
 import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
+from microsoft_agents.hosting.core.state.agent_state import CachedAgentState
 from microsoft_agents.hosting.core.storage import Storage, StoreItem
-from sqlalchemy import delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Insert, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from .schema import state
+from . import json_codec
+from .schema import STATE_KEY_MAX_LENGTH, state
 
 ETAG_KEY = "e_tag"
 ANY_ETAG = "*"
 
+StoreItemT = TypeVar("StoreItemT", bound=StoreItem)
+
 
 class EtagConflictError(Exception):
-    """Someone else wrote this key since it was read; the write was not done."""
+    """The key was written or deleted since the item was read; this write stored nothing.
+
+    ``status_code`` is 412 (HTTP Precondition Failed, what Cosmos DB and Blob Storage answer to
+    a failed If-Match), so the SDK's ``is_status_code_error(412)`` filter recognises it. The
+    caller should reload, reapply its change and write again.
+    """
+
+    status_code = 412
 
     def __init__(self, key: str) -> None:
-        super().__init__(f"eTag conflict on state key {key!r}")
+        super().__init__(f"eTag conflict on state key {key!r}: it changed since it was read")
         self.key = key
 
 
-def _to_json(value: StoreItem | dict) -> dict[str, Any]:
-    data = value.store_item_to_json() if isinstance(value, StoreItem) else dict(value)
-    return dict(data)
+@dataclass(frozen=True)
+class _Change:
+    key: str
+    payload: str
+    expected_etag: str | None
 
 
 class SqlStorage(Storage):
+    """The SDK ``Storage`` on the ``state`` table, with eTag concurrency (see the module docs)."""
+
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        self._upsert = _upsert_statement(engine.dialect.name)
 
-    async def read(self, keys: list[str], *, target_cls: type[StoreItem] | None = None, **kwargs) -> dict[str, Any]:
-        if not keys:
-            raise ValueError("Storage.read(): Keys are required when reading.")
+    async def read(
+        self, keys: list[str], *, target_cls: type[StoreItemT] | None = None, **kwargs: Any
+    ) -> dict[str, StoreItemT]:
+        """The stored items of ``keys`` that exist, built with ``target_cls``; eTag under ``"e_tag"``."""
+        wanted = _checked_keys(keys, "read", "Storage.read(): Keys are required when reading.")
+        if target_cls is None:
+            raise ValueError("Storage.read(): target_cls is required")
+        query = select(state.c.key, state.c.etag, state.c.value).where(state.c.key.in_(set(wanted)))
         async with self.engine.connect() as conn:
-            rows = (await conn.execute(select(state.c.key, state.c.etag, state.c.value).where(state.c.key.in_(keys)))).all()
-        result: dict[str, Any] = {}
-        for key, etag, value in rows:
-            data = json.loads(value)
-            data[ETAG_KEY] = etag
-            result[key] = target_cls.from_json_to_store_item(data) if target_cls else data
-        return result
+            rows = {row.key: row for row in (await conn.execute(query)).all()}
+        return {key: _item(target_cls, rows[key].value, rows[key].etag) for key in dict.fromkeys(wanted) if key in rows}
 
-    async def write(self, changes: dict[str, StoreItem]) -> None:
+    async def write(self, changes: Mapping[str, StoreItem | dict[str, Any]]) -> None:
+        """Store all ``changes`` in one transaction; raises :class:`EtagConflictError` on a stale eTag."""
         if not changes:
             raise ValueError("Storage.write(): Changes are required when writing.")
-        for key, value in changes.items():
-            data = _to_json(value)
-            expected = data.pop(ETAG_KEY, None)
-            await self._write_one(key, json.dumps(data, ensure_ascii=False), expected)
-
-    async def _write_one(self, key: str, payload: str, expected: str | None) -> None:
-        new_etag = uuid.uuid4().hex
-        now = datetime.now(UTC)
+        _checked_keys(changes, "write", "Storage.write(): Changes are required when writing.")
+        prepared = [_prepare(key, changes[key]) for key in sorted(changes)]
         async with self.engine.begin() as conn:
-            if expected and expected != ANY_ETAG:
-                done = await conn.execute(
-                    update(state).where(state.c.key == key, state.c.etag == expected)
-                    .values(etag=new_etag, value=payload, updated_at=now)
-                )
-                if done.rowcount != 1:
-                    raise EtagConflictError(key)
-                return
-            await self._upsert(conn, key, payload, new_etag, now)
+            new_etags = {change.key: await self._write_one(conn, change) for change in prepared}
+        for key, etag in new_etags.items():
+            _give_back_etag(changes[key], etag)
 
-    async def _upsert(self, conn: AsyncConnection, key: str, payload: str, etag: str, now: datetime) -> None:
-        done = await conn.execute(update(state).where(state.c.key == key).values(etag=etag, value=payload, updated_at=now))
-        if done.rowcount == 1:
-            return
-        try:
-            async with conn.begin_nested():
-                await conn.execute(insert(state).values(key=key, etag=etag, value=payload, updated_at=now))
-        except IntegrityError:
-            await conn.execute(update(state).where(state.c.key == key).values(etag=etag, value=payload, updated_at=now))
-
-    async def delete(self, keys: list[str]) -> None:
-        if not keys:
-            raise ValueError("Storage.delete(): Keys are required when deleting.")
+    async def delete(self, keys: Iterable[str]) -> None:
+        """Remove ``keys``; keys that do not exist are ignored. Unconditional (no eTag)."""
+        wanted = _checked_keys(keys, "delete", "Storage.delete(): Keys are required when deleting.")
         async with self.engine.begin() as conn:
-            await conn.execute(delete(state).where(state.c.key.in_(keys)))
+            await conn.execute(delete(state).where(state.c.key.in_(set(wanted))))
+
+    async def _write_one(self, conn: AsyncConnection, change: _Change) -> str:
+        etag = uuid.uuid4().hex
+        row = {"etag": etag, "value": change.payload, "updated_at": datetime.now(UTC)}
+        if change.expected_etag in (None, ANY_ETAG):
+            await conn.execute(self._upsert, {"key": change.key, **row})
+            return etag
+        compare_and_set = update(state).where(state.c.key == change.key, state.c.etag == change.expected_etag)
+        result = await conn.execute(compare_and_set.values(**row))
+        if result.rowcount != 1:
+            raise EtagConflictError(change.key)
+        return etag
+
+
+def _upsert_statement(dialect_name: str) -> Insert:
+    dialects = {"sqlite": sqlite, "postgresql": postgresql}
+    if dialect_name not in dialects:
+        raise NotImplementedError(f"SqlStorage supports SQLite and PostgreSQL, not {dialect_name}")
+    insert = dialects[dialect_name].insert(state)
+    excluded = insert.excluded
+    return insert.on_conflict_do_update(
+        index_elements=[state.c.key],
+        set_={"etag": excluded.etag, "value": excluded.value, "updated_at": excluded.updated_at},
+    )
+
+
+def _checked_keys(keys: Iterable[str] | None, operation: str, missing: str) -> list[str]:
+    if not keys:
+        raise ValueError(missing)
+    checked = list(keys)
+    for key in checked:
+        if not isinstance(key, str) or not key:
+            raise ValueError(f"SqlStorage.{operation}(): key cannot be empty")
+        if len(key) > STATE_KEY_MAX_LENGTH:
+            raise ValueError(f"SqlStorage.{operation}(): key longer than {STATE_KEY_MAX_LENGTH} characters")
+    return checked
+
+
+def _prepare(key: str, value: StoreItem | dict[str, Any]) -> _Change:
+    if isinstance(value, StoreItem):
+        data = value.store_item_to_json()
+    elif isinstance(value, Mapping):
+        data = dict(value)
+    else:
+        raise TypeError(f"SqlStorage.write(): value for {key!r} is a {type(value).__name__}, not a StoreItem or dict")
+    expected = getattr(value, ETAG_KEY, None)
+    if isinstance(data, dict):
+        data = dict(data)
+        expected = data.pop(ETAG_KEY, expected)
+    try:
+        payload = json_codec.dumps(data)
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"SqlStorage.write(): value for {key!r} cannot be stored: {error}") from error
+    return _Change(key=key, payload=payload, expected_etag=expected)
+
+
+def _item(target_cls: type[StoreItemT], value: str, etag: str) -> StoreItemT:
+    data = json_codec.loads(value)
+    if isinstance(data, dict):
+        data[ETAG_KEY] = etag
+    return cast(StoreItemT, target_cls.from_json_to_store_item(data))
+
+
+def _give_back_etag(value: StoreItem | Mapping[str, Any], etag: str) -> None:
+    if isinstance(value, CachedAgentState):
+        cast(dict[str, Any], value.state)[ETAG_KEY] = etag
+    elif isinstance(value, dict):
+        value[ETAG_KEY] = etag
+    elif hasattr(value, ETAG_KEY):
+        setattr(value, ETAG_KEY, etag)
