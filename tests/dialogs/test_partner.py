@@ -6,7 +6,7 @@ from __future__ import annotations
 async def test_phone_typed_question_gets_the_contact_card(chat):
     turn = await chat.send("smw'er ypenbrg?")
     assert [c.naam for c in turn.cards] == ["Fatma Yilmaz"]
-    assert turn.has("Fatma Yilmaz", "06 00434831", "f.yilmaz@smw-haaglanden.example", "ma-do 8.30-16.30")
+    assert turn.has("Fatma Yilmaz", "06 0043 4831", "f.yilmaz@smw-haaglanden.example", "ma-do 8.30-16.30")
 
 
 async def test_context_carries_over_to_follow_up_questions(chat):
@@ -102,3 +102,10 @@ async def test_new_question_while_asking_is_answered(chat):
     await chat.send("wie is de smw'er")
     turn = await chat.send("wat is een opp")
     assert turn.has("Ontwikkelingsperspectief")
+
+
+async def test_name_close_to_two_wijken_is_asked_back(chat):
+    ask = await chat.send("smw voorburg-noordwest")
+    assert ask.has("Bedoel je Voorburg-Noord of Voorburg-West?") and ask.choices == ["Voorburg-Noord", "Voorburg-West"]
+    answer = await chat.send("2")
+    assert [c.naam for c in answer.cards] == ["Joost Peters"]

@@ -1,70 +1,104 @@
-"""Understanding real phrasings: accuracy on the test set, and the `understand` CLI contract."""
+"""Understanding real phrasings: accuracy on the test set, the shape of every answer, the rules as data."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+import time
 
 import pytest
 
-from tests.nlu.report import evaluate, load_cases
-from wijkwijzer.bot.nlu import ENTITY_KEYS
+from tests.nlu.report import HELD_OUT, evaluate, load_cases, summary
+from wijkwijzer.bot.nlu import ENTITY_KEYS, INTENTS, RULES, understand
 from wijkwijzer.knowledge.loader import load_knowledge_base
-
-INTENTS = {"partner_lookup", "expertise_lookup", "route", "glossary", "signal", "signal_report", "announce", "register",
-           "subscribe", "unsubscribe", "greeting", "thanks", "help", "cancel", "unknown"}
+from wijkwijzer.knowledge.models import EXPERTISE_TAGS, ROLES, ROUTES, THEMAS
 
 
-def test_the_test_set_is_big_and_covers_every_intent():
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+def test_the_test_set_is_big_covers_every_intent_and_uses_canonical_values(kb):
     cases = load_cases()
-    assert len(cases) >= 200
-    assert {c["i"] for c in cases} == INTENTS
-    assert all(set(c.get("e") or {}) <= set(ENTITY_KEYS) for c in cases)
+    assert len(cases) >= 260
+    assert {c["i"] for c in cases} == set(INTENTS)
+    terms = {t.term for t in kb.terms}
+    canonical = {"rol": set(ROLES), "expertise": set(EXPERTISE_TAGS), "route": set(ROUTES), "thema": set(THEMAS),
+                 "begrip": terms, "school": set(kb.schools), "gemeente": {a.gemeente for a in kb.areas.values()},
+                 "wijk": {a.naam for a in kb.areas.values() if a.soort != "gemeente"}}
+    for case in cases:
+        entities = case.get("e") or {}
+        assert set(entities) <= set(ENTITY_KEYS), case
+        for key, value in entities.items():
+            assert key == "postcode" or str(value) in canonical[key], case
 
 
-def test_accuracy_on_real_phrasings():
-    result = evaluate(load_knowledge_base())
-    print(f"\nintent {result.intent_accuracy:.1%}, entities {result.entity_accuracy:.1%} on {result.total}")
+def test_accuracy_on_real_phrasings(kb):
+    result = evaluate(kb)
+    print("\n" + summary("testset", result, verbose=True))
     assert result.intent_accuracy >= 0.95, "\n".join(result.failures)
     assert result.entity_accuracy >= 0.90, "\n".join(result.failures)
 
 
-def test_held_out_phrasings_do_not_regress():
+def test_held_out_phrasings_do_not_regress(kb):
     """Phrasings written after the rules; a floor against regressions, not a tuning target."""
-    from tests.nlu.report import HELD_OUT
-
-    result = evaluate(load_knowledge_base(), HELD_OUT)
-    print(f"\nheld-out: intent {result.intent_accuracy:.1%}, entities {result.entity_accuracy:.1%} on {result.total}")
+    result = evaluate(kb, HELD_OUT)
+    print("\n" + summary("held-out", result, verbose=True))
     assert result.intent_accuracy >= 0.80, "\n".join(result.failures)
 
 
-def run_cli(*args: str, stdin: str | None = None) -> str:
-    done = subprocess.run([sys.executable, "-m", "wijkwijzer.bot.cli", "understand", *args], input=stdin,
-                          capture_output=True, text=True, timeout=60, check=True)
-    return done.stdout
+ODD = ["", "   ", "?", "😀", "a" * 5000, "'; drop table signals; --", "2497 " * 300, "\x00\n\t"]
 
 
-def test_cli_prints_the_contract_json():
-    out = json.loads(run_cli("smw'er ypenbrg?", "--json"))
-    assert out["intent"] == "partner_lookup" and 0 < out["confidence"] <= 1
-    assert out["entities"] == {"rol": "smw", "wijk": "Ypenburg", "gemeente": "Den Haag", "school": None, "postcode": None,
-                               "expertise": None, "thema": None, "begrip": None, "route": None}
-
-
-def test_cli_batch_mode_prints_one_json_line_per_input_line():
-    lines = run_cli(stdin="hoe vraag ik een tlv aan\n\nwat betekent opp\n").splitlines()
-    assert len(lines) == 3
-    first, empty, third = (json.loads(line) for line in lines)
-    assert first["intent"] == "route" and first["entities"]["begrip"] == "Toelaatbaarheidsverklaring (TLV)"
-    assert empty["intent"] == "unknown"
-    assert third == {"intent": "glossary", "confidence": third["confidence"],
-                     "entities": {k: ("Ontwikkelingsperspectief (OPP)" if k == "begrip" else None) for k in ENTITY_KEYS}}
-
-
-@pytest.mark.parametrize("text", ["", "   ", "😀", "a" * 5000, "'; drop table signals; --"])
-def test_odd_input_never_crashes(text):
-    from wijkwijzer.bot.nlu import understand
-
-    result = understand(text, load_knowledge_base())
+@pytest.mark.parametrize("text", ODD)
+def test_odd_input_gives_a_contract_answer(kb, text):
+    result = understand(text, kb)
     assert result.intent in INTENTS
+    assert list(result.entities) == list(ENTITY_KEYS)
+    assert 0.0 <= result.confidence <= 1.0
+
+
+def test_every_answer_is_the_contract_shape(kb):
+    for case in load_cases():
+        out = understand(case["t"], kb).to_json()
+        assert list(out) == ["intent", "confidence", "entities"]
+        assert list(out["entities"]) == list(ENTITY_KEYS)
+        assert all(value is None or isinstance(value, str) for value in out["entities"].values())
+
+
+def test_unknown_carries_no_entities(kb):
+    result = understand("wie is de burgemeester van den haag", kb)
+    assert result.intent == "unknown"
+    assert set(result.entities.values()) == {None}
+
+
+def test_close_places_are_offered_for_asking_back(kb):
+    result = understand("smw haagse", kb)
+    assert result.intent == "partner_lookup"
+    assert set(result.ambiguous.get("wijk", ())) >= {"Haagse Bos", "Haagse Hout"}
+
+
+def test_where_the_pupil_lives_wins_over_where_the_school_is(kb):
+    result = understand("leerling zit in rijswijk op school maar woont in ypenburg, welk jeugdteam", kb)
+    found = (result.entities["rol"], result.entities["wijk"], result.entities["gemeente"])
+    assert found == ("jeugdteam", "Ypenburg", "Den Haag")
+
+
+def test_a_thema_is_found_only_for_signals(kb):
+    assert understand("signaal: kinderen vapen in de pauze", kb).entities["thema"] == "middelengebruik"
+    assert understand("wie is de smw'er in ypenburg", kb).entities["thema"] is None
+
+
+def test_every_rule_row_names_a_known_intent():
+    assert {rule.intent for rule in RULES} <= set(INTENTS)
+    assert all(0 < rule.confidence <= 1 for rule in RULES)
+
+
+def test_understanding_is_fast(kb):
+    texts = [case["t"] for case in load_cases()]
+    for text in texts:
+        understand(text, kb)
+    started = time.perf_counter()
+    for text in texts:
+        understand(text, kb)
+    per_message = (time.perf_counter() - started) / len(texts)
+    assert per_message < 0.005, f"{per_message * 1000:.2f} ms per message"

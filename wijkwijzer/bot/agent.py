@@ -140,8 +140,19 @@ class WijkwijzerAgent(ActivityHandler):
         await state.load(turn_context)
         return await dialog_set.create_context(turn_context)
 
+    @staticmethod
+    def _answers_current_question(dc: DialogContext, text: str) -> bool:
+        """The message is one of the choices the active dialog just offered ('Nee, annuleren')."""
+        state = dc.active_dialog.state if dc.active_dialog else {}
+        choices = list(state.get("choices") or [])
+        step = dc.context.turn_state[SERVICES_KEY].kb.steps.get(state.get("step", ""))
+        if step is not None:
+            choices += [option.label for option in step.opties]
+        return normalize(text) in {normalize(choice) for choice in choices}
+
     async def _run(self, dc: DialogContext, understanding: Any, memory: dict, text: str) -> None:
-        if dc.active_dialog is not None and understanding.intent == "cancel":
+        if (dc.active_dialog is not None and understanding.intent == "cancel"
+                and not self._answers_current_question(dc, text)):
             await dc.cancel_all_dialogs()
             await dc.context.send_activity(reply(texts.CANCELLED))
             return

@@ -1,115 +1,387 @@
-"""Dutch language understanding: intent and entities of a phone-typed message.
+"""Dutch language understanding: the intent and entities of a phone-typed message.
 
-Rules plus the knowledge-base resolver; no cloud service and no model. The rules are data
-(cue patterns per intent, keywords per thema and per route); the resolver finds wijken,
-gemeenten, schools, roles, expertise tags and glossary terms despite typos. An intent wins on
-its cues and on the entities found; below a threshold the answer is ``unknown`` — never a
-confident wrong answer.
+Rules over the knowledge-base resolver; no cloud service and no model. Everything that names
+Dutch words is data in the tables below:
+
+* ``SOCIAL`` — short social messages (greeting, thanks, help, cancel): a core phrase, and
+  every other word a filler ("top dank je", "hoi hoe gaat het"). Anything more goes on.
+* ``CUES`` — named patterns on the normalised text ("wie", "wat is", "hoe", "signaal").
+* ``RULES`` — one row per piece of evidence: intent, confidence, the cues and entity features
+  that must all be present (``when``) and those that must not (``unless``). An intent scores
+  the best confidence of its rows that hold; the best intent wins, a tie goes to the earlier
+  row. Below ``UNKNOWN_BELOW`` the answer is ``unknown`` — never a confident wrong answer.
+* ``ROUTE_WORDS`` and ``THEMA_WORDS`` — words that name a route or a signal thema.
+
+Entity features come from the resolver (wijk, gemeente, school, rol, expertise, begrip, despite
+typos) and from the text (postcode, route words, invite codes). Entities that do not belong to
+the winning intent are dropped, so the output is exactly the contract of ARCHITECTURE.md.
+Decisions the test set (tests/nlu/utterances.yaml) documents: a lone place or role is
+partner_lookup; a lone term is glossary unless it names a route; where a pupil lives beats where
+the school is; the first term named is the begrip.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wijkwijzer.knowledge.loader import KnowledgeBase
-from wijkwijzer.knowledge.resolver import Mention
+from wijkwijzer.knowledge.resolver import Candidate, Mention
 from wijkwijzer.knowledge.text import normalize
+from wijkwijzer.knowledge.vocabulary import STOPWORDS
 
 ENTITY_KEYS = ("rol", "wijk", "gemeente", "school", "postcode", "expertise", "thema", "begrip", "route")
+INTENTS = (
+    "partner_lookup", "expertise_lookup", "route", "glossary", "signal", "signal_report", "announce", "register",
+    "subscribe", "unsubscribe", "greeting", "thanks", "help", "cancel", "unknown",
+)
 UNKNOWN_BELOW = 0.5
+"""Below this the answer is unknown. Between it and 0.75 an answer stands on its own but does not
+pull a running dialog away (dialogs.common.wants_something_else): a lone "ypenburg" (0.6) or "tlv"
+(0.7) typed as the answer to a dialog's question stays that answer."""
+SOCIAL_CONFIDENCE = 0.95
+MIN_FUZZY_SCORE = 85.0
+"""A free sentence offers many words to mismatch, so a near match counts from here (the resolver admits 80)."""
+MIN_PARTIAL_SCORE = 84.0
+"""A place named by part of its name ("voorburg" for Voorburg-West) counts only without a typo."""
+EXACT = 100.0
+PLACE_KINDS = ("wijk", "gemeente", "school")
+MAX_TEXT = 1000
+MULTI_THEMAS = 3
+"""Three themas in one signal make it multiproblematiek."""
 
 
-def _cues(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(rf"(?:{p})" for p in patterns))
+def _words(words: str) -> str:
+    """Any of these whole words; '_' stands for a space ('zit_er')."""
+    return r"\b(?:" + "|".join(w.replace("_", " ") for w in words.split()) + r")\b"
 
 
-# Cue patterns run on the normalised text (lowercase, no punctuation, no apostrophes).
-WHOLE = {
-    "greeting": _cues(r"^(hoi|hallo|hey|hee|hai|hi|dag|goedemorgen|goedemiddag|goedenavond|goeiemorgen|morgen|yo)( wijkwijzer| daar| allemaal)?$"),
-    "thanks": _cues(r"^(top |super |oke |ok |heel )?(bedankt|dank je( wel)?|dankjewel|dank u( wel)?|dankuwel|thanks|thx|merci|dank)( hoor| voor je hulp| voor de hulp| voor het antwoord)?( top)?$",
-                    r"^(top|super|perfect|fijn|mooi) (bedankt|dank je|dankjewel|thanks)$"),
-    "help": _cues(r"^(help|hulp|menu|info|\?|wat kan je|wat kun je|wat kan jij|wat kun jij|wat kan je allemaal|wat kun je allemaal|hoe werkt dit|hoe werk jij|wat doe je|wat doe jij|wat kan ik vragen|wat kan ik je vragen|opties)( doen| allemaal)?$"),
-    "cancel": _cues(r"^(annuleer|annuleren|laat maar|laat maar zitten|cancel|afbreken|breek af|vergeet het|nee laat maar|niks|niets|ophouden)$"),
-    "unsubscribe": _cues(r"^(stop|stoppen|afmelden|uitschrijven|meld me af|afmelden berichten|geen berichten meer|unsubscribe)$",
-                         r"^(ik wil )?(geen|niet langer) (berichten|aankondigingen)( meer)?( ontvangen| krijgen)?$",
-                         r"^meld (me|mij) af( voor.*)?$"),
+def _stems(words: str) -> str:
+    """Any word starting with one of these ('angst' → angstig, angstklachten)."""
+    return r"\b(?:" + "|".join(w.replace("_", " ") for w in words.split()) + ")"
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# ───────────────────── short social messages ─────────────────────
+# intent → (core phrase, extra filler words). The message must hold the core and nothing but
+# fillers besides; "dank je, en de leerplicht?" is therefore no plain thanks.
+_FILLER = frozenset(
+    """
+    de het een en ja nee ok oke okay hoor even nog nou dan toch wel maar ook al eigenlijk echt gewoon hier
+    je jij jou u me mij ik wij we jullie allemaal iedereen wijkwijzer bot daar alsjeblieft alstublieft aub pls graag
+    """.split()
+)
+SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
+    "greeting": (
+        _any(_words("hoi hoihoi hallo hallootjes hey heey hee hei hej heej hai hi yo hello goedendag dag morgen "
+                    "middag"),
+             r"\b(goede|goeie|goeden|goeie) ?(morgen|middag|avond|dag)\b", r"\bgoed(e|en)?(morgen|middag|avond)\b",
+             r"\bgoei(e)?(morgen|middag|avond)\b"),
+        frozenset("team collega collegas hoe gaat het ermee met alles goed lekker zeg".split()),
+    ),
+    "thanks": (
+        _any(_words("bedankt dank danku dankje dankjewel dankjwel dankuwel bedankje thanks thank thx thnx tnx thanx "
+                    "merci")),
+        frozenset("""
+            top super perfect fijn mooi geweldig helder duidelijk prima topper held heel erg zeer hartelijk vriendelijk
+            alvast nogmaals weer voor info informatie hulp antwoord antwoorden reactie snelle snel was is dit dat
+            you much zo veel duizendmaal x
+        """.split()),
+    ),
+    "help": (
+        _any(_words("help helpen hulp menu info opties handleiding uitleg instructie instructies"),
+             r"\bwat (kan|kun|doe|weet|ken) (je|jij|u)\b", r"\bwat (kan|kun|mag) ik( \w+){0,2} (vragen|doen)\b",
+             r"\bhoe werkt? (dit|het|jij|je|wijkwijzer|deze bot|de bot|deze app)\b",
+             r"\bwat (is|doet) (dit|wijkwijzer|deze bot)\b", r"\bik (snap|begrijp|weet) (het|er|dit) niet\b",
+             r"\bwaar ?voor (ben|kan|dien) (je|jij|ik je)\b", r"\bhoe (moet|kan) ik (dit|je|jou) gebruiken\b"),
+        frozenset("allemaal doen voor hier precies zoal nog meer mee van alles bij niet zo goed ermee wat".split()),
+    ),
+    "cancel": (
+        _any(_words("annuleer annuleren cancel afbreken ophouden niks niets"), r"\bbreek (het )?af\b",
+             r"\b(stop|stoppen|kap|klaar) (er|hier)?mee\b", r"\bhoud? (maar )?op\b",
+             r"\blaat (het |dat )?(ook |verder )?maar( zitten)?\b", r"\bvergeet (het|dat|dit)( maar)?\b",
+             r"\bterug naar (het )?(begin|start|menu)\b", r"\bopnieuw beginnen\b",
+             r"\bik (wil|hoef) (niet meer|niks|niets)\b"),
+        frozenset("ermee zitten toch meer niet sorry verkeerd foutje fout per ongeluk dit dat deze gesprek "
+                  "vraag".split()),
+    ),
 }
-CUES = {
-    "register": _cues(r"^(aanmelden|registreren|aanmeldcode|code)\s+[a-z0-9]{2,}([ -][a-z0-9]{2,})*$", r"\bmijn (aanmeld)?code is\b",
-                      r"^(ik wil me|hoe kan ik me|hoe moet ik me) (aanmelden|registreren)"),
-    "subscribe": _cues(r"\bmeld (me|mij) (ook )?aan (voor|bij)\b", r"\b(abonneer|abonneren)\b",
-                       r"\book (de )?(berichten|aankondigingen) (van|voor|over|uit)\b", r"\bwelke berichten krijg ik\b",
-                       r"\bop welke wijken\b"),
-    "announce": _cues(r"\baankondiging", r"\b(bericht|mededeling|nieuwsbrief) (sturen|versturen|rondsturen|plaatsen)\b",
-                      r"\bstuur (een )?(bericht|mededeling|aankondiging)\b", r"\b(iedereen|alle ibers|de ibers) (laten weten|informeren|berichten)\b",
-                      r"\bstatus aankondiging\b"),
-    "signal_report": _cues(r"\b(overzicht|rapport|rapportage|dashboard|totaal|aantal|hoeveel|lijst|stand) (van )?(de |alle )?signal",
-                           r"\bsignalen (per|in|uit|van) (wijk|thema|de wijk)", r"\bwelke signalen\b", r"\bsignalen (overzicht|bekijken|zien|inzien)\b",
-                           r"\bhoeveel signalen\b"),
-    "signal": _cues(r"^(signaal|signalering|signaaltje)\b", r"\b(signaal|signalering) (doorgeven|geven|melden|afgeven|loggen|invoeren|sturen|doen|achterlaten)",
-                    r"\b(wil|wilde|kan ik|mag ik|ga) (een |graag een )?(signaal|signalering)", r"\bnieuw signaal\b",
-                    r"\bik (wil|wilde) (iets|wat) (melden|signaleren|doorgeven)\b", r"\bsignaal over\b"),
-    "glossary": _cues(r"\bwat (is|zijn|betekent|betekenen|bedoel|bedoelen|houdt|houden|was|wordt bedoeld met) ", r"\bbetekenis\b",
-                      r"\bwaar staat .* voor\b", r"\bwat betekend\b", r"\buitleg (over|van)\b", r"\bverschil tussen\b",
-                      r"\bwat moet ik verstaan onder\b", r"\bwie is een\b", r"\bwat doet een\b", r"\bwat doet de\b", r"\bwat doet het\b"),
-    "route": _cues(r"\bwat (is|zijn) de (route|stappen|procedure|aanpak)\b",
-                   r"\bhoe (vraag|doe|moet|werkt|regel|maak|start|begin|meld|pak|ga|kan|zet|schakel|vul|plan|organiseer)\b", r"\bwat (moet|kan|doe|nu)\b",
-                   r"\bwat nu\b", r"\bstappen(plan)?\b", r"\broute\b", r"\baanvragen\b", r"\bprocedure\b", r"\bwelke stap",
-                   r"\bvolgende stap", r"\bhoe gaat (het|dat)\b", r"\bwanneer (moet|mag) (ik|je)\b", r"\bmoet ik\b", r"\bzorgen? (over|om)\b",
-                   r"\bwaar begin ik\b", r"\bhoe verder\b", r"\baanpak\b"),
-    "route_only": _cues(r"\bwat (is|zijn) de (route|stappen|procedure|aanpak)\b"),
-    "lookup": _cues(r"\b(wie|wiens)\b", r"\bcontact", r"\b(telefoon)?nummer\b", r"\b(bellen|bel|mailen|mail|email|bereik|bereiken|bereikbaar)\b",
-                    r"\bgegevens\b", r"\b(zit|zitten) er\b", r"\bwelk(e)? (jeugdteam|wijkteam|lokaal team|smw|jgz|cjg|wijkagent|leerplicht)",
-                    r"\bvan (de|het) (wijk|school)\b", r"\bvoor (de|het) (wijk|school)\b", r"^en\b"),
-    "expertise": _cues(r"\b(ervaring|expertise|gespecialiseerd|specialisatie|specialist|deskundig|kennis) (met|in|op|van|over)\b",
-                       r"\bwelke school\b", r"\bwelke scholen\b", r"\bschool (met|die|voor)\b", r"\bscholen (met|die|voor)\b",
-                       r"\bheeft (een )?(plusklas|taalklas|vve)\b", r"\bexpertisekaart\b", r"\bgoed (in|met)\b"),
+
+# ───────────────────── cues ─────────────────────
+# Named patterns on the normalised text (lowercase, no punctuation; "smw'er" → "smwer").
+_ROUTE_NOUNS = "route stappen stappenplan procedure aanpak werkwijze protocol"
+_NEWS = "berichten aankondigingen meldingen nieuws berichtjes"
+_MESSAGE = "bericht berichtje mededeling nieuwsbrief uitnodiging oproep nieuwtje"
+CUES: dict[str, re.Pattern[str]] = {
+    "who_strict": _any(_words("wie wiens")),
+    "who": _any(_words("wie wiens zit_er zitten_er aanspreekpunt contactpersoon zoek zoeken nodig heb_je hebben "
+                       "terecht"),
+                r"\bwelke? (jeugdteam|wijkteam|lokaal team|lokale team)\b"),
+    "contact": _any(_stems("contact"), _words("telnr 06 nr gegevens spreekuur adres"),
+                    r"\b(telefoon|tel|mobiel|mobiele)?(nummer|nummers)\b",
+                    _words("bellen bel mailen mail mailadres email emailadres bereik bereiken bereikbaar "
+                           "bereikbaarheid")),
+    "followup": _any(r"^(en|of|ook|en dan|en nu|en wat)\b"),
+    "what_is": _any(r"\bwat (is|zijn|was|betekent|betekend|betekenen|houdt|houden|doet|doen)\b",
+                    r"\bwat (bedoel|bedoelen|bedoelt)( ze| je| jullie| men| we)? met\b",
+                    r"\bwat (moet|moeten) (ik|we|je) verstaan onder\b", r"\bwat verstaan (we|jullie) onder\b",
+                    _words("betekenis uitleg definitie waar_staat staat_voor verschil_tussen wie_is_een"),
+                    r"\bleg (eens |even )?uit\b", r"\bwat voor (iets|ding|een ding) is\b"),
+    "how_route": _any(rf"\b(wat|hoe) (is|zijn|werkt|verloopt|gaat) (de|het) {_words(_ROUTE_NOUNS)}",
+                      r"\b(route|stappen|stappenplan|procedure) (voor|bij|van|om)\b"),
+    "how": _any(r"\bhoe\b(?! (laat|oud|heet|heette|gaat het|is het))",
+                r"\bwat (moet|moeten|kan|kunnen|doe|doen|nu|te doen|als)\b",
+                r"\bwanneer (moet|mag|kan|schakel|meld|doe)\b", r"\b(wat|hoe) (is|zijn) de (volgende|eerste) stap",
+                _words("moet_ik waar_begin_ik waar_start_ik")),
+    "steps": _any(_words("stap " + _ROUTE_NOUNS)),
+    "act": _any(_words("""
+        aanvragen aanvraag aanvraagt opstellen maken schrijven invullen starten regelen organiseren plannen inschakelen
+        indienen melden doorverwijzen verwijzen opzetten evalueren bespreken inzetten aanpakken
+    """)),
+    "expertise_cue": _any(_words("ervaring expertise gespecialiseerd specialisatie specialist deskundig kennis goed "
+                                 "terecht expertisekaart opvangen plek_voor"),
+                          r"\b(doet|doen|kan|kunnen|werkt|werken) (iets |wat |veel )?(met|aan)\b"),
+    "school_word": _any(_words("school scholen basisschool basisscholen schooltje ikc kindcentrum sbo locatie")),
+    "signal_start": _any(r"^(nieuwe? )?(signaal|signaaltje|signalering|signalement)\b"),
+    "signal_word": _any(_words("signaal signaaltje signalering signalement")),
+    "signal_verb": _any(_words("doorgeven geven melden afgeven loggen invoeren sturen doen achterlaten noteren "
+                               "vastleggen delen registreren maken over")),
+    "want": _any(_words("wil wilde wou graag kan_ik mag_ik nieuw nieuwe")),
+    "tell_something": _any(r"\b(iets|wat|zorgen) (melden|signaleren|kwijt|doorgeven|delen)\b", _words("signaleren")),
+    "signals_plural": _any(_words("signalen")),
+    "report_word": _any(_words("overzicht rapport rapportage dashboard totaal aantal hoeveel lijst stand trend trends "
+                               "bekijken zien inzien cijfers statistiek statistieken samenvatting per")),
+    "announce_cue": _any(_stems("aankondig"),
+                         rf"{_words(_MESSAGE)}.{{0,40}}"
+                         rf"{_words('sturen versturen rondsturen plaatsen verspreiden delen')}",
+                         rf"\b(stuur|verstuur|verzend|deel|plaats) (een |de )?{_words(_MESSAGE + ' aankondiging')}",
+                         rf"{_words(_MESSAGE)}.{{0,30}}\b(naar|aan|voor) (de |het |alle |mijn )?"
+                         rf"{_words('ibers iber ib_ers ib_netwerk netwerk iedereen collegas collega_s scholen')}",
+                         r"\b(iedereen|alle ibers|de ibers|het netwerk|het ib netwerk) "
+                         r"(laten weten|informeren|berichten|uitnodigen)\b"),
+    "register_word": _any(_words("aanmelden aanmeldcode registreren registreer registratie code uitnodigingscode "
+                                 "inlogcode koppelcode activeren activatiecode toegangscode")),
+    "register_ask": _any(_words("registreer registreren registratie uitnodigingscode aanmeldcode inlogcode "
+                                "activatiecode toegangscode"),
+                         r"\b(me|mij) (aanmelden|inschrijven)\b",
+                         r"\b(aanmelden|inschrijven) als (iber|ib er|gebruiker|adviseur)\b"),
+    "signup_word": _any(_words("aanmelden inschrijven"), r"\bmeld (me|mij|ons) (ook )?aan\b"),
+    "subscribe_cue": _any(r"\bmeld (me|mij|ons) (ook )?aan (voor|bij|op)\b", r"\babonne(er|ren)\b",
+                          rf"\b(ook|graag) (de )?{_words(_NEWS)} (van|voor|over|uit)\b",
+                          rf"{_words(_NEWS)}.{{0,40}}\b(krijgen|ontvangen|volgen)\b",
+                          r"\bvoeg\b.{1,40}\btoe\b", r"\btoevoegen aan (mijn|de) (wijken|lijst|abonnement)",
+                          r"\b(welke|mijn) (wijken|abonnementen|abonnement)\b",
+                          r"\bwelke (berichten|aankondigingen) krijg ik\b", r"\bvolg(en)? (ik|de wijk|ook)\b"),
+    "unsubscribe_cue": _any(r"^(stop|stoppen|stop alles|unsubscribe)$",
+                            _words("afmelden uitschrijven unsubscribe afmelding"),
+                            r"\bmeld (me|mij|ons) af\b", r"\bschrijf (me|mij) uit\b",
+                            rf"\b(geen|niet langer|nooit meer) {_words(_NEWS)}",
+                            rf"\bstop(pen)? (met )?(de |alle |die )?{_words(_NEWS)}",
+                            rf"{_words(_NEWS)} (uitzetten|stoppen|stopzetten)\b",
+                            rf"\bzet (de |alle |die )?{_words(_NEWS)} uit\b"),
+    "pupil": _any(_words("leerling leerlingen kind kinderen zoon dochter")),
 }
-ROUTE_WORDS = {
-    "meldcode": _cues(r"\bmeldcode\b", r"\bveiligheid van\b", r"\bonveilig(e)? (thuis|situatie)\b", r"\bmishandel", r"\bhuiselijk geweld\b",
-                      r"\bverwaarloz", r"\bblauwe plek", r"\bmisbruik\b", r"\bkindermishandeling\b", r"\bzorgen (over|om) (de )?veiligheid\b",
-                      r"\bveilig thuis (melden|bellen|inschakelen)\b", r"\bmelden bij veilig thuis\b", r"\bslaat\b", r"\bgeslagen\b",
-                      r"\beergerelateerd\b", r"\bhuwelijksdwang\b", r"\bmeldplicht\b", r"\bniet veilig\b", r"\bgeweld\b"),
-    "verzuim": _cues(r"\bverzuim", r"\bthuiszit", r"\bthuis zit", r"\bzit\b.{0,25}\bthuis\b", r"\bspijbel", r"\bschoolweiger",
-                     r"\bniet (meer )?naar school\b", r"\bkomt niet (meer )?(naar school|op school)\b", r"\bafwezig", r"\b16 uur\b",
-                     r"\bleerplicht (inschakelen|melden)\b", r"\bduo melding\b", r"\bluxe verzuim\b", r"\bongeoorloofd\b", r"\bziekteverzuim\b",
-                     r"\bveel ziek\b", r"\bvaak ziek\b", r"\bniet op school\b", r"\bschoolwering\b"),
-    "algemeen": _cues(r"\bondersteuningsroute\b", r"\bzorgroute\b", r"\bondersteuningsteam\b", r"\barrangement\b", r"\bextra ondersteuning\b",
-                      r"\bleerling loopt vast\b", r"\bzorgen over (een |mijn )?leerling\b", r"\bniet lekker in (zijn|haar) vel\b"),
-}
-THEMA_WORDS = {
-    "angst_depressie": _cues(r"\bangst", r"\bbang\b", r"\bsomber", r"\bdepress", r"\bpaniek", r"\bpsychisch", r"\bneerslachtig",
-                             r"\bsuicid", r"\bzelfbeschadig", r"\bslaapproblemen\b", r"\bpiekeren\b"),
-    "verzuim": _cues(r"\bverzuim", r"\bthuiszit", r"\bthuis zit", r"\bschoolweiger", r"\bspijbel", r"\bafwezig", r"\bniet naar school\b", r"\bte laat\b"),
-    "armoede": _cues(r"\barmoede\b", r"\bgeen (geld|ontbijt|eten|lunch|winterjas|jas)\b", r"\bzonder (ontbijt|eten|lunch|jas)\b", r"\bhonger",
-                     r"\bschulden?\b", r"\bvoedselbank\b", r"\barm(e)? gezin", r"\bgeldzorgen\b", r"\bgeld tekort\b", r"\bgeldproblemen\b"),
-    "gedrag": _cues(r"\bgedrag", r"\bagressie", r"\bagressief", r"\bdriftbui", r"\bvechten\b", r"\bruzie", r"\bonrustig", r"\bverstoren"),
-    "multiproblematiek": _cues(r"\bmultiproblem", r"\bmeerdere problemen\b", r"\bstapeling\b", r"\bcomplexe (gezins)?situatie", r"\bproblemen op meerdere"),
-    "middelengebruik": _cues(r"\bvape", r"\bvapen\b", r"\bvaper", r"\balcohol", r"\bdrugs\b", r"\bblowen\b", r"\bwiet\b", r"\broken\b", r"\bsigaret",
-                             r"\bdrank\b", r"\blachgas\b", r"\bsnus\b"),
-    "veiligheid": _cues(r"\bpest", r"\bonveilig", r"\bstraatcultuur\b", r"\bmes(sen)?\b", r"\bwapen", r"\bbedreig", r"\bcriminaliteit\b",
-                        r"\bintimidatie\b", r"\bvechtpartij", r"\bdiscriminatie\b", r"\bcyberpest"),
-    "sociaal_emotioneel": _cues(r"\bfaalangst", r"\bprestatiedruk\b", r"\bwelbevinden\b", r"\bzelfbeeld\b", r"\bzelfvertrouwen\b", r"\bstress\b",
-                                r"\beenzaam", r"\bsociaal emotioneel\b", r"\bweerbaar", r"\bniet lekker in (zijn|haar|hun) vel\b", r"\bonzeker"),
-    "ouders": _cues(r"\bouders\b", r"\bopvoed", r"\bhandelingsverlegen\b", r"\bvechtscheiding", r"\bscheiding\b", r"\bthuissituatie\b"),
-    "wachttijden": _cues(r"\bwachtlijst", r"\bwachttijd", r"\bwacht(en)? (al )?(lang|maanden|weken)\b", r"\blange wachttijden\b"),
-    "samenwerking": _cues(r"\bsamenwerking\b", r"\bsamenwerken\b", r"\bketenpartner", r"\bniet bereikbaar\b", r"\bafstemming\b", r"\boverdracht\b"),
-}
-INTENT_ENTITIES = {
+
+# ───────────────────── rules ─────────────────────
+# Entity features the rules may name, next to the cue names above.
+FEATURES = frozenset({
+    "rol", "place", "school", "begrip", "expertise", "route_word", "thema", "code", "code_only", "bare",
+    "foreign_person",
+})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Evidence for ``intent`` with ``confidence`` when all of ``when`` and none of ``unless`` hold."""
+
+    intent: str
+    confidence: float
+    when: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("register", 0.96, ("code", "register_word")),
+    Rule("register", 0.9, ("register_ask",)),
+    Rule("register", 0.85, ("code_only",)),
+    Rule("subscribe", 0.96, ("subscribe_cue",), unless=("unsubscribe_cue",)),
+    Rule("subscribe", 0.94, ("signup_word", "place"), unless=("pupil", "unsubscribe_cue")),
+    Rule("unsubscribe", 0.96, ("unsubscribe_cue",)),
+    Rule("announce", 0.95, ("announce_cue",)),
+    Rule("signal_report", 0.93, ("signals_plural", "report_word")),
+    Rule("signal_report", 0.85, ("signals_plural",), unless=("signal_verb",)),
+    Rule("signal", 0.96, ("signal_start",)),
+    Rule("signal", 0.96, ("signal_word", "signal_verb"), unless=("what_is",)),
+    Rule("signal", 0.9, ("signal_word", "want"), unless=("what_is",)),
+    Rule("signal", 0.88, ("tell_something",), unless=("what_is",)),
+    Rule("signal", 0.8, ("signal_word", "thema"), unless=("what_is",)),
+    Rule("route", 0.95, ("how_route",)),
+    Rule("partner_lookup", 0.95, ("rol", "contact")),
+    Rule("partner_lookup", 0.93, ("rol", "place")),
+    Rule("glossary", 0.92, ("what_is", "begrip")),
+    Rule("route", 0.9, ("how", "route_word")),
+    Rule("route", 0.9, ("steps", "route_word")),
+    Rule("partner_lookup", 0.9, ("rol", "who")),
+    Rule("partner_lookup", 0.88, ("rol", "followup")),
+    Rule("expertise_lookup", 0.93, ("expertise", "expertise_cue")),
+    Rule("expertise_lookup", 0.9, ("expertise", "place")),
+    Rule("expertise_lookup", 0.9, ("expertise", "school_word")),
+    Rule("route", 0.88, ("how", "begrip"), unless=("who_strict",)),
+    Rule("route", 0.88, ("steps", "begrip"), unless=("who_strict",)),
+    Rule("route", 0.86, ("act", "begrip"), unless=("what_is", "who_strict")),
+    Rule("route", 0.85, ("route_word",), unless=("what_is",)),
+    Rule("partner_lookup", 0.85, ("place", "who"), unless=("foreign_person",)),
+    Rule("partner_lookup", 0.85, ("place", "contact"), unless=("foreign_person",)),
+    Rule("partner_lookup", 0.85, ("place", "followup")),
+    Rule("partner_lookup", 0.8, ("rol", "bare")),
+    Rule("expertise_lookup", 0.72, ("expertise_cue", "school_word", "place")),
+    Rule("glossary", 0.7, ("begrip", "bare")),
+    Rule("partner_lookup", 0.7, ("rol",), unless=("what_is",)),
+    Rule("route", 0.7, ("steps",), unless=("what_is",)),
+    Rule("expertise_lookup", 0.6, ("expertise",), unless=("what_is",)),
+    Rule("partner_lookup", 0.6, ("place", "bare")),
+    Rule("glossary", 0.55, ("begrip",)),
+    Rule("glossary", 0.4, ("what_is",)),
+)
+
+# Which entities each intent reports; the rest are null in the output.
+INTENT_ENTITIES: dict[str, tuple[str, ...]] = {
     "partner_lookup": ("rol", "wijk", "gemeente", "school", "postcode"),
     "expertise_lookup": ("expertise", "wijk", "gemeente", "school", "postcode"),
     "route": ("route", "begrip"),
     "glossary": ("begrip",),
     "signal": ("thema", "wijk", "gemeente", "school"),
-    "signal_report": ("wijk", "gemeente"),
+    "signal_report": ("thema", "wijk", "gemeente"),
     "subscribe": ("wijk", "gemeente"),
+    "unsubscribe": ("wijk", "gemeente"),
     "announce": ("wijk", "gemeente"),
 }
+
+# ───────────────────── routes and themas ─────────────────────
+# The first route whose words occur is the route the message is about.
+ROUTE_WORDS: dict[str, re.Pattern[str]] = {
+    "meldcode": _any(
+        r"\bmeld ?code\b", r"\bveiligheid van\b", r"\bonveilige? (thuis|situatie|thuissituatie)\b",
+        r"\bthuis (niet )?onveilig\b", r"\bthuis niet veilig\b", r"\bniet veilig (thuis|voelt)\b", r"mishandel",
+        r"\bhuiselijk geweld\b", _stems("verwaarloos verwaarlozing misbruik blauwe_plek"),
+        r"\bzorgen (over|om) (de )?(veiligheid|thuissituatie)\b",
+        r"\bveilig thuis (melden|bellen|inschakelen|raadplegen)\b", r"\b(melden|melding|advies) bij veilig thuis\b",
+        _words("slaat slaan sloeg geslagen schoppen geschopt huwelijksdwang meldplicht geweld seksueel "
+               "meisjesbesnijdenis eergerelateerd eer_gerelateerd"),
+        r"\bbang (om )?(naar huis|voor (zijn|haar) (vader|moeder|ouders))\b",
+    ),
+    "verzuim": _any(
+        _stems("verzuim thuiszit thuis_zit spijbel schoolweiger school_weiger afwezig ziekmelding"),
+        r"\bzit\b.{0,25}\bthuis\b", r"\b(houden|houdt|hield|hielden)\b.{0,25}\bthuis\b", r"\bthuis gehouden\b",
+        r"\bniet (meer )?(naar|op) school\b", r"\b(komt|kwam|komen|kwamen)\b.{0,20}\bniet (meer )?(naar|op) school\b",
+        r"\bniet meer (komt|komen|kwam)\b", r"\bweiger\w* (om )?(naar|op) school\b",
+        r"\bwil(len)? niet (meer )?naar school\b",
+        r"\b16 ?(uur|uren)\b", r"\bleerplicht (inschakelen|melden|bellen)\b", r"\bduo ?melding\b",
+        r"\b(veel|vaak|steeds|langdurig|lang) ziek\b",
+        _words("ziek_thuis ziekgemeld ongeoorloofd schoolwering schorsing geschorst"),
+        r"\bmist (veel|vaak)\b", r"\b(vaak|steeds|elke dag|te vaak) te laat\b",
+    ),
+    "algemeen": _any(
+        _words("ondersteuningsroute zorgroute ondersteuningsteam extra_ondersteuning loopt_vast"),
+        r"\bzorgen (over|om) (een |mijn |deze |die )?(leerling|kind)\b", r"\bniet lekker in (zijn|haar) vel\b",
+        _stems("handelingsverlegen"),
+    ),
+}
+
+# Signal themas: each hit of a thema's pattern counts 1, a hit in THEMA_HINTS counts half.
+THEMA_WORDS: dict[str, re.Pattern[str]] = {
+    "multiproblematiek": _any(
+        _stems("multiprobl multi_probl meervoudige_problem"), _words("stapeling op_alle_fronten"),
+        r"\b(veel|meerdere|allerlei|stapeling van|opeenstapeling van) (\w+ )?problem",
+        r"\bproblemen (tegelijk|tegelijkertijd|op (alle|meerdere) (fronten|gebieden))\b",
+        r"\bcomplexe (gezins)?(situatie|problematiek|casus)",
+    ),
+    "angst_depressie": _any(
+        _words("angst angstig angstige angstklachten bang piekeren doodsgedachten mentale_gezondheid"),
+        _stems("somber depress paniek psychisch neerslachtig suicid zelfmoord zelfbeschadig verdrietig"),
+    ),
+    "verzuim": _any(_stems("verzuim thuiszit thuis_zit schoolweiger school_weiger spijbel afwezig"),
+                    r"\bniet (meer )?naar school\b", _words("te_laat ongeoorloofd")),
+    "armoede": _any(
+        r"\b(geen|zonder|weinig) (\w+ )?(geld|ontbijt|eten|lunch|brood|jas|winterjas|kleding|schoenen|gymspullen|"
+        r"gymkleding|boodschappen)\b",
+        _words("armoede schuld schulden voedselbank geldzorgen geld_zorgen geldtekort geld_tekort geldproblemen "
+               "geld_problemen minima"),
+        _stems("honger"), r"\barme? (gezin|gezinnen|ouders)", r"\bniet (kunnen )?betalen\b",
+    ),
+    "gedrag": _any(_stems("gedrag agressie agressief driftbui woedeaanval ruzie onrust verstoren escalat"),
+                   _words("vechten brutaal grensoverschrijdend conflicten")),
+    "middelengebruik": _any(
+        _stems("vape vaper alcohol sigaret energiedrank"),
+        _words("vapen gevaped drugs blowen geblowd wiet hasj roken drank lachgas snus middelengebruik "
+               "middelen_gebruik"),
+    ),
+    "veiligheid": _any(
+        _stems("pest gepest onveilig wapen bedreig intimider discrimin cyberpest jeugdbende loverboy vechtpartij"),
+        _words("straatcultuur mes messen mesjes criminaliteit crimineel intimidatie overvallen sexting drill "
+               "sociale_veiligheid"),
+    ),
+    "sociaal_emotioneel": _any(
+        _stems("faalangst eenzaam sociaal_emotione weerbaar onzeker"),
+        _words("prestatiedruk welbevinden zelfbeeld zelfvertrouwen stress teruggetrokken social_media druk_van"),
+        r"\bniet lekker in (zijn|haar|hun) vel\b",
+    ),
+    "ouders": _any(
+        _stems("opvoed handelingsverlegen vechtscheiding"), _words("scheiding ouderbetrokkenheid thuissituatie"),
+        r"\bouders\b.{0,30}\b(niet|moeilijk|slecht|nauwelijks) (bereikbaar|betrokken)\b",
+        r"\bouders (weten|kunnen) (niet|het niet)\b", r"\bgrip op (hun|hun kind)\b",
+    ),
+    "wachttijden": _any(
+        _stems("wachtlijst wacht_lijst wachttijd wacht_tijd"), _words("te_lang_wachten geen_plek plaatsingsstop"),
+        r"\bwacht(en)? (al )?(lang|maanden|weken|jaren)\b", r"\blang op (hulp|zorg)\b",
+    ),
+    "samenwerking": _any(
+        _stems("samenwerk ketenpartner"), _words("afstemming overdracht terugkoppeling langs_elkaar_heen"),
+        r"\b(niet|slecht|moeilijk|nauwelijks) bereikbaar\b", r"\bkrijgen geen (reactie|terugkoppeling)\b",
+    ),
+}
+THEMA_HINTS: dict[str, re.Pattern[str]] = {
+    "ouders": _any(_words("ouders gezin gezinnen")),
+}
+
+# Where a pupil lives decides the jeugdteam; a place right after these words wins.
+_HOME = re.compile(_words("woont wonen woonachtig wonend woonadres woonplaats komt_uit afkomstig_uit"))
+# An invite code: letters and digits, in groups joined by hyphens ("abc-123-xyz") or one run of 6+.
+_CODE = re.compile(
+    r"(?<![\w-])(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])(?:[a-z0-9]{2,}(?:-[a-z0-9]{2,})+|[a-z0-9]{6,})(?![\w-])"
+)
+_POSTCODE_SHAPE = re.compile(r"^\d{4}[a-z]{2}$")
+_PERSON_ASK = re.compile(r"\bwie (is|zijn|was) (er )?(de|het|onze|mijn|jullie|die|deze)? ?(\w+)")
+# Words that ask for a contact without naming a role ("wie is de contactpersoon voor ypenburg").
+_CONTACT_NOUNS = frozenset(
+    "contactpersoon contact aanspreekpunt persoon verantwoordelijke vaste juiste goede nu".split()
+)
+# Words that may surround a lone name or term ("de vliegerwolk?", "ypenburg graag").
+_BARE_FILLER = _FILLER | frozenset("voor van in bij over is er aub svp".split())
+
+
+def _check_tables() -> None:
+    """Every rule names a known intent and known cues or features (a typo fails at import)."""
+    names = set(CUES) | FEATURES
+    for rule in RULES:
+        unknown = (set(rule.when) | set(rule.unless)) - names
+        if rule.intent not in INTENTS or unknown:
+            raise ValueError(f"rule for {rule.intent!r} names unknown {sorted(unknown)}")
+    for table in (SOCIAL, INTENT_ENTITIES):
+        if set(table) - set(INTENTS):
+            raise ValueError(f"unknown intents {sorted(set(table) - set(INTENTS))}")
+
+
+_check_tables()
 
 
 @dataclass(frozen=True)
 class Understanding:
+    """What a message means: the contract JSON plus close alternatives for asking back."""
+
     intent: str
     confidence: float
     entities: dict[str, str | None]
@@ -119,118 +391,196 @@ class Understanding:
         return {"intent": self.intent, "confidence": round(self.confidence, 2), "entities": dict(self.entities)}
 
 
-def _found(text: str, kb: KnowledgeBase) -> tuple[dict[str, str | None], dict[str, tuple[str, ...]]]:
-    """Every entity the text names, canonical, plus close alternatives for ambiguous places."""
-    entities: dict[str, str | None] = dict.fromkeys(ENTITY_KEYS)
-    ambiguous: dict[str, tuple[str, ...]] = {}
-    for mention in kb.resolver.scan(text):
-        _take(mention, kb, entities, ambiguous)
-    entities["postcode"] = kb.resolver.postcode(text)
-    if entities["postcode"] and not entities["gemeente"]:
-        gemeenten = {kb.areas[a].gemeente for a in kb.areas_by_pc4.get(entities["postcode"], ())}
-        if len(gemeenten) == 1:
-            entities["gemeente"] = gemeenten.pop()
-    return entities, ambiguous
+@dataclass
+class _Reading:
+    """Everything found in one message, before the intent decides what to keep."""
 
-
-def _take(mention: Mention, kb: KnowledgeBase, entities: dict, ambiguous: dict) -> None:
-    best = mention.best
-    kind = best.kind
-    if kind in ("rol", "expertise", "begrip"):
-        entities[kind] = entities[kind] or best.id
-        return
-    if entities["wijk"] or entities["school"] or (kind == "gemeente" and entities["gemeente"]):
-        return
-    if kind == "school":
-        entities["school"] = best.id
-        school = kb.schools[best.id]
-        entities["gemeente"] = kb.areas[school.wijk].gemeente
-    elif kind == "wijk":
-        area = kb.areas[best.id]
-        entities["wijk"] = area.naam
-        entities["gemeente"] = area.gemeente
-    else:
-        entities["gemeente"] = best.id
-    if mention.ambiguous:
-        ambiguous["school" if kind == "school" else "wijk"] = tuple(c.name for c in mention.alternatives)
-
-
-def _named_route(norm: str) -> str | None:
-    """The route whose words the message uses ('thuiszitter', 'meldcode', 'ondersteuningsroute')."""
-    return next((route for route, pattern in ROUTE_WORDS.items() if pattern.search(norm)), None)
-
-
-def _route_of(norm: str, entities: dict, kb: KnowledgeBase) -> str | None:
-    """The route named in the message, else the route of the step its glossary term belongs to."""
-    named = _named_route(norm)
-    if named:
-        return named
-    term = next((t for t in kb.terms if t.term == entities.get("begrip")), None)
-    if term and term.route_stap and term.route_stap in kb.steps:
-        return kb.steps[term.route_stap].route
-    return None
-
-
-def _thema_of(norm: str) -> str | None:
-    hits = [thema for thema, pattern in THEMA_WORDS.items() if pattern.search(norm)]
-    if len(hits) >= 3:
-        return "multiproblematiek"
-    return hits[0] if hits else None
-
-
-def _score(norm: str, entities: dict, route_word: str | None) -> dict[str, float]:
-    """A score per intent from its cues and the entities present."""
-    has_place = any(entities[k] for k in ("wijk", "gemeente", "school", "postcode"))
-    cue = {name: bool(pattern.search(norm)) for name, pattern in CUES.items()}
-    scores = {
-        "register": 0.95 if cue["register"] else 0.0,
-        "subscribe": 0.95 if cue["subscribe"] else 0.0,
-        "announce": 0.95 if cue["announce"] else 0.0,
-        "signal_report": 0.92 if cue["signal_report"] else 0.0,
-        "signal": 0.93 if cue["signal"] else 0.0,
-        "glossary": (0.9 if entities["begrip"] else 0.3) if cue["glossary"] else 0.0,
-        "route": 0.0,
-        "partner_lookup": 0.0,
-        "expertise_lookup": 0.0,
-    }
-    if route_word:
-        scores["route"] = 0.88 if (cue["route"] or not (entities["rol"] and has_place)) else 0.6
-    elif cue["route"] and (entities["begrip"] or CUES["route_only"].search(norm)):
-        scores["route"] = 0.85
-    if entities["expertise"]:
-        scores["expertise_lookup"] = 0.9 if (cue["expertise"] or has_place) else 0.6
-    elif cue["expertise"] and has_place:
-        scores["expertise_lookup"] = 0.7
-    if entities["rol"]:
-        scores["partner_lookup"] = 0.92 if (has_place or cue["lookup"]) else 0.8
-    elif has_place:
-        scores["partner_lookup"] = 0.85 if cue["lookup"] else 0.6
-    if entities["begrip"] and not any(scores.values()):
-        scores["glossary"] = 0.7
-    return scores
+    entities: dict[str, str | None]
+    ambiguous: dict[str, tuple[str, ...]]
+    covered: set[int]
+    features: set[str]
+    thema: str | None = None
 
 
 def understand(text: str, kb: KnowledgeBase) -> Understanding:
     """Intent, confidence and canonical entities of one message (the ``understand`` contract)."""
+    text = text[:MAX_TEXT]
     norm = normalize(text)
-    empty = dict.fromkeys(ENTITY_KEYS)
     if not norm:
-        return Understanding("help" if text.strip() == "?" else "unknown", 0.0, empty)
-    for intent, pattern in WHOLE.items():
-        if pattern.search(norm):
-            return Understanding(intent, 0.95, empty)
-    entities, ambiguous = _found(text, kb)
-    is_how = bool(CUES["route_only"].search(norm))
-    route_word = _named_route(norm) if is_how or not CUES["glossary"].search(norm) else None
-    scores = _score(norm, entities, route_word)
-    if is_how:
-        scores["glossary"] = 0.0
-    intent, confidence = max(scores.items(), key=lambda item: item[1])
+        if "?" in text:
+            return Understanding("help", SOCIAL_CONFIDENCE, _empty())
+        return Understanding("unknown", 0.0, _empty())
+    social = _social(norm)
+    if social:
+        return Understanding(social, SOCIAL_CONFIDENCE, _empty())
+    reading = _read(text, norm, kb)
+    intent, confidence = _decide(reading.features)
     if confidence < UNKNOWN_BELOW:
-        return Understanding("unknown", confidence, empty)
-    if intent == "route":
-        entities["route"] = route_word or _route_of(norm, entities, kb)
-    if intent == "signal":
-        entities["thema"] = _thema_of(norm)
-    kept = {key: entities[key] if key in INTENT_ENTITIES.get(intent, ()) else None for key in ENTITY_KEYS}
-    return Understanding(intent, confidence, kept, {k: v for k, v in ambiguous.items() if kept.get(k)})
+        return Understanding("unknown", confidence, _empty())
+    found = reading.entities
+    found["route"] = _route(norm, found["begrip"], kb) if intent == "route" else None
+    found["thema"] = reading.thema if intent in ("signal", "signal_report") else None
+    kept = INTENT_ENTITIES.get(intent, ())
+    entities = {key: found[key] if key in kept else None for key in ENTITY_KEYS}
+    ambiguous = {key: names for key, names in reading.ambiguous.items() if entities.get(key)}
+    return Understanding(intent, confidence, entities, ambiguous)
+
+
+def _empty() -> dict[str, str | None]:
+    return dict.fromkeys(ENTITY_KEYS)
+
+
+def _social(norm: str) -> str | None:
+    for intent, (core, fillers) in SOCIAL.items():
+        if core.search(norm):
+            rest = core.sub(" ", norm).split()
+            if all(token in _FILLER or token in fillers for token in rest):
+                return intent
+    return None
+
+
+def _decide(features: set[str]) -> tuple[str, float]:
+    best_intent, best = "unknown", 0.0
+    for rule in RULES:
+        if rule.confidence > best and features.issuperset(rule.when) and features.isdisjoint(rule.unless):
+            best_intent, best = rule.intent, rule.confidence
+    return best_intent, best
+
+
+def _read(text: str, norm: str, kb: KnowledgeBase) -> _Reading:
+    reading = _Reading(_empty(), {}, set(), set())
+    tokens = norm.split()
+    places: list[Mention] = []
+    for mention in _trusted(kb.resolver.scan(text), tokens, kb):
+        best = mention.best
+        reading.covered.update(range(best.start, best.end))
+        if best.kind in PLACE_KINDS:
+            places.append(mention)
+        else:
+            reading.entities[best.kind] = reading.entities[best.kind] or best.id
+    if places:
+        _take_place(_home_first(places, norm), places, kb, reading)
+    postcode = kb.resolver.postcode(text)
+    if postcode:
+        reading.entities["postcode"] = postcode
+        reading.covered.update(i for i, token in enumerate(tokens) if token.startswith(postcode))
+        gemeenten = {kb.areas[a].gemeente for a in kb.areas_by_pc4.get(postcode, ())}
+        if len(gemeenten) == 1 and not reading.entities["gemeente"]:
+            reading.entities["gemeente"] = gemeenten.pop()
+    _features(text, norm, reading)
+    return reading
+
+
+def _trusted(mentions: list[Mention], tokens: list[str], kb: KnowledgeBase) -> list[Mention]:
+    """Mentions good enough for a free sentence.
+
+    A near match that is not trusted may have hidden an exact name inside its span ("gedrag
+    leidschendam" read as "kern leidschendam"): the span less its first or its last word is
+    scanned again, and exact names found there count.
+    """
+    kept = []
+    for mention in mentions:
+        best = mention.best
+        if _trust(best):
+            kept.append(mention)
+            continue
+        kinds = PLACE_KINDS if best.kind in PLACE_KINDS else (best.kind,)
+        for start, end in ((best.start + 1, best.end), (best.start, best.end - 1)):
+            inner = [m for m in kb.resolver.scan(" ".join(tokens[start:end]), kinds) if m.best.score == EXACT]
+            if inner:
+                kept.extend(_shifted(m, start) for m in inner)
+                break
+    return sorted(kept, key=lambda m: (m.best.start, m.best.end))
+
+
+def _trust(candidate: Candidate) -> bool:
+    if candidate.score >= MIN_FUZZY_SCORE:
+        return True
+    return bool(getattr(candidate, "partial", False)) and candidate.score >= MIN_PARTIAL_SCORE
+
+
+def _shifted(mention: Mention, offset: int) -> Mention:
+    moved = (replace(c, start=c.start + offset, end=c.end + offset) for c in mention.candidates)
+    return Mention(mention.kind, tuple(moved))
+
+
+def _home_first(places: list[Mention], norm: str) -> Mention:
+    """The place where the pupil lives when the message says so, else the first place named."""
+    match = _HOME.search(norm)
+    if match:
+        home_token = len(norm[:match.end()].split())
+        after = [m for m in places if 0 <= m.best.start - home_token <= 2]
+        if after:
+            return after[0]
+    return places[0]
+
+
+def _take_place(primary: Mention, places: list[Mention], kb: KnowledgeBase, reading: _Reading) -> None:
+    """A school gives its gemeente; a wijk its gemeente; a gemeente takes a wijk of it named as well."""
+    best = primary.best
+    entities = reading.entities
+    if best.kind == "school":
+        entities["school"] = best.id
+        entities["gemeente"] = kb.areas[kb.schools[best.id].wijk].gemeente
+    elif best.kind == "wijk":
+        area = kb.areas[best.id]
+        entities["wijk"], entities["gemeente"] = area.naam, area.gemeente
+    else:
+        entities["gemeente"] = best.id
+        inside = next((m for m in places if m.best.kind == "wijk" and kb.areas[m.best.id].gemeente == best.id), None)
+        if inside is not None:
+            entities["wijk"] = kb.areas[inside.best.id].naam
+            primary = inside
+    if primary.ambiguous:
+        key = "school" if primary.best.kind == "school" else "wijk"
+        reading.ambiguous[key] = tuple(c.name for c in primary.alternatives)
+
+
+def _features(text: str, norm: str, reading: _Reading) -> None:
+    found = reading.features
+    entities = reading.entities
+    found.update(name for name, pattern in CUES.items() if pattern.search(norm))
+    found.update(key for key in ("rol", "school", "begrip", "expertise") if entities[key])
+    if any(entities[key] for key in ("wijk", "gemeente", "school", "postcode")):
+        found.add("place")
+    if any(pattern.search(norm) for pattern in ROUTE_WORDS.values()):
+        found.add("route_word")
+    reading.thema = _thema(norm)
+    if reading.thema:
+        found.add("thema")
+    codes = [code for code in _CODE.findall(text.lower()) if not _POSTCODE_SHAPE.match(code)]
+    if codes:
+        found.add("code")
+        if " ".join(codes) == text.strip().lower():
+            found.add("code_only")
+    tokens = norm.split()
+    if reading.covered and all(i in reading.covered or tok in _BARE_FILLER for i, tok in enumerate(tokens)):
+        found.add("bare")
+    ask = _PERSON_ASK.search(norm)
+    if ask:
+        noun = ask.group(4)
+        position = len(norm[:ask.start(4)].split())
+        content = noun not in STOPWORDS and noun not in _BARE_FILLER and noun not in _CONTACT_NOUNS
+        if content and position not in reading.covered:
+            found.add("foreign_person")
+
+
+def _thema(norm: str) -> str | None:
+    """The thema with the most evidence; a multiproblem word, or three themas at once, is multiproblematiek."""
+    scores = {thema: float(len(pattern.findall(norm))) for thema, pattern in THEMA_WORDS.items()}
+    for thema, pattern in THEMA_HINTS.items():
+        scores[thema] += 0.5 * len(pattern.findall(norm))
+    if scores["multiproblematiek"] or sum(1 for score in scores.values() if score >= 1) >= MULTI_THEMAS:
+        return "multiproblematiek"
+    best = max(scores, key=lambda thema: scores[thema])
+    return best if scores[best] >= 1 else None
+
+
+def _route(norm: str, begrip: str | None, kb: KnowledgeBase) -> str | None:
+    """The route the message names, else the route of the step its glossary term belongs to."""
+    named = next((route for route, pattern in ROUTE_WORDS.items() if pattern.search(norm)), None)
+    if named or not begrip:
+        return named
+    term = next((t for t in kb.terms if t.term == begrip), None)
+    step = kb.steps.get(term.route_stap) if term and term.route_stap else None
+    return step.route if step else None

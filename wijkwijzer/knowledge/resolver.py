@@ -1,16 +1,27 @@
 """Map what people type to knowledge-base entities: wijk, gemeente, school, rol, expertise, begrip.
 
-Phone-typed Dutch has typos, abbreviations and no capitals, so matching is fuzzy — but it must
-be fast (a national knowledge base has ~7,000 schools) and it must rather return nothing than
-a bad guess. The resolver therefore never compares a query against every name:
+Phone-typed Dutch has typos, abbreviations, split or glued words and no capitals, so matching
+is fuzzy — but it must be fast (a national knowledge base has ~7,000 schools and ~450 wijken)
+and it must rather return nothing than a bad guess. The resolver therefore never compares a
+message against every name. Everything is indexed once, in ``__init__``:
 
-1. exact phase: every span of 1..N query tokens is looked up in a dict of normalised names and
-   aliases; longer spans win over the spans inside them;
-2. fuzzy phase, for tokens not covered yet: each token is corrected against the vocabulary of
-   name tokens through a deletion index (SymSpell, edit distance 1 incl. transpositions); only
-   names containing a corrected, reasonably rare token are scored with rapidfuzz.
+* an exact dict of every normalised name and alias (plus a glued form: "denhaag");
+* the vocabulary of name tokens with a deletion index (SymSpell, edit distance 1 including
+  transpositions), so a typo'd token finds the few tokens it may stand for.
 
-Results carry scores so a dialog can ask back when two different entities score close.
+Per message:
+
+1. exact phase: every span of 1..N tokens is looked up in the dict;
+2. fuzzy phase: each content token (and each pair of adjacent tokens, for "vlieger wolk") is
+   corrected against the vocabulary; only the names containing a corrected, reasonably rare
+   token are scored with rapidfuzz, on the spans around it. A place may also be named by part
+   of its name ("voorburg" for Voorburg-West): such a partial match scores below any full match;
+3. grouping: candidates are ranked by how much of a name they explain and how well, and the
+   best non-overlapping spans become mentions. Candidates for the same span that are different
+   entities and score close make a mention ambiguous, so the dialog can ask back.
+
+A wijk and its stadsdeel that share a name or the matched alias ("Scheveningen", "Ypenburg")
+count as one answer: the wijk.
 """
 
 from __future__ import annotations
@@ -18,34 +29,61 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .models import Area
+from .models import ROLE_LABELS, Area
 from .text import normalize
-from .vocabulary import EXPERTISE_SYNONYMS, ROLE_SYNONYMS, STOPWORDS
+from .vocabulary import EXPERTISE_SYNONYMS, GENERIC_PLACE_TOKENS, ROLE_SYNONYMS, STOPWORDS
+
+if TYPE_CHECKING:
+    from .loader import KnowledgeBase
 
 KINDS = ("wijk", "gemeente", "school", "rol", "expertise", "begrip")
-PLACE = "place"
 PLACE_KINDS = frozenset({"wijk", "gemeente", "school"})
-MIN_SCORE = 82.0
+AREA_KINDS = frozenset({"wijk", "gemeente"})
+
+MIN_SCORE = 80.0
+"""Below this a fuzzy match is no match. 80 admits one typo in a name of five letters or more."""
+PARTIAL_SCORE = 84.0
+"""A place named by a part of its name ("voorburg" → Voorburg-West): below any typical full match."""
+PARTIAL_TYPO_PENALTY = 3.0
+UNCOVERED_PENALTY = 10.0
+"""resolve(): per content word of the answer that the name does not explain."""
 AMBIGUITY_MARGIN = 5.0
 MAX_SPAN = 6
 MIN_FUZZY_TOKEN = 4
+"""Tokens shorter than this ("vt", "lv", "hb") only ever match exactly."""
+MIN_PARTIAL_TOKEN = 5
 DF_LIMIT = 40
+"""A token in more names than this identifies nothing; it is not used to find fuzzy candidates."""
+
 SCHOOL_PREFIXES = (
-    "basisschool", "bs", "ikc", "obs", "cbs", "pcbs", "rkbs", "kindcentrum", "sbo", "so", "school", "daltonschool",
-    "montessorischool", "jenaplanschool", "openbare basisschool", "integraal kindcentrum",
+    "openbare basisschool", "christelijke basisschool", "integraal kindcentrum", "basisschool", "kindcentrum",
+    "daltonschool", "montessorischool", "jenaplanschool", "rkbs", "pcbs", "obs", "cbs", "ikc", "sbo", "bs", "so",
+    "kc", "school",
 )
-ARTICLES = ("de", "het", "t")
-_POSTCODE = re.compile(r"(?<!\d)([1-9]\d{3})(?:\s?([a-zA-Z]{2}))?(?![\da-zA-Z])")
-_POSTCODE_CUE = re.compile(r"\b(postcode|pc|pc4)\b", re.IGNORECASE)
+ARTICLES = frozenset({"de", "het", "t"})
+_LEVEL = {"wijk": 0, "stadsdeel": 1, "kern": 1, "gemeente": 2}
+_POSTCODE = re.compile(r"(?<![\dA-Za-z])([1-9]\d{3})(?:(\s?)([A-Za-z]{2}))?(?![\dA-Za-z])")
+_POSTCODE_CUE = re.compile(r"\b(postcode|pc4?|(woont|wonen|woonachtig) (in|op))\W*$", re.IGNORECASE)
+_UNUSED_LETTERS = frozenset({"SA", "SD", "SS"})
+_TWO_LETTER_WORDS = frozenset({"is", "en", "de", "in", "op", "te", "om", "na", "al", "nu", "ik", "je", "we", "ze",
+                               "zo", "of", "er", "ga", "ja", "af", "uw", "ok", "bv", "nr", "tm"})
 
 
 @dataclass(frozen=True)
 class Candidate:
+    """One reading of (part of) a message as an entity.
+
+    ``start``/``end`` is the token span in ``normalize(text)`` (end exclusive); ``matched`` the
+    normalised name or alias it matched; ``partial`` is true when only part of that name was typed.
+    """
+
     kind: str
     id: str
     name: str
@@ -53,10 +91,13 @@ class Candidate:
     start: int = 0
     end: int = 0
     matched: str = ""
+    partial: bool = False
 
 
 @dataclass(frozen=True)
 class Mention:
+    """An entity named in a message: the candidates for one span, best first, one per entity."""
+
     kind: str
     candidates: tuple[Candidate, ...]
 
@@ -65,118 +106,142 @@ class Mention:
         return self.candidates[0]
 
     @property
-    def ambiguous(self) -> bool:
-        """A different entity (not just a same-named stadsdeel) scores within the margin of the best."""
+    def alternatives(self) -> tuple[Candidate, ...]:
+        """The best and every other entity for the same text that scores within the margin.
+
+        An exact match is not second-guessed by a typo reading: next to a score of 100 only
+        other exact matches count ("de regenboog" when two schools have that name).
+        """
         best = self.best
-        return any(c.name != best.name and best.score - c.score <= AMBIGUITY_MARGIN for c in self.candidates[1:])
+        floor = 100.0 if best.score >= 100 else best.score - AMBIGUITY_MARGIN
+        return tuple(
+            c for c in self.candidates
+            if c is best or (c.score >= floor and c.start <= best.start and c.end >= best.end)
+        )
 
     @property
-    def alternatives(self) -> tuple[Candidate, ...]:
-        """The best and the other entities close to it, one per name."""
-        seen: dict[str, Candidate] = {}
-        for cand in self.candidates:
-            if self.best.score - cand.score <= AMBIGUITY_MARGIN and cand.name not in seen:
-                seen[cand.name] = cand
-        return tuple(seen.values())
+    def ambiguous(self) -> bool:
+        """A different entity scores within AMBIGUITY_MARGIN of the best: ask which one is meant."""
+        return len(self.alternatives) > 1
 
 
-@dataclass(frozen=True)
 class _Entry:
-    kind: str
-    id: str
-    name: str
-    alias: str
-    size: int
-    rank: int
+    """One name or alias of one entity."""
+
+    __slots__ = ("kind", "id", "name", "alias", "toks", "glued")
+
+    def __init__(self, kind: str, id_: str, name: str, alias: str, glued: bool) -> None:
+        self.kind = kind
+        self.id = id_
+        self.name = name
+        self.alias = alias
+        self.toks = tuple(alias.split())
+        self.glued = glued
 
 
-def _school_aliases(name: str) -> set[str]:
-    """'IKC De Vliegerwolk' is also typed 'de vliegerwolk' and 'vliegerwolk'."""
+def school_aliases(name: str) -> set[str]:
+    """'IKC De Vliegerwolk' is also typed 'de vliegerwolk' and 'vliegerwolk' (normalised)."""
     norm = normalize(name)
     aliases = {norm}
-    for prefix in sorted(SCHOOL_PREFIXES, key=len, reverse=True):
+    for prefix in SCHOOL_PREFIXES:
         if norm.startswith(prefix + " "):
-            rest = norm[len(prefix) + 1:]
-            aliases.add(rest)
+            aliases.add(norm[len(prefix) + 1:])
             break
     for alias in list(aliases):
         first, _, rest = alias.partition(" ")
         if first in ARTICLES and rest:
             aliases.add(rest)
-    return {a for a in aliases if a and a not in STOPWORDS}
+    return {a for a in aliases if len(a) > 2 and a not in STOPWORDS and a not in GENERIC_PLACE_TOKENS}
 
 
 class Resolver:
-    """Built once per knowledge-base snapshot; read-only afterwards, so safe to share."""
+    """Built once per knowledge-base snapshot; read-only afterwards, so safe to share between turns."""
 
-    def __init__(self, kb) -> None:
+    def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._entries: list[_Entry] = []
         self._exact: dict[str, list[int]] = defaultdict(list)
-        self._by_token: dict[str, list[int]] = defaultdict(list)
-        self._deletes: dict[str, set[str]] = defaultdict(set)
-        self._add_areas(kb.areas.values())
+        for area in kb.areas.values():
+            self._add_area(area)
         for school in kb.schools.values():
-            for alias in _school_aliases(school.naam):
-                self._add("school", school.naam, school.naam, alias, rank=0)
-        for kind, table in (("rol", ROLE_SYNONYMS), ("expertise", EXPERTISE_SYNONYMS)):
-            for key, words in table.items():
-                for word in (key, *words):
-                    self._add(kind, key, key, normalize(word), rank=0)
+            for alias in school_aliases(school.naam):
+                self._add("school", school.naam, school.naam, alias)
+        for rol, words in ROLE_SYNONYMS.items():
+            for word in (rol, *words):
+                self._add("rol", rol, ROLE_LABELS.get(rol, rol), normalize(word))
+        for tag, words in EXPERTISE_SYNONYMS.items():
+            for word in (tag, *words):
+                self._add("expertise", tag, tag, normalize(word))
         for term in kb.terms:
             for word in (term.term, *term.synoniemen):
-                self._add("begrip", term.term, term.term, normalize(word), rank=0)
-        self._build_token_indexes()
+                self._add("begrip", term.term, term.term, normalize(word))
+        self._exact = dict(self._exact)
+        self._by_token, self._deletes = self._token_indexes()
+        self._max_span = min(MAX_SPAN, max((len(e.toks) for e in self._entries), default=1))
+        self._corrections = lru_cache(maxsize=16384)(self._corrections_uncached)
 
     # ───────────── building ─────────────
 
-    def _add_areas(self, areas: Iterable[Area]) -> None:
-        rank = {"wijk": 0, "stadsdeel": 1, "kern": 1, "gemeente": 0}
-        for area in areas:
-            kind = "gemeente" if area.soort == "gemeente" else "wijk"
-            for name in (area.naam, *area.aliassen):
-                alias = normalize(name)
-                self._add(kind, area.id, area.naam, alias, rank=rank[area.soort])
-                if area.soort == "stadsdeel":
-                    self._add(kind, area.id, area.naam, normalize(f"stadsdeel {name}"), rank=0)
+    def _add_area(self, area: Area) -> None:
+        kind = "gemeente" if area.soort == "gemeente" else "wijk"
+        for name in (area.naam, *area.aliassen):
+            self._add(kind, area.id, area.naam, normalize(name))
+            if area.soort in ("stadsdeel", "kern"):
+                self._add(kind, area.id, area.naam, normalize(f"{area.soort} {name}"))
 
-    def _add(self, kind: str, id_: str, name: str, alias: str, rank: int) -> None:
+    def _add(self, kind: str, id_: str, name: str, alias: str) -> None:
+        """Index ``alias``, and its glued form for a name of a few words ('denhaag', 'devliegerwolk').
+
+        Glued forms only match exactly; typos are looked for in the words as the name spells them.
+        """
         if not alias or alias in STOPWORDS:
             return
-        if any(self._entries[i].id == id_ and self._entries[i].kind == kind for i in self._exact.get(alias, ())):
-            return
-        self._entries.append(_Entry(kind, id_, name, alias, len(alias.split()), rank))
-        self._exact[alias].append(len(self._entries) - 1)
+        words = alias.split()
+        variants = [(alias, False)]
+        if 1 < len(words) <= 3:
+            variants.append(("".join(words), True))
+        for variant, glued in variants:
+            known = self._exact.get(variant, ())
+            if any(self._entries[i].kind == kind and self._entries[i].id == id_ for i in known):
+                continue
+            self._entries.append(_Entry(kind, id_, name, variant, glued))
+            self._exact[variant].append(len(self._entries) - 1)
 
-    def _build_token_indexes(self) -> None:
+    def _token_indexes(self) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[str, ...]]]:
+        by_token: dict[str, list[int]] = defaultdict(list)
         for index, entry in enumerate(self._entries):
-            for token in set(entry.alias.split()):
+            if entry.glued:
+                continue
+            for token in set(entry.toks):
                 if token not in STOPWORDS:
-                    self._by_token[token].append(index)
-        for token in self._by_token:
+                    by_token[token].append(index)
+        deletes: dict[str, list[str]] = defaultdict(list)
+        for token in by_token:
             if len(token) >= MIN_FUZZY_TOKEN:
                 for variant in _deletes(token):
-                    self._deletes[variant].add(token)
-        self._max_span = min(MAX_SPAN, max((e.size for e in self._entries), default=1))
+                    deletes[variant].append(token)
+        return ({t: tuple(v) for t, v in by_token.items()}, {d: tuple(v) for d, v in deletes.items()})
 
-    # ───────────── matching ─────────────
+    # ───────────── candidates ─────────────
 
-    def _corrections(self, token: str) -> list[str]:
-        """Vocabulary tokens within one edit (insert, delete, substitute, transpose) of ``token``."""
-        if token in self._by_token:
-            return [token]
+    def _corrections_uncached(self, token: str) -> tuple[str, ...]:
+        """Vocabulary tokens within one edit (insert, delete, substitute, transpose) of ``token``, itself first.
+
+        A known token gets its neighbours too: a typo can turn one name into another
+        ("oud harhem" for Oud Haarhem, while Harhem is a gemeente).
+        """
+        exact = (token,) if token in self._by_token else ()
         if len(token) < MIN_FUZZY_TOKEN:
-            return []
+            return exact
         found: set[str] = set(self._deletes.get(token, ()))
         for variant in _deletes(token):
             if variant in self._by_token:
                 found.add(variant)
             found.update(self._deletes.get(variant, ()))
-        # Short vocabulary tokens (sop, opp, tlv) only ever match exactly: 'stop' is no SOP.
-        return [t for t in found if len(t) >= MIN_FUZZY_TOKEN and DamerauLevenshtein.distance(t, token) <= 1]
+        found.discard(token)
+        return exact + tuple(sorted(t for t in found if DamerauLevenshtein.distance(t, token) <= 1))
 
-    def _exact_spans(self, toks: list[str], kinds: set[str]) -> list[Candidate]:
-        found = []
+    def _exact_spans(self, toks: list[str], kinds: frozenset[str], out: dict) -> None:
         for size in range(min(self._max_span, len(toks)), 0, -1):
             for start in range(len(toks) - size + 1):
                 span = toks[start:start + size]
@@ -185,129 +250,226 @@ class Resolver:
                 for index in self._exact.get(" ".join(span), ()):
                     entry = self._entries[index]
                     if entry.kind in kinds:
-                        found.append(Candidate(entry.kind, entry.id, entry.name, 100.0, start, start + size, entry.alias))
-        return found
+                        _keep(out, Candidate(entry.kind, entry.id, entry.name, 100.0, start, start + size, entry.alias))
 
-    def _fuzzy_spans(self, toks: list[str], kinds: set[str]) -> list[Candidate]:
-        """Near matches around each content token; they may extend an exact match ('voorburg w')."""
-        found = []
-        for position, token in enumerate(toks):
-            if token in STOPWORDS or len(token) < MIN_FUZZY_TOKEN:
+    def _seeds(self, toks: list[str]) -> list[tuple[int, int, str]]:
+        """(start, end, vocabulary token): content tokens and glued pairs that may be part of a name."""
+        seeds = []
+        singles: list[tuple[str, ...]] = [
+            self._corrections(t) if t not in STOPWORDS and len(t) >= MIN_FUZZY_TOKEN else () for t in toks
+        ]
+        for pos, token in enumerate(toks):
+            seeds.extend((pos, pos + 1, v) for v in singles[pos])
+            following = toks[pos + 1] if pos + 1 < len(toks) else ""
+            if len(token) >= 2 and len(following) >= 2 and following not in STOPWORDS:
+                own = {*singles[pos], *singles[pos + 1]}
+                seeds.extend((pos, pos + 2, v) for v in self._corrections(token + following) if v not in own)
+        return seeds
+
+    def _fuzzy_spans(self, toks: list[str], kinds: frozenset[str], out: dict) -> None:
+        for start, end, vocab_token in self._seeds(toks):
+            postings = self._by_token[vocab_token]
+            if len(postings) > DF_LIMIT:
                 continue
-            for vocab_token in self._corrections(token):
-                postings = self._by_token[vocab_token]
-                if len(postings) > DF_LIMIT:
+            for index in postings:
+                entry = self._entries[index]
+                if entry.kind not in kinds:
                     continue
-                for index in postings:
-                    entry = self._entries[index]
-                    if entry.kind in kinds:
-                        best = self._score_around(toks, position, entry)
-                        if best:
-                            found.append(best)
-        return found
+                full = self._score_full(toks, start, end, entry)
+                if full:
+                    _keep(out, full)
+                elif entry.kind in PLACE_KINDS and end - start == 1 and len(entry.toks) > 1:
+                    partial = self._score_partial(toks, start, vocab_token, entry)
+                    if partial:
+                        _keep(out, partial)
 
-    def _score_around(self, toks: list[str], position: int, entry: _Entry) -> Candidate | None:
+    def _score_full(self, toks: list[str], start: int, end: int, entry: _Entry) -> Candidate | None:
+        """The best span around [start, end) that reads as the whole of ``entry``'s name.
+
+        The span has the name's number of words, or one fewer when the name has a function word
+        that people drop ("geuzen statenkwartier"); a glued seed ("vlieger wolk") adds one.
+        """
         best: Candidate | None = None
-        for size in {max(1, entry.size - 1), entry.size, entry.size + 1}:
-            for start in range(max(0, position - size + 1), min(position, len(toks) - size) + 1):
-                span = toks[start:start + size]
-                if span[0] in STOPWORDS or span[-1] in STOPWORDS:
+        width, seed = len(entry.toks), end - start
+        shorter = width - 1 if any(t in STOPWORDS for t in entry.toks) else width
+        for size in sorted({max(seed, shorter), max(seed, width), width + seed - 1}):
+            for first in range(max(0, end - size), min(start, len(toks) - size) + 1):
+                span = toks[first:first + size]
+                if not _edges_ok(span, entry.toks):
                     continue
-                score = fuzz.ratio(" ".join(span), entry.alias)
-                if score >= MIN_SCORE and score < 100 and (best is None or score > best.score):
-                    best = Candidate(entry.kind, entry.id, entry.name, round(score, 1), start, start + size, entry.alias)
+                score = round(fuzz.ratio(" ".join(span), entry.alias, score_cutoff=MIN_SCORE), 1)
+                if score >= MIN_SCORE and (best is None or score > best.score):
+                    best = Candidate(entry.kind, entry.id, entry.name, score, first, first + size, entry.alias)
         return best
 
-    def _entry_rank(self, cand: Candidate) -> int:
-        return min((self._entries[i].rank for i in self._exact.get(cand.matched, ()) if self._entries[i].id == cand.id),
-                   default=0)
+    def _score_partial(self, toks: list[str], pos: int, vocab_token: str, entry: _Entry) -> Candidate | None:
+        """A run of typed tokens that matches a run of the name's tokens, but not all of them.
+
+        Counts only when the run holds a token that identifies a place ("voorburg", not "noord"),
+        and not when the run is itself the full name of a place ("rijswijk" is the gemeente, not
+        a part of Oud Rijswijk).
+        """
+        best: Candidate | None = None
+        for anchor, name_token in enumerate(entry.toks):
+            if name_token != vocab_token:
+                continue
+            lo_q, lo_n, typos = pos, anchor, int(toks[pos] != name_token)
+            while lo_q > 0 and lo_n > 0 and self._same_token(toks[lo_q - 1], entry.toks[lo_n - 1]):
+                lo_q, lo_n, typos = lo_q - 1, lo_n - 1, typos + (toks[lo_q - 1] != entry.toks[lo_n - 1])
+            hi_q, hi_n = pos + 1, anchor + 1
+            while hi_q < len(toks) and hi_n < len(entry.toks) and self._same_token(toks[hi_q], entry.toks[hi_n]):
+                typos += toks[hi_q] != entry.toks[hi_n]
+                hi_q, hi_n = hi_q + 1, hi_n + 1
+            while toks[lo_q] in STOPWORDS:
+                lo_q, lo_n = lo_q + 1, lo_n + 1
+            while toks[hi_q - 1] in STOPWORDS:
+                hi_q, hi_n = hi_q - 1, hi_n - 1
+            covered = entry.toks[lo_n:hi_n]
+            if len(covered) >= len(entry.toks) or not any(_identifies(t) for t in covered):
+                continue
+            if any(self._entries[i].kind in PLACE_KINDS for i in self._exact.get(" ".join(covered), ())):
+                continue
+            score = PARTIAL_SCORE - PARTIAL_TYPO_PENALTY * typos
+            if score >= MIN_SCORE and (best is None or score > best.score):
+                best = Candidate(entry.kind, entry.id, entry.name, score, lo_q, hi_q, entry.alias, partial=True)
+        return best
+
+    def _same_token(self, typed: str, name_token: str) -> bool:
+        if typed == name_token:
+            return True
+        return typed not in STOPWORDS and len(typed) >= MIN_FUZZY_TOKEN and name_token in self._corrections(typed)
+
+    # ───────────── ranking and grouping ─────────────
 
     def _rank(self, cand: Candidate) -> tuple:
-        """The name that explains most of the text first, then the better score, then wijk before stadsdeel.
+        """Most of a name explained first, then the better score, then wijk before stadsdeel before
+        gemeente, then the one named first.
 
-        Mass = the matched name's length in tokens, weighted by how well it matched, so that
-        'leidschendam voorbrug' is the gemeente rather than the kern Leidschendam, while a sloppy
-        longer span never beats an exact alias.
+        Mass = the number of name tokens matched, weighted by how well they matched, so that
+        'leidschendam voorbrug' is the gemeente rather than the kern Leidschendam, and
+        'voorburg w' is Voorburg-West rather than the kern Voorburg, while a sloppy longer
+        span never beats an exact alias.
         """
-        mass = len(cand.matched.split()) * (cand.score - 50) / 50
-        return (-round(mass, 3), -cand.score, self._entry_rank(cand))
+        return (-_mass(cand), cand.partial, -cand.score, self._level(cand), cand.start, cand.name)
 
-    def scan(self, text: str, kinds: Iterable[str] | None = None) -> list[Mention]:
-        """Every entity mention in a free sentence: one Mention per kind and non-overlapping span."""
-        wanted = set(kinds or KINDS)
-        toks = normalize(text).split()
-        candidates = self._exact_spans(toks, wanted) + self._fuzzy_spans(toks, wanted)
-        return self._group(candidates)
+    def _level(self, cand: Candidate) -> int:
+        area = self.kb.areas.get(cand.id) if cand.kind in AREA_KINDS else None
+        return _LEVEL[area.soort] if area else 0
+
+    def _same_answer(self, a: Candidate, b: Candidate) -> bool:
+        """The same entity, or a wijk and its stadsdeel/kern/gemeente reached by the same name."""
+        if a.kind == b.kind and a.id == b.id:
+            return True
+        if a.kind not in AREA_KINDS or b.kind not in AREA_KINDS:
+            return False
+        if a.id in self.kb.ancestors(b.id) or b.id in self.kb.ancestors(a.id):
+            return a.name == b.name or a.matched == b.matched
+        return False
+
+    def _distinct(self, ranked: Iterable[Candidate]) -> list[Candidate]:
+        result: list[Candidate] = []
+        for cand in ranked:
+            if not any(self._same_answer(cand, kept) for kept in result):
+                result.append(cand)
+        return result
 
     def _group(self, candidates: list[Candidate]) -> list[Mention]:
         """Non-overlapping mentions per family; places (wijk, gemeente, school) compete with each other."""
-        mentions: list[Mention] = []
-        by_family: dict[str, list[Candidate]] = defaultdict(list)
+        families: dict[str, list[Candidate]] = defaultdict(list)
         for cand in candidates:
-            by_family[PLACE if cand.kind in PLACE_KINDS else cand.kind].append(cand)
-        for cands in by_family.values():
-            cands.sort(key=self._rank)
-            taken: list[tuple[int, int]] = []
-            for cand in cands:
-                if any(cand.start < end and start < cand.end for start, end in taken):
+            families["place" if cand.kind in PLACE_KINDS else cand.kind].append(cand)
+        mentions: list[Mention] = []
+        for family in families.values():
+            family.sort(key=self._rank)
+            taken: list[Candidate] = []
+            for cand in family:
+                if any(cand.start < t.end and t.start < cand.end for t in taken):
                     continue
-                taken.append((cand.start, cand.end))
-                rivals = [c for c in cands if c.kind == cand.kind and c.start < cand.end and cand.start < c.end]
-                mentions.append(Mention(cand.kind, tuple(_one_per_alias(_unique(sorted(rivals, key=self._rank))))))
-        mentions.sort(key=lambda m: m.best.start)
+                taken.append(cand)
+                rivals = [c for c in family if c.kind == cand.kind and c.start <= cand.start and c.end >= cand.end]
+                mentions.append(Mention(cand.kind, tuple(self._distinct(rivals))))
+        mentions.sort(key=lambda m: (m.best.start, m.best.end))
         return mentions
 
-    def resolve(self, text: str, kind: str, limit: int = 5) -> list[Candidate]:
-        """The whole ``text`` names something of ``kind`` (an answer to 'Welke wijk?'): ranked candidates."""
-        norm = normalize(text)
-        if not norm:
-            return []
-        found = [
-            Candidate(kind, self._entries[i].id, self._entries[i].name, 100.0, 0, len(norm.split()), norm)
-            for i in self._exact.get(norm, ()) if self._entries[i].kind == kind
-        ]
-        if not found:
-            for mention in self.scan(text, [kind]):
-                found.extend(mention.candidates)
-        return _one_per_alias(_unique(sorted(found, key=self._rank)))[:limit]
+    # ───────────── public API ─────────────
 
-    # ───────────── postcodes ─────────────
+    def scan(self, text: str, kinds: Iterable[str] | None = None) -> list[Mention]:
+        """Every entity mention in a free sentence, in the order they appear.
+
+        One mention per non-overlapping span within each family (places — wijk, gemeente,
+        school — then rol, expertise and begrip separately, so "smw" can be both a rol and a
+        glossary term). Longer exact spans win over the spans inside them.
+        """
+        wanted = frozenset(kinds) if kinds is not None else frozenset(KINDS)
+        toks = normalize(text).split()
+        if not toks or not wanted:
+            return []
+        found: dict[tuple[str, str, int, int], Candidate] = {}
+        self._exact_spans(toks, wanted, found)
+        self._fuzzy_spans(toks, wanted, found)
+        return self._group(list(found.values()))
+
+    def resolve(self, text: str, kind: str, limit: int = 5) -> list[Candidate]:
+        """``text`` as a whole names something of ``kind`` (an answer to 'Welke wijk?'): ranked candidates.
+
+        Words the name does not explain cost UNCOVERED_PENALTY each ("in ypenburg graag" is fine:
+        function words are free), so a name that explains the whole answer beats one that
+        explains a part. Nothing close enough gives [].
+        """
+        toks = normalize(text).split()
+        content = [i for i, t in enumerate(toks) if t not in STOPWORDS]
+        found: list[Candidate] = []
+        for mention in self.scan(text, (kind,)):
+            for cand in mention.candidates:
+                uncovered = sum(1 for i in content if not cand.start <= i < cand.end)
+                score = round(cand.score - UNCOVERED_PENALTY * uncovered, 1)
+                if score >= MIN_SCORE:
+                    found.append(replace(cand, score=score))
+        found.sort(key=lambda c: (-c.score, c.partial, -_mass(c), self._level(c), c.name))
+        return self._distinct(found)[:limit]
 
     def postcode(self, text: str) -> str | None:
-        """The first Dutch PC4 in ``text``: a known postcode, or four digits after 'postcode'/with letters."""
-        cue = bool(_POSTCODE_CUE.search(text))
+        """The first Dutch PC4 in ``text`` ('2497', '2497 AB', '2497ab'), or None.
+
+        Four digits alone are taken when the knowledge base knows that postcode, when postcode
+        letters follow ('1012 AB'), or right after 'postcode' or 'woont in'; so a year ('sinds
+        2026') or a count is not read as a postcode.
+        """
         for match in _POSTCODE.finditer(text):
-            pc4 = match.group(1)
-            if pc4 in self.kb.areas_by_pc4 or match.group(2) or cue:
+            pc4, space, letters = match.groups()
+            if letters and (letters.upper() in _UNUSED_LETTERS or (space and letters.lower() in _TWO_LETTER_WORDS
+                                                                    and not letters.isupper())):
+                letters = None
+            if pc4 in self.kb.areas_by_pc4 or letters or _POSTCODE_CUE.search(text[:match.start()]):
                 return pc4
         return None
 
     def areas_for_postcode(self, pc4: str) -> list[Area]:
-        order = {"wijk": 0, "stadsdeel": 1, "kern": 1, "gemeente": 2}
+        """Wijken first, then stadsdelen/kernen, then the gemeente. Several wijken: ask back."""
         areas = [self.kb.areas[a] for a in self.kb.areas_by_pc4.get(pc4, ())]
-        return sorted(areas, key=lambda a: order[a.soort])
+        return sorted(areas, key=lambda a: _LEVEL[a.soort])
 
 
 def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1:] for i in range(len(token))}
 
 
-def _unique(candidates: Iterable[Candidate]) -> list[Candidate]:
-    seen: set[tuple[str, str]] = set()
-    result = []
-    for cand in candidates:
-        if (cand.kind, cand.id) not in seen:
-            seen.add((cand.kind, cand.id))
-            result.append(cand)
-    return result
+def _keep(out: dict, cand: Candidate) -> None:
+    """Keep the best-scoring candidate per entity and span."""
+    key = (cand.kind, cand.id, cand.start, cand.end)
+    if key not in out or out[key].score < cand.score:
+        out[key] = cand
 
 
-def _one_per_alias(candidates: list[Candidate]) -> list[Candidate]:
-    """A name that is both a wijk and an alias of its stadsdeel ('Ypenburg') is one answer, not two."""
-    seen: set[str] = set()
-    result = []
-    for cand in candidates:
-        if cand.matched not in seen:
-            seen.add(cand.matched)
-            result.append(cand)
-    return result
+def _mass(cand: Candidate) -> float:
+    tokens = cand.end - cand.start if cand.partial else len(cand.matched.split())
+    return round(tokens * (cand.score - 50) / 50, 3)
+
+
+def _edges_ok(span: list[str], name: tuple[str, ...]) -> bool:
+    """A span may start or end with a function word only where the name does ('de heuvel')."""
+    return (span[0] not in STOPWORDS or span[0] == name[0]) and (span[-1] not in STOPWORDS or span[-1] == name[-1])
+
+
+def _identifies(token: str) -> bool:
+    return len(token) >= MIN_PARTIAL_TOKEN and token not in STOPWORDS and token not in GENERIC_PLACE_TOKENS

@@ -1,4 +1,8 @@
-"""Normalising what people type: lowercase, no diacritics, no apostrophes, no punctuation."""
+"""Normalising what people type: lowercase, no diacritics, no apostrophes, no punctuation.
+
+Every name in the knowledge base and every message goes through :func:`normalize` before it is
+compared, so "Smw'er Ypenbúrg?" and "smwer ypenburg" are the same text.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +14,27 @@ _SUFFIX_APOSTROPHE = re.compile(r"(?<=\w)['’`´‘ʼ](?=(er|ers|s|tje|tjes|je|
 _APOSTROPHES = re.compile(r"['’`´‘ʼ]")
 _AMPERSAND = re.compile(r"\s*&\s*")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_GENITIVE_S = re.compile(r"(?:^| )s (?=[a-z])")
 
 
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """'Smw'er Ypenbúrg?' → 'smwer ypenburg'; "'s-Gravenhage" → 's gravenhage'.
+    """'Smw'er Ypenbúrg?' → 'smwer ypenburg'; "'s-Gravenhage" → 'sgravenhage'.
 
     An apostrophe before a Dutch suffix (smw'er, ib'ers, foto's) disappears; any other
-    apostrophe is a typed separator ("wijkagent'ypenburg") and becomes a space. "&" reads as "en".
+    apostrophe is a typed separator ("wijkagent'ypenburg") and becomes a space, as do hyphens,
+    slashes and other punctuation ("De Heuvel/Amstelwijk" → "de heuvel amstelwijk"). The old
+    genitive "'s" is glued to the name it belongs to, so "'s-Gravenhage", "s-gravenhage",
+    "'s Gravenhage" and "sgravenhage" all read alike. "&" reads as "en".
     """
     decomposed = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = _APOSTROPHES.sub(" ", _SUFFIX_APOSTROPHE.sub("", plain))
     plain = _AMPERSAND.sub(" en ", plain)
-    return _NON_WORD.sub(" ", plain).strip()
+    spaced = _NON_WORD.sub(" ", plain).strip()
+    return _GENITIVE_S.sub(lambda match: match.group(0)[:-2] + "s", spaced)
 
 
 def tokens(text: str) -> list[str]:
+    """The words of ``text`` after :func:`normalize`."""
     return normalize(text).split()

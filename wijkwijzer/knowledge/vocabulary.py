@@ -1,51 +1,96 @@
-"""What people type for roles and expertise tags. Data, not logic; all values are normalised on use."""
+"""What people type for roles and expertise tags, and which words never name anything.
+
+Data, not logic. Values are written as people type them; the resolver normalises them
+(lowercase, no apostrophes or punctuation) on use. Words of three letters or fewer ("vt",
+"hb", "lpa") only ever match as a whole word, never fuzzily.
+"""
 
 from __future__ import annotations
 
 ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "smw": ("smw", "smw'er", "smwer", "smw er", "smw-er", "smwr", "schoolmaatschappelijk werk", "schoolmaatschappelijk werker",
-            "schoolmaatschappelijkwerker", "school maatschappelijk werk", "school maatschappelijk werker",
-            "maatschappelijk werk", "maatschappelijk werker", "schoolmaatschappelijk"),
-    "jgz": ("jgz", "jeugdarts", "jeugd arts", "jeugdverpleegkundige", "jeugd verpleegkundige", "jeugdverpleegkundigen",
-            "schoolarts", "schoolverpleegkundige", "cjg", "ggd", "jeugdgezondheidszorg", "jeugdgezondheid", "jgz er"),
-    "leerplicht": ("leerplicht", "leerplichtambtenaar", "leerplicht ambtenaar", "lpa", "lpa er", "lpaer", "leerplichtzaken",
-                   "leerplichtconsulent", "bureau leerplicht", "leerplichtamtenaar"),
-    "jeugdteam": ("jeugdteam", "jeugd team", "wijkteam", "wijk team", "lokaal team", "lokale team", "jeugdconsulent",
-                  "jeugd consulent", "gezinscoach", "buurtteam", "sociaal wijkteam", "jeugdteams", "toegangsteam"),
-    "wijkagent": ("wijkagent", "wijk agent", "wijkagente", "politie", "agent", "wijkagenten"),
-    "veilig_thuis": ("veilig thuis", "veiligthuis", "vt", "amhk", "advies en meldpunt"),
-    "adviseur": ("adviseur", "adviseur swv", "adviseur passend onderwijs", "swv adviseur", "consulent swv",
-                 "onderwijsadviseur", "onderwijs adviseur", "adviseur van het swv", "trajectbegeleider", "onderwijsspecialist"),
+    "smw": (
+        "smw", "smw'er", "smwer", "smw-er", "smwr", "schoolmaatschappelijk werk", "schoolmaatschappelijk werker",
+        "schoolmaatschappelijkwerker", "school maatschappelijk werk", "school maatschappelijk werker",
+        "schoolmaatschappelijk werkster", "maatschappelijk werk", "maatschappelijk werker", "schoolmaatschappelijk",
+    ),
+    "jgz": (
+        "jgz", "jgz'er", "jeugdarts", "jeugd arts", "jeugdverpleegkundige", "jeugd verpleegkundige",
+        "jeugdverpleegkundigen", "jgz verpleegkundige", "schoolarts", "schoolverpleegkundige", "cjg", "ggd",
+        "jeugdgezondheidszorg", "jeugdgezondheid", "consultatiebureau",
+    ),
+    "leerplicht": (
+        "leerplicht", "leerplichtambtenaar", "leerplicht ambtenaar", "leerplichtamtenaar", "lpa", "lpa'er",
+        "leerplichtzaken", "leerplichtconsulent", "bureau leerplicht", "afdeling leerplicht",
+    ),
+    "jeugdteam": (
+        "jeugdteam", "jeugd team", "jeugdteams", "wijkteam", "wijk team", "lokaal team", "lokale team",
+        "jeugdconsulent", "jeugd consulent", "gezinscoach", "buurtteam", "sociaal wijkteam", "toegangsteam",
+        "jeugdprofessional", "jeugdhulp",
+    ),
+    "wijkagent": ("wijkagent", "wijk agent", "wijkagente", "wijkagenten", "politie", "agent", "buurtagent"),
+    "veilig_thuis": ("veilig thuis", "veiligthuis", "vt", "amhk", "advies en meldpunt", "meldpunt kindermishandeling"),
+    "adviseur": (
+        "adviseur", "adviseur swv", "swv adviseur", "adviseur passend onderwijs", "adviseur van het swv",
+        "consulent swv", "onderwijsadviseur", "onderwijs adviseur", "trajectbegeleider", "onderwijsspecialist",
+    ),
     "steunpunt": ("expertisepunt", "expertise punt", "steunpunt", "specialist", "specialisten", "expertiseteam"),
-    "ib": ("ib", "ib'er", "iber", "ib er", "ibber", "intern begeleider", "interne begeleider"),
+    "ib": ("ib", "ib'er", "iber", "ib-er", "ibber", "intern begeleider", "interne begeleider"),
 }
 
 EXPERTISE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "gedrag": ("gedrag", "gedragsproblemen", "gedragsspecialist", "gedragsproblematiek", "time out", "timeout"),
-    "traumasensitief onderwijs": ("traumasensitief onderwijs", "traumasensitief", "trauma", "trauma sensitief",
-                                  "ingrijpende ervaringen"),
-    "NT2/anderstaligen": ("nt2", "nt 2", "anderstaligen", "anderstalig", "nieuwkomers", "nieuwkomer", "taalklas",
-                          "nederlands als tweede taal", "nt2 anderstaligen"),
-    "hoogbegaafdheid": ("hoogbegaafdheid", "hoogbegaafd", "hoogbegaafde", "hb", "plusklas", "meerbegaafd",
-                        "meerbegaafdheid", "begaafdheid", "onderpresteerders"),
+    "gedrag": ("gedrag", "gedragsproblemen", "gedragsproblematiek", "gedragsspecialist", "time out", "timeout"),
+    "traumasensitief onderwijs": (
+        "traumasensitief onderwijs", "traumasensitief", "trauma sensitief", "trauma", "ingrijpende ervaringen",
+    ),
+    "NT2/anderstaligen": (
+        "nt2", "nt 2", "anderstaligen", "anderstalig", "anderstalige", "nieuwkomers", "nieuwkomer", "taalklas",
+        "nieuwkomersklas", "schakelklas", "nederlands als tweede taal",
+    ),
+    "hoogbegaafdheid": (
+        "hoogbegaafdheid", "hoogbegaafd", "hoogbegaafde", "hb", "plusklas", "meerbegaafd", "meer begaafd",
+        "meerbegaafdheid", "begaafdheid", "onderpresteerders", "versnellen",
+    ),
     "dyslexie": ("dyslexie", "dyslectisch", "leesproblemen", "spellingsproblemen", "dyslexieprotocol"),
     "autisme": ("autisme", "ass", "autistisch", "autisme spectrum", "prikkelarm"),
-    "jonge risicoleerlingen": ("jonge risicoleerlingen", "jonge risico leerlingen", "vve", "jonge kind", "kleuters",
-                               "groep 1 2", "voorschool"),
+    "jonge risicoleerlingen": (
+        "jonge risicoleerlingen", "jonge risico leerlingen", "risicoleerlingen", "vve", "jonge kind", "jonge kinderen",
+        "kleuters", "voorschool", "peuters",
+    ),
     "rekenen": ("rekenen", "rekenproblemen", "dyscalculie", "rekenverrijking"),
-    "spraak-taal": ("spraak taal", "spraaktaal", "tos", "taalontwikkelingsstoornis", "logopedie", "spraak en taal"),
-    "sociaal-emotioneel": ("sociaal emotioneel", "sociaalemotioneel", "sova", "faalangst", "weerbaarheid",
-                           "sociale vaardigheden"),
+    "spraak-taal": (
+        "spraak-taal", "spraaktaal", "spraak en taal", "tos", "taalontwikkelingsstoornis", "logopedie",
+        "spraakproblemen",
+    ),
+    "sociaal-emotioneel": (
+        "sociaal-emotioneel", "sociaalemotioneel", "sova", "faalangst", "weerbaarheid", "sociale vaardigheden",
+    ),
     "motoriek": ("motoriek", "motorisch", "fijne motoriek", "grove motoriek"),
-    "thuiszitters/terugleiding": ("thuiszitters", "terugleiding", "thuiszitters terugleiding", "terugleidingsgroep"),
+    "thuiszitters/terugleiding": (
+        "thuiszitters", "thuiszitter", "terugleiding", "thuiszitters terugleiding", "terugleidingsgroep",
+    ),
 }
 
 STOPWORDS: frozenset[str] = frozenset(
     """
-    de het een van voor is wie wat bij in op en met welke welk waar wanneer hoe om te aan er zit zitten
-    school scholen wijk wijken leerling leerlingen kind kinderen graag ik je jij mijn onze ons die dat deze dit
-    als of naar uit over heeft hebben ervaring expertise contact nummer telefoonnummer mail email gegevens
-    vraag vragen woont wonen gemeente postcode stadsdeel team groep klas nog ook maar wel niet geen
-    kan kun kunnen moet moeten mag wil willen zoek zoeken gaat gaan help hulp the s t en
+    de het een t den der des van voor is wie wat bij in op en met welke welk waar wanneer hoe waarom om te aan
+    er zit zitten als of naar uit over door tot nog ook maar wel niet geen al dan nu toch even snel meer
+    school scholen wijk wijken leerling leerlingen kind kinderen gemeente postcode stadsdeel team groep klas
+    ik je jij u mijn me mij onze ons jullie hun zij ze hij zich die dat deze dit
+    heeft hebben heb hebt ben zijn was wordt word kan kun kunnen moet moeten mag wil willen zoek zoeken
+    gaat gaan weet help hulp graag nodig iemand persoon eigenlijk misschien ofzo svp aub pls
+    hoi hallo hey dag ok oke ja nee bedankt dank thanks
+    ervaring expertise contact nummer telefoonnummer mail email gegevens vraag vragen woont wonen
+    bellen mailen bereiken bereikbaar the s
     """.split()
 )
+"""Function words and question words: they never form a mention on their own."""
+
+GENERIC_PLACE_TOKENS: frozenset[str] = frozenset(
+    """
+    noord noorder oost ooster zuid zuider west wester centrum midden binnenstad oud oude nieuw nieuwe groot grote
+    klein kleine hoog laag sint dorp stad kern buurt kwartier park haven polder veld velden bos bosjes hout duin
+    duinen strand dam dijk brug laan plein straat kade hof tuin tuinen berg dal beek water buiten binnen
+    basisschool kindcentrum ikc obs cbs sbo
+    """.split()
+)
+"""Parts of place names that say too little to name a place on their own ("noord", "park")."""
