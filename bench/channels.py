@@ -1,0 +1,260 @@
+"""Channel benchmark: requests/s and p50/p99 over loopback HTTP, at fixed concurrency.
+
+    .venv/bin/python bench/channels.py [--requests 3000] [--concurrency 32] [--warmup 300] [--rounds 3]
+
+Each target runs in its own server process on 127.0.0.1 (one event loop, access log off); the
+load generator (aiohttp client, bounded concurrency, a fixed number of requests after a warm-up)
+runs in this process. The targets take turns, round after round, so a noisy machine hits all of
+them alike; requests/s is the median over the rounds, p50/p99 are over all requests. All targets
+get ``POST /api/messages`` with ``deliveryMode: expectReplies``, so no connector is involved:
+
+- ``bare``: a bare aiohttp handler that parses the JSON and answers with a fixed reply (floor 1);
+- ``echo``: a minimal Agents SDK echo agent on the SDK's CloudAdapter with its JWT middleware in
+  anonymous mode (floor 2);
+- ``teams``: Wijkwijzer's Teams endpoint (``create_app``, anonymous development mode, SQLite
+  state in a temporary directory) answering "smw ypenburg": a real partner lookup with
+  understanding, dialog state load/save, the conversation reference (written when it changes)
+  and card rendering.
+
+Target: ``teams`` reaches at least 70 % of the ``echo`` floor's requests/s, with p99 < 100 ms.
+JWT validation is not in these figures (all three run without a token).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import platform
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+TARGETS = ("bare", "echo", "teams")
+TARGET_RATIO = 0.70
+TARGET_P99_MS = 100.0
+
+
+# --- the servers (run with --serve in a child process) ------------------------------------------
+
+
+def bare_app():
+    from aiohttp import web
+
+    async def handle(request: web.Request) -> web.Response:
+        activity = json.loads(await request.read())
+        reply = {"type": "message", "text": "ok", "conversation": activity.get("conversation")}
+        return web.json_response({"activities": [reply]})
+
+    app = web.Application()
+    app.router.add_post("/api/messages", handle)
+    return app
+
+
+def echo_app():
+    from aiohttp import web
+    from microsoft_agents.authentication.msal import MsalConnectionManager
+    from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_middleware
+    from microsoft_agents.hosting.core import ActivityHandler, AgentAuthConfiguration, TurnContext
+
+    class Echo(ActivityHandler):
+        async def on_message_activity(self, turn_context: TurnContext) -> None:
+            await turn_context.send_activity(f"echo: {turn_context.activity.text}")
+
+    configuration = AgentAuthConfiguration(anonymous_allowed=True, connection_name="SERVICE_CONNECTION")
+    adapter = CloudAdapter(connection_manager=MsalConnectionManager(
+        connections_configurations={"SERVICE_CONNECTION": configuration}))
+    agent = Echo()
+
+    async def handle(request: web.Request) -> web.Response:
+        return await adapter.process(request, agent)
+
+    app = web.Application(middlewares=[jwt_authorization_middleware])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        app["agent_configuration"] = configuration
+    app.router.add_post("/api/messages", handle)
+    return app
+
+
+async def teams_app(state_dir: Path):
+    from wijkwijzer.adapters.teams import TeamsSettings
+    from wijkwijzer.bot.server import ServerSettings, create_app
+    from wijkwijzer.bot.settings import Settings
+
+    settings = Settings(state_dir=state_dir, database_url=None, pseudonym_secret="bench")
+    teams = TeamsSettings(teams_anonymous=True, teams_allowed_tenants=[], teams_app_id=None)
+    return await create_app(settings, server=ServerSettings(), teams=teams)
+
+
+async def serve(target: str) -> None:
+    """One server in this process; logging at ERROR so per-request warnings cost nothing."""
+    from aiohttp import web
+
+    logging.basicConfig(level=logging.ERROR)
+    with tempfile.TemporaryDirectory() as state_dir:
+        floors = {"bare": bare_app, "echo": echo_app}
+        app = await teams_app(Path(state_dir)) if target == "teams" else floors[target]()
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        stop = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        print(f"READY {runner.addresses[0][1]}", flush=True)
+        await stop.wait()
+        await runner.cleanup()
+
+
+# --- the load generator -------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    target: str
+    requests: int
+    errors: int
+    seconds: float
+    latencies_ms: list[float]
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds
+
+    def percentile(self, pct: float) -> float:
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+
+
+def activity(n: int, text: str) -> dict:
+    return {
+        "type": "message", "id": f"m{n}", "channelId": "msteams", "deliveryMode": "expectReplies",
+        "serviceUrl": "http://127.0.0.1:9/", "locale": "nl-NL",
+        "from": {"id": f"29:bench-user-{n % 256}", "aadObjectId": f"aad-{n % 256}"},
+        "recipient": {"id": "28:wijkwijzer", "name": "Wijkwijzer"},
+        "conversation": {"id": f"a:bench-{n % 256}", "conversationType": "personal", "tenantId": "bench-tenant"},
+        "channelData": {"tenant": {"id": "bench-tenant"}}, "text": text,
+    }
+
+
+def expected(target: str, body: str) -> bool:
+    return "Fatma Yilmaz" in body if target == "teams" else '"activities"' in body
+
+
+async def load(target: str, url: str, total: int, concurrency: int, warmup: int) -> Result:
+    from aiohttp import ClientSession, TCPConnector
+
+    async with ClientSession(connector=TCPConnector(limit=concurrency)) as session:
+        await run_requests(session, target, url, warmup, concurrency, offset=10_000)
+        started = time.perf_counter()
+        latencies, errors = await run_requests(session, target, url, total, concurrency)
+        seconds = time.perf_counter() - started
+    return Result(target, total, errors, seconds, latencies)
+
+
+async def run_requests(session, target: str, url: str, total: int, concurrency: int,
+                       offset: int = 0) -> tuple[list[float], int]:
+    bodies = [json.dumps(activity(offset + n, "smw ypenburg")).encode() for n in range(total)]
+    latencies: list[float] = []
+    errors = 0
+    next_index = 0
+
+    async def worker() -> None:
+        nonlocal next_index, errors
+        while next_index < total:
+            index = next_index
+            next_index += 1
+            started = time.perf_counter()
+            async with session.post(url, data=bodies[index], headers={"Content-Type": "application/json"}) as response:
+                body = await response.text()
+            latencies.append((time.perf_counter() - started) * 1000)
+            if response.status != 200 or not expected(target, body):
+                errors += 1
+
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return latencies, errors
+
+
+def start_server(target: str) -> tuple[subprocess.Popen, int]:
+    process = subprocess.Popen([sys.executable, __file__, "--serve", target], stdout=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    line = process.stdout.readline()
+    if not line.startswith("READY "):
+        process.kill()
+        raise SystemExit(f"server {target} did not start")
+    return process, int(line.split()[1])
+
+
+def measure(target: str, args: argparse.Namespace) -> Result:
+    process, port = start_server(target)
+    try:
+        return asyncio.run(load(target, f"http://127.0.0.1:{port}/api/messages", args.requests, args.concurrency,
+                                args.warmup))
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def combine(target: str, rounds: list[Result]) -> Result:
+    """Median requests/s over the rounds; latencies of all rounds together."""
+    median = sorted(rounds, key=lambda r: r.rps)[len(rounds) // 2]
+    latencies = [ms for result in rounds for ms in result.latencies_ms]
+    return Result(target, median.requests, sum(r.errors for r in rounds), median.seconds, latencies)
+
+
+def report(result: Result) -> None:
+    print(f"{result.target:<8} {result.rps:8.0f} req/s   p50 {statistics.median(result.latencies_ms):6.2f} ms   "
+          f"p99 {result.percentile(99):6.2f} ms   errors {result.errors}   (n={len(result.latencies_ms)})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--serve", choices=TARGETS, help=argparse.SUPPRESS)
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--warmup", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--targets", default=",".join(TARGETS))
+    args = parser.parse_args()
+    if args.serve:
+        asyncio.run(serve(args.serve))
+        return 0
+    print(f"{platform.node()} | {platform.platform()} | Python {platform.python_version()} | {os.cpu_count()} CPUs")
+    print(f"concurrency {args.concurrency}; per target and round {args.requests} requests after {args.warmup} "
+          f"warm-up requests; {args.rounds} rounds")
+    targets = args.targets.split(",")
+    rounds: dict[str, list[Result]] = {target: [] for target in targets}
+    for _ in range(args.rounds):
+        for target in targets:
+            rounds[target].append(measure(target, args))
+    results = {target: combine(target, found) for target, found in rounds.items()}
+    for result in results.values():
+        report(result)
+    return summarize(results)
+
+
+def summarize(results: dict[str, Result]) -> int:
+    if not {"bare", "echo", "teams"} <= results.keys():
+        return 0
+    teams, echo, bare = results["teams"], results["echo"], results["bare"]
+    vs_echo, vs_bare = teams.rps / echo.rps, teams.rps / bare.rps
+    print(f"teams / echo floor: {vs_echo:.0%} of requests/s (target >= {TARGET_RATIO:.0%})")
+    print(f"teams / bare floor: {vs_bare:.0%} of requests/s")
+    ok = vs_echo >= TARGET_RATIO and teams.percentile(99) < TARGET_P99_MS and teams.errors == 0
+    print(f"target {'met' if ok else 'NOT met'}: teams p99 {teams.percentile(99):.1f} ms "
+          f"(target < {TARGET_P99_MS:.0f} ms)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Conversation references: the 0002 migration and the repository the Teams channel writes to."""
+
+from __future__ import annotations
+
+from alembic import command
+from sqlalchemy import inspect, select
+
+from wijkwijzer.bot.store.database import alembic_config, create_engine, migrate
+from wijkwijzer.bot.store.references import ConversationReferences, conversation_refs
+
+REFERENCE = {"channelId": "msteams", "serviceUrl": "https://smba.trafficmanager.net/emea/",
+             "conversation": {"id": "a:1", "conversationType": "personal"}}
+
+
+async def test_migration_0002_creates_and_drops_the_table(tmp_path):
+    engine = create_engine(sqlite_path=tmp_path / "refs.sqlite")
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(lambda sync: command.upgrade(alembic_config(sync), "0002"))
+            assert "conversation_refs" in await conn.run_sync(lambda sync: inspect(sync).get_table_names())
+            await conn.run_sync(lambda sync: command.downgrade(alembic_config(sync), "0001"))
+            assert "conversation_refs" not in await conn.run_sync(lambda sync: inspect(sync).get_table_names())
+    finally:
+        await engine.dispose()
+
+
+async def test_save_upserts_and_reads_back(tmp_path):
+    engine = create_engine(sqlite_path=tmp_path / "refs.sqlite")
+    await migrate(engine)
+    references = ConversationReferences(engine)
+    try:
+        assert await references.save(channel="msteams", conversation_id="a:1", user_id="u1", reference=REFERENCE)
+        moved = {**REFERENCE, "serviceUrl": "https://smba.trafficmanager.net/amer/"}
+        assert await references.save(channel="msteams", conversation_id="a:1", user_id="u1", reference=moved)
+        stored = await references.get("msteams", "a:1")
+        assert stored.reference["serviceUrl"].endswith("/amer/") and stored.user_id == "u1"
+        assert [r.key for r in await references.for_user("u1")] == ["msteams:a:1"]
+        assert await references.get("msteams", "a:2") is None
+    finally:
+        await engine.dispose()
+
+
+async def test_an_unchanged_reference_is_not_written_again_until_the_refresh_interval(tmp_path):
+    engine = create_engine(sqlite_path=tmp_path / "refs.sqlite")
+    await migrate(engine)
+    try:
+        references = ConversationReferences(engine)
+        assert await references.save(channel="msteams", conversation_id="a:1", user_id="u1", reference=REFERENCE)
+        assert not await references.save(channel="msteams", conversation_id="a:1", user_id="u1", reference=REFERENCE)
+        assert await references.save(channel="msteams", conversation_id="a:1", user_id="u2", reference=REFERENCE)
+        eager = ConversationReferences(engine, refresh_after=0)
+        assert await eager.save(channel="msteams", conversation_id="a:1", user_id="u2", reference=REFERENCE)
+        assert await eager.save(channel="msteams", conversation_id="a:1", user_id="u2", reference=REFERENCE)
+        async with engine.connect() as conn:
+            assert len((await conn.execute(select(conversation_refs))).all()) == 1
+    finally:
+        await engine.dispose()
+
+
+async def test_hostile_ids_are_stored_as_data(tmp_path):
+    engine = create_engine(sqlite_path=tmp_path / "refs.sqlite")
+    await migrate(engine)
+    try:
+        references = ConversationReferences(engine)
+        hostile = "x'); DROP TABLE conversation_refs;--"
+        await references.save(channel="msteams", conversation_id=hostile, user_id="%_", reference=REFERENCE)
+        assert (await references.get("msteams", hostile)).user_id == "%_"
+        assert await references.for_user("%") == []
+    finally:
+        await engine.dispose()

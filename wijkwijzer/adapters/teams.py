@@ -1,0 +1,658 @@
+"""The Teams channel: the Agents SDK's aiohttp CloudAdapter behind our own checks.
+
+An inbound request to ``POST /api/messages`` passes, in this order (the body size limit is the
+server's, before anything here):
+
+1. **JWT** (``TeamsAuthenticator``): the SDK's ``JwtTokenValidator`` — RS256 by a key of the
+   Bot Framework JWKS, audience = our app id, expiry with 5 minutes leeway — with the SDK's
+   *opt-in* issuer allow-list switched on (``VALIDATE_ISSUER``). A missing header is accepted
+   only in anonymous development mode.
+2. **JSON and Activity** parsing: malformed → 400, never a stack trace.
+3. **serviceUrl** (``ServiceUrlPolicy``): the activity's serviceUrl must be on our host list
+   (https only; loopback only in development) and have the same origin as the token's
+   ``serviceurl`` claim, which an authenticated request must carry. The SDK's own check (host
+   only, off by default) is switched on as well through its ``host_validator`` hook.
+4. **Tenant** (in ``TeamsBot``): only configured Microsoft tenants get the agent; anyone else gets
+   one polite Dutch refusal and nothing else.
+
+Then ``TeamsBot`` stores the conversation reference, answers in group chats and channels only
+when @mentioned (with the mention removed from the text) and renders replies for Teams:
+contact cards as Adaptive Cards, choices as suggested actions (personal chat) or card buttons
+(group chat and channel), text as plain text. Cards are built as Python dicts; user and
+knowledge-base strings only ever land in ``TextRun`` texts and button titles, so no markup or
+card JSON can be injected.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Protocol
+from urllib.parse import quote
+
+import phonenumbers
+from aiohttp import web
+from jwt import PyJWK
+from microsoft_agents.activity import (
+    Activity,
+    ActivityTypes,
+    Attachment,
+    ChannelAccount,
+    ConversationAccount,
+    DeliveryModes,
+    ResourceResponse,
+)
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import (
+    AgentAuthConfiguration,
+    AuthTypes,
+    ClaimsIdentity,
+    OutboundHostValidator,
+    TurnContext,
+)
+from microsoft_agents.hosting.core.authorization import Connections, JwtTokenValidator
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from yarl import URL
+
+from wijkwijzer.bot import texts
+from wijkwijzer.bot.metrics import Metrics
+from wijkwijzer.bot.store.references import ConversationReferences
+from wijkwijzer.bot.store.signals import pseudonymize
+from wijkwijzer.dialogs.replies import CONTACT_CARD_TYPE, ContactCard, choices_of, contact_cards_of, reply
+from wijkwijzer.dialogs.services import Profile
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "msteams"
+ADAPTIVE_CARD_TYPE = "application/vnd.microsoft.card.adaptive"
+ADAPTIVE_CARD_VERSION = "1.5"
+DEFAULT_SERVICE_URL_HOSTS = ("smba.trafficmanager.net", "botframework.com")
+GROUP_CONVERSATIONS = frozenset({"groupChat", "channel"})
+CHOICE_MARKER = "wijkwijzer"
+SERVICE_URL_CLAIM = "serviceurl"
+
+APOLOGY = "Sorry, er ging iets mis aan mijn kant. Probeer het straks nog eens, of typ 'help'."
+FOREIGN_TENANT = (
+    "Sorry, Wijkwijzer is alleen te gebruiken door medewerkers van de organisaties die meedoen "
+    "met het samenwerkingsverband. Denk je dat dit niet klopt? Vraag het je adviseur passend onderwijs."
+)
+CHOOSE = "Kies een optie:"
+COMMAND_ALIASES = {"route": "ondersteuningsroute"}
+
+
+class TeamsSettings(BaseSettings):
+    """Teams configuration, from ``WIJKWIJZER_TEAMS_*`` environment variables (docs/configuration.md)."""
+
+    model_config = SettingsConfigDict(env_prefix="WIJKWIJZER_", env_file=".env", extra="ignore")
+
+    teams_app_id: str | None = Field(default=None, description="Microsoft app id of the bot (token audience)")
+    teams_app_password: SecretStr | None = Field(default=None, description="client secret of the app")
+    teams_certificate_file: Path | None = Field(default=None, description="PFX certificate instead of a password")
+    teams_tenant_id: str | None = Field(default=None, description="Entra tenant of the app registration")
+    teams_allowed_tenants: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="tenant ids whose users may use the bot; default the app's tenant"
+    )
+    teams_anonymous: bool = Field(default=False, description="development only: accept requests without a token")
+    teams_service_url_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_SERVICE_URL_HOSTS),
+        description="hosts (and their subdomains) an activity's serviceUrl may point at",
+    )
+
+    @field_validator("teams_allowed_tenants", "teams_service_url_hosts", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    def allowed_tenants(self) -> frozenset[str]:
+        tenants = self.teams_allowed_tenants or ([self.teams_tenant_id] if self.teams_tenant_id else [])
+        return frozenset(t.strip().lower() for t in tenants if t.strip())
+
+    def has_credential(self) -> bool:
+        return bool(self.teams_app_password or self.teams_certificate_file)
+
+
+# ---------------------------------------------------------------------------------------------
+# Authentication
+
+
+class SigningKeySource(Protocol):
+    """Where JWT signing keys come from; the SDK's JWKS client by default, a local JWKS in tests."""
+
+    async def get_signing_key(self, jwks_uri: str, header: dict[str, Any]) -> PyJWK: ...
+
+
+class Unauthorized(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _Validator(JwtTokenValidator):
+    def __init__(self, configuration: AgentAuthConfiguration, keys: SigningKeySource | None) -> None:
+        super().__init__(configuration)
+        if keys is not None:
+            self._jwk_client_manager = keys
+
+
+def auth_configuration(settings: TeamsSettings) -> AgentAuthConfiguration:
+    """The SDK configuration with issuer validation on (the SDK's default is off)."""
+    certificate = str(settings.teams_certificate_file) if settings.teams_certificate_file else None
+    password = settings.teams_app_password.get_secret_value() if settings.teams_app_password else None
+    return AgentAuthConfiguration(
+        auth_type=AuthTypes.certificate if certificate else AuthTypes.client_secret,
+        client_id=settings.teams_app_id,
+        tenant_id=settings.teams_tenant_id,
+        client_secret=password,
+        cert_pfx_file=certificate,
+        connection_name="SERVICE_CONNECTION",
+        anonymous_allowed=settings.teams_anonymous,
+        validate_issuer=True,
+    )
+
+
+class TeamsAuthenticator:
+    """Turns the Authorization header into a ClaimsIdentity or raises Unauthorized."""
+
+    def __init__(self, configuration: AgentAuthConfiguration, keys: SigningKeySource | None = None) -> None:
+        self.configuration = configuration
+        self.validator = _Validator(configuration, keys)
+
+    async def identify(self, header: str | None) -> ClaimsIdentity:
+        if header is None or not header.strip():
+            if self.configuration.ANONYMOUS_ALLOWED:
+                return ClaimsIdentity()
+            raise Unauthorized("no_token")
+        scheme, _, token = header.strip().partition(" ")
+        token = token.strip()
+        if scheme.lower() != "bearer" or not token or any(c.isspace() for c in token):
+            raise Unauthorized("bad_token")
+        if not self.configuration.CLIENT_ID:
+            raise Unauthorized("bad_token")
+        try:
+            return await self.validator.validate_token(token)
+        except Exception as error:  # every validation failure is a 401, whatever PyJWT raises
+            log.warning("teams token rejected (%s)", type(error).__name__)
+            raise Unauthorized("bad_token") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# serviceUrl
+
+
+def _url(value: str | None) -> URL | None:
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        url = URL(value)
+    except (ValueError, TypeError):
+        return None
+    return url if url.is_absolute() and url.host else None
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class ServiceUrlPolicy:
+    """Which serviceUrls the bot may talk to: https on the listed hosts (and their subdomains);
+    plain http on loopback only when ``allow_loopback`` (development and tests)."""
+
+    hosts: tuple[str, ...] = DEFAULT_SERVICE_URL_HOSTS
+    allow_loopback: bool = False
+
+    def allows(self, value: str | None) -> bool:
+        url = _url(value)
+        if url is None or url.user or url.password:
+            return False
+        host = (url.host or "").casefold().rstrip(".")
+        if self.allow_loopback and _is_loopback(host):
+            return url.scheme in ("http", "https")
+        if url.scheme != "https":
+            return False
+        return any(host == h or host.endswith("." + h) for h in (x.casefold().lstrip("*.") for x in self.hosts))
+
+
+def same_origin(first: str | None, second: str | None) -> bool:
+    a, b = _url(first), _url(second)
+    if a is None or b is None:
+        return False
+    return _origin(a) == _origin(b)
+
+
+def _origin(url: URL) -> tuple[str, str, int | None]:
+    return url.scheme.lower(), (url.host or "").casefold(), url.port
+
+
+class PolicyHostValidator(OutboundHostValidator):
+    """Switches on the SDK's serviceUrl checks (allow-list and claim host match) with our policy."""
+
+    def __init__(self, policy: ServiceUrlPolicy) -> None:
+        super().__init__(hosts=list(policy.hosts), enabled=True, include_default_microsoft_hosts=False)
+        self.policy = policy
+
+    def is_allowed(self, url: str | URL) -> bool:
+        return self.policy.allows(str(url))
+
+
+# ---------------------------------------------------------------------------------------------
+# Tenants and profiles
+
+
+def tenant_of(activity: Activity) -> str | None:
+    """The Microsoft tenant of the conversation; None when absent or when two sources disagree."""
+    conversation = activity.conversation.tenant_id if activity.conversation else None
+    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    tenant = data.get("tenant") if isinstance(data.get("tenant"), dict) else {}
+    from_data = tenant.get("id") if isinstance(tenant.get("id"), str) else None
+    if conversation and from_data and conversation.lower() != from_data.lower():
+        return None
+    found = conversation or from_data
+    return found.lower() if found else None
+
+
+@dataclass(frozen=True)
+class TenantPolicy:
+    allowed: frozenset[str]
+    anonymous: bool = False
+
+    def allows(self, tenant: str | None) -> bool:
+        if tenant is not None and tenant in self.allowed:
+            return True
+        return self.anonymous and not self.allowed
+
+
+def pseudonymous_user_id(activity: Activity, secret: str) -> str:
+    """A keyed hash of tenant + Entra object id (the Teams user id when there is none)."""
+    user = activity.from_property
+    raw = (user.aad_object_id or user.id or "") if user else ""
+    return pseudonymize(f"{tenant_of(activity) or '-'}:{raw}", secret)
+
+
+class TeamsProfiles:
+    """Until registration exists, a Teams user of an allowed tenant is a registered ``ib``."""
+
+    def __init__(self, tenants: TenantPolicy, secret: str) -> None:
+        self.tenants = tenants
+        self.secret = secret
+
+    async def profile_for(self, activity: Activity) -> Profile:
+        role = "ib" if self.tenants.allows(tenant_of(activity)) else "gast"
+        return Profile(user_id=pseudonymous_user_id(activity, self.secret), role=role)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering
+
+
+def _run(text: str, **style: Any) -> dict[str, Any]:
+    return {"type": "TextRun", "text": text, **style}
+
+
+def _text_block(*runs: dict[str, Any]) -> dict[str, Any]:
+    """A RichTextBlock: TextRuns never interpret markdown, so data shows as typed."""
+    return {"type": "RichTextBlock", "inlines": list(runs)}
+
+
+def _card(body: list[dict[str, Any]], actions: list[dict[str, Any]], fallback: str) -> Attachment:
+    content = {
+        "type": "AdaptiveCard",
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "version": ADAPTIVE_CARD_VERSION,
+        "body": body,
+        "actions": actions,
+        "fallbackText": fallback,
+    }
+    return Attachment(content_type=ADAPTIVE_CARD_TYPE, content=content)
+
+
+def tel_url(phone: str | None) -> str | None:
+    if not phone:
+        return None
+    try:
+        number = phonenumbers.parse(phone, "NL")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_EMAIL = re.compile(rf"^[^\s@<>()\[\]\\,;:\"]+@{_LABEL}(?:\.{_LABEL})+$")
+
+
+def mailto_url(email: str | None) -> str | None:
+    if not email or not _EMAIL.match(email.strip()):
+        return None
+    return "mailto:" + quote(email.strip(), safe="@.")
+
+
+def contact_card(card: ContactCard) -> Attachment:
+    body = [_text_block(_run(card.naam, weight="Bolder", size="Medium")),
+            _text_block(_run(f"{card.rol}, {card.organisatie}", isSubtle=True))]
+    for label, value in (("Tel", card.telefoon), ("Mail", card.email), ("Bereikbaar", card.bereikbaar)):
+        if value:
+            body.append(_text_block(_run(f"{label}: ", weight="Bolder"), _run(value)))
+    if card.opmerking:
+        body.append(_text_block(_run(card.opmerking, italic=True)))
+    actions = []
+    for title, url in (("Bellen", tel_url(card.telefoon)), ("Mailen", mailto_url(card.email))):
+        if url:
+            actions.append({"type": "Action.OpenUrl", "title": title, "url": url})
+    return _card(body, actions, "\n".join(card.as_lines()))
+
+
+def choices_card(choices: Sequence[str]) -> Attachment:
+    """Buttons that send the choice back as a message (messageBack, marked so a group chat
+    answer without @mention still reaches the bot)."""
+    actions = [
+        {"type": "Action.Submit", "title": choice,
+         "data": {"msteams": {"type": "messageBack", "text": choice, "displayText": choice}, CHOICE_MARKER: "choice"}}
+        for choice in choices
+    ]
+    return _card([_text_block(_run(CHOOSE))], actions, CHOOSE + " " + " | ".join(choices))
+
+
+def _text_without_cards(text: str | None, cards: Sequence[ContactCard]) -> str | None:
+    shown = {"\n".join(card.as_lines()) for card in cards}
+    kept = [part for part in (text or "").split("\n\n") if part.strip() and part.strip() not in shown]
+    return "\n\n".join(kept) or None
+
+
+def render_for_teams(activity: Activity, conversation_type: str | None) -> Activity:
+    """Our neutral reply shape → a Teams message (see the module docstring)."""
+    if activity.type != ActivityTypes.message:
+        return activity
+    cards = contact_cards_of(activity)
+    choices = choices_of(activity)
+    attachments = [a for a in activity.attachments or [] if a.content_type != CONTACT_CARD_TYPE]
+    attachments.extend(contact_card(card) for card in cards)
+    text = _text_without_cards(activity.text, cards) if cards else activity.text
+    if choices and conversation_type in GROUP_CONVERSATIONS:
+        attachments.append(choices_card(choices))
+        activity.suggested_actions = None
+    activity.text = text
+    activity.text_format = "plain"
+    activity.attachments = attachments or None
+    if attachments:
+        activity.attachment_layout = "list"
+    return activity
+
+
+# ---------------------------------------------------------------------------------------------
+# The turn in front of the agent
+
+
+class AgentLike(Protocol):
+    async def on_turn(self, turn_context: TurnContext) -> None: ...
+
+
+def _is_group(activity: Activity) -> bool:
+    conversation = activity.conversation
+    return bool(conversation and (conversation.conversation_type in GROUP_CONVERSATIONS or conversation.is_group))
+
+
+def _mentions_bot(activity: Activity) -> bool:
+    bot = activity.recipient.id if activity.recipient else None
+    return bool(bot) and any(m.mentioned and m.mentioned.id == bot for m in activity.get_mentions())
+
+
+def _is_card_choice(activity: Activity) -> bool:
+    return isinstance(activity.value, dict) and activity.value.get(CHOICE_MARKER) == "choice"
+
+
+def addressed_to_bot(activity: Activity) -> bool:
+    """Personal chat: always. Group chat and channel: only with an @mention or a card button."""
+    return not _is_group(activity) or _mentions_bot(activity) or _is_card_choice(activity)
+
+
+def strip_mention(activity: Activity) -> None:
+    """Remove the bot's own @mention from the text (the SDK's remove_recipient_mention), unless a
+    mention entity lacks both text and name (the SDK cannot build a pattern for it)."""
+    bot = activity.recipient.id if activity.recipient else None
+    own = [m for m in activity.get_mentions() if m.mentioned and m.mentioned.id == bot]
+    if own and all(m.text is not None or m.mentioned.name for m in own):
+        TurnContext.remove_recipient_mention(activity)
+
+
+def expand_command(text: str | None) -> str | None:
+    """A bare command of the Teams command menu (manifest) as the question it stands for."""
+    if text is None:
+        return None
+    return COMMAND_ALIASES.get(text.strip().casefold(), text)
+
+
+def stored_reference(activity: Activity) -> dict[str, Any]:
+    """The conversation reference without names (of people, group chats or channels)."""
+    reference = activity.get_conversation_reference()
+    user = activity.from_property
+    reference.user = ChannelAccount(id=user.id, aad_object_id=user.aad_object_id) if user and user.id else None
+    conversation = activity.conversation
+    reference.conversation = ConversationAccount(
+        id=conversation.id, conversation_type=conversation.conversation_type,
+        tenant_id=conversation.tenant_id, is_group=conversation.is_group,
+    )
+    reference.activity_id = None
+    reference.request_id = None
+    return reference.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+class TeamsBot:
+    """Tenant gate, conversation references, @mentions and rendering around the agent."""
+
+    def __init__(self, *, agent: AgentLike, tenants: TenantPolicy, references: ConversationReferences,
+                 secret: str, metrics: Metrics) -> None:
+        self.agent = agent
+        self.tenants = tenants
+        self.references = references
+        self.secret = secret
+        self.metrics = metrics
+
+    async def on_turn(self, context: TurnContext) -> None:
+        activity = context.activity
+        context.on_send_activities(self._on_send)
+        if not self.tenants.allows(tenant_of(activity)):
+            await self._refuse_tenant(context)
+            return
+        await self._remember(activity)
+        if activity.type == ActivityTypes.message:
+            await self._message(context)
+        elif activity.type == ActivityTypes.conversation_update:
+            await self._conversation_update(context)
+        else:
+            await self.agent.on_turn(context)
+
+    async def _message(self, context: TurnContext) -> None:
+        if not addressed_to_bot(context.activity):
+            return
+        strip_mention(context.activity)
+        context.activity.text = expand_command(context.activity.text)
+        await self.agent.on_turn(context)
+
+    async def _conversation_update(self, context: TurnContext) -> None:
+        activity = context.activity
+        bot = activity.recipient.id if activity.recipient else None
+        added = activity.members_added or []
+        if any(member.id == bot for member in added):
+            await context.send_activity(reply(texts.WELCOME, texts.EXAMPLES))
+        elif added and not _is_group(activity):
+            await self.agent.on_turn(context)
+
+    async def _refuse_tenant(self, context: TurnContext) -> None:
+        activity = context.activity
+        self.metrics.reject(CHANNEL, "tenant")
+        log.info("teams activity from a tenant that is not allowed (type=%s)", activity.type)
+        if activity.type == ActivityTypes.message and addressed_to_bot(activity):
+            await context.send_activity(reply(FOREIGN_TENANT))
+
+    async def _remember(self, activity: Activity) -> None:
+        if not activity.conversation or not activity.conversation.id or not activity.service_url:
+            return
+        await self.references.save(
+            channel=CHANNEL, conversation_id=activity.conversation.id,
+            user_id=pseudonymous_user_id(activity, self.secret), reference=stored_reference(activity),
+        )
+
+    async def _on_send(self, context: TurnContext, activities: list[Activity],
+                       send_next: Callable[[], Awaitable[list[ResourceResponse]]]) -> list[ResourceResponse]:
+        conversation_type = context.activity.conversation.conversation_type if context.activity.conversation else None
+        activities[:] = [render_for_teams(a, conversation_type) for a in activities]
+        count = sum(1 for a in activities if a.type == ActivityTypes.message)
+        try:
+            responses = await send_next()
+        except Exception:
+            self.metrics.sent(CHANNEL, "error")
+            raise
+        result = "buffered" if context.activity.delivery_mode == DeliveryModes.expect_replies else "ok"
+        for _ in range(count):
+            self.metrics.sent(CHANNEL, result)
+        return responses
+
+
+# ---------------------------------------------------------------------------------------------
+# The HTTP endpoint
+
+
+@dataclass
+class TeamsHooks:
+    """Replaceable collaborators; production leaves them empty, tests fill them in.
+
+    ``signing_keys``: where JWT signing keys come from (default: the SDK's Bot Framework JWKS client).
+    ``connections``: outbound token providers (default: MSAL with the app's password or certificate).
+    ``service_urls``: the serviceUrl policy (default: from the settings).
+    """
+
+    signing_keys: SigningKeySource | None = None
+    connections: Connections | None = None
+    service_urls: ServiceUrlPolicy | None = None
+
+
+class _ParsedRequest:
+    """The SDK's HttpRequestProtocol over a body we already read, checked and parsed."""
+
+    def __init__(self, request: web.Request, body: dict[str, Any], identity: ClaimsIdentity) -> None:
+        self._request = request
+        self._body = body
+        self._identity = identity
+
+    @property
+    def method(self) -> str:
+        return self._request.method
+
+    @property
+    def headers(self):
+        return self._request.headers
+
+    async def json(self) -> dict[str, Any]:
+        return self._body
+
+    def get_claims_identity(self) -> ClaimsIdentity:
+        return self._identity
+
+    def get_path_param(self, name: str) -> str:
+        return self._request.match_info[name]
+
+
+class Refused(Exception):
+    def __init__(self, status: int, reason: str, message: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+        self.message = message
+
+
+def _connections(configuration: AgentAuthConfiguration, hooks: TeamsHooks) -> Connections:
+    if hooks.connections is not None:
+        return hooks.connections
+    from microsoft_agents.authentication.msal import MsalConnectionManager
+
+    return MsalConnectionManager(connections_configurations={"SERVICE_CONNECTION": configuration})
+
+
+def parse_activity(body: bytes) -> tuple[dict[str, Any], Activity]:
+    """JSON → Activity, or Refused(400). Raises nothing else."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        raise Refused(400, "bad_json", "Ongeldige JSON.") from None
+    if not isinstance(data, dict):
+        raise Refused(400, "bad_activity", "Verwacht een Activity-object.")
+    try:
+        activity = Activity.model_validate(data)
+    except (ValidationError, ValueError, TypeError, RecursionError):
+        raise Refused(400, "bad_activity", "Ongeldige Activity.") from None
+    if not activity.type or not activity.conversation or not activity.conversation.id or not activity.service_url:
+        raise Refused(400, "bad_activity", "Activity mist type, conversation.id of serviceUrl.")
+    return data, activity
+
+
+class TeamsEndpoint:
+    """``POST /api/messages``: checks, then the SDK's CloudAdapter runs ``TeamsBot``."""
+
+    def __init__(self, *, settings: TeamsSettings, agent: AgentLike, references: ConversationReferences,
+                 secret: str, metrics: Metrics, hooks: TeamsHooks | None = None) -> None:
+        hooks = hooks or TeamsHooks()
+        configuration = auth_configuration(settings)
+        self.metrics = metrics
+        self.auth = TeamsAuthenticator(configuration, hooks.signing_keys)
+        self.policy = hooks.service_urls or ServiceUrlPolicy(
+            hosts=tuple(settings.teams_service_url_hosts), allow_loopback=settings.teams_anonymous)
+        self.tenants = TenantPolicy(settings.allowed_tenants(), anonymous=settings.teams_anonymous)
+        self.bot = TeamsBot(agent=agent, tenants=self.tenants, references=references, secret=secret, metrics=metrics)
+        self.adapter = CloudAdapter(connection_manager=_connections(configuration, hooks),
+                                    host_validator=PolicyHostValidator(self.policy))
+        self.adapter.on_turn_error = self._on_turn_error
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        body = await request.read()
+        try:
+            identity = await self._identify(request)
+            data, activity = parse_activity(body)
+            self._check_service_url(identity, activity)
+        except Refused as refused:
+            return self._refuse(refused)
+        try:
+            response = await self.adapter.process_request(_ParsedRequest(request, data, identity), self.bot)
+        except Exception:
+            log.exception("teams request failed outside the turn")
+            return web.json_response({"error": "Interne fout."}, status=500)
+        return CloudAdapter._to_aiohttp_response(response)
+
+    async def _identify(self, request: web.Request) -> ClaimsIdentity:
+        try:
+            return await self.auth.identify(request.headers.get("Authorization"))
+        except Unauthorized as error:
+            raise Refused(401, error.reason, "Niet geautoriseerd.") from None
+
+    def _check_service_url(self, identity: ClaimsIdentity, activity: Activity) -> None:
+        if not self.policy.allows(activity.service_url):
+            raise Refused(401, "service_url", "serviceUrl niet toegestaan.")
+        if identity.claims and not same_origin(identity.get_claim_value(SERVICE_URL_CLAIM), activity.service_url):
+            raise Refused(401, "service_url", "serviceUrl past niet bij het token.")
+
+    def _refuse(self, refused: Refused) -> web.Response:
+        self.metrics.reject(CHANNEL, refused.reason)
+        log.warning("teams request refused: status=%s reason=%s", refused.status, refused.reason)
+        return web.json_response({"error": refused.message}, status=refused.status)
+
+    async def _on_turn_error(self, context: TurnContext, error: Exception) -> None:
+        """Details go to the log; the user gets a short Dutch apology, never the exception text."""
+        log.error("teams turn failed (%s)", type(error).__name__, exc_info=error)
+        try:
+            await context.send_activity(reply(APOLOGY))
+        except Exception as send_error:
+            log.warning("could not send the apology (%s)", type(send_error).__name__)
