@@ -190,16 +190,7 @@ def with_contact_cards(text: str, cards: list[ContactCard]) -> str:
 
 
 def contact_lines(card: ContactCard) -> list[str]:
-    lines = [f"{card.naam} – {card.rol}, {card.organisatie}"]
-    if card.telefoon:
-        lines.append(f"Tel: {e164(card.telefoon)}")
-    if card.email:
-        lines.append(f"Mail: {card.email}")
-    if card.bereikbaar:
-        lines.append(f"Bereikbaar: {card.bereikbaar}")
-    if card.opmerking:
-        lines.append(card.opmerking)
-    return lines
+    return card.as_lines(phone=e164)
 
 
 def e164(phone: str, region: str = "NL") -> str:

@@ -9,7 +9,7 @@ Cards, WhatsApp buttons or numbered lines; dialogs never know which channel they
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 from microsoft_agents.activity import (
@@ -36,10 +36,11 @@ class ContactCard:
     bereikbaar: str | None = None
     opmerking: str | None = None
 
-    def as_lines(self) -> list[str]:
+    def as_lines(self, phone: Callable[[str], str] = str) -> list[str]:
+        """Plain lines; ``phone`` lets a channel write numbers its own way (tappable +31…)."""
         lines = [f"{self.naam} – {self.rol}, {self.organisatie}"]
         if self.telefoon:
-            lines.append(f"Tel: {self.telefoon}")
+            lines.append(f"Tel: {phone(self.telefoon)}")
         if self.email:
             lines.append(f"Mail: {self.email}")
         if self.bereikbaar:
