@@ -23,3 +23,17 @@ async def test_conversation_state_survives_turns_and_restarts(engine, tmp_path):
     await same_conversation.send_text("nee")
     back = await chat.send_text("terug")
     assert "Zorg om de veiligheid van een kind" in back[0].text
+
+
+async def test_signals_older_than_the_retention_are_deleted_at_start(engine, tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from wijkwijzer.bot.store.signals import NewSignal, SignalStore, pseudonymize
+
+    store = SignalStore(engine)
+    for age in (400, 10):
+        await store.add(NewSignal(created_at=datetime.now(UTC) - timedelta(days=age), thema="armoede",
+                                  wijk="Den Haag: Moerwijk", urgency="normaal", text="t", reporter=pseudonymize("u", "s")))
+    settings = Settings(state_dir=tmp_path, pseudonym_secret="s", signal_retention_days=365)
+    await create_runtime(settings, FixedProfile(Profile(user_id="u", role="ib")), engine=engine)
+    assert [c.count for c in await store.aggregate()] == [1]

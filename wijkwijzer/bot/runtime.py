@@ -72,6 +72,7 @@ async def create_runtime(settings: Settings, profiles, engine: AsyncEngine | Non
     await migrate(engine)
     storage = SqlStorage(engine)
     signals = SignalStore(engine)
+    await signals.purge_older_than(settings.signal_retention_days)
     agent = WijkwijzerAgent(
         kb=kb, storage=storage, profiles=profiles,
         signals=StoreSignalSink(signals, settings.pseudonym_secret.get_secret_value()),
