@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
 import os
 import signal
@@ -85,7 +84,6 @@ async def test_chunked_body_over_the_limit_gets_413(make_teams):
     assert server.understood == []
 
 
-@pytest.mark.skipif(importlib.util.find_spec("wijkwijzer.adapters.whatsapp") is None, reason="no WhatsApp adapter yet")
 async def test_the_body_limit_covers_the_whatsapp_endpoint_too(make_teams):
     server = await make_teams(max_body_bytes=4096)
     async with server.session.post(f"{server.url}/api/whatsapp", data=b"{" + b" " * 5000 + b"}") as response:

@@ -284,10 +284,10 @@ class RecordingAdapter(ChannelAdapter):
         return [ResourceResponse(id=str(len(self.sent)))]
 
     async def update_activity(self, context: TurnContext, activity: Activity) -> None:
-        raise NotImplementedError
+        raise NotImplementedError("a recording adapter only sends")
 
     async def delete_activity(self, context: TurnContext, reference: ConversationReference) -> None:
-        raise NotImplementedError
+        raise NotImplementedError("a recording adapter only sends")
 
 
 def turn_context(text: str, user: str = "u1") -> tuple[TurnContext, RecordingAdapter]:

@@ -6,6 +6,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 import yaml
 
@@ -466,7 +467,6 @@ def test_columns_in_another_order_and_an_unknown_column(tmp_path):
 
 
 def test_xlsx_is_read_with_date_and_number_cells(tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
     run_import(tmp_path)
     workbook = openpyxl.Workbook()
     sheet = workbook.active
