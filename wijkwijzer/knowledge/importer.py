@@ -37,7 +37,6 @@ import io
 import json
 import os
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,6 +52,7 @@ from yaml.nodes import ScalarNode
 
 from .loader import Problem
 from .models import EXPERTISE_TAGS, deel_id, gemeente_id, wijk_id
+from .text import without_accents
 
 STADSDEEL_GEMEENTEN = frozenset({"Den Haag", "Amsterdam", "Rotterdam"})
 REQUIRED = {
@@ -450,15 +450,12 @@ def _fold(text: str) -> str:
 
     'Rijswijk-Buiten' = 'RijswijkBuiten', 'ypenburg' = 'Ypenburg'. Other punctuation does count.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return _SPACES_AND_HYPHENS.sub("", plain)
+    return _SPACES_AND_HYPHENS.sub("", without_accents(text).casefold())
 
 
 def _words(text: str) -> str:
     """Lowercase words without diacritics, padded with spaces, to find one name inside another."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = without_accents(text).casefold()
     return f" {' '.join(_NON_WORD.sub(' ', plain).split())} "
 
 

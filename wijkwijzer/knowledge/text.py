@@ -17,6 +17,12 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _GENITIVE_S = re.compile(r"(?:^| )s (?=[a-z])")
 
 
+def without_accents(text: str) -> str:
+    """'Ypenbúrg' → 'Ypenburg': diacritics dropped, nothing else changed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """'Smw'er Ypenbúrg?' → 'smwer ypenburg'; "'s-Gravenhage" → 'sgravenhage'.
@@ -27,8 +33,7 @@ def normalize(text: str) -> str:
     genitive "'s" is glued to the name it belongs to, so "'s-Gravenhage", "s-gravenhage",
     "'s Gravenhage" and "sgravenhage" all read alike. "&" reads as "en".
     """
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = without_accents(text.lower())
     plain = _APOSTROPHES.sub(" ", _SUFFIX_APOSTROPHE.sub("", plain))
     plain = _AMPERSAND.sub(" en ", plain)
     spaced = _NON_WORD.sub(" ", plain).strip()
