@@ -26,6 +26,7 @@ from wijkwijzer.adapters.console import ConsoleAdapter  # noqa: E402
 from wijkwijzer.bot.nlu import understand  # noqa: E402
 from wijkwijzer.bot.runtime import FixedProfile, create_runtime  # noqa: E402
 from wijkwijzer.bot.settings import Settings  # noqa: E402
+from wijkwijzer.bot.store.database import reachability_problem  # noqa: E402
 from wijkwijzer.dialogs.services import Profile  # noqa: E402
 from wijkwijzer.knowledge.loader import load_knowledge_base  # noqa: E402
 
@@ -80,22 +81,6 @@ async def bench_turns(label: str, settings: Settings, conversations: int) -> Non
         await runtime.close()
 
 
-async def postgres_answers(url: str) -> str | None:
-    from sqlalchemy import text
-    from sqlalchemy.ext.asyncio import create_async_engine
-
-    engine = create_async_engine(url)
-    try:
-        async with asyncio.timeout(3):
-            async with engine.connect() as conn:
-                await conn.execute(text("select 1"))
-        return None
-    except Exception as error:  # noqa: BLE001 - any failure means: skip with the reason
-        return f"{type(error).__name__}: {error}"
-    finally:
-        await engine.dispose()
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", type=int, default=60)
@@ -105,7 +90,7 @@ async def main() -> None:
     bench_understand(rounds=50)
     with tempfile.TemporaryDirectory() as tmp:
         await bench_turns("full turn, SQLite", Settings(state_dir=Path(tmp), pseudonym_secret="bench"), args.conversations)
-    problem = await postgres_answers(args.postgres)
+    problem = await reachability_problem(args.postgres, timeout=3)
     if problem:
         print(f"full turn, PostgreSQL: overgeslagen, PostgreSQL antwoordt niet ({problem})")
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import uuid
 
@@ -10,22 +9,13 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from wijkwijzer.bot.store.database import create_engine, default_sqlite_url, migrate
+from wijkwijzer.bot.store.database import create_engine, default_sqlite_url, migrate, reachability_problem
 
 POSTGRES_URL = os.environ.get("WIJKWIJZER_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 
 
 async def postgres_problem() -> str | None:
-    engine = create_async_engine(POSTGRES_URL)
-    try:
-        async with asyncio.timeout(3):
-            async with engine.connect() as conn:
-                await conn.execute(text("select 1"))
-        return None
-    except Exception as error:  # noqa: BLE001 - any failure means: skip, and say why
-        return f"{type(error).__name__}: {error}"
-    finally:
-        await engine.dispose()
+    return await reachability_problem(POSTGRES_URL, timeout=3)
 
 
 async def postgres_engine() -> tuple[AsyncEngine, str]:

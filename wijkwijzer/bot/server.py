@@ -25,7 +25,6 @@ from aiohttp.abc import AbstractAccessLogger
 from microsoft_agents.activity import Activity
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlalchemy import text
 
 from wijkwijzer.adapters.teams import CHANNEL as TEAMS_CHANNEL
 from wijkwijzer.adapters.teams import TeamsEndpoint, TeamsHooks, TeamsProfiles, TeamsSettings
@@ -34,6 +33,7 @@ from wijkwijzer.dialogs.services import Profile
 from .metrics import CONTENT_TYPE_LATEST, Metrics
 from .runtime import Runtime, create_runtime
 from .settings import Settings
+from .store.database import unreachable
 from .store.references import ConversationReferences
 
 log = logging.getLogger(__name__)
@@ -159,16 +159,10 @@ async def readyz(request: web.Request) -> web.Response:
 
 
 async def _database_ok(runtime: Runtime) -> bool:
-    async def ping() -> None:
-        async with runtime.engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
-
-    try:
-        await asyncio.wait_for(ping(), READY_TIMEOUT_SECONDS)
-    except Exception as error:
+    error = await unreachable(runtime.engine, READY_TIMEOUT_SECONDS)
+    if error is not None:
         log.warning("readiness: database not reachable (%s)", type(error).__name__)
-        return False
-    return True
+    return error is None
 
 
 async def metrics_view(request: web.Request) -> web.Response:

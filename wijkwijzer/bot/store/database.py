@@ -123,3 +123,24 @@ def _lock_for_migration(connection: Connection) -> None:
         connection.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": MIGRATION_LOCK_ID})
     elif connection.dialect.name == "sqlite":
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+async def unreachable(engine: AsyncEngine, timeout: float) -> Exception | None:
+    """None when the database answers ``SELECT 1`` within ``timeout`` seconds, else the error."""
+    try:
+        async with asyncio.timeout(timeout):
+            async with engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+    except Exception as error:  # noqa: BLE001 - any failure means: not reachable
+        return error
+    return None
+
+
+async def reachability_problem(url: str, timeout: float) -> str | None:
+    """Why the database at ``url`` does not answer (for a skip or a benchmark line), or None."""
+    engine = create_engine(url)
+    try:
+        error = await unreachable(engine, timeout)
+    finally:
+        await engine.dispose()
+    return None if error is None else f"{type(error).__name__}: {error}"
