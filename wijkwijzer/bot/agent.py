@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from microsoft_agents.activity import Activity, ChannelAccount
 from microsoft_agents.hosting.core import ActivityHandler, ConversationState, Storage, TurnContext
-from microsoft_agents.hosting.dialogs import DialogContext, DialogInstance, DialogSet, DialogState, DialogTurnStatus
+from microsoft_agents.hosting.dialogs import DialogContext, DialogSet, DialogTurnStatus
 
 from wijkwijzer.dialogs.common import REDIRECT
 from wijkwijzer.dialogs.expertise import EXPERTISE_DIALOG, ExpertiseDialog
@@ -41,38 +41,6 @@ INTENT_DIALOGS = {
     "glossary": GLOSSARY_DIALOG,
     "signal": SIGNAL_DIALOG,
 }
-
-
-class DialogStateAccessor:
-    """Keeps the SDK's DialogState (a plain dataclass, not a StoreItem) as JSON in conversation state.
-
-    The SDK's storages other than MemoryStorage cannot persist a DialogState object, so the
-    dialog stack is converted to plain JSON here: ids and each dialog's own state dict.
-    """
-
-    def __init__(self, state: ConversationState, name: str = "dialogs") -> None:
-        self.name = name
-        self._property = state.create_property(name)
-        self._value: DialogState | None = None
-
-    async def get(self, turn_context: TurnContext, default_value_or_factory: Any = None) -> DialogState:
-        if self._value is None:
-            raw = await self._property.get(turn_context, dict) or {}
-            stack = [DialogInstance(id=item["id"], state=item.get("state") or {}) for item in raw.get("dialog_stack", [])]
-            self._value = DialogState(dialog_stack=stack)
-        return self._value
-
-    async def set(self, turn_context: TurnContext, value: DialogState) -> None:
-        self._value = value
-
-    async def delete(self, turn_context: TurnContext) -> None:
-        self._value = DialogState()
-
-    async def store(self, turn_context: TurnContext) -> None:
-        """Write the (possibly changed) stack back into conversation state before it is saved."""
-        if self._value is not None:
-            stack = [{"id": i.id, "state": i.state} for i in self._value.dialog_stack]
-            await self._property.set(turn_context, {"dialog_stack": stack})
 
 
 class ProfileSource(Protocol):
@@ -122,19 +90,16 @@ class WijkwijzerAgent(ActivityHandler):
         )
         log.info("turn channel=%s intent=%s", turn_context.activity.channel_id, understanding.intent)
         state = ConversationState(self.storage)
-        dialog_state = DialogStateAccessor(state)
-        dc = await self._dialog_context(state, dialog_state, turn_context)
+        dc = await self._dialog_context(state, turn_context)
         memory = await state.create_property("memory").get(turn_context, dict) or {}
         await self._run(dc, understanding, memory, text)
         await state.create_property("memory").set(turn_context, memory)
-        await dialog_state.store(turn_context)
         await state.save(turn_context)
         if self.metrics:
             self.metrics.turn(turn_context.activity.channel_id or "", understanding.intent, time.perf_counter() - started)
 
-    async def _dialog_context(self, state: ConversationState, dialog_state: DialogStateAccessor,
-                              turn_context: TurnContext) -> DialogContext:
-        dialog_set = DialogSet(dialog_state)
+    async def _dialog_context(self, state: ConversationState, turn_context: TurnContext) -> DialogContext:
+        dialog_set = DialogSet(state.create_property("dialogs"))
         for dialog in self.dialogs:
             dialog_set.add(dialog)
         await state.load(turn_context)
