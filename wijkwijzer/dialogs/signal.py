@@ -8,6 +8,7 @@ the meldcode route before anything else.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
 
@@ -53,8 +54,13 @@ def signal_text(text: str) -> str | None:
     return rest if len(rest.split()) >= MIN_TEXT_WORDS else None
 
 
+@lru_cache(maxsize=2)
 def allowed_words(kb: KnowledgeBase) -> frozenset[str]:
-    """Capitalised words that are not personal data: areas, schools, roles."""
+    """Capitalised words that are not personal data: areas, schools, roles.
+
+    Built once per knowledge-base snapshot (snapshots are immutable; two are kept so a
+    reload does not rebuild it for the old one still finishing its turns).
+    """
     words: set[str] = set()
     for area in kb.areas.values():
         for name in (area.naam, *area.aliassen):

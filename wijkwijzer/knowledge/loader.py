@@ -43,6 +43,7 @@ from .models import (
 )
 
 FILES = ("gebieden.yaml", "scholen.yaml", "ketenpartners.yaml", "route.yaml", "begrippen.yaml")
+FILE_MODELS = (GebiedenFile, ScholenFile, KetenpartnersFile, RouteFile, BegrippenFile)
 BUNDLED_DIR = Path(__file__).parent / "data"
 STALE_AFTER_DAYS = 365
 
@@ -411,20 +412,19 @@ def _write_cache(directory: Path, fingerprint: str | None, raw: dict[str, Any]) 
         pass
 
 
-def _parse(directory: Path, problems: list[Problem]) -> tuple[dict[str, Any], bool]:
-    """The five files as data, from the parse cache when their bytes are unchanged.
+def _parse(directory: Path, problems: list[Problem], use_cache: bool) -> tuple[dict[str, Any], bool, str | None]:
+    """The five files as data, whether they came from the parse cache, and their fingerprint.
 
     YAML parsing with line numbers is slow for a national knowledge base (seconds), so a
     successful load leaves the parsed data, keyed by a hash of the files, in the user's cache;
     validation always runs again on it. Line numbers are only needed for problems, and a
     cached parse had none.
     """
-    fingerprint = _fingerprint(directory)
+    fingerprint = _fingerprint(directory) if use_cache else None
     cached = _read_cache(directory, fingerprint)
     if cached is not None:
-        return cached, True
-    raw = {name: _read_yaml(directory / name, problems) for name in FILES}
-    return raw, False
+        return cached, True, fingerprint
+    return {name: _read_yaml(directory / name, problems) for name in FILES}, False, fingerprint
 
 
 def check_knowledge_base(
@@ -433,14 +433,14 @@ def check_knowledge_base(
     """Validate ``directory``; return the snapshot (``None`` if anything is wrong) and all problems."""
     today = today or date.today()
     problems: list[Problem] = []
-    raw, from_cache = _parse(directory, problems) if use_cache else ({n: _read_yaml(directory / n, problems) for n in FILES}, False)
-    gebieden = _validate(GebiedenFile, raw["gebieden.yaml"], "gebieden.yaml", problems) if raw["gebieden.yaml"] is not None else None
-    scholen = _validate(ScholenFile, raw["scholen.yaml"], "scholen.yaml", problems) if raw["scholen.yaml"] is not None else None
-    partners = _validate(KetenpartnersFile, raw["ketenpartners.yaml"], "ketenpartners.yaml", problems) if raw["ketenpartners.yaml"] is not None else None
-    route = _validate(RouteFile, raw["route.yaml"], "route.yaml", problems) if raw["route.yaml"] is not None else None
-    terms = _validate(BegrippenFile, raw["begrippen.yaml"], "begrippen.yaml", problems) if raw["begrippen.yaml"] is not None else None
-    if None in (gebieden, scholen, partners, route, terms):
+    raw, from_cache, fingerprint = _parse(directory, problems, use_cache)
+    files = {
+        name: None if raw[name] is None else _validate(model, raw[name], name, problems)
+        for name, model in zip(FILES, FILE_MODELS, strict=True)
+    }
+    if None in files.values():
         return None, sorted(problems)
+    gebieden, scholen, partners, route, terms = files.values()
 
     areas = {a.id: a for a in _flatten_areas(gebieden, raw["gebieden.yaml"], problems)}
     schools = _check_schools(scholen, raw["scholen.yaml"], areas, problems)
@@ -452,7 +452,7 @@ def check_knowledge_base(
     if problems:
         return None, sorted(problems)
     if not from_cache:
-        _write_cache(directory, _fingerprint(directory), {k: _strip_lines(v) for k, v in raw.items()})
+        _write_cache(directory, fingerprint, {k: _strip_lines(v) for k, v in raw.items()})
     kb = KnowledgeBase(
         areas=areas.values(),
         schools=schools,
