@@ -80,7 +80,7 @@ async def test_route_walk_in_personal_chat(make_teams):
     assert "Signaleren" in step["text"] and "Leren of gedrag" in choices
     assert (await server.post(server.message("Leren of gedrag", conversation_id="a:route-walk"))).status == 202
     assert "Ondersteuning in de klas" in server.connector.messages[-1]["text"]
-    assert server.understood == ["ondersteuningsroute", "Leren of gedrag"]
+    assert server.understood == ["route", "Leren of gedrag"]
 
 
 async def test_group_chat_choices_are_card_buttons_that_reach_the_bot_without_mention(make_teams):

@@ -83,7 +83,6 @@ FOREIGN_TENANT = (
     "met het samenwerkingsverband. Denk je dat dit niet klopt? Vraag het je adviseur passend onderwijs."
 )
 CHOOSE = "Kies een optie:"
-COMMAND_ALIASES = {"route": "ondersteuningsroute"}
 
 
 class TeamsSettings(BaseSettings):
@@ -429,13 +428,6 @@ def strip_mention(activity: Activity) -> None:
         TurnContext.remove_recipient_mention(activity)
 
 
-def expand_command(text: str | None) -> str | None:
-    """A bare command of the Teams command menu (manifest) as the question it stands for."""
-    if text is None:
-        return None
-    return COMMAND_ALIASES.get(text.strip().casefold(), text)
-
-
 def stored_reference(activity: Activity) -> dict[str, Any]:
     """The conversation reference without names (of people, group chats or channels)."""
     reference = activity.get_conversation_reference()
@@ -480,7 +472,6 @@ class TeamsBot:
         if not addressed_to_bot(context.activity):
             return
         strip_mention(context.activity)
-        context.activity.text = expand_command(context.activity.text)
         await self.agent.on_turn(context)
 
     async def _conversation_update(self, context: TurnContext) -> None:
