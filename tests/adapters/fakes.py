@@ -38,6 +38,7 @@ from microsoft_agents.hosting.core.authorization.jwt.jwt_token_validator import 
 from wijkwijzer.adapters.teams import ServiceUrlPolicy, TeamsHooks, TeamsSettings
 from wijkwijzer.bot.server import RUNTIME, ServerSettings, create_app
 from wijkwijzer.bot.settings import Settings
+from wijkwijzer.bot.store.signals import pseudonymize
 
 APP_ID = "8c1f5a2e-3b4d-4e6f-9a0b-1c2d3e4f5a6b"
 TENANT = "5d7e9f1a-2b3c-4d5e-8f9a-0b1c2d3e4f5a"
@@ -282,7 +283,10 @@ async def make_teams(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[Te
     cleanups: list[Callable[[], Awaitable[None]]] = []
 
     async def factory(*, anonymous: bool = False, allowed_tenants: list[str] | None = None,
-                      max_body_bytes: int = 262144, app_id: str | None = APP_ID) -> TeamsServer:
+                      max_body_bytes: int = 262144, app_id: str | None = APP_ID,
+                      known_user: bool = True) -> TeamsServer:
+        """``known_user``: the default test user ('aad-user-1') registered before, school asked;
+        False makes them a first-time user."""
         connector, key = FakeConnector(), SigningKey()
         jwks_server = JwksServer(key)
         await connector.start()
@@ -299,6 +303,8 @@ async def make_teams(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[Te
         settings = Settings(state_dir=tmp_path / uuid.uuid4().hex, pseudonym_secret="test-secret")
         app = await create_app(settings, server=ServerSettings(max_body_bytes=max_body_bytes, shutdown_timeout=5),
                                teams=teams, teams_hooks=hooks)
+        if known_user:
+            await register_teams_user(app[RUNTIME])
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -314,6 +320,16 @@ async def make_teams(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[Te
     yield factory
     for cleanup in reversed(cleanups):
         await cleanup()
+
+
+def teams_user_id(aad_object_id: str = "aad-user-1", tenant: str = TENANT, secret: str = "test-secret") -> str:
+    return pseudonymize(f"{tenant}:{aad_object_id}", secret)
+
+
+async def register_teams_user(runtime: Any, aad_object_id: str = "aad-user-1", role: str = "ib",
+                              wijk: str | None = "Den Haag: Ypenburg") -> Any:
+    return await runtime.people.register(user_id=teams_user_id(aad_object_id), channel="msteams", role=role,
+                                         via="test", wijk=wijk, display_name="Ingrid Test", onboarded=True)
 
 
 def _spy_on_understanding(server: TeamsServer) -> None:

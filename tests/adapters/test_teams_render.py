@@ -20,6 +20,7 @@ from wijkwijzer.adapters.teams import (
     tel_url,
     tenant_of,
 )
+from wijkwijzer.bot.store.people import People
 from wijkwijzer.dialogs.replies import ContactCard, reply
 
 HOSTILE = [
@@ -143,16 +144,20 @@ def test_tenant_policy():
     assert not TenantPolicy(frozenset({TENANT}), anonymous=True).allows("other")
 
 
-async def test_teams_user_of_an_allowed_tenant_is_a_registered_ib_with_a_pseudonymous_id():
-    profiles = TeamsProfiles(TenantPolicy(frozenset({TENANT})), "secret")
+async def test_teams_user_of_an_allowed_tenant_is_registered_as_ib_on_first_contact(engine):
+    people = People(engine, "secret")
+    profiles = TeamsProfiles(TenantPolicy(frozenset({TENANT})), "secret", people)
     activity = Activity.model_validate(message("hoi", service_url="https://smba.trafficmanager.net/emea/"))
     profile = await profiles.profile_for(activity)
-    assert profile.role == "ib" and profile.registered
+    assert profile.role == "ib" and profile.registered and not profile.onboarded
     assert profile.user_id not in ("29:user-1", "aad-user-1") and len(profile.user_id) == 16
-    assert profile == await profiles.profile_for(activity)
-    other = await TeamsProfiles(TenantPolicy(frozenset({"x"})), "secret").profile_for(activity)
-    assert other.role == "gast"
-    other_secret = await TeamsProfiles(TenantPolicy(frozenset({TENANT})), "other").profile_for(activity)
+    stored = await people.get(profile.user_id)
+    assert stored.channel == "msteams" and stored.display_name == "Ingrid Test" and stored.address is None
+    assert await people.count() == 1
+    assert (await profiles.profile_for(activity)).user_id == profile.user_id and await people.count() == 1
+    other = await TeamsProfiles(TenantPolicy(frozenset({"x"})), "secret", people).profile_for(activity)
+    assert other.role == "gast" and await people.count() == 1
+    other_secret = await TeamsProfiles(TenantPolicy(frozenset({TENANT})), "other", people).profile_for(activity)
     assert other_secret.user_id != profile.user_id
 
 

@@ -27,6 +27,7 @@ from wijkwijzer.adapters.whatsapp import (
 )
 from wijkwijzer.bot.metrics import Metrics
 from wijkwijzer.bot.runtime import Runtime, create_runtime
+from wijkwijzer.bot.server import ChannelProfiles
 from wijkwijzer.bot.settings import Settings
 from wijkwijzer.bot.store.signals import pseudonymize
 from wijkwijzer.bot.store.whatsapp_store import WhatsAppStore
@@ -136,13 +137,15 @@ async def make_whatsapp(tmp_path) -> AsyncIterator[MakeHarness]:
         values = {
             "verify_token": VERIFY_TOKEN, "app_secret": APP_SECRET, "access_token": ACCESS_TOKEN,
             "phone_number_id": PHONE_NUMBER_ID, "graph_url": graph.url, "backoff_base": 0.01, "backoff_max": 0.2,
-            "max_attempts": 4, "registered_numbers": f"+{REGISTERED}", **overrides,
+            "max_attempts": 4, **overrides,
         }
         settings = WhatsAppSettings(**values)
         runtime = await create_runtime(
             Settings(state_dir=tmp_path / f"state{len(started)}", pseudonym_secret=PSEUDONYM_SECRET),
-            WhatsAppProfiles.from_settings(settings, PSEUDONYM_SECRET),
+            ChannelProfiles(),
         )
+        await runtime.people.register(user_id=pseudonymize(REGISTERED, PSEUDONYM_SECRET), channel="whatsapp",
+                                      address=REGISTERED, role="ib", via="test")
         metrics = Metrics()
         app = web.Application()
         endpoint = setup_whatsapp(app, agent=agent or runtime.agent, runtime=runtime, metrics=metrics,
@@ -536,11 +539,8 @@ async def test_setup_reads_its_settings_from_the_environment(monkeypatch, tmp_pa
     monkeypatch.setenv("WIJKWIJZER_WHATSAPP_PHONE_NUMBER_ID", "123")
     monkeypatch.setenv("WIJKWIJZER_WHATSAPP_API_VERSION", "v25.0")
     monkeypatch.setenv("WIJKWIJZER_MAX_BODY_BYTES", "4096")
-    monkeypatch.setenv("WIJKWIJZER_WHATSAPP_REGISTERED_NUMBERS", "+31 6 12345678, +31687654321")
+    monkeypatch.setenv("WIJKWIJZER_WHATSAPP_TEMPLATE_NAME", "wijkwijzer_aankondiging")
     settings = WhatsAppSettings()
     assert settings.messages_url == "https://graph.facebook.com/v25.0/123/messages"
     assert settings.max_body_bytes == 4096
-    assert settings.registered() == ["+31 6 12345678", "+31687654321"]
-    profiles = WhatsAppProfiles.from_settings(settings, "s")
-    registered = Activity(type="message", channel_id="whatsapp", from_property={"id": pseudonymize("31612345678", "s")})
-    assert (await profiles.profile_for(registered)).role == "ib"
+    assert settings.template_name == "wijkwijzer_aankondiging" and settings.template_language == "nl"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 async def _report(make_chat) -> str:
     adviseur = await make_chat(role="adviseur", conversation="adviseur")
     return (await adviseur.send("overzicht signalen")).text

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Annotated, Any, Protocol
 from urllib.parse import quote
 
+import aiohttp
 import phonenumbers
 from aiohttp import web
 from jwt import PyJWK
@@ -56,15 +57,30 @@ from microsoft_agents.hosting.core import (
     TurnContext,
 )
 from microsoft_agents.hosting.core.authorization import Connections, JwtTokenValidator
+from microsoft_agents.hosting.core.connector.client import ConnectorClient
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from yarl import URL
 
 from wijkwijzer.bot import texts
+from wijkwijzer.bot.accounts import Identity, profile_of
+from wijkwijzer.bot.delivery import Outcome, parse_retry_after
 from wijkwijzer.bot.metrics import Metrics
+from wijkwijzer.bot.store.outbox import Announcement, Claimed
+from wijkwijzer.bot.store.people import People
 from wijkwijzer.bot.store.references import ConversationReferences
 from wijkwijzer.bot.store.signals import pseudonymize
-from wijkwijzer.dialogs.replies import CONTACT_CARD_TYPE, ContactCard, choices_of, contact_cards_of, reply
+from wijkwijzer.dialogs.replies import (
+    ANNOUNCEMENT_HEADER,
+    ANNOUNCEMENT_TYPE,
+    CONTACT_CARD_TYPE,
+    ContactCard,
+    announcement,
+    announcement_text_of,
+    choices_of,
+    contact_cards_of,
+    reply,
+)
 from wijkwijzer.dialogs.services import Profile
 
 log = logging.getLogger(__name__)
@@ -101,6 +117,10 @@ class TeamsSettings(BaseSettings):
     teams_service_url_hosts: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: list(DEFAULT_SERVICE_URL_HOSTS),
         description="hosts (and their subdomains) an activity's serviceUrl may point at",
+    )
+    teams_outbox_rate: float = Field(default=20.0, gt=0, description="announcements per second per delivery worker")
+    teams_recipient_interval: float = Field(
+        default=1.0, ge=0, description="seconds between two announcements to one Teams chat (Teams allows 7/s)"
     )
 
     @field_validator("teams_allowed_tenants", "teams_service_url_hosts", mode="before")
@@ -282,15 +302,21 @@ def pseudonymous_user_id(activity: Activity, secret: str) -> str:
 
 
 class TeamsProfiles:
-    """Until registration exists, a Teams user of an allowed tenant is a registered ``ib``."""
+    """A Teams user of an allowed tenant is registered as ``ib`` on first contact (their school
+    is asked once); after that their user record decides. Other tenants are ``gast``."""
 
-    def __init__(self, tenants: TenantPolicy, secret: str) -> None:
+    def __init__(self, tenants: TenantPolicy, secret: str, people: People) -> None:
         self.tenants = tenants
         self.secret = secret
+        self.people = people
 
     async def profile_for(self, activity: Activity) -> Profile:
-        role = "ib" if self.tenants.allows(tenant_of(activity)) else "gast"
-        return Profile(user_id=pseudonymous_user_id(activity, self.secret), role=role)
+        user_id = pseudonymous_user_id(activity, self.secret)
+        if not self.tenants.allows(tenant_of(activity)):
+            return Profile(user_id=user_id, role="gast", channel=CHANNEL)
+        name = activity.from_property.name if activity.from_property else None
+        return await profile_of(self.people, Identity(user_id=user_id, channel=CHANNEL, display_name=name,
+                                                      auto_role="ib"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -355,6 +381,12 @@ def contact_card(card: ContactCard) -> Attachment:
     return _card(body, actions, "\n".join(card.as_lines()))
 
 
+def announcement_card(text: str, fallback: str) -> Attachment:
+    """The author's text in a TextRun: shown exactly as typed, never as markdown or card JSON."""
+    body = [_text_block(_run(ANNOUNCEMENT_HEADER, weight="Bolder", size="Medium")), _text_block(_run(text))]
+    return _card(body, [], fallback)
+
+
 def choices_card(choices: Sequence[str]) -> Attachment:
     """Buttons that send the choice back as a message (messageBack, marked so a group chat
     answer without @mention still reaches the bot)."""
@@ -378,9 +410,13 @@ def render_for_teams(activity: Activity, conversation_type: str | None) -> Activ
         return activity
     cards = contact_cards_of(activity)
     choices = choices_of(activity)
-    attachments = [a for a in activity.attachments or [] if a.content_type != CONTACT_CARD_TYPE]
+    announced = announcement_text_of(activity)
+    attachments = [a for a in activity.attachments or [] if a.content_type not in (CONTACT_CARD_TYPE, ANNOUNCEMENT_TYPE)]
     attachments.extend(contact_card(card) for card in cards)
     text = _text_without_cards(activity.text, cards) if cards else activity.text
+    if announced is not None:
+        attachments.insert(0, announcement_card(announced, fallback=activity.text or announced))
+        text = None
     if choices and conversation_type in GROUP_CONVERSATIONS:
         attachments.append(choices_card(choices))
         activity.suggested_actions = None
@@ -647,3 +683,105 @@ class TeamsEndpoint:
             await context.send_activity(reply(APOLOGY))
         except Exception as send_error:
             log.warning("could not send the apology (%s)", type(send_error).__name__)
+
+
+# ---------------------------------------------------------------------------------------------
+# Announcements: proactive messages through the stored conversation reference
+
+BOT_FRAMEWORK_RESOURCE = "https://api.botframework.com"
+BOT_FRAMEWORK_SCOPE = "https://api.botframework.com/.default"
+GONE_STATUSES = frozenset({403, 404})
+
+
+class TeamsAnnouncer:
+    """The outbox's Teams sender: one proactive message in the person's personal chat with the
+    bot, through the SDK's ConnectorClient over one kept-open HTTP session per serviceUrl.
+
+    403/404 mean the app was removed or the chat is gone: permanent. 429, 5xx, 401 (a token that
+    just expired) and network errors are transient.
+    """
+
+    channel = CHANNEL
+
+    def __init__(self, *, settings: TeamsSettings, references: ConversationReferences, connections: Connections,
+                 policy: ServiceUrlPolicy) -> None:
+        self.settings = settings
+        self.references = references
+        self.connections = connections
+        self.policy = policy
+        self.rate_per_second = settings.teams_outbox_rate
+        self.per_recipient_interval = settings.teams_recipient_interval
+        self._sessions: dict[str, aiohttp.ClientSession] = {}
+
+    @classmethod
+    def from_settings(cls, settings: TeamsSettings, references: ConversationReferences,
+                      hooks: TeamsHooks | None = None) -> TeamsAnnouncer:
+        hooks = hooks or TeamsHooks()
+        policy = hooks.service_urls or ServiceUrlPolicy(hosts=tuple(settings.teams_service_url_hosts),
+                                                        allow_loopback=settings.teams_anonymous)
+        return cls(settings=settings, references=references,
+                   connections=_connections(auth_configuration(settings), hooks), policy=policy)
+
+    async def deliver(self, row: Claimed, item: Announcement) -> Outcome:
+        reference = await self._personal_reference(row.user_id or "")
+        if reference is None:
+            return Outcome("permanent", error="geen persoonlijk Teams-gesprek met deze persoon bekend")
+        service_url = reference.get("serviceUrl")
+        conversation_id = (reference.get("conversation") or {}).get("id")
+        if not conversation_id or not self.policy.allows(service_url):
+            return Outcome("permanent", error="opgeslagen Teams-gesprek is ongeldig")
+        activity = self._activity(reference, item)
+        try:
+            token = await self._token()
+            client = ConnectorClient(service_url, token, session=self._session(service_url))
+            response = await client.conversations.send_to_conversation(conversation_id, activity)
+        except aiohttp.ClientResponseError as error:
+            return _teams_failure(error.status, error.headers)
+        except (aiohttp.ClientError, TimeoutError) as error:
+            return Outcome("transient", error=f"netwerkfout ({type(error).__name__})")
+        return Outcome("sent", provider_message_id=response.id, via="teams")
+
+    async def close(self) -> None:
+        for session in self._sessions.values():
+            await session.close()
+        self._sessions.clear()
+
+    async def _personal_reference(self, user_id: str) -> dict[str, Any] | None:
+        stored = [r for r in await self.references.for_user(user_id) if r.channel == CHANNEL
+                  and (r.reference.get("conversation") or {}).get("conversationType", "personal") == "personal"]
+        return max(stored, key=lambda r: r.updated_at).reference if stored else None
+
+    @staticmethod
+    def _activity(reference: dict[str, Any], item: Announcement) -> Activity:
+        activity = render_for_teams(announcement(item.text), "personal")
+        activity.channel_id = CHANNEL
+        activity.service_url = reference.get("serviceUrl")
+        activity.conversation = ConversationAccount(id=reference["conversation"]["id"])
+        if reference.get("agent") or reference.get("bot"):
+            activity.from_property = ChannelAccount.model_validate(reference.get("agent") or reference.get("bot"))
+        if reference.get("user"):
+            activity.recipient = ChannelAccount.model_validate(reference["user"])
+        return activity
+
+    async def _token(self) -> str:
+        if self.settings.teams_anonymous:
+            return ""
+        provider = self.connections.get_default_connection()
+        return await provider.get_access_token(BOT_FRAMEWORK_RESOURCE, [BOT_FRAMEWORK_SCOPE])
+
+    def _session(self, service_url: str) -> aiohttp.ClientSession:
+        base = service_url.rstrip("/") + "/"
+        session = self._sessions.get(base)
+        if session is None or session.closed:
+            session = aiohttp.ClientSession(base_url=base, timeout=aiohttp.ClientTimeout(total=10))
+            self._sessions[base] = session
+        return session
+
+
+def _teams_failure(status: int, headers: Any) -> Outcome:
+    if status in GONE_STATUSES:
+        return Outcome("permanent", error=f"Teams-app verwijderd of gesprek bestaat niet meer (HTTP {status})")
+    if status in (401, 429) or status >= 500:
+        retry_after = parse_retry_after(headers.get("Retry-After") if headers else None)
+        return Outcome("transient", error=f"HTTP {status}", retry_after=retry_after)
+    return Outcome("permanent", error=f"Teams weigerde het bericht (HTTP {status})")

@@ -28,10 +28,9 @@ import logging
 import random
 import re
 import weakref
-from collections.abc import Awaitable, Callable, Coroutine, Iterable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiohttp
@@ -51,14 +50,18 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.exc import SQLAlchemyError
 
+from wijkwijzer.bot.accounts import Identity, profile_of
+from wijkwijzer.bot.delivery import Outcome, parse_retry_after
 from wijkwijzer.bot.metrics import Metrics
+from wijkwijzer.bot.store.outbox import Announcement, Claimed
+from wijkwijzer.bot.store.people import People
 from wijkwijzer.bot.store.signals import pseudonymize
 from wijkwijzer.bot.store.whatsapp_store import StatusUpdate, WhatsAppStore
-from wijkwijzer.dialogs.replies import reply
+from wijkwijzer.dialogs.replies import announcement, reply
 from wijkwijzer.dialogs.services import Profile
 
 from .console import APOLOGY
-from .whatsapp_render import RenderLimits, inbound_reply_text, render_activity
+from .whatsapp_render import RenderLimits, inbound_reply_text, inert, render_activity
 
 # ---------------------------------------------------------------------------------------------
 # WhatsApp Cloud API numbers and their sources (checked against Meta's documentation, 2026).
@@ -95,6 +98,14 @@ THROUGHPUT_MESSAGES_PER_SECOND = 80
 # Meta names the error but not the number; secondary source:
 # https://dev.to/wapgrowai_org/whatsapp-cloud-api-rate-limits-in-practice-throughput-pair-rate-messaging-limits-and-error-codes-1i7k
 PAIR_RATE_SECONDS = 6.0
+# Free-form messages only within 24 hours of the user's last message; outside it only an
+# approved template (error 131047 otherwise):
+# https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/send-messages
+CUSTOMER_SERVICE_WINDOW = timedelta(hours=24)
+# Keep a margin: the window must still be open when Meta processes the message.
+WINDOW_MARGIN = timedelta(minutes=10)
+# A template body parameter may not hold newlines, tabs or more than 4 consecutive spaces.
+TEMPLATE_PARAMETER_MAX = 1024
 # Error codes: https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes
 # Permanent: retrying the same request cannot succeed (any other 4xx is treated as permanent too).
 PERMANENT_ERROR_CODES = frozenset({
@@ -166,16 +177,17 @@ class WhatsAppSettings(BaseSettings):
     backoff_base: float = Field(default=1.0, gt=0, description="first retry wait in seconds, doubled per attempt")
     backoff_max: float = Field(default=30.0, gt=0, description="longest wait between attempts, also for Retry-After")
     request_timeout: float = Field(default=10.0, gt=0, description="seconds per Graph API request")
-    registered_numbers: str = Field(default="", description="comma-separated E.164 numbers treated as IB'ers (pilot)")
+    template_name: str = Field(default="", description="approved template for announcements outside the 24-hour window")
+    template_language: str = Field(default="nl", description="language code of that template")
+    outbox_rate: float = Field(default=float(THROUGHPUT_MESSAGES_PER_SECOND), gt=0, description="announcements per second per delivery worker")
+    recipient_interval: float = Field(default=PAIR_RATE_SECONDS, ge=0,
+                                      description="seconds between two announcements to one number")
     max_body_bytes: int = Field(default=262144, ge=1024, validation_alias="WIJKWIJZER_MAX_BODY_BYTES",
                                 description="largest accepted webhook body")
 
     @property
     def messages_url(self) -> str:
         return f"{self.graph_url.rstrip('/')}/{self.api_version.strip('/')}/{self.phone_number_id}/messages"
-
-    def registered(self) -> list[str]:
-        return [n.strip() for n in self.registered_numbers.split(",") if n.strip()]
 
 
 # --- identities ------------------------------------------------------------------------------
@@ -198,27 +210,20 @@ def valid_address(value: Any) -> bool:
 
 
 class WhatsAppProfiles:
-    """The ProfileSource for WhatsApp until invite codes exist: every number is an unregistered
-    ``gast`` unless it is listed in ``WIJKWIJZER_WHATSAPP_REGISTERED_NUMBERS`` (then ``ib``).
+    """The ProfileSource for WhatsApp: a number is an unregistered ``gast`` until it redeemed
+    an invite code; then its user record decides. Activities of other channels go to
+    ``fallback`` (or are ``gast``)."""
 
-    Compares pseudonymous ids, so it never needs the raw number. Activities of other channels
-    go to ``fallback`` (or are ``gast``).
-    """
-
-    def __init__(self, registered_numbers: Iterable[str], secret: str, fallback: Any = None) -> None:
-        numbers = (normalize_number(n) for n in registered_numbers)
-        self._registered = {pseudonymize(n, secret) for n in numbers if n}
+    def __init__(self, people: People, fallback: Any = None) -> None:
+        self.people = people
         self.fallback = fallback
-
-    @classmethod
-    def from_settings(cls, settings: WhatsAppSettings, secret: str, fallback: Any = None) -> WhatsAppProfiles:
-        return cls(settings.registered(), secret, fallback)
 
     async def profile_for(self, activity: Activity) -> Profile:
         if str(activity.channel_id or "") != CHANNEL_ID:
             return await self.fallback.profile_for(activity) if self.fallback else Profile(user_id="", role="gast")
         user_id = activity.from_property.id if activity.from_property and activity.from_property.id else ""
-        return Profile(user_id=user_id, role="ib" if user_id in self._registered else "gast")
+        address = activity.conversation.id if activity.conversation else None
+        return await profile_of(self.people, Identity(user_id=user_id, channel=CHANNEL_ID, address=address))
 
 
 # --- webhook parsing ---------------------------------------------------------------------------
@@ -386,23 +391,6 @@ class _Answer:
     message_id: str | None = None
 
 
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds from a ``Retry-After`` header (delay-seconds or an HTTP date)."""
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
 def classify(answer: _Answer) -> str:
     if 200 <= answer.status < 300 and answer.message_id:
         return "ok"
@@ -439,12 +427,10 @@ class GraphClient:
 
     async def send(self, address: str, message: dict[str, Any], who: str) -> SendResult:
         """Send one message object to ``address``; ``who`` (a pseudonym) is what the logs show."""
-        target = {"to": address} if _PHONE_ADDRESS.fullmatch(address) else {"recipient": address}
-        payload = {"messaging_product": "whatsapp", "recipient_type": "individual", **target, **message}
         attempt = 0
         while True:
             attempt += 1
-            answer = await self._post(payload)
+            answer = await self.post_once(address, message)
             verdict = classify(answer)
             if verdict == "ok":
                 self.metrics.sent(CHANNEL_ID, "ok")
@@ -458,6 +444,11 @@ class GraphClient:
             log.info("whatsapp send retry: status=%s code=%s attempt=%d wait=%.2fs", answer.status, answer.code,
                      attempt, delay)
             await self.sleep(delay)
+
+    async def post_once(self, address: str, message: dict[str, Any]) -> _Answer:
+        """One attempt, no retry: the outbox keeps its own schedule of retries."""
+        target = {"to": address} if _PHONE_ADDRESS.fullmatch(address) else {"recipient": address}
+        return await self._post({"messaging_product": "whatsapp", "recipient_type": "individual", **target, **message})
 
     def _delay(self, attempt: int, retry_after: float | None) -> float | None:
         """Retry-After when given (None if it exceeds ``backoff_max``: waiting that long would hold
@@ -720,12 +711,12 @@ def setup_whatsapp(app: web.Application, *, agent: Any, runtime: Any, metrics: M
     a stranger on WhatsApp must never be taken for a registered user.
     """
     settings = settings or WhatsAppSettings()
-    secret = runtime.settings.pseudonym_secret.get_secret_value()
+    secret = runtime.settings.secret()
 
     def pseudonym(address: str) -> str:
         return pseudonymize(address, secret)
 
-    _install_profiles(agent, settings, secret)
+    _install_profiles(agent, runtime.people)
     client = GraphClient(settings, metrics)
     endpoint = WhatsAppEndpoint(settings=settings, logic=agent.on_turn, adapter=WhatsAppAdapter(client, pseudonym),
                                 store=WhatsAppStore(runtime.engine), metrics=metrics, pseudonym=pseudonym)
@@ -739,15 +730,23 @@ def setup_whatsapp(app: web.Application, *, agent: Any, runtime: Any, metrics: M
     return endpoint
 
 
-def _install_profiles(agent: Any, settings: WhatsAppSettings, secret: str) -> None:
+def _install_profiles(agent: Any, people: People) -> None:
     current = agent.profiles
     if isinstance(current, WhatsAppProfiles):
         return
     if callable(getattr(current, "register", None)):
         if CHANNEL_ID not in getattr(current, "sources", {}):
-            current.register(CHANNEL_ID, WhatsAppProfiles.from_settings(settings, secret))
+            current.register(CHANNEL_ID, WhatsAppProfiles(people))
         return
-    agent.profiles = WhatsAppProfiles.from_settings(settings, secret, fallback=current)
+    agent.profiles = WhatsAppProfiles(people, fallback=current)
+
+
+def configured(settings: WhatsAppSettings) -> bool:
+    return bool(settings.access_token.get_secret_value() and settings.phone_number_id)
+
+
+def announcer_from(settings: WhatsAppSettings, metrics: Metrics) -> WhatsAppAnnouncer:
+    return WhatsAppAnnouncer(settings, GraphClient(settings, metrics))
 
 
 def _warn_if_incomplete(settings: WhatsAppSettings) -> None:
@@ -759,3 +758,64 @@ def _warn_if_incomplete(settings: WhatsAppSettings) -> None:
     ) if not value]
     if missing:
         log.warning("whatsapp: not configured: WIJKWIJZER_WHATSAPP_%s", ", WIJKWIJZER_WHATSAPP_".join(missing))
+
+
+# --- announcements from the outbox ------------------------------------------------------------
+
+
+def template_parameter(text: str) -> str:
+    """Text as a template parameter: one line, no runs of spaces, within the length limit."""
+    return re.sub(r"\s+", " ", inert(text)).strip()[:TEMPLATE_PARAMETER_MAX] or "-"
+
+
+class WhatsAppAnnouncer:
+    """The outbox's WhatsApp sender: the announcement as free text while the person's 24-hour
+    window is open, otherwise the configured template with the title (their reply then gets the
+    full text, see the agent). One attempt per call; the outbox schedules retries."""
+
+    channel = CHANNEL_ID
+
+    def __init__(self, settings: WhatsAppSettings, client: GraphClient,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        self.settings = settings
+        self.client = client
+        self.clock = clock
+        self.rate_per_second = settings.outbox_rate
+        self.per_recipient_interval = settings.recipient_interval
+
+    async def deliver(self, row: Claimed, item: Announcement) -> Outcome:
+        if not row.address or not _PHONE_ADDRESS.fullmatch(row.address):
+            return Outcome("permanent", error="geen geldig WhatsApp-nummer bekend")
+        if self._window_open(row.last_seen_at):
+            messages, via = render_activity(announcement(item.text), LIMITS), "text"
+        elif self.settings.template_name:
+            messages, via = [self._template(item)], "template"
+        else:
+            return Outcome("permanent", error="24-uursvenster gesloten en geen template ingesteld "
+                                              "(WIJKWIJZER_WHATSAPP_TEMPLATE_NAME)")
+        last_id = None
+        for message in messages:
+            answer = await self.client.post_once(row.address, message)
+            verdict = classify(answer)
+            if verdict != "ok":
+                return _whatsapp_failure(verdict, answer)
+            last_id = answer.message_id
+        return Outcome("sent", provider_message_id=last_id, via=via)
+
+    async def close(self) -> None:
+        await self.client.close()
+
+    def _window_open(self, last_seen: datetime | None) -> bool:
+        return last_seen is not None and self.clock() - last_seen < CUSTOMER_SERVICE_WINDOW - WINDOW_MARGIN
+
+    def _template(self, item: Announcement) -> dict[str, Any]:
+        return {"type": "template", "template": {
+            "name": self.settings.template_name, "language": {"code": self.settings.template_language},
+            "components": [{"type": "body", "parameters": [{"type": "text", "text": template_parameter(item.title)}]}],
+        }}
+
+
+def _whatsapp_failure(verdict: str, answer: _Answer) -> Outcome:
+    error = f"WhatsApp {answer.code or answer.status}: {answer.title or 'geen omschrijving'}"
+    return Outcome("permanent" if verdict == "permanent" else "transient", error=error,
+                   retry_after=answer.retry_after)

@@ -8,6 +8,7 @@ concurrent turns of different conversations.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from datetime import date
@@ -17,11 +18,14 @@ from microsoft_agents.activity import Activity, ChannelAccount
 from microsoft_agents.hosting.core import ActivityHandler, ConversationState, Storage, TurnContext
 from microsoft_agents.hosting.dialogs import DialogContext, DialogSet, DialogTurnStatus
 
+from wijkwijzer.dialogs import account, announce
+from wijkwijzer.dialogs.account import FORGET_DIALOG, ONBOARDING_DIALOG, ForgetDialog, OnboardingDialog
+from wijkwijzer.dialogs.announce import ANNOUNCE_DIALOG, AnnounceDialog
 from wijkwijzer.dialogs.common import REDIRECT
 from wijkwijzer.dialogs.expertise import EXPERTISE_DIALOG, ExpertiseDialog
 from wijkwijzer.dialogs.glossary import GLOSSARY_DIALOG, GlossaryDialog
 from wijkwijzer.dialogs.partner import PARTNER_DIALOG, PartnerDialog
-from wijkwijzer.dialogs.replies import reply
+from wijkwijzer.dialogs.replies import announcement, reply
 from wijkwijzer.dialogs.route import ROUTE_DIALOG, RouteDialog
 from wijkwijzer.dialogs.services import SERVICES_KEY, Profile, SignalSink, TurnServices
 from wijkwijzer.dialogs.signal import SIGNAL_DIALOG, THEMA_LABELS, SignalDialog
@@ -43,6 +47,31 @@ INTENT_DIALOGS = {
 }
 
 
+COMMANDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
+    ("forget", r"\b(verwijder|wis|vergeet|delete)\b.{0,20}\b(mijn|m'n|mn)\b.{0,12}\b(gegevens|data|account|aanmelding)\b"),
+    ("status", r"\bstatus\b.{0,20}\baankondiging(en)?\b(?:\s*(?:nr\.?|nummer)?\s*(?P<number>\d+))?"),
+    ("status", r"\baankondiging\s*(?P<number>\d+)?\s*status\b"),
+    ("invite", r"\b(maak|maken|nieuwe?|aanmaken|genereer|geef)\b.{0,30}\b(aanmeldcodes?|uitnodigings?codes?|codes?)\b"),
+    ("invite", r"^\s*(aanmeldcodes?|uitnodigingscodes?)\b(?!.*\d.*-)"),
+    ("users", r"^\s*(gebruikers|toon gebruikers|wie zijn (er )?aangemeld)\s*\??\s*$"),
+    ("role", r"^\s*rol\s+(?P<number>\d+)\s+(?P<role>ib|adviseur|beheerder)\s*$"),
+    ("resume", account.RESUME.pattern),
+))
+ADVISEUR_COMMANDS = frozenset({"invite", "status"})
+QUIET_INTENTS = frozenset({"unknown", "greeting", "thanks"})
+
+
+def command_of(text: str, profile: Profile) -> tuple[str, re.Match[str]] | None:
+    """Account commands that are no intent of the language contract ('verwijder mijn gegevens',
+    'status aankondiging', 'rol 12 adviseur'). Adviseur commands only for adviseurs, so a guest
+    asking 'aanmeldcode?' still gets the registration help."""
+    for name, pattern in COMMANDS:
+        match = pattern.search(text)
+        if match and (name not in ADVISEUR_COMMANDS or profile.sees_reports):
+            return name, match
+    return None
+
+
 class ProfileSource(Protocol):
     async def profile_for(self, activity: Activity) -> Profile: ...
 
@@ -60,6 +89,9 @@ class WijkwijzerAgent(ActivityHandler):
         understand: Callable[[str, KnowledgeBase], Any] = default_understand,
         today: Callable[[], date] = date.today,
         metrics: Metrics | None = None,
+        people: Any = None,
+        outbox: Any = None,
+        invite_valid_days: int = 14,
     ) -> None:
         self.kb = kb
         self.storage = storage
@@ -68,7 +100,11 @@ class WijkwijzerAgent(ActivityHandler):
         self.understand = understand
         self.today = today
         self.metrics = metrics
-        self.dialogs = (PartnerDialog(), ExpertiseDialog(), RouteDialog(), GlossaryDialog(), SignalDialog())
+        self.people = people
+        self.outbox = outbox
+        self.invite_valid_days = invite_valid_days
+        self.dialogs = (PartnerDialog(), ExpertiseDialog(), RouteDialog(), GlossaryDialog(), SignalDialog(),
+                        OnboardingDialog(), ForgetDialog(), AnnounceDialog())
 
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
@@ -86,9 +122,11 @@ class WijkwijzerAgent(ActivityHandler):
         profile = await self.profiles.profile_for(turn_context.activity)
         turn_context.turn_state[SERVICES_KEY] = TurnServices(
             kb=kb, profile=profile, understanding=understanding, understand=self.understand,
-            signals=self.signals, today=self.today(),
+            signals=self.signals, today=self.today(), people=self.people, outbox=self.outbox,
         )
         log.info("turn channel=%s intent=%s", turn_context.activity.channel_id, understanding.intent)
+        if await self._show_full_announcements(turn_context, profile) and understanding.intent in QUIET_INTENTS:
+            return
         state = ConversationState(self.storage)
         dc = await self._dialog_context(state, turn_context)
         memory = await state.create_property("memory").get(turn_context, dict) or {}
@@ -97,6 +135,18 @@ class WijkwijzerAgent(ActivityHandler):
         await state.save(turn_context)
         if self.metrics:
             self.metrics.turn(turn_context.activity.channel_id or "", understanding.intent, time.perf_counter() - started)
+
+    async def _show_full_announcements(self, turn_context: TurnContext, profile: Profile) -> bool:
+        """Announcements that reached this person only as a template (outside WhatsApp's 24-hour
+        window) are shown in full on their next message."""
+        if self.outbox is None or profile.number is None:
+            return False
+        unread = await self.outbox.unread_full_texts(profile.number)
+        for item in unread:
+            await turn_context.send_activity(announcement(item.text))
+        if unread:
+            await self.outbox.mark_full_text_shown(profile.number, [item.id for item in unread])
+        return bool(unread)
 
     async def _dialog_context(self, state: ConversationState, turn_context: TurnContext) -> DialogContext:
         dialog_set = DialogSet(state.create_property("dialogs"))
@@ -128,9 +178,29 @@ class WijkwijzerAgent(ActivityHandler):
             result = await self._dispatch(dc, understanding, memory, text)
         if result is not None and result.status == DialogTurnStatus.Complete and isinstance(result.result, dict):
             memory.update(result.result)
+        await self._ask_school_once(dc)
+
+    @staticmethod
+    async def _ask_school_once(dc: DialogContext) -> None:
+        """A person registered on first contact is asked for their school once, after their
+        first question was answered and no other dialog waits for an answer."""
+        profile = dc.context.turn_state[SERVICES_KEY].profile
+        if profile.registered and not profile.onboarded and dc.active_dialog is None:
+            await dc.begin_dialog(ONBOARDING_DIALOG)
 
     async def _dispatch(self, dc: DialogContext, understanding: Any, memory: dict, text: str):
+        svc: TurnServices = dc.context.turn_state[SERVICES_KEY]
+        command = command_of(text, svc.profile)
+        if command is not None:
+            return await self._command(dc, *command)
         intent = understanding.intent
+        if intent == "cancel" and normalize(text) == "stop" and svc.profile.registered:
+            intent = "unsubscribe"
+        if intent in ("register", "subscribe", "unsubscribe"):
+            await self._account(dc, intent, understanding.entities, text)
+            return None
+        if intent == "announce":
+            return await dc.begin_dialog(ANNOUNCE_DIALOG, {"text": text})
         options = {**understanding.entities, "ambiguous": dict(understanding.ambiguous), "text": text}
         if intent == "partner_lookup":
             options = self._carry_over(options, memory.get("last_lookup"))
@@ -140,6 +210,31 @@ class WijkwijzerAgent(ActivityHandler):
             return await dc.begin_dialog(INTENT_DIALOGS[intent], options)
         await self._simple_reply(dc, intent, understanding)
         return None
+
+    async def _command(self, dc: DialogContext, name: str, match: re.Match[str]):
+        number = match.groupdict().get("number")
+        if name == "forget":
+            return await dc.begin_dialog(FORGET_DIALOG)
+        if name == "status":
+            await announce.status(dc, int(number) if number else None)
+        elif name == "invite":
+            await announce.create_invites(dc, dc.context.activity.text or "", self.invite_valid_days)
+        elif name == "users":
+            await announce.list_users(dc)
+        elif name == "role":
+            await announce.change_role(dc, int(number), match.group("role").lower())
+        elif name == "resume":
+            await account.resume(dc)
+        return None
+
+    @staticmethod
+    async def _account(dc: DialogContext, intent: str, entities: dict, text: str) -> None:
+        if intent == "register":
+            await account.register(dc, text)
+        elif intent == "subscribe":
+            await account.subscriptions(dc, entities)
+        else:
+            await account.unsubscribe(dc, entities)
 
     @staticmethod
     def _carry_over(options: dict, last: dict | None) -> dict:

@@ -7,7 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMAND_MODULES = ("kb", "understand", "chat", "serve", "manifest")
+COMMAND_MODULES = ("kb", "understand", "chat", "serve", "manifest", "people", "announce")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from microsoft_agents.activity import Activity
+from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer.dialogs.services import Profile
@@ -14,6 +15,8 @@ from wijkwijzer.knowledge.loader import KnowledgeBaseHolder
 from .agent import WijkwijzerAgent
 from .settings import Settings
 from .store.database import create_engine, default_sqlite_url, migrate
+from .store.outbox import Outbox
+from .store.people import People, load_or_create_secret
 from .store.signals import NewSignal, SignalStore, pseudonymize
 from .store.sql_storage import SqlStorage
 
@@ -52,6 +55,8 @@ class Runtime:
     engine: AsyncEngine
     storage: SqlStorage
     signals: SignalStore
+    people: People
+    outbox: Outbox
     agent: WijkwijzerAgent
 
     async def close(self) -> None:
@@ -70,11 +75,25 @@ async def create_runtime(settings: Settings, profiles, engine: AsyncEngine | Non
     kb = KnowledgeBaseHolder(settings.kb_dir)
     engine = engine or engine_for(settings)
     await migrate(engine)
+    if settings.pseudonym_secret is None:
+        settings = settings.model_copy(update={"pseudonym_secret": SecretStr(await load_or_create_secret(engine))})
     storage = SqlStorage(engine)
     signals = SignalStore(engine)
     await signals.purge_older_than(settings.signal_retention_days)
+    people = People(engine, settings.secret())
+    outbox = Outbox(engine)
     agent = WijkwijzerAgent(
-        kb=kb, storage=storage, profiles=profiles,
-        signals=StoreSignalSink(signals, settings.pseudonym_secret.get_secret_value()),
+        kb=kb, storage=storage, profiles=profiles, signals=StoreSignalSink(signals, settings.secret()),
+        people=people, outbox=outbox, invite_valid_days=settings.invite_valid_days,
     )
-    return Runtime(settings=settings, kb=kb, engine=engine, storage=storage, signals=signals, agent=agent)
+    return Runtime(settings=settings, kb=kb, engine=engine, storage=storage, signals=signals, people=people,
+                   outbox=outbox, agent=agent)
+
+
+async def open_stores(settings: Settings) -> tuple[AsyncEngine, People, Outbox, Settings]:
+    """Database, people and outbox without the knowledge base and agent (for CLI commands)."""
+    engine = engine_for(settings)
+    await migrate(engine)
+    if settings.pseudonym_secret is None:
+        settings = settings.model_copy(update={"pseudonym_secret": SecretStr(await load_or_create_secret(engine))})
+    return engine, People(engine, settings.secret()), Outbox(engine), settings

@@ -30,8 +30,10 @@ from wijkwijzer.adapters.teams import CHANNEL as TEAMS_CHANNEL
 from wijkwijzer.adapters.teams import TeamsEndpoint, TeamsHooks, TeamsProfiles, TeamsSettings
 from wijkwijzer.dialogs.services import Profile
 
+from .delivery import DeliveryWorker
 from .metrics import CONTENT_TYPE_LATEST, Metrics
 from .runtime import Runtime, create_runtime
+from .senders import delivery_worker
 from .settings import Settings
 from .store.database import unreachable
 from .store.references import ConversationReferences
@@ -194,10 +196,11 @@ async def create_app(settings: Settings, *, server: ServerSettings | None = None
     runtime = await create_runtime(settings, profiles)
     runtime.agent.metrics = metrics
     runtime.kb.current.resolver  # noqa: B018 - build the resolver index before the first turn
-    secret = settings.pseudonym_secret.get_secret_value()
-    endpoint = TeamsEndpoint(settings=teams, agent=runtime.agent, references=ConversationReferences(runtime.engine),
+    secret = runtime.settings.secret()
+    references = ConversationReferences(runtime.engine)
+    endpoint = TeamsEndpoint(settings=teams, agent=runtime.agent, references=references,
                              secret=secret, metrics=metrics, hooks=teams_hooks)
-    teams_profiles = TeamsProfiles(endpoint.tenants, secret)
+    teams_profiles = TeamsProfiles(endpoint.tenants, secret, runtime.people)
     profiles.register(TEAMS_CHANNEL, teams_profiles)
     if teams.teams_anonymous:
         profiles.register("emulator", teams_profiles)
@@ -214,9 +217,24 @@ async def create_app(settings: Settings, *, server: ServerSettings | None = None
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics_view)
     _mount_whatsapp(app, runtime, metrics)
+    if runtime.settings.outbox_worker:
+        worker = delivery_worker(runtime, teams, references, metrics, teams_hooks)
+        app.cleanup_ctx.append(_background_worker(worker))
     app.on_shutdown.append(_wait_for_requests)
     app.on_cleanup.append(_close_runtime)
     return app
+
+
+def _background_worker(worker: DeliveryWorker):
+    async def run(app: web.Application):
+        stop = asyncio.Event()
+        task = asyncio.create_task(worker.run(stop))
+        yield
+        stop.set()
+        await task
+        await worker.close()
+
+    return run
 
 
 async def _wait_for_requests(app: web.Application) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -25,11 +24,23 @@ class Settings(BaseSettings):
     )
     state_dir: Path = Field(default_factory=default_state_dir, description="where the default SQLite file lives")
     kb_dir: Path | None = Field(default=None, description="knowledge base directory; default the bundled demo")
-    pseudonym_secret: SecretStr = Field(
-        default_factory=lambda: SecretStr(secrets.token_hex(32)),
-        description="key for pseudonymous reporter ids of signals; set it in production so ids stay stable",
+    pseudonym_secret: SecretStr | None = Field(
+        default=None,
+        description="key for pseudonymous user ids and invite codes; default a random key kept in the database",
     )
     signal_retention_days: int = Field(default=365, ge=1, description="signals older than this are deleted")
+
+    outbox_worker: bool = Field(default=True, description="serve also runs a delivery worker for announcements")
+    outbox_lease_seconds: float = Field(default=60.0, gt=0, description="how long a worker may hold claimed rows")
+    outbox_max_attempts: int = Field(default=8, ge=1, description="send attempts before an announcement fails")
+    outbox_backoff_base: float = Field(default=2.0, gt=0, description="first retry wait in seconds, doubled per try")
+    invite_valid_days: int = Field(default=14, ge=1, le=365, description="default validity of an invite code")
+
+    def secret(self) -> str:
+        """The pseudonym secret; only valid after ``create_runtime`` filled in the stored one."""
+        if self.pseudonym_secret is None:
+            raise RuntimeError("pseudonym secret not loaded yet")
+        return self.pseudonym_secret.get_secret_value()
 
     def sqlite_path(self) -> Path:
         return self.state_dir / "wijkwijzer.sqlite"

@@ -27,20 +27,12 @@ HELP = (
 ONLY_TEXT = "Ik kan alleen tekst lezen. Typ je vraag, of typ 'help'."
 CANCELLED = "Oké, gestopt. Vraag gerust iets anders."
 REPORT_ONLY_ADVISEURS = "Het overzicht van signalen is alleen voor adviseurs van het samenwerkingsverband."
-NOT_YET = (
-    "Dat kan ik nog niet: aanmelden, berichten van adviseurs en aankondigingen komen binnenkort. "
-    "Vraag het zolang aan je adviseur passend onderwijs."
-)
 
 SIMPLE: dict[str, tuple[str, list[str]]] = {
     "greeting": ("Hoi! Waar kan ik je mee helpen?", EXAMPLES),
     "thanks": ("Graag gedaan! Succes.", []),
     "help": (HELP, EXAMPLES),
     "cancel": ("Er loopt nu niets om te stoppen. Waar kan ik je mee helpen?", EXAMPLES),
-    "announce": (NOT_YET, []),
-    "register": (NOT_YET, []),
-    "subscribe": (NOT_YET, []),
-    "unsubscribe": (NOT_YET, []),
 }
 
 

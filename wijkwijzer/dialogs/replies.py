@@ -76,3 +76,22 @@ def contact_cards_of(activity: Activity) -> list[ContactCard]:
         for a in activity.attachments or []
         if a.content_type == CONTACT_CARD_TYPE and isinstance(a.content, dict)
     ]
+
+
+ANNOUNCEMENT_TYPE = "application/vnd.wijkwijzer.announcement+json"
+ANNOUNCEMENT_HEADER = "Aankondiging van het samenwerkingsverband"
+
+
+def announcement(text: str) -> Activity:
+    """An announcement exactly as recipients get it (and as its author previews it). The text
+    is the author's; adapters render it literally (no markup, no card JSON from it)."""
+    activity = Activity(type=ActivityTypes.message, text=f"{ANNOUNCEMENT_HEADER}:\n\n{text}")
+    activity.attachments = [Attachment(content_type=ANNOUNCEMENT_TYPE, content={"text": text})]
+    return activity
+
+
+def announcement_text_of(activity: Activity) -> str | None:
+    for attachment in activity.attachments or []:
+        if attachment.content_type == ANNOUNCEMENT_TYPE and isinstance(attachment.content, dict):
+            return str(attachment.content.get("text", ""))
+    return None

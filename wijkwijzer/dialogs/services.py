@@ -19,12 +19,19 @@ REPORT_ROLES = ("adviseur", "beheerder")
 
 @dataclass(frozen=True)
 class Profile:
-    """Who is talking: a pseudonymous id, a role (``gast`` = not registered) and their wijk."""
+    """Who is talking: a pseudonymous id, a role (``gast`` = not registered) and their wijk.
+
+    ``channel`` and ``address`` say where the person can be reached (only stores use them);
+    ``number`` is their user record's id; ``onboarded`` is False until the school was asked."""
 
     user_id: str
     role: str = "gast"
     wijk: str | None = None
     school: str | None = None
+    channel: str = ""
+    address: str | None = None
+    number: int | None = None
+    onboarded: bool = True
 
     @property
     def registered(self) -> bool:
@@ -53,6 +60,8 @@ class TurnServices:
     understand: Understander
     signals: SignalSink
     today: date = field(default_factory=date.today)
+    people: Any = None
+    outbox: Any = None
 
 
 def services(context: TurnContext) -> TurnServices:

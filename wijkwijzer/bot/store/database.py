@@ -18,6 +18,7 @@ from weakref import WeakKeyDictionary
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -144,3 +145,13 @@ async def reachability_problem(url: str, timeout: float) -> str | None:
     finally:
         await engine.dispose()
     return None if error is None else f"{type(error).__name__}: {error}"
+
+
+async def insert_unless_exists(conn: Any, table: Any, values: dict[str, Any]) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING (SQLite and PostgreSQL); True when a row was inserted.
+
+    No savepoint and no IntegrityError: on PostgreSQL a failed INSERT would abort the whole
+    surrounding transaction."""
+    module = postgresql if conn.dialect.name == "postgresql" else sqlite
+    done = await conn.execute(module.insert(table).values(**values).on_conflict_do_nothing())
+    return done.rowcount == 1

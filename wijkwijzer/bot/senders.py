@@ -1,0 +1,40 @@
+"""Builds the delivery worker with a sender for every channel that is configured."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from wijkwijzer.adapters import whatsapp
+from wijkwijzer.adapters.teams import TeamsAnnouncer, TeamsHooks, TeamsSettings
+
+from .delivery import ChannelSender, DeliveryWorker, WorkerSettings
+from .metrics import Metrics
+from .settings import Settings
+from .store.outbox import Outbox
+from .store.references import ConversationReferences
+
+
+def channel_senders(teams: TeamsSettings, references: ConversationReferences, metrics: Metrics,
+                    teams_hooks: TeamsHooks | None = None,
+                    whatsapp_settings: whatsapp.WhatsAppSettings | None = None) -> dict[str, ChannelSender]:
+    senders: dict[str, Any] = {}
+    if teams.teams_app_id or teams.teams_anonymous:
+        senders[TeamsAnnouncer.channel] = TeamsAnnouncer.from_settings(teams, references, teams_hooks)
+    whatsapp_settings = whatsapp_settings or whatsapp.WhatsAppSettings()
+    if whatsapp.configured(whatsapp_settings):
+        senders[whatsapp.CHANNEL_ID] = whatsapp.announcer_from(whatsapp_settings, metrics)
+    return senders
+
+
+def worker_settings(settings: Settings, **overrides: Any) -> WorkerSettings:
+    values = {"lease": timedelta(seconds=settings.outbox_lease_seconds), "max_attempts": settings.outbox_max_attempts,
+              "backoff_base": settings.outbox_backoff_base, **overrides}
+    return WorkerSettings(**values)
+
+
+def delivery_worker(runtime: Any, teams: TeamsSettings, references: ConversationReferences, metrics: Metrics,
+                    teams_hooks: TeamsHooks | None = None, **overrides: Any) -> DeliveryWorker:
+    outbox: Outbox = runtime.outbox
+    senders = channel_senders(teams, references, metrics, teams_hooks)
+    return DeliveryWorker(outbox, senders, settings=worker_settings(runtime.settings, **overrides), metrics=metrics)
