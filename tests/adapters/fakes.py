@@ -36,7 +36,7 @@ from microsoft_agents.hosting.core.authorization import AccessTokenProviderBase,
 from microsoft_agents.hosting.core.authorization.jwt.jwt_token_validator import _JwkClientManager
 
 from wijkwijzer.adapters.teams import ServiceUrlPolicy, TeamsHooks, TeamsSettings
-from wijkwijzer.bot.server import RUNTIME, ServerSettings, create_app
+from wijkwijzer.bot.server import METRICS, RUNTIME, ServerSettings, create_app
 from wijkwijzer.bot.settings import Settings
 from wijkwijzer.bot.store.signals import pseudonymize
 
@@ -233,8 +233,20 @@ class TeamsServer:
     connections: StaticConnections
     session: ClientSession
     runner: web.AppRunner
+    teams: Any = None
+    hooks: Any = None
+    whatsapp: Any = None
     understood: list[str] = field(default_factory=list)
     stopped: bool = False
+
+    def delivery_worker(self, **overrides: Any) -> Any:
+        """A delivery worker like the one ``serve`` runs, over the same database and fakes."""
+        from wijkwijzer.bot.senders import delivery_worker
+        from wijkwijzer.bot.store.references import ConversationReferences
+
+        runtime = self.runtime
+        return delivery_worker(runtime, self.teams, ConversationReferences(runtime.engine), self.app[METRICS],
+                               self.hooks, self.whatsapp, **overrides)
 
     async def stop(self) -> None:
         """Shut the server down as ``serve`` does on SIGTERM (idempotent)."""
@@ -284,7 +296,7 @@ async def make_teams(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[Te
 
     async def factory(*, anonymous: bool = False, allowed_tenants: list[str] | None = None,
                       max_body_bytes: int = 262144, app_id: str | None = APP_ID,
-                      known_user: bool = True) -> TeamsServer:
+                      known_user: bool = True, whatsapp: Any = None, outbox_worker: bool = False) -> TeamsServer:
         """``known_user``: the default test user ('aad-user-1') registered before, school asked;
         False makes them a first-time user."""
         connector, key = FakeConnector(), SigningKey()
@@ -300,9 +312,10 @@ async def make_teams(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[Te
         )
         hooks = TeamsHooks(signing_keys=jwks, connections=connections,
                            service_urls=ServiceUrlPolicy(allow_loopback=True))
-        settings = Settings(state_dir=tmp_path / uuid.uuid4().hex, pseudonym_secret="test-secret")
+        settings = Settings(state_dir=tmp_path / uuid.uuid4().hex, pseudonym_secret="test-secret",
+                            outbox_worker=outbox_worker, outbox_backoff_base=0.01)
         app = await create_app(settings, server=ServerSettings(max_body_bytes=max_body_bytes, shutdown_timeout=5),
-                               teams=teams, teams_hooks=hooks)
+                               teams=teams, teams_hooks=hooks, whatsapp=whatsapp)
         if known_user:
             await register_teams_user(app[RUNTIME])
         runner = web.AppRunner(app, access_log=None)
@@ -312,7 +325,8 @@ async def make_teams(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[Te
         session = ClientSession()
         host, port = runner.addresses[0][:2]
         server = TeamsServer(url=f"http://{host}:{port}", app=app, connector=connector, key=key, jwks=jwks,
-                             connections=connections, session=session, runner=runner)
+                             connections=connections, session=session, runner=runner, teams=teams, hooks=hooks,
+                             whatsapp=whatsapp)
         cleanups.extend([server.stop, session.close])
         _spy_on_understanding(server)
         return server

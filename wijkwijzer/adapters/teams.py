@@ -753,15 +753,15 @@ class TeamsAnnouncer:
 
     @staticmethod
     def _activity(reference: dict[str, Any], item: Announcement) -> Activity:
-        activity = render_for_teams(announcement(item.text), "personal")
-        activity.channel_id = CHANNEL
-        activity.service_url = reference.get("serviceUrl")
-        activity.conversation = ConversationAccount(id=reference["conversation"]["id"])
-        if reference.get("agent") or reference.get("bot"):
-            activity.from_property = ChannelAccount.model_validate(reference.get("agent") or reference.get("bot"))
-        if reference.get("user"):
-            activity.recipient = ChannelAccount.model_validate(reference["user"])
-        return activity
+        content = announcement(item.text)
+        bot = reference.get("agent") or reference.get("bot")
+        activity = Activity(
+            type=ActivityTypes.message, text=content.text, attachments=content.attachments, channel_id=CHANNEL,
+            service_url=reference.get("serviceUrl"), conversation=ConversationAccount(id=reference["conversation"]["id"]),
+            from_property=ChannelAccount.model_validate(bot) if bot else None,
+            recipient=ChannelAccount.model_validate(reference["user"]) if reference.get("user") else None,
+        )
+        return render_for_teams(activity, "personal")
 
     async def _token(self) -> str:
         if self.settings.teams_anonymous:

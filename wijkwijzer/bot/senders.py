@@ -34,7 +34,8 @@ def worker_settings(settings: Settings, **overrides: Any) -> WorkerSettings:
 
 
 def delivery_worker(runtime: Any, teams: TeamsSettings, references: ConversationReferences, metrics: Metrics,
-                    teams_hooks: TeamsHooks | None = None, **overrides: Any) -> DeliveryWorker:
+                    teams_hooks: TeamsHooks | None = None, whatsapp_settings: Any = None,
+                    **overrides: Any) -> DeliveryWorker:
     outbox: Outbox = runtime.outbox
-    senders = channel_senders(teams, references, metrics, teams_hooks)
+    senders = channel_senders(teams, references, metrics, teams_hooks, whatsapp_settings)
     return DeliveryWorker(outbox, senders, settings=worker_settings(runtime.settings, **overrides), metrics=metrics)

@@ -173,7 +173,7 @@ async def metrics_view(request: web.Request) -> web.Response:
     return response
 
 
-def _mount_whatsapp(app: web.Application, runtime: Runtime, metrics: Metrics) -> bool:
+def _mount_whatsapp(app: web.Application, runtime: Runtime, metrics: Metrics, settings: Any = None) -> bool:
     try:
         module = importlib.import_module(WHATSAPP_MODULE)
     except ModuleNotFoundError as error:
@@ -181,12 +181,12 @@ def _mount_whatsapp(app: web.Application, runtime: Runtime, metrics: Metrics) ->
             raise
         log.info("whatsapp adapter not installed; /api/whatsapp is not mounted")
         return False
-    module.setup_whatsapp(app, agent=runtime.agent, runtime=runtime, metrics=metrics)
+    module.setup_whatsapp(app, agent=runtime.agent, runtime=runtime, metrics=metrics, settings=settings)
     return True
 
 
 async def create_app(settings: Settings, *, server: ServerSettings | None = None, teams: TeamsSettings | None = None,
-                     teams_hooks: TeamsHooks | None = None) -> web.Application:
+                     teams_hooks: TeamsHooks | None = None, whatsapp: Any = None) -> web.Application:
     """Build the application: open and migrate the database, load the knowledge base, build the
     agent and mount the channels. Await it (``web.run_app`` accepts the coroutine as well)."""
     server = server or ServerSettings()
@@ -216,9 +216,9 @@ async def create_app(settings: Settings, *, server: ServerSettings | None = None
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics_view)
-    _mount_whatsapp(app, runtime, metrics)
+    _mount_whatsapp(app, runtime, metrics, whatsapp)
     if runtime.settings.outbox_worker:
-        worker = delivery_worker(runtime, teams, references, metrics, teams_hooks)
+        worker = delivery_worker(runtime, teams, references, metrics, teams_hooks, whatsapp)
         app.cleanup_ctx.append(_background_worker(worker))
     app.on_shutdown.append(_wait_for_requests)
     app.on_cleanup.append(_close_runtime)

@@ -187,7 +187,11 @@ def format_code(raw: str) -> str:
 
 
 def new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * CODE_GROUP_LENGTH))
+    """A random code with at least one digit and one letter, so it never reads as a word or number."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * CODE_GROUP_LENGTH))
+        if any(ch.isdigit() for ch in code) and any(ch.isalpha() for ch in code):
+            return code
 
 
 async def load_or_create_secret(engine: AsyncEngine, name: str = "pseudonym") -> str:
