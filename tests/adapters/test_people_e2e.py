@@ -174,6 +174,15 @@ async def test_a_new_teams_user_is_registered_and_asked_for_their_school_once(bo
     assert user.role == "ib" and user.wijk == YPENBURG and user.onboarded
 
 
+async def test_in_a_channel_a_new_user_is_answered_but_not_asked_for_a_school(both: Both):
+    activity = both.server.message("smw ypenburg", conversation_type="channel", mention=True,
+                                   aad_object_id="aad-channel", user="29:aad-channel")
+    await both.server.post(activity)
+    said = both.server.connector.texts()
+    assert "Fatma Yilmaz" in said and "op welke school" not in said
+    assert not (await both.people.get(teams_user_id("aad-channel"))).onboarded
+
+
 async def _announce(both: Both, text: str, wijk: str = "Ypenburg") -> str:
     assert "Wat is je bericht" in await both.teams("aankondiging")
     assert "Voor welke wijken" in await both.teams(text)

@@ -183,9 +183,12 @@ class WijkwijzerAgent(ActivityHandler):
     @staticmethod
     async def _ask_school_once(dc: DialogContext) -> None:
         """A person registered on first contact is asked for their school once, after their
-        first question was answered and no other dialog waits for an answer."""
+        first question was answered and no other dialog waits for an answer. Only in a one-to-one
+        conversation: in a group the next message, from anyone, would be taken as the answer."""
         profile = dc.context.turn_state[SERVICES_KEY].profile
-        if profile.registered and not profile.onboarded and dc.active_dialog is None:
+        conversation = dc.context.activity.conversation
+        in_group = bool(conversation and conversation.is_group)
+        if profile.registered and not profile.onboarded and dc.active_dialog is None and not in_group:
             await dc.begin_dialog(ONBOARDING_DIALOG)
 
     async def _dispatch(self, dc: DialogContext, understanding: Any, memory: dict, text: str):

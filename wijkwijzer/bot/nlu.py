@@ -183,6 +183,8 @@ CUES: dict[str, re.Pattern[str]] = {
                             rf"{_words(_NEWS)} (uitzetten|stoppen|stopzetten)\b",
                             rf"\bzet (de |alle |die )?{_words(_NEWS)} uit\b"),
     "pupil": _any(_words("leerling leerlingen kind kinderen zoon dochter")),
+    # The Teams command "ketenpartner" (and "ketenpartner zoeken"): start a lookup, not the glossary.
+    "partner_command": _any(r"^(een |de )?ketenpartners?( zoeken| vinden)?$", r"^zoek (een )?ketenpartners?$"),
 }
 
 # ───────────────────── rules ─────────────────────
@@ -219,6 +221,7 @@ RULES: tuple[Rule, ...] = (
     Rule("signal", 0.88, ("tell_something",), unless=("what_is",)),
     Rule("signal", 0.8, ("signal_word", "thema"), unless=("what_is",)),
     Rule("route", 0.95, ("how_route",)),
+    Rule("partner_lookup", 0.9, ("partner_command",)),
     Rule("partner_lookup", 0.95, ("rol", "contact")),
     Rule("partner_lookup", 0.93, ("rol", "place")),
     Rule("glossary", 0.92, ("what_is", "begrip")),
