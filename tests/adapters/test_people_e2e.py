@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from wijkwijzer.adapters.whatsapp import WHATSAPP, WhatsAppSettings
+from wijkwijzer.bot.server import TEAMS
 from wijkwijzer.bot.store.signals import pseudonymize
 
 from .fake_graph import FakeGraph
@@ -268,3 +269,18 @@ async def test_only_adviseurs_announce_and_announcement_length_is_checked(both: 
     too_long = await both.teams("x" * 2100)
     assert "2100 tekens" in too_long and "maximaal 2000" in too_long
     assert "niet verstuurd" in await both.teams("stop")
+
+
+async def test_removing_the_app_deletes_the_reference_so_announcements_fail_clearly(both: Both):
+    await both.teams("hoi", aad="aad-ib-2")
+    await both.teams("De Vliegerwolk", aad="aad-ib-2")
+    refs = await both.server.app[TEAMS].bot.references.for_user(teams_user_id("aad-ib-2"))
+    assert len(refs) == 1
+    removal = both.server.message("", aad_object_id="aad-ib-2", user="29:aad-ib-2",
+                                  conversation_id="a:personal-aad-ib-2", type="installationUpdate", action="remove")
+    assert (await both.server.post(removal)).status in (200, 202)
+    assert await both.server.app[TEAMS].bot.references.for_user(teams_user_id("aad-ib-2")) == []
+    await _announce(both, "Na verwijderen")
+    await both.teams("Versturen")
+    await both.deliver_all()
+    assert "geen persoonlijk Teams-gesprek" in await both.teams("status aankondiging")

@@ -496,6 +496,10 @@ class TeamsBot:
         if not self.tenants.allows(tenant_of(activity)):
             await self._refuse_tenant(context)
             return
+        if activity.type == ActivityTypes.installation_update and str(activity.action or "").startswith("remove"):
+            await self.references.delete(CHANNEL, activity.conversation.id)
+            log.info("teams app removed from a conversation; its reference is deleted")
+            return
         await self._remember(activity)
         if activity.type == ActivityTypes.message:
             await self._message(context)

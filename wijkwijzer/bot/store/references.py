@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, insert, select, update
+from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -84,6 +84,14 @@ class ConversationReferences:
         async with self.engine.connect() as conn:
             row = (await conn.execute(query)).first()
         return _stored(row) if row else None
+
+    async def delete(self, channel: str, conversation_id: str) -> bool:
+        """Forget a conversation (the app was removed from it); True when there was a reference."""
+        key = reference_key(channel, conversation_id)
+        self._written.pop(key, None)
+        async with self.engine.begin() as conn:
+            done = await conn.execute(delete(conversation_refs).where(conversation_refs.c.key == key))
+        return done.rowcount == 1
 
     async def for_user(self, user_id: str) -> list[StoredReference]:
         table = conversation_refs
