@@ -98,7 +98,7 @@ def _graph_text(body: dict[str, Any]) -> str:
 
 
 @pytest.fixture
-async def both(make_teams) -> Any:
+async def both(make_teams) -> Any:  # noqa: F811 - the fixture imported above
     graph = FakeGraph()
     await graph.start()
     whatsapp = WhatsAppSettings(verify_token=VERIFY_TOKEN, app_secret=APP_SECRET, access_token=ACCESS_TOKEN,
