@@ -284,3 +284,23 @@ async def test_removing_the_app_deletes_the_reference_so_announcements_fail_clea
     await both.teams("Versturen")
     await both.deliver_all()
     assert "geen persoonlijk Teams-gesprek" in await both.teams("status aankondiging")
+
+
+async def test_serve_runs_a_delivery_worker_itself(make_teams):  # noqa: F811 - the fixture imported above
+    graph = FakeGraph()
+    await graph.start()
+    whatsapp = WhatsAppSettings(verify_token=VERIFY_TOKEN, app_secret=APP_SECRET, access_token=ACCESS_TOKEN,
+                                phone_number_id=PHONE_NUMBER_ID, graph_url=graph.url)
+    try:
+        server = await make_teams(known_user=False, whatsapp=whatsapp, outbox_worker=True)
+        await register_teams_user(server.runtime, role="adviseur", wijk=None)
+        both = Both(server, graph)
+        await both.invited_ib()
+        await _announce(both, "Vanuit de server bezorgd")
+        await both.teams("Versturen")
+        async with asyncio.timeout(10):
+            while "Vanuit de server bezorgd" not in graph.texts():
+                await asyncio.sleep(0.05)
+        await server.stop()
+    finally:
+        await graph.stop()
