@@ -173,6 +173,10 @@ async def test_a_new_teams_user_is_registered_and_asked_for_their_school_once(bo
     assert "op welke school" not in await both.teams("wat is een opp", aad="aad-new")
     user = await both.people.get(teams_user_id("aad-new"))
     assert user.role == "ib" and user.wijk == YPENBURG and user.onboarded
+    assert "op welke school" in await both.teams("hoi", aad="aad-skip")
+    assert "Prima" in await both.teams("stop", aad="aad-skip")
+    assert "op welke school" not in await both.teams("hoi", aad="aad-skip")
+    assert (await both.people.get(teams_user_id("aad-skip"))).onboarded
 
 
 async def test_in_a_channel_a_new_user_is_answered_but_not_asked_for_a_school(both: Both):

@@ -167,7 +167,7 @@ class WijkwijzerAgent(ActivityHandler):
 
     async def _run(self, dc: DialogContext, understanding: Any, memory: dict, text: str) -> None:
         if (dc.active_dialog is not None and understanding.intent == "cancel"
-                and not self._answers_current_question(dc, text)):
+                and dc.active_dialog.id != ONBOARDING_DIALOG and not self._answers_current_question(dc, text)):
             await dc.cancel_all_dialogs()
             await dc.context.send_activity(reply(texts.CANCELLED))
             return
