@@ -606,6 +606,12 @@ class Refused(Exception):
         self.message = message
 
 
+def service_url_policy(settings: TeamsSettings, hooks: TeamsHooks) -> ServiceUrlPolicy:
+    """Where replies and proactive messages may go: the hook's policy, else the configured hosts."""
+    return hooks.service_urls or ServiceUrlPolicy(hosts=tuple(settings.teams_service_url_hosts),
+                                                  allow_loopback=settings.teams_anonymous)
+
+
 def _connections(configuration: AgentAuthConfiguration, hooks: TeamsHooks) -> Connections:
     if hooks.connections is not None:
         return hooks.connections
@@ -640,8 +646,7 @@ class TeamsEndpoint:
         configuration = auth_configuration(settings)
         self.metrics = metrics
         self.auth = TeamsAuthenticator(configuration, hooks.signing_keys)
-        self.policy = hooks.service_urls or ServiceUrlPolicy(
-            hosts=tuple(settings.teams_service_url_hosts), allow_loopback=settings.teams_anonymous)
+        self.policy = service_url_policy(settings, hooks)
         self.tenants = TenantPolicy(settings.allowed_tenants(), anonymous=settings.teams_anonymous)
         self.bot = TeamsBot(agent=agent, tenants=self.tenants, references=references, secret=secret, metrics=metrics)
         self.adapter = CloudAdapter(connection_manager=_connections(configuration, hooks),
@@ -721,10 +726,9 @@ class TeamsAnnouncer:
     def from_settings(cls, settings: TeamsSettings, references: ConversationReferences,
                       hooks: TeamsHooks | None = None) -> TeamsAnnouncer:
         hooks = hooks or TeamsHooks()
-        policy = hooks.service_urls or ServiceUrlPolicy(hosts=tuple(settings.teams_service_url_hosts),
-                                                        allow_loopback=settings.teams_anonymous)
         return cls(settings=settings, references=references,
-                   connections=_connections(auth_configuration(settings), hooks), policy=policy)
+                   connections=_connections(auth_configuration(settings), hooks),
+                   policy=service_url_policy(settings, hooks))
 
     async def deliver(self, row: Claimed, item: Announcement) -> Outcome:
         reference = await self._personal_reference(row.user_id or "")
