@@ -70,13 +70,19 @@ def engine_for(settings: Settings) -> AsyncEngine:
     return create_engine(default_sqlite_url(settings.sqlite_path()))
 
 
+async def with_secret(settings: Settings, engine: AsyncEngine) -> Settings:
+    """``settings`` with the pseudonym secret: the configured one, else the one kept in the database."""
+    if settings.pseudonym_secret is not None:
+        return settings
+    return settings.model_copy(update={"pseudonym_secret": SecretStr(await load_or_create_secret(engine))})
+
+
 async def create_runtime(settings: Settings, profiles, engine: AsyncEngine | None = None) -> Runtime:
     """Open the database (migrating it), load the knowledge base and build the agent."""
     kb = KnowledgeBaseHolder(settings.kb_dir)
     engine = engine or engine_for(settings)
     await migrate(engine)
-    if settings.pseudonym_secret is None:
-        settings = settings.model_copy(update={"pseudonym_secret": SecretStr(await load_or_create_secret(engine))})
+    settings = await with_secret(settings, engine)
     storage = SqlStorage(engine)
     signals = SignalStore(engine)
     await signals.purge_older_than(settings.signal_retention_days)
@@ -94,6 +100,5 @@ async def open_stores(settings: Settings) -> tuple[AsyncEngine, People, Outbox, 
     """Database, people and outbox without the knowledge base and agent (for CLI commands)."""
     engine = engine_for(settings)
     await migrate(engine)
-    if settings.pseudonym_secret is None:
-        settings = settings.model_copy(update={"pseudonym_secret": SecretStr(await load_or_create_secret(engine))})
+    settings = await with_secret(settings, engine)
     return engine, People(engine, settings.secret()), Outbox(engine), settings
