@@ -14,8 +14,8 @@ from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnRe
 
 from wijkwijzer.knowledge.loader import KnowledgeBase
 
-from .common import NO, STOP, area_by_name, hand_over, pick_option, said, wants_something_else
-from .lookup import Place, PlaceChoice, place_from_text, place_label
+from .common import NO, STOP, hand_over, pick_option, said, wants_something_else
+from .lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label
 from .replies import reply
 from .services import Profile, services
 
@@ -104,11 +104,8 @@ def redemption_text(kb: KnowledgeBase, result) -> str:
 
 
 def _area_of(kb: KnowledgeBase, entities: dict) -> str | None:
-    for key, prefer in (("wijk", "wijk"), ("gemeente", "gemeente")):
-        area = area_by_name(kb, entities.get(key), prefer=prefer)
-        if area:
-            return area.id
-    return None
+    place = place_from_entities(kb, entities, {})
+    return place.area if isinstance(place, Place) else None
 
 
 async def subscriptions(dc: DialogContext, entities: dict) -> None:
