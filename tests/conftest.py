@@ -18,11 +18,16 @@ async def postgres_problem() -> str | None:
     return await reachability_problem(POSTGRES_URL, timeout=3)
 
 
-async def postgres_engine() -> tuple[AsyncEngine, str]:
-    """An engine whose tables live in a fresh schema, so reruns and other tests never collide."""
+async def require_postgres() -> None:
+    """Skip the test, saying why and what to set, when PostgreSQL does not answer."""
     problem = await postgres_problem()
     if problem:
         pytest.skip(f"PostgreSQL antwoordt niet op {POSTGRES_URL} ({problem}); zet WIJKWIJZER_TEST_POSTGRES_URL")
+
+
+async def postgres_engine() -> tuple[AsyncEngine, str]:
+    """An engine whose tables live in a fresh schema, so reruns and other tests never collide."""
+    await require_postgres()
     schema = f"ww_test_{uuid.uuid4().hex[:10]}"
     admin = create_async_engine(POSTGRES_URL)
     async with admin.begin() as conn:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import postgres_problem
+from tests.conftest import require_postgres
 
 from .fault import FlakyGraph, drop_postgres_database, fresh_postgres_database, run_with_kills
 
@@ -38,9 +38,7 @@ async def test_fault_run_on_sqlite_with_one_worker(tmp_path):
 
 @pytest.mark.postgres
 async def test_fault_run_on_postgres_with_two_workers(tmp_path):
-    problem = await postgres_problem()
-    if problem:
-        pytest.skip(f"PostgreSQL antwoordt niet ({problem})")
+    await require_postgres()
     url, name = await fresh_postgres_database()
     try:
         await _run(url, tmp_path, workers=2, label="PostgreSQL, 2 workers")
