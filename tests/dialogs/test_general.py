@@ -73,3 +73,17 @@ async def test_cancel_words_end_any_dialog_and_nothing_is_saved(make_chat):
     adviseur = await make_chat(role="adviseur", conversation="a")
     assert (await adviseur.send("overzicht signalen")).has("nog geen signalen")
     assert (await chat.send("annuleer")).has("Er loopt nu niets om te stoppen")
+
+
+async def test_a_guest_typing_aanmelden_learns_how_to_register(make_chat):
+    chat = await make_chat(role="gast")
+    assert (await chat.send("aanmelden")).has("aanmelden K7P-M3Q-X9T", "adviseur")
+    assert (await chat.send("aanmelden abc")).has("aanmelden K7P-M3Q-X9T")
+    told = await chat.send("welke berichten krijg ik?")
+    assert told.has("aangemeld", "aanmeldcode") and told.text.count("aangemeld") == 1
+
+
+async def test_a_registered_user_without_a_user_record_is_not_told_to_register(make_chat):
+    chat = await make_chat(role="ib")
+    answer = await chat.send("welke berichten krijg ik?")
+    assert answer.has("niet in het gebruikersbestand") and not answer.has("aanmeldcode")

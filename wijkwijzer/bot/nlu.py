@@ -168,6 +168,8 @@ CUES: dict[str, re.Pattern[str]] = {
                                 "activatiecode toegangscode"),
                          r"\b(me|mij) (aanmelden|inschrijven)\b",
                          r"\b(aanmelden|inschrijven) als (iber|ib er|gebruiker|adviseur)\b"),
+    # "aanmelden" alone, or with something too short to be a code ("aanmelden abc"): explain how.
+    "register_alone": _any(r"^(ik wil (me |mij )?)?(aanmelden|registreren|inschrijven)( graag| aub| svp)?( \w{1,8})?$"),
     "signup_word": _any(_words("aanmelden inschrijven"), r"\bmeld (me|mij|ons) (ook )?aan\b"),
     "subscribe_cue": _any(r"\bmeld (me|mij|ons) (ook )?aan (voor|bij|op)\b", r"\babonne(er|ren)\b",
                           rf"\b(ook|graag) (de )?{_words(_NEWS)} (van|voor|over|uit)\b",
@@ -209,6 +211,7 @@ RULES: tuple[Rule, ...] = (
     Rule("register", 0.96, ("code", "register_word")),
     Rule("register", 0.9, ("register_ask",)),
     Rule("register", 0.85, ("code_only",)),
+    Rule("register", 0.88, ("register_alone",), unless=("place",)),
     Rule("subscribe", 0.96, ("subscribe_cue",), unless=("unsubscribe_cue",)),
     Rule("subscribe", 0.94, ("signup_word", "place"), unless=("pupil", "unsubscribe_cue")),
     Rule("unsubscribe", 0.96, ("unsubscribe_cue",)),

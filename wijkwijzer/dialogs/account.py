@@ -23,10 +23,7 @@ ONBOARDING_DIALOG = "onboarding"
 FORGET_DIALOG = "forget"
 
 ROLE_LABELS = {"ib": "IB'er", "adviseur": "adviseur", "beheerder": "beheerder", "gast": "gast"}
-HOW_TO_REGISTER = (
-    "Daarvoor moet je aangemeld zijn. Vraag je adviseur passend onderwijs om een aanmeldcode "
-    "en stuur dan: aanmelden JOUW-CODE"
-)
+HOW_TO_REGISTER = "Vraag je adviseur passend onderwijs om een aanmeldcode en stuur dan: aanmelden JOUW-CODE"
 SKIP = ("sla over", "overslaan", "weet ik niet", "weet niet", "geen", "later", "nvt")
 RESUME = re.compile(r"^\s*((berichten|aankondigingen) (weer )?aan|meld (me|mij) (weer|opnieuw) aan)\s*[.!]?\s*$",
                     re.IGNORECASE)
@@ -108,12 +105,18 @@ def _area_of(kb: KnowledgeBase, entities: dict) -> str | None:
     return place.area if isinstance(place, Place) else None
 
 
+def _no_announcements(profile: Profile) -> str:
+    """Why someone without a user record gets no announcements, and what to do about it."""
+    if profile.registered:
+        return "Je aanmelding staat niet in het gebruikersbestand, dus berichten kan ik je hier niet sturen."
+    return "Berichten van het samenwerkingsverband krijg je als je aangemeld bent. " + HOW_TO_REGISTER
+
+
 async def subscriptions(dc: DialogContext, entities: dict) -> None:
     svc = services(dc.context)
     user = await _user(dc)
     if user is None:
-        await dc.context.send_activity(reply("Berichten van het samenwerkingsverband krijg je als je aangemeld bent. "
-                                             + HOW_TO_REGISTER))
+        await dc.context.send_activity(reply(_no_announcements(svc.profile)))
         return
     area = _area_of(svc.kb, entities)
     if area:
@@ -156,7 +159,7 @@ async def resume(dc: DialogContext) -> None:
     svc = services(dc.context)
     user = await _user(dc)
     if user is None:
-        await dc.context.send_activity(reply("Berichten krijg je als je aangemeld bent. " + HOW_TO_REGISTER))
+        await dc.context.send_activity(reply(_no_announcements(svc.profile)))
         return
     await svc.people.set_announcements(user, on=True)
     wijken = await svc.people.subscriptions(user)
