@@ -138,8 +138,9 @@ class WijkwijzerAgent(ActivityHandler):
 
     async def _show_full_announcements(self, turn_context: TurnContext, profile: Profile) -> bool:
         """Announcements that reached this person only as a template (outside WhatsApp's 24-hour
-        window) are shown in full on their next message."""
-        if self.outbox is None or profile.number is None:
+        window) are shown in full on their next message. Templates go only to people with an
+        address (a phone number), so everyone else is spared the query on every turn."""
+        if self.outbox is None or profile.number is None or profile.address is None:
             return False
         unread = await self.outbox.unread_full_texts(profile.number)
         for item in unread:
