@@ -179,6 +179,14 @@ async def test_a_new_teams_user_is_registered_and_asked_for_their_school_once(bo
     assert (await both.people.get(teams_user_id("aad-skip"))).onboarded
 
 
+async def test_a_new_question_that_names_a_wijk_is_answered_not_taken_as_the_school(both: Both):
+    assert "op welke school werk je" in await both.teams("hoi", aad="aad-asks")
+    second = await both.teams("jgz ypenburg", aad="aad-asks")
+    assert "JGZ voor Ypenburg" in second and "Dank je" not in second
+    user = await both.people.get(teams_user_id("aad-asks"))
+    assert user.onboarded and user.school is None
+
+
 async def test_in_a_channel_a_new_user_is_answered_but_not_asked_for_a_school(both: Both):
     activity = both.server.message("smw ypenburg", conversation_type="channel", mention=True,
                                    aad_object_id="aad-channel", user="29:aad-channel")

@@ -176,7 +176,8 @@ def _school_question() -> str:
 
 class OnboardingDialog(Dialog):
     """Asks a newly registered person once for their school (or wijk). A new question instead of
-    an answer counts as 'skipped' and is answered."""
+    an answer counts as 'skipped' and is answered, even when it names a wijk ("jgz ypenburg"):
+    a bare place name is understood with low confidence, a question with high."""
 
     def __init__(self) -> None:
         super().__init__(ONBOARDING_DIALOG)
@@ -192,6 +193,9 @@ class OnboardingDialog(Dialog):
         text = dc.context.activity.text or ""
         if said(text, SKIP) or said(text, STOP) or said(text, NO):
             return await self._finish(dc, None)
+        if wants_something_else(dc):
+            await self._save(dc, None)
+            return await hand_over(dc)
         if state["choices"]:
             index = pick_option(text, state["choices"])
             if index is not None:
@@ -204,9 +208,6 @@ class OnboardingDialog(Dialog):
             state["places"] = [{"area": p.area, "school": p.school} for p in found.values]
             await dc.context.send_activity(reply("Welke bedoel je?", [*found.labels, "Sla over"]))
             return Dialog.end_of_turn
-        if wants_something_else(dc):
-            await self._save(dc, None)
-            return await hand_over(dc)
         state["tries"] += 1
         if state["tries"] >= MAX_ONBOARDING_TRIES:
             return await self._finish(dc, None)
