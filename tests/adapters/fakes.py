@@ -55,6 +55,7 @@ class Recorded:
     path: str
     headers: dict[str, str]
     body: bytes
+    peer: tuple[str, int] | None = None
 
     def json(self) -> Any:
         return json.loads(self.body)
@@ -86,7 +87,9 @@ class RecordingServer:
             await self._runner.cleanup()
 
     async def _record(self, request: web.Request) -> web.StreamResponse:
-        recorded = Recorded(request.method, request.path, dict(request.headers), await request.read())
+        peer = request.transport.get_extra_info("peername") if request.transport else None
+        recorded = Recorded(request.method, request.path, dict(request.headers), await request.read(),
+                            tuple(peer[:2]) if peer else None)
         self.requests.append(recorded)
         status = self.statuses.popleft() if self.statuses else 200
         return self.answer(recorded, status)

@@ -45,6 +45,11 @@ def rejected(server, reason: str) -> float:
     return server.app[METRICS].registry.get_sample_value("wijkwijzer_rejected_requests_total", labels) or 0.0
 
 
+def sent_total(server, result: str) -> float:
+    labels = {"channel": "msteams", "result": result}
+    return server.app[METRICS].registry.get_sample_value("wijkwijzer_outbound_sends_total", labels) or 0.0
+
+
 def assert_nothing_happened(server) -> None:
     assert server.connector.requests == []
     assert server.understood == []
@@ -304,6 +309,37 @@ async def test_turn_error_sends_a_dutch_apology_not_the_exception_text(make_team
     assert sent["text"] == APOLOGY
     assert "geheim-detail-4711" not in server.connector.texts()
     assert "RuntimeError" in caplog.text
+
+
+async def test_a_reply_answered_429_is_sent_again_and_arrives_once(make_teams):
+    server = await make_teams()
+    server.connector.statuses.extend([429])
+    response = await server.post(server.message("smw ypenburg"))
+    assert response.status == 202
+    assert [r.path for r in server.connector.requests][0] == [r.path for r in server.connector.requests][1]
+    assert len(server.connector.requests) == 2
+    assert "Fatma Yilmaz" in server.connector.texts()
+    assert sent_total(server, "retry") == 1 and sent_total(server, "ok") == 1
+
+
+async def test_a_reply_that_keeps_failing_is_tried_three_times_then_the_turn_apologises(make_teams, caplog):
+    server = await make_teams()
+    server.connector.statuses.extend([503, 503, 503, 200])
+    response = await server.post(server.message("smw ypenburg"))
+    assert response.status == 202
+    assert len(server.connector.requests) == 4
+    assert server.connector.activities[-1]["text"] == APOLOGY
+    assert sent_total(server, "retry") == 2 and sent_total(server, "error") == 1
+
+
+async def test_replies_reuse_one_connection_and_no_user_token_is_fetched(make_teams):
+    server = await make_teams()
+    for text in ("smw ypenburg", "wat is een opp", "help"):
+        assert (await server.post(server.message(text))).status == 202
+    peers = {r.peer for r in server.connector.requests}
+    assert len(server.connector.requests) >= 3 and len(peers) == 1
+    asked = {resource for resource, _ in server.connections.provider.calls}
+    assert asked == {"https://api.botframework.com"}
 
 
 # --- anonymous development mode ----------------------------------------------------------------

@@ -62,6 +62,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from yarl import URL
 
+from wijkwijzer.adapters.teams_clients import TeamsClientFactory
 from wijkwijzer.bot import texts
 from wijkwijzer.bot.accounts import Identity, profile_of
 from wijkwijzer.bot.delivery import Outcome, parse_retry_after
@@ -649,7 +650,8 @@ class TeamsEndpoint:
         self.policy = service_url_policy(settings, hooks)
         self.tenants = TenantPolicy(settings.allowed_tenants(), anonymous=settings.teams_anonymous)
         self.bot = TeamsBot(agent=agent, tenants=self.tenants, references=references, secret=secret, metrics=metrics)
-        self.adapter = CloudAdapter(connection_manager=_connections(configuration, hooks),
+        self.clients = TeamsClientFactory(_connections(configuration, hooks), on_retry=self._count_retry)
+        self.adapter = CloudAdapter(channel_service_client_factory=self.clients,
                                     host_validator=PolicyHostValidator(self.policy))
         self.adapter.on_turn_error = self._on_turn_error
 
@@ -667,6 +669,12 @@ class TeamsEndpoint:
             log.exception("teams request failed outside the turn")
             return web.json_response({"error": "Interne fout."}, status=500)
         return CloudAdapter._to_aiohttp_response(response)
+
+    async def close(self) -> None:
+        await self.clients.close()
+
+    def _count_retry(self, status: int) -> None:
+        self.metrics.sent(CHANNEL, "retry")
 
     async def _identify(self, request: web.Request) -> ClaimsIdentity:
         try:

@@ -25,7 +25,6 @@ import hashlib
 import hmac
 import json
 import logging
-import random
 import re
 import weakref
 from collections.abc import Awaitable, Callable, Coroutine
@@ -51,7 +50,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from wijkwijzer.bot.accounts import Identity, profile_of
-from wijkwijzer.bot.delivery import Outcome, parse_retry_after
+from wijkwijzer.bot.delivery import Outcome, backoff_delay, parse_retry_after
 from wijkwijzer.bot.metrics import Metrics
 from wijkwijzer.bot.store.outbox import Announcement, Claimed
 from wijkwijzer.bot.store.people import People
@@ -451,12 +450,7 @@ class GraphClient:
         return await self._post({"messaging_product": "whatsapp", "recipient_type": "individual", **target, **message})
 
     def _delay(self, attempt: int, retry_after: float | None) -> float | None:
-        """Retry-After when given (None if it exceeds ``backoff_max``: waiting that long would hold
-        the turn), else exponential backoff with equal jitter, capped at ``backoff_max``."""
-        if retry_after is not None:
-            return retry_after if retry_after <= self.settings.backoff_max else None
-        ceiling = min(self.settings.backoff_max, self.settings.backoff_base * 2 ** (attempt - 1))
-        return ceiling / 2 + random.uniform(0, ceiling / 2)
+        return backoff_delay(attempt, retry_after, self.settings.backoff_base, self.settings.backoff_max)
 
     def _failed(self, outcome: str, answer: _Answer, who: str, attempts: int) -> SendResult:
         self.metrics.sent(CHANNEL_ID, outcome)

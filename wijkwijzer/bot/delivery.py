@@ -59,6 +59,16 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+def backoff_delay(attempt: int, retry_after: float | None, base: float, maximum: float) -> float | None:
+    """Seconds to wait before try ``attempt + 1``: ``Retry-After`` when given (None when it
+    exceeds ``maximum``: waiting that long would hold the turn), else exponential backoff with
+    equal jitter from ``base``, capped at ``maximum``."""
+    if retry_after is not None:
+        return retry_after if retry_after <= maximum else None
+    ceiling = min(maximum, base * 2 ** (attempt - 1))
+    return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+
 
 class ChannelSender(Protocol):
     channel: str

@@ -246,4 +246,5 @@ async def _wait_for_requests(app: web.Application) -> None:
 
 
 async def _close_runtime(app: web.Application) -> None:
+    await app[TEAMS].close()
     await app[RUNTIME].close()
