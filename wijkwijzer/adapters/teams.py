@@ -25,6 +25,7 @@ card JSON can be injected.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
 import logging
@@ -345,7 +346,10 @@ def _card(body: list[dict[str, Any]], actions: list[dict[str, Any]], fallback: s
     return Attachment(content_type=ADAPTIVE_CARD_TYPE, content=content)
 
 
+@functools.lru_cache(maxsize=4096)
 def tel_url(phone: str | None) -> str | None:
+    """A ``tel:`` link in E.164, or None. Cached: the numbers come from the knowledge base, and
+    parsing one costs more than the rest of a contact card."""
     if not phone:
         return None
     try:
