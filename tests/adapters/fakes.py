@@ -33,9 +33,8 @@ from jwt.algorithms import RSAAlgorithm
 from microsoft_agents.activity import Activity
 from microsoft_agents.hosting.core import AgentAuthConfiguration
 from microsoft_agents.hosting.core.authorization import AccessTokenProviderBase, ClaimsIdentity, Connections
-from microsoft_agents.hosting.core.authorization.jwt.jwt_token_validator import _JwkClientManager
 
-from wijkwijzer.adapters.teams import ServiceUrlPolicy, TeamsHooks, TeamsSettings
+from wijkwijzer.adapters.teams import ServiceUrlPolicy, TeamsHooks, TeamsSettings, ThrottledJwks
 from wijkwijzer.bot.server import METRICS, RUNTIME, ServerSettings, create_app
 from wijkwijzer.bot.settings import Settings
 from wijkwijzer.bot.store.signals import pseudonymize
@@ -149,12 +148,13 @@ class JwksServer(RecordingServer):
         return web.json_response({"issuer": BOTFRAMEWORK_ISSUER, "jwks_uri": self.jwks_url})
 
 
-class LocalJwks(_JwkClientManager):
-    """The SDK's JWKS client manager, pointed at the local JWKS whatever URL the SDK asks for.
+class LocalJwks(ThrottledJwks):
+    """Wijkwijzer's JWKS key source, pointed at the local JWKS whatever URL the SDK asks for.
     ``asked`` records the URLs the SDK would have used."""
 
     def __init__(self, url: str) -> None:
-        super().__init__()
+        super().__init__(clock=lambda: self.now)
+        self.now = 0.0
         self.url = url
         self.asked: list[str] = []
 
@@ -233,6 +233,7 @@ class TeamsServer:
     connector: FakeConnector
     key: SigningKey
     jwks: LocalJwks
+    jwks_server: JwksServer
     connections: StaticConnections
     session: ClientSession
     runner: web.AppRunner
@@ -328,7 +329,7 @@ async def make_teams(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[Te
         session = ClientSession()
         host, port = runner.addresses[0][:2]
         server = TeamsServer(url=f"http://{host}:{port}", app=app, connector=connector, key=key, jwks=jwks,
-                             connections=connections, session=session, runner=runner, teams=teams, hooks=hooks,
+                             jwks_server=jwks_server, connections=connections, session=session, runner=runner, teams=teams, hooks=hooks,
                              whatsapp=whatsapp)
         cleanups.extend([server.stop, session.close])
         _spy_on_understanding(server)

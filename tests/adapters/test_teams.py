@@ -19,7 +19,7 @@ from tests.adapters.fakes import (
     FakeConnector,
     SigningKey,
 )
-from wijkwijzer.adapters.teams import APOLOGY, FOREIGN_TENANT, ServiceUrlPolicy
+from wijkwijzer.adapters.teams import APOLOGY, FOREIGN_TENANT, JWKS_REFETCH_INTERVAL, ServiceUrlPolicy
 from wijkwijzer.bot import texts
 from wijkwijzer.bot.server import METRICS
 from wijkwijzer.bot.store.references import ConversationReferences
@@ -189,6 +189,32 @@ def _hs256_with_public_key(server) -> str:
     header = jwt.utils.base64url_encode(b'{"alg":"HS256","typ":"JWT","kid":"%s"}' % server.key.kid.encode())
     payload = jwt.utils.base64url_encode(jwt.api_jws.json.dumps(server.claims()).encode())
     return b".".join([header, payload, jwt.utils.base64url_encode(b"x" * 32)]).decode()
+
+
+async def test_tokens_with_an_unknown_key_get_401_and_cause_at_most_one_jwks_refetch(make_teams):
+    server = await make_teams()
+    fetches = lambda: sum(1 for r in server.jwks_server.requests if r.path == "/keys")  # noqa: E731
+    assert (await server.post(server.message("help"))).status == 202
+    assert fetches() == 1
+    for n in range(5):
+        forged = SigningKey(kid=f"unknown-{n}").mint(server.claims())
+        assert (await server.post(server.message("smw ypenburg"), token=forged)).status == 401
+    assert fetches() == 2
+    assert rejected(server, "bad_token") == 5
+    assert (await server.post(server.message("help"))).status == 202
+    assert fetches() == 2
+
+
+async def test_a_rotated_key_is_found_by_one_refetch_once_the_interval_has_passed(make_teams):
+    server = await make_teams()
+    assert (await server.post(server.message("help"))).status == 202
+    assert (await server.post(server.message("help"), token=SigningKey(kid="foreign").mint(server.claims()))).status == 401
+    rotated = SigningKey(kid="rotated-key")
+    server.jwks_server.keys.append(rotated)
+    server.jwks.now += JWKS_REFETCH_INTERVAL
+    assert (await server.post(server.message("help"), token=rotated.mint(server.claims()))).status == 202
+    assert (await server.post(server.message("help"), token=rotated.mint(server.claims()))).status == 202
+    assert sum(1 for r in server.jwks_server.requests if r.path == "/keys") == 3
 
 
 async def test_a_token_just_inside_the_clock_skew_is_accepted(make_teams):

@@ -25,11 +25,14 @@ card JSON can be injected.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import ipaddress
 import json
 import logging
 import re
+import threading
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +42,7 @@ from urllib.parse import quote
 import aiohttp
 import phonenumbers
 from aiohttp import web
-from jwt import PyJWK
+from jwt import PyJWK, PyJWKClient, PyJWKClientError
 from microsoft_agents.activity import (
     Activity,
     ActivityTypes,
@@ -150,6 +153,49 @@ class SigningKeySource(Protocol):
     async def get_signing_key(self, jwks_uri: str, header: dict[str, Any]) -> PyJWK: ...
 
 
+JWKS_REFETCH_INTERVAL = 60.0
+
+
+class ThrottledJwks:
+    """JWT signing keys from the JWKS (cached by PyJWT for five minutes), where a token with an
+    unknown ``kid`` makes at most one refetch per ``refetch_interval`` seconds.
+
+    PyJWT's own lookup, in versions the SDK allows, refetches the whole key set for every token
+    with a kid it does not know, so a stream of forged tokens would become a stream of requests to
+    the JWKS endpoint. A real new key (a rotation) is found by the first refetch after it appears."""
+
+    def __init__(self, refetch_interval: float = JWKS_REFETCH_INTERVAL,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.refetch_interval = refetch_interval
+        self.clock = clock
+        self._clients: dict[str, PyJWKClient] = {}
+        self._refetched_at: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    async def get_signing_key(self, jwks_uri: str, header: dict[str, Any]) -> PyJWK:
+        return await asyncio.to_thread(self._signing_key, jwks_uri, str(header.get("kid") or ""))
+
+    def _signing_key(self, jwks_uri: str, kid: str) -> PyJWK:
+        with self._lock:
+            client = self._clients.get(jwks_uri)
+            if client is None:
+                client = self._clients[jwks_uri] = PyJWKClient(jwks_uri)
+            key = client.match_kid(client.get_signing_keys(), kid)
+            if key is None and self._may_refetch(jwks_uri):
+                key = client.match_kid(client.get_signing_keys(refresh=True), kid)
+        if key is None:
+            raise PyJWKClientError("no signing key with this kid")
+        return key
+
+    def _may_refetch(self, jwks_uri: str) -> bool:
+        now = self.clock()
+        last = self._refetched_at.get(jwks_uri)
+        if last is not None and now - last < self.refetch_interval:
+            return False
+        self._refetched_at[jwks_uri] = now
+        return True
+
+
 class Unauthorized(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -159,8 +205,7 @@ class Unauthorized(Exception):
 class _Validator(JwtTokenValidator):
     def __init__(self, configuration: AgentAuthConfiguration, keys: SigningKeySource | None) -> None:
         super().__init__(configuration)
-        if keys is not None:
-            self._jwk_client_manager = keys
+        self._jwk_client_manager = keys if keys is not None else ThrottledJwks()
 
 
 def auth_configuration(settings: TeamsSettings) -> AgentAuthConfiguration:
