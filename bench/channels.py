@@ -16,6 +16,10 @@ get ``POST /api/messages`` with ``deliveryMode: expectReplies``, so no connector
   understanding, dialog state load/save, the conversation reference (written when it changes)
   and card rendering.
 
+Each line also gives the server process's CPU time per request (user + system, from /proc,
+warm-up included): at a fixed concurrency the requests/s of a CPU-bound server is about one over
+it, so it says where a gap comes from.
+
 Target: ``teams`` reaches at least 70 % of the ``echo`` floor's requests/s, with p99 < 100 ms.
 JWT validation is not in these figures (all three run without a token).
 """
@@ -126,6 +130,7 @@ class Result:
     errors: int
     seconds: float
     latencies_ms: list[float]
+    cpu_ms_per_request: float | None = None
 
     @property
     def rps(self) -> float:
@@ -195,11 +200,25 @@ def start_server(target: str) -> tuple[subprocess.Popen, int]:
     return process, int(line.split()[1])
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux /proc), None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(target: str, args: argparse.Namespace) -> Result:
     process, port = start_server(target)
     try:
-        return asyncio.run(load(target, f"http://127.0.0.1:{port}/api/messages", args.requests, args.concurrency,
-                                args.warmup))
+        before = cpu_seconds(process.pid)
+        result = asyncio.run(load(target, f"http://127.0.0.1:{port}/api/messages", args.requests, args.concurrency,
+                                  args.warmup))
+        after = cpu_seconds(process.pid)
+        if before is not None and after is not None:
+            result.cpu_ms_per_request = (after - before) * 1000 / (args.requests + args.warmup)
+        return result
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
@@ -209,12 +228,16 @@ def combine(target: str, rounds: list[Result]) -> Result:
     """Median requests/s over the rounds; latencies of all rounds together."""
     median = sorted(rounds, key=lambda r: r.rps)[len(rounds) // 2]
     latencies = [ms for result in rounds for ms in result.latencies_ms]
-    return Result(target, median.requests, sum(r.errors for r in rounds), median.seconds, latencies)
+    cpu = [r.cpu_ms_per_request for r in rounds if r.cpu_ms_per_request is not None]
+    return Result(target, median.requests, sum(r.errors for r in rounds), median.seconds, latencies,
+                  statistics.median(cpu) if cpu else None)
 
 
 def report(result: Result) -> None:
+    cpu = f"{result.cpu_ms_per_request:5.2f} ms" if result.cpu_ms_per_request is not None else "    ?"
     print(f"{result.target:<8} {result.rps:8.0f} req/s   p50 {statistics.median(result.latencies_ms):6.2f} ms   "
-          f"p99 {result.percentile(99):6.2f} ms   errors {result.errors}   (n={len(result.latencies_ms)})")
+          f"p99 {result.percentile(99):6.2f} ms   server CPU/request {cpu}   errors {result.errors}   "
+          f"(n={len(result.latencies_ms)})")
 
 
 def main() -> int:
