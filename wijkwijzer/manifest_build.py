@@ -4,8 +4,10 @@ The template (``wijkwijzer/manifest/manifest.json`` with ``color.png`` and ``out
 ships with the package. Checks follow the Teams app manifest schema (v1.30, the current
 version in August 2026; 1.13 up to 1.30 are accepted, 1.18 never existed): the required
 fields and their lengths, GUIDs, a semantic version, ``$schema`` matching ``manifestVersion``,
-the bot scopes, and the icons read from their PNG headers (colour 192×192, outline 32×32 with
-a transparent background). Every problem is reported in Dutch, all at once.
+the bot scopes, the icons read from their PNG headers (colour 192×192, outline 32×32 with
+a transparent background), and developer URLs that are not the template's example.nl
+placeholders (Teams shows them, and the privacy statement is the AVG one users must be able to
+read). Every problem is reported in Dutch, all at once.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 CURRENT_MANIFEST_VERSION = "1.30"
 SUPPORTED_MANIFEST_VERSIONS = frozenset(f"1.{minor}" for minor in range(13, 31) if minor != 18)
@@ -30,6 +33,8 @@ GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 HTTPS = re.compile(r"^https://", re.IGNORECASE)
+PLACEHOLDER_HOST = re.compile(r"(^|\.)example(\.[a-z]+)?$", re.IGNORECASE)
+DEVELOPER_URLS = {"websiteUrl": "--website", "privacyUrl": "--privacy-url", "termsOfUseUrl": "--terms-url"}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 ICON_SIZES = {"color": (192, 192), "outline": (32, 32)}
 BOT_SCOPES = ("personal", "groupChat", "team")
@@ -121,11 +126,29 @@ def _icon_files(manifest: dict[str, Any]) -> dict[str, str]:
     return {kind: icons[kind] for kind in ICON_SIZES if isinstance(icons.get(kind), str)}
 
 
-def fill_in(manifest: dict[str, Any], *, bot_id: str, version: str) -> dict[str, Any]:
-    """The app id and every bot's id become ``bot_id``; the app version becomes ``version``."""
+@dataclass(frozen=True)
+class Developer:
+    """The samenwerkingsverband as Teams shows it in the app details; None keeps the template's."""
+
+    name: str | None = None
+    website: str | None = None
+    privacy_url: str | None = None
+    terms_url: str | None = None
+
+
+def fill_in(manifest: dict[str, Any], *, bot_id: str, version: str,
+            developer: Developer | None = None) -> dict[str, Any]:
+    """The app id and every bot's id become ``bot_id``; the app version becomes ``version``; the
+    developer fields that are given replace the template's."""
     filled = json.loads(json.dumps(manifest))
     filled["id"] = bot_id
     filled["version"] = version
+    given = developer or Developer()
+    fields = {"name": given.name, "websiteUrl": given.website, "privacyUrl": given.privacy_url,
+              "termsOfUseUrl": given.terms_url}
+    if not isinstance(filled.get("developer"), dict):
+        filled["developer"] = {}
+    filled["developer"].update({key: value.strip() for key, value in fields.items() if value})
     for bot in filled.get("bots") or []:
         if isinstance(bot, dict):
             bot["botId"] = bot_id
@@ -174,9 +197,13 @@ def _check_required(manifest: dict[str, Any]) -> list[str]:
         elif len(value) > limit:
             problems.append(f"{section}.{key} is {len(value)} tekens; het maximum is {limit}.")
     developer = manifest.get("developer") if isinstance(manifest.get("developer"), dict) else {}
-    for key in ("websiteUrl", "privacyUrl", "termsOfUseUrl"):
-        if not HTTPS.match(str(developer.get(key, ""))):
+    for key, option in DEVELOPER_URLS.items():
+        url = str(developer.get(key, ""))
+        if not HTTPS.match(url):
             problems.append(f"developer.{key} ontbreekt of begint niet met https://.")
+        elif PLACEHOLDER_HOST.search(urlsplit(url).hostname or ""):
+            problems.append(f"developer.{key} is nog het voorbeeld {url}. "
+                            f"Geef de echte pagina van je samenwerkingsverband op met {option}.")
     if not HEX_COLOR.match(str(manifest.get("accentColor", ""))):
         problems.append("accentColor moet een kleur zijn zoals #1B6F7A.")
     for kind in ICON_SIZES:
@@ -223,7 +250,8 @@ def _check_icons(manifest: dict[str, Any], icons: dict[str, bytes]) -> list[str]
     return problems
 
 
-def build_package(*, bot_id: str, version: str, out: Path, template: Path | None = None) -> Path:
+def build_package(*, bot_id: str, version: str, out: Path, template: Path | None = None,
+                  developer: Developer | None = None) -> Path:
     """Check everything, then write the zip: manifest.json and the two icons at its root."""
     problems = []
     if not GUID.match(bot_id or ""):
@@ -234,7 +262,7 @@ def build_package(*, bot_id: str, version: str, out: Path, template: Path | None
     if problems:
         raise ManifestError(problems)
     manifest, icons = load_template(template or template_dir())
-    filled = fill_in(manifest, bot_id=bot_id, version=version)
+    filled = fill_in(manifest, bot_id=bot_id, version=version, developer=developer)
     problems = check_manifest(filled, icons)
     if problems:
         raise ManifestError(problems)

@@ -15,6 +15,7 @@ import pytest
 from wijkwijzer.bot.cli import main
 from wijkwijzer.manifest_build import (
     CURRENT_MANIFEST_VERSION,
+    Developer,
     check_manifest,
     fill_in,
     load_template,
@@ -34,14 +35,20 @@ def _icons_module():
     return module
 
 
+SWV = Developer(name="SWV PPO Den Haag", website="https://www.swv-denhaag.nl/wijkwijzer",
+                privacy_url="https://www.swv-denhaag.nl/privacy", terms_url="https://www.swv-denhaag.nl/voorwaarden")
+SWV_ARGS = ["--developer", SWV.name, "--website", SWV.website, "--privacy-url", SWV.privacy_url,
+            "--terms-url", SWV.terms_url]
+
+
 def filled() -> tuple[dict, dict[str, bytes]]:
     manifest, icons = load_template(template_dir())
-    return fill_in(manifest, bot_id=BOT_ID, version="1.2.3"), icons
+    return fill_in(manifest, bot_id=BOT_ID, version="1.2.3", developer=SWV), icons
 
 
 def test_build_writes_a_zip_ready_to_upload(tmp_path, capsys):
     out = tmp_path / "teams.zip"
-    assert main(["manifest", "build", "--bot-id", BOT_ID, "--out", str(out), "--version", "1.2.3"]) == 0
+    assert main(["manifest", "build", "--bot-id", BOT_ID, "--out", str(out), "--version", "1.2.3", *SWV_ARGS]) == 0
     assert "Klaar" in capsys.readouterr().out
     with zipfile.ZipFile(out) as package:
         assert sorted(package.namelist()) == ["color.png", "manifest.json", "outline.png"]
@@ -49,6 +56,8 @@ def test_build_writes_a_zip_ready_to_upload(tmp_path, capsys):
         color, outline = png_info(package.read("color.png")), png_info(package.read("outline.png"))
     assert manifest["id"] == BOT_ID and manifest["bots"][0]["botId"] == BOT_ID
     assert manifest["version"] == "1.2.3"
+    assert manifest["developer"] == {"name": SWV.name, "websiteUrl": SWV.website, "privacyUrl": SWV.privacy_url,
+                                     "termsOfUseUrl": SWV.terms_url}
     assert manifest["manifestVersion"] == CURRENT_MANIFEST_VERSION
     assert f"/v{CURRENT_MANIFEST_VERSION}/" in manifest["$schema"]
     assert manifest["bots"][0]["scopes"] == ["personal", "groupChat", "team"]
@@ -63,6 +72,15 @@ def test_build_writes_a_zip_ready_to_upload(tmp_path, capsys):
 def test_the_shipped_template_passes_every_check():
     manifest, icons = filled()
     assert check_manifest(manifest, icons) == []
+
+
+def test_the_example_developer_urls_of_the_template_are_refused_with_the_option_to_use(tmp_path, capsys):
+    out = tmp_path / "teams.zip"
+    assert main(["manifest", "build", "--bot-id", BOT_ID, "--out", str(out), "--developer", SWV.name]) == 2
+    err = capsys.readouterr().err
+    for option in ("--website", "--privacy-url", "--terms-url"):
+        assert f"met {option}" in err
+    assert "example.nl" in err and not out.exists()
 
 
 def test_template_and_icons_ship_as_package_data():
@@ -147,7 +165,7 @@ def test_own_template_folder_is_checked_too(tmp_path, capsys):
     (template / "manifest.json").write_text(json.dumps(manifest))
     (template / "color.png").unlink()
     out = tmp_path / "x.zip"
-    code = main(["manifest", "build", "--bot-id", BOT_ID, "--template", str(template), "--out", str(out)])
+    code = main(["manifest", "build", "--bot-id", BOT_ID, "--template", str(template), "--out", str(out), *SWV_ARGS])
     err = capsys.readouterr().err
     assert code == 2
     assert "name.short ontbreekt" in err and "kleuricoon 'color.png' ontbreekt" in err

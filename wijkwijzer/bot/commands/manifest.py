@@ -7,7 +7,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from wijkwijzer.manifest_build import ManifestError, build_package
+from wijkwijzer.manifest_build import Developer, ManifestError, build_package
 
 DEFAULT_OUT = Path("wijkwijzer-teams.zip")
 
@@ -20,6 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"het zip-bestand (standaard {DEFAULT_OUT})")
     build.add_argument("--version", help="versie van de app, X.Y.Z (standaard de versie van Wijkwijzer)")
     build.add_argument("--template", type=Path, help="eigen map met manifest.json, color.png en outline.png")
+    build.add_argument("--developer", help="naam van het samenwerkingsverband zoals Teams die toont (max. 32 tekens)")
+    build.add_argument("--website", help="https-adres van de website over Wijkwijzer")
+    build.add_argument("--privacy-url", help="https-adres van de privacyverklaring")
+    build.add_argument("--terms-url", help="https-adres van de gebruiksvoorwaarden")
     build.set_defaults(handler=run_build)
     parser.set_defaults(handler=lambda args: _usage(parser))
 
@@ -41,8 +45,10 @@ def run_build(args: argparse.Namespace) -> int:
         print("Geef de bot-id op met --bot-id (de Microsoft App ID van de Azure Bot-registratie).", file=sys.stderr)
         return 2
     try:
+        developer = Developer(name=args.developer, website=args.website, privacy_url=args.privacy_url,
+                              terms_url=args.terms_url)
         out = build_package(bot_id=args.bot_id.strip(), version=args.version or _package_version(), out=args.out,
-                            template=args.template)
+                            template=args.template, developer=developer)
     except ManifestError as error:
         print("Het Teams-app-pakket is niet gemaakt:", file=sys.stderr)
         for problem in error.problems:
