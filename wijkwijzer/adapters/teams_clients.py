@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 import aiohttp
 from microsoft_agents.hosting.core import TurnContext
-from microsoft_agents.hosting.core.authorization import AnonymousTokenProvider, ClaimsIdentity, Connections
+from microsoft_agents.hosting.core.authorization import ClaimsIdentity, Connections
 from microsoft_agents.hosting.core.connector import UserTokenClientBase
 from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
 from microsoft_agents.hosting.core.rest_channel_service_client_factory import RestChannelServiceClientFactory
@@ -47,7 +47,7 @@ def _transient(status: int) -> bool:
     return status == 429 or status >= 500
 
 
-def retrying(on_retry: Callable[[int], None], sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep):
+def retrying(on_retry: Callable[[int], None]):
     """An aiohttp client middleware: try again on 429/5xx and on a refused connection (nothing
     was sent then). ``on_retry`` gets the HTTP status (0 for no connection) before each wait."""
 
@@ -72,7 +72,7 @@ def retrying(on_retry: Callable[[int], None], sleep: Callable[[float], Awaitable
                 response.release()
             on_retry(status)
             log.info("teams reply retry: status=%s attempt=%d wait=%.2fs", status, attempt, delay)
-            await sleep(delay)
+            await asyncio.sleep(delay)
 
     return middleware
 
@@ -122,7 +122,7 @@ class TeamsClientFactory(RestChannelServiceClientFactory):
                                       use_anonymous: bool = False) -> TeamsConnectorClient:
         if not service_url or not audience:
             raise TypeError("create_connector_client needs a service_url and an audience")
-        provider = (AnonymousTokenProvider() if use_anonymous
+        provider = (self._ANONYMOUS_TOKEN_PROVIDER if use_anonymous
                     else self._connection_manager.get_token_provider(claims_identity, service_url))
         token = await provider.get_access_token(audience, scopes or claims_identity.get_token_scope())
         return self._client(service_url, token)
