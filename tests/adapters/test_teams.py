@@ -50,6 +50,10 @@ def sent_total(server, result: str) -> float:
     return server.app[METRICS].registry.get_sample_value("wijkwijzer_outbound_sends_total", labels) or 0.0
 
 
+def jwks_fetches(server) -> int:
+    return sum(1 for r in server.jwks_server.requests if r.path == "/keys")
+
+
 def assert_nothing_happened(server) -> None:
     assert server.connector.requests == []
     assert server.understood == []
@@ -193,16 +197,15 @@ def _hs256_with_public_key(server) -> str:
 
 async def test_tokens_with_an_unknown_key_get_401_and_cause_at_most_one_jwks_refetch(make_teams):
     server = await make_teams()
-    fetches = lambda: sum(1 for r in server.jwks_server.requests if r.path == "/keys")  # noqa: E731
     assert (await server.post(server.message("help"))).status == 202
-    assert fetches() == 1
+    assert jwks_fetches(server) == 1
     for n in range(5):
         forged = SigningKey(kid=f"unknown-{n}").mint(server.claims())
         assert (await server.post(server.message("smw ypenburg"), token=forged)).status == 401
-    assert fetches() == 2
+    assert jwks_fetches(server) == 2
     assert rejected(server, "bad_token") == 5
     assert (await server.post(server.message("help"))).status == 202
-    assert fetches() == 2
+    assert jwks_fetches(server) == 2
 
 
 async def test_a_rotated_key_is_found_by_one_refetch_once_the_interval_has_passed(make_teams):
@@ -214,7 +217,7 @@ async def test_a_rotated_key_is_found_by_one_refetch_once_the_interval_has_passe
     server.jwks.now += JWKS_REFETCH_INTERVAL
     assert (await server.post(server.message("help"), token=rotated.mint(server.claims()))).status == 202
     assert (await server.post(server.message("help"), token=rotated.mint(server.claims()))).status == 202
-    assert sum(1 for r in server.jwks_server.requests if r.path == "/keys") == 3
+    assert jwks_fetches(server) == 3
 
 
 async def test_a_token_just_inside_the_clock_skew_is_accepted(make_teams):
