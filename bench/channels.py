@@ -1,12 +1,13 @@
 """Channel benchmark: requests/s and p50/p99 over loopback HTTP, at fixed concurrency.
 
-    .venv/bin/python bench/channels.py [--requests 3000] [--concurrency 32] [--warmup 300] [--rounds 3]
+    .venv/bin/python bench/channels.py [--requests 3000] [--concurrency 32] [--warmup 512] [--targets bare,echo,teams,whatsapp] [--rounds 3]
 
 Each target runs in its own server process on 127.0.0.1 (one event loop, access log off); the
 load generator (aiohttp client, bounded concurrency, a fixed number of requests after a warm-up)
 runs in this process. The targets take turns, round after round, so a noisy machine hits all of
 them alike; requests/s is the median over the rounds, p50/p99 are over all requests. All targets
-get ``POST /api/messages`` with ``deliveryMode: expectReplies``, so no connector is involved:
+but ``whatsapp`` get ``POST /api/messages`` with ``deliveryMode: expectReplies``, so no connector is
+involved:
 
 - ``bare``: a bare aiohttp handler that parses the JSON and answers with a fixed reply (floor 1);
 - ``echo``: a minimal Agents SDK echo agent on the SDK's CloudAdapter with its JWT middleware in
@@ -14,9 +15,14 @@ get ``POST /api/messages`` with ``deliveryMode: expectReplies``, so no connector
 - ``teams``: Wijkwijzer's Teams endpoint (``create_app``, anonymous development mode, SQLite
   state in a temporary directory) answering "smw ypenburg": a real partner lookup with
   understanding, dialog state load/save, the conversation reference (written when it changes)
-  and card rendering.
+  and card rendering;
+- ``whatsapp``: Wijkwijzer's WhatsApp webhook (``POST /api/whatsapp``, signed deliveries from 256
+  registered IB'ers) answering "smw ypenburg" through a fake Graph API in a third process. The
+  webhook answers 200 before the turn runs, so here p50/p99 are the webhook's answer time and
+  requests/s counts until the last reply reached the fake Graph API (a turn that sent no reply
+  counts as an error).
 
-The requests come from 256 Teams users in their personal chats. The warm-up (two requests per
+The requests come from 256 users (on Teams in their personal chats). The warm-up (two requests per
 user) holds each user's first contact (registration, the school question) and second (the
 question answered instead); the measured requests are steady-state partner lookups by known users.
 
@@ -25,13 +31,15 @@ Each line also gives the server process's CPU time per measured request (user + 
 says where a gap comes from.
 
 Target: ``teams`` reaches at least 70 % of the ``echo`` floor's requests/s, with p99 < 100 ms.
-JWT validation is not in these figures (all three run without a token).
+JWT validation is not in these figures (the SDK targets run without a token).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
+import hmac
 import json
 import logging
 import os
@@ -48,10 +56,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-TARGETS = ("bare", "echo", "teams")
+TARGETS = ("bare", "echo", "teams", "whatsapp")
 TARGET_RATIO = 0.70
 TARGET_P99_MS = 100.0
 USERS = 256
+PHONE_NUMBER_ID = "106540352242922"
+WHATSAPP_SECRET = "bench-app-secret"
 
 
 # --- the servers (run with --serve in a child process) ------------------------------------------
@@ -106,14 +116,60 @@ async def teams_app(state_dir: Path):
     return await create_app(settings, server=ServerSettings(), teams=teams)
 
 
+async def whatsapp_app(state_dir: Path):
+    """Wijkwijzer with the WhatsApp webhook on, replies going to the fake Graph API of
+    ``BENCH_GRAPH_URL``, and the bench's numbers registered as IB'ers (as after an invite)."""
+    from wijkwijzer.adapters.teams import TeamsSettings
+    from wijkwijzer.adapters.whatsapp import WhatsAppSettings
+    from wijkwijzer.bot.server import RUNTIME, ServerSettings, create_app
+    from wijkwijzer.bot.settings import Settings
+    from wijkwijzer.bot.store.signals import pseudonymize
+
+    settings = Settings(state_dir=state_dir, database_url=None, pseudonym_secret="bench")
+    whatsapp = WhatsAppSettings(verify_token="bench", app_secret=WHATSAPP_SECRET, access_token="bench",
+                                phone_number_id=PHONE_NUMBER_ID, graph_url=os.environ["BENCH_GRAPH_URL"])
+    teams = TeamsSettings(teams_anonymous=True, teams_allowed_tenants=[], teams_app_id=None)
+    app = await create_app(settings, server=ServerSettings(), teams=teams, whatsapp=whatsapp)
+    for n in range(USERS):
+        number = whatsapp_number(n)
+        await app[RUNTIME].people.register(user_id=pseudonymize(number, "bench"), channel="whatsapp", address=number,
+                                           role="ib", via="bench", wijk="Den Haag: Ypenburg")
+    return app
+
+
+def graph_app():
+    """The fake Graph API: accepts every message at once and counts them (``GET /count``)."""
+    from aiohttp import web
+
+    app = web.Application()
+    received = {"messages": 0}
+
+    async def accept(request: web.Request) -> web.Response:
+        await request.read()
+        received["messages"] += 1
+        return web.json_response({"messages": [{"id": f"wamid.bench{received['messages']}"}]})
+
+    async def count(request: web.Request) -> web.Response:
+        return web.json_response(received)
+
+    app.router.add_post("/{tail:.*}", accept)
+    app.router.add_get("/count", count)
+    return app
+
+
 async def serve(target: str) -> None:
     """One server in this process; logging at ERROR so per-request warnings cost nothing."""
     from aiohttp import web
 
     logging.basicConfig(level=logging.ERROR)
     with tempfile.TemporaryDirectory() as state_dir:
-        floors = {"bare": bare_app, "echo": echo_app}
-        app = await teams_app(Path(state_dir)) if target == "teams" else floors[target]()
+        apps = {"bare": bare_app, "echo": echo_app, "graph": graph_app}
+        if target == "teams":
+            app = await teams_app(Path(state_dir))
+        elif target == "whatsapp":
+            app = await whatsapp_app(Path(state_dir))
+        else:
+            app = apps[target]()
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -146,6 +202,31 @@ class Result:
         return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
 
 
+def whatsapp_number(n: int) -> str:
+    return f"3161{n % USERS:07d}"
+
+
+def whatsapp_delivery(n: int, text: str, run: str) -> dict:
+    """A Cloud API webhook delivery of one text message, shaped like Meta's."""
+    number = whatsapp_number(n)
+    message = {"from": number, "id": f"wamid.bench.{run}.{n}", "timestamp": str(int(time.time())), "type": "text",
+               "text": {"body": text}}
+    value = {"messaging_product": "whatsapp",
+             "metadata": {"display_phone_number": "31700000000", "phone_number_id": PHONE_NUMBER_ID},
+             "contacts": [{"profile": {"name": "IB"}, "wa_id": number}], "messages": [message]}
+    return {"object": "whatsapp_business_account",
+            "entry": [{"id": "0", "changes": [{"field": "messages", "value": value}]}]}
+
+
+def request_body(target: str, n: int, run: str) -> tuple[bytes, dict[str, str]]:
+    headers = {"Content-Type": "application/json"}
+    if target != "whatsapp":
+        return json.dumps(activity(n, "smw ypenburg")).encode(), headers
+    body = json.dumps(whatsapp_delivery(n, "smw ypenburg", run)).encode()
+    signature = hmac.new(WHATSAPP_SECRET.encode(), body, hashlib.sha256).hexdigest()
+    return body, {**headers, "X-Hub-Signature-256": f"sha256={signature}"}
+
+
 def activity(n: int, text: str) -> dict:
     return {
         "type": "message", "id": f"m{n}", "channelId": "msteams", "deliveryMode": "expectReplies",
@@ -158,25 +239,55 @@ def activity(n: int, text: str) -> dict:
 
 
 def expected(target: str, body: str) -> bool:
+    if target == "whatsapp":
+        return True
     return "Fatma Yilmaz" in body if target == "teams" else '"activities"' in body
 
 
-async def load(target: str, url: str, total: int, concurrency: int, warmup: int, pid: int) -> Result:
+async def load(target: str, url: str, total: int, concurrency: int, warmup: int, pid: int,
+               graph_url: str | None = None) -> Result:
     from aiohttp import ClientSession, TCPConnector
 
     async with ClientSession(connector=TCPConnector(limit=concurrency)) as session:
-        await run_requests(session, target, url, warmup, concurrency)
+        await run_requests(session, target, url, warmup, concurrency, "warmup")
+        baseline = await replies_settled(session, graph_url) if graph_url else 0
         cpu_before = cpu_seconds(pid)
         started = time.perf_counter()
-        latencies, errors = await run_requests(session, target, url, total, concurrency)
+        latencies, errors = await run_requests(session, target, url, total, concurrency, "measure")
         seconds = time.perf_counter() - started
+        if graph_url:
+            sent = await replies_settled(session, graph_url, since=started)
+            seconds = sent.finished - started
+            per_turn = max(1, round(baseline.count / warmup))
+            errors += max(0, total - (sent.count - baseline.count) // per_turn)
         cpu_after = cpu_seconds(pid)
     cpu = (cpu_after - cpu_before) * 1000 / total if cpu_before is not None and cpu_after is not None else None
     return Result(target, total, errors, seconds, latencies, cpu)
 
 
-async def run_requests(session, target: str, url: str, total: int, concurrency: int) -> tuple[list[float], int]:
-    bodies = [json.dumps(activity(n, "smw ypenburg")).encode() for n in range(total)]
+@dataclass
+class Settled:
+    count: int
+    finished: float
+
+
+async def replies_settled(session, graph_url: str, since: float = 0.0) -> Settled:
+    """Wait until the fake Graph API stops receiving replies (WhatsApp turns run after the
+    webhook's 200); the count, and when the last one arrived."""
+    count, changed = -1, since
+    while True:
+        async with session.get(f"{graph_url}/count") as response:
+            now = (await response.json())["messages"]
+        if now != count:
+            count, changed = now, time.perf_counter()
+        elif time.perf_counter() - changed > 1.0:
+            return Settled(count, changed)
+        await asyncio.sleep(0.02)
+
+
+async def run_requests(session, target: str, url: str, total: int, concurrency: int,
+                       run: str) -> tuple[list[float], int]:
+    requests = [request_body(target, n, run) for n in range(total)]
     latencies: list[float] = []
     errors = 0
     next_index = 0
@@ -187,7 +298,8 @@ async def run_requests(session, target: str, url: str, total: int, concurrency: 
             index = next_index
             next_index += 1
             started = time.perf_counter()
-            async with session.post(url, data=bodies[index], headers={"Content-Type": "application/json"}) as response:
+            body, headers = requests[index]
+            async with session.post(url, data=body, headers=headers) as response:
                 body = await response.text()
             latencies.append((time.perf_counter() - started) * 1000)
             if response.status != 200 or not expected(target, body):
@@ -197,9 +309,9 @@ async def run_requests(session, target: str, url: str, total: int, concurrency: 
     return latencies, errors
 
 
-def start_server(target: str) -> tuple[subprocess.Popen, int]:
+def start_server(target: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, int]:
     process = subprocess.Popen([sys.executable, __file__, "--serve", target], stdout=subprocess.PIPE, text=True,
-                               env={**os.environ, "PYTHONWARNINGS": "ignore"})
+                               env={**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})})
     line = process.stdout.readline()
     if not line.startswith("READY "):
         process.kill()
@@ -217,13 +329,20 @@ def cpu_seconds(pid: int) -> float | None:
 
 
 def measure(target: str, args: argparse.Namespace) -> Result:
-    process, port = start_server(target)
+    graph, graph_url = None, None
+    if target == "whatsapp":
+        graph, graph_port = start_server("graph")
+        graph_url = f"http://127.0.0.1:{graph_port}"
+    process, port = start_server(target, {"BENCH_GRAPH_URL": graph_url} if graph_url else None)
+    path = "/api/whatsapp" if target == "whatsapp" else "/api/messages"
     try:
-        return asyncio.run(load(target, f"http://127.0.0.1:{port}/api/messages", args.requests, args.concurrency,
-                                args.warmup, process.pid))
+        return asyncio.run(load(target, f"http://127.0.0.1:{port}{path}", args.requests, args.concurrency,
+                                args.warmup, process.pid, graph_url))
     finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
+        for running in (process, graph):
+            if running is not None:
+                running.send_signal(signal.SIGTERM)
+                running.wait(timeout=30)
 
 
 def combine(target: str, rounds: list[Result]) -> Result:
@@ -244,7 +363,7 @@ def report(result: Result) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--serve", choices=TARGETS, help=argparse.SUPPRESS)
+    parser.add_argument("--serve", choices=(*TARGETS, "graph"), help=argparse.SUPPRESS)
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--warmup", type=int, default=2 * USERS)
