@@ -69,7 +69,6 @@ def backoff_delay(attempt: int, retry_after: float | None, base: float, maximum:
     return ceiling / 2 + random.uniform(0, ceiling / 2)
 
 
-
 class ChannelSender(Protocol):
     channel: str
     rate_per_second: float
