@@ -61,10 +61,15 @@ def parse_retry_after(value: str | None) -> float | None:
 
 def backoff_delay(attempt: int, retry_after: float | None, base: float, maximum: float) -> float | None:
     """Seconds to wait before try ``attempt + 1``: ``Retry-After`` when given (None when it
-    exceeds ``maximum``: waiting that long would hold the turn), else exponential backoff with
-    equal jitter from ``base``, capped at ``maximum``."""
+    exceeds ``maximum``: waiting that long would hold the turn), else :func:`jittered_backoff`."""
     if retry_after is not None:
         return retry_after if retry_after <= maximum else None
+    return jittered_backoff(attempt, base, maximum)
+
+
+def jittered_backoff(attempt: int, base: float, maximum: float) -> float:
+    """Exponential backoff from ``base`` with equal jitter (half fixed, half random), capped at
+    ``maximum``: retries of many senders do not arrive in step."""
     ceiling = min(maximum, base * 2 ** (attempt - 1))
     return ceiling / 2 + random.uniform(0, ceiling / 2)
 
@@ -221,8 +226,7 @@ class DeliveryWorker:
         return await self.outbox.failed(row, self.name, error)
 
     def _backoff(self, attempts: int, retry_after: float | None) -> timedelta:
-        ceiling = min(self.settings.backoff_max, self.settings.backoff_base * 2 ** (attempts - 1))
-        delay = ceiling / 2 + random.uniform(0, ceiling / 2)
+        delay = jittered_backoff(attempts, self.settings.backoff_base, self.settings.backoff_max)
         if retry_after is not None:
             delay = max(delay, min(retry_after, self.settings.backoff_max))
         return timedelta(seconds=delay)
