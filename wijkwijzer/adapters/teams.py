@@ -722,7 +722,7 @@ class TeamsEndpoint:
     async def close(self) -> None:
         await self.clients.close()
 
-    def _count_retry(self, status: int) -> None:
+    def _count_retry(self) -> None:
         self.metrics.sent(CHANNEL, "retry")
 
     async def _identify(self, request: web.Request) -> ClaimsIdentity:

@@ -47,9 +47,9 @@ def _transient(status: int) -> bool:
     return status == 429 or status >= 500
 
 
-def retrying(on_retry: Callable[[int], None]):
+def retrying(on_retry: Callable[[], None]):
     """An aiohttp client middleware: try again on 429/5xx and on a refused connection (nothing
-    was sent then). ``on_retry`` gets the HTTP status (0 for no connection) before each wait."""
+    was sent then). ``on_retry`` is called before each wait."""
 
     async def middleware(request: aiohttp.ClientRequest, handler: Any) -> aiohttp.ClientResponse:
         attempt = 0
@@ -70,7 +70,7 @@ def retrying(on_retry: Callable[[int], None]):
                     return response
                 status = response.status
                 response.release()
-            on_retry(status)
+            on_retry()
             log.info("teams reply retry: status=%s attempt=%d wait=%.2fs", status, attempt, delay)
             await asyncio.sleep(delay)
 
@@ -107,7 +107,7 @@ class _KeptOpenConnectorClient(TeamsConnectorClient):
 class TeamsClientFactory(RestChannelServiceClientFactory):
     """The SDK's client factory with per-process clients (see the module docs)."""
 
-    def __init__(self, connection_manager: Connections, on_retry: Callable[[int], None]) -> None:
+    def __init__(self, connection_manager: Connections, on_retry: Callable[[], None]) -> None:
         super().__init__(connection_manager)
         self._on_retry = on_retry
         self._sessions: dict[str, aiohttp.ClientSession] = {}
