@@ -176,20 +176,20 @@ async def run_with_kills(url: str, graph: FlakyGraph, state_dir: Path, *, recipi
 async def fresh_postgres_database() -> tuple[str, str]:
     """A new, empty database on the test server (workers in other processes need a URL)."""
     name = f"ww_fault_{uuid.uuid4().hex[:10]}"
-    admin = create_async_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    finally:
-        await admin.dispose()
+    await _as_admin(f'CREATE DATABASE "{name}"')
     base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0]
     return f"{base}/{name}", name
 
 
 async def drop_postgres_database(name: str) -> None:
+    await _as_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+async def _as_admin(statement: str) -> None:
+    """CREATE/DROP DATABASE cannot run in a transaction: autocommit on the admin database."""
     admin = create_async_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     try:
         async with admin.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            await conn.execute(text(statement))
     finally:
         await admin.dispose()
