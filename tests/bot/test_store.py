@@ -39,7 +39,14 @@ from microsoft_agents.hosting.dialogs import (
 from sqlalchemy import Connection, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from wijkwijzer.bot.store.database import alembic_config, async_url, create_engine, default_sqlite_url, migrate
+from wijkwijzer.bot.store.database import (
+    alembic_config,
+    async_url,
+    create_engine,
+    default_sqlite_url,
+    dispose,
+    migrate,
+)
 from wijkwijzer.bot.store.json_codec import dumps, loads
 from wijkwijzer.bot.store.schema import metadata, state
 from wijkwijzer.bot.store.signals import NewSignal, SignalStore, pseudonymize
@@ -268,6 +275,51 @@ async def test_concurrent_read_modify_write_loses_no_update(engine):
     assert (await read_one(workers[0], "n")).count == 24
     assert conflicts > 0
 
+
+
+async def test_a_read_sees_what_another_worker_wrote_a_moment_ago(engine):
+    other = await twin_engine(engine)
+    mine, theirs = SqlStorage(engine), SqlStorage(other)
+    try:
+        await mine.write({"n": Counter(1)})
+        assert (await read_one(mine, "n")).count == 1
+        await theirs.write({"n": Counter(2)})
+        fresh = await read_one(mine, "n")
+        assert fresh.count == 2
+        assert fresh.e_tag == (await read_one(theirs, "n")).e_tag
+        await theirs.delete(["n"])
+        assert await mine.read(["n"], target_cls=Counter) == {}
+    finally:
+        await dispose(other)
+
+
+async def test_sqlite_file_reads_are_answered_without_leaving_the_event_loop(tmp_path: Path):
+    """The per-turn reads on a SQLite file run inline (PointReads): nothing else gets the loop
+    in between, so no hop to a database thread and back."""
+    engine = create_engine(default_sqlite_url(tmp_path / "inline.sqlite"))
+    await migrate(engine)
+    storage = SqlStorage(engine)
+    await storage.write({"n": Counter(7)})
+    others_ran: list[bool] = []
+    asyncio.get_running_loop().call_soon(others_ran.append, True)
+    try:
+        assert (await read_one(storage, "n")).count == 7
+        assert others_ran == []
+    finally:
+        await dispose(engine)
+
+
+async def test_in_memory_sqlite_reads_through_its_one_connection():
+    """A second connection to ``:memory:`` would open another, empty database: there the reads
+    go through the async engine, and see what was written."""
+    engine = create_engine("sqlite+aiosqlite://")
+    await migrate(engine)
+    storage = SqlStorage(engine)
+    try:
+        await storage.write({"n": Counter(3)})
+        assert (await read_one(storage, "n")).count == 3
+    finally:
+        await dispose(engine)
 
 # --- The SDK's state classes and dialogs ------------------------------------------------------
 

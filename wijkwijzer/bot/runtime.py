@@ -14,7 +14,7 @@ from wijkwijzer.knowledge.loader import KnowledgeBaseHolder
 
 from .agent import WijkwijzerAgent
 from .settings import Settings
-from .store.database import create_engine, default_sqlite_url, migrate
+from .store.database import create_engine, default_sqlite_url, dispose, migrate
 from .store.outbox import Outbox
 from .store.people import People, load_or_create_secret
 from .store.signals import NewSignal, SignalStore, pseudonymize
@@ -60,7 +60,7 @@ class Runtime:
     agent: WijkwijzerAgent
 
     async def close(self) -> None:
-        await self.engine.dispose()
+        await dispose(self.engine)
 
 
 def engine_for(settings: Settings) -> AsyncEngine:

@@ -16,6 +16,7 @@ from wijkwijzer.bot.metrics import Metrics
 from wijkwijzer.bot.runtime import open_stores
 from wijkwijzer.bot.senders import channel_senders, worker_settings
 from wijkwijzer.bot.settings import Settings
+from wijkwijzer.bot.store.database import dispose
 from wijkwijzer.bot.store.outbox import MAX_TEXT, Audience
 from wijkwijzer.bot.store.references import ConversationReferences
 from wijkwijzer.dialogs.announce import related_areas, status_text
@@ -102,7 +103,7 @@ async def _announce(settings: Settings, text: str, audience: Audience, dry_run: 
             return 1
         created = await outbox.create(created_by=actor(), text_=text, audience=audience)
     finally:
-        await engine.dispose()
+        await dispose(engine)
     print(f"Aankondiging {created.id} staat klaar voor {created.recipients} ontvanger(s). "
           f"Volg het met: wijkwijzer announce status {created.id}")
     return 0
@@ -121,7 +122,7 @@ async def _status_or_cancel(settings: Settings, action: str, number: int) -> int
         print(status_text(await outbox.status(number)))
         return 0
     finally:
-        await engine.dispose()
+        await dispose(engine)
 
 
 def run_worker(args: argparse.Namespace) -> int:
@@ -135,7 +136,7 @@ async def _work(settings: Settings, args: argparse.Namespace) -> int:
     senders = channel_senders(TeamsSettings(), ConversationReferences(engine), metrics)
     if not senders:
         print("Geen kanaal ingesteld (Teams of WhatsApp); zie docs/configuration.md.", file=sys.stderr)
-        await engine.dispose()
+        await dispose(engine)
         return 2
     worker = DeliveryWorker(outbox, senders, settings=worker_settings(settings, batch=args.batch), metrics=metrics)
     stop = asyncio.Event()
@@ -149,5 +150,5 @@ async def _work(settings: Settings, args: argparse.Namespace) -> int:
             await worker.run(stop)
     finally:
         await worker.close()
-        await engine.dispose()
+        await dispose(engine)
     return 0

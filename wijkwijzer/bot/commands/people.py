@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from wijkwijzer.bot.runtime import open_stores
 from wijkwijzer.bot.settings import Settings
+from wijkwijzer.bot.store.database import dispose
 from wijkwijzer.bot.store.people import ROLES
 from wijkwijzer.knowledge.loader import KnowledgeBase, KnowledgeBaseError, KnowledgeBaseHolder
 
@@ -111,7 +112,7 @@ async def _create_invites(settings: Settings, args, school, wijk, valid_for: tim
         made = await people.create_invites(role=args.role, school=school, wijk=wijk, count=args.count,
                                            valid_for=valid_for, created_by=actor())
     finally:
-        await engine.dispose()
+        await dispose(engine)
     where = school or wijk or "het samenwerkingsverband"
     print(f"{len(made)} aanmeldcode(s) voor rol {args.role}, {where}, geldig tot {made[0].expires_at:%d-%m-%Y %H:%M} UTC:")
     for invite in made:
@@ -148,7 +149,7 @@ async def _users(settings: Settings, args: argparse.Namespace) -> int:
         print(f"Gebruiker {user.id} is verwijderd (aanmelding, wijken en gespreksverwijzingen).")
         return 0
     finally:
-        await engine.dispose()
+        await dispose(engine)
 
 
 async def _list(people) -> int:

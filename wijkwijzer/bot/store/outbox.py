@@ -52,6 +52,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from .database import point_reads
 from .people import _audit, subscriptions, users
 from .schema import UtcDateTime
 from .whatsapp_store import message_status
@@ -179,6 +180,7 @@ class Outbox:
 
     def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self.engine = engine
+        self.reads = point_reads(engine)
         self.clock = clock
 
     async def count_recipients(self, audience: Audience) -> int:
@@ -333,9 +335,7 @@ class Outbox:
                  .where(and_(outbox.c.recipient == user_ref, outbox.c.via == "template",
                              outbox.c.state == "sent", outbox.c.full_text_shown.is_(False)))
                  .order_by(announcements.c.id))
-        async with self.engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        return [_announcement(row) for row in rows]
+        return [_announcement(row) for row in await self.reads.rows(query)]
 
     async def mark_full_text_shown(self, user_ref: int, announcement_ids: Sequence[int]) -> None:
         async with self.engine.begin() as conn:

@@ -48,7 +48,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from .database import insert_unless_exists
+from .database import insert_unless_exists, point_reads
 from .references import conversation_refs
 from .schema import UtcDateTime
 
@@ -213,15 +213,15 @@ class People:
     def __init__(self, engine: AsyncEngine, secret: str,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self.engine = engine
+        self.reads = point_reads(engine)
         self.secret = secret
         self.clock = clock
 
     # --- users ----------------------------------------------------------------------------
 
     async def get(self, user_id: str) -> User | None:
-        async with self.engine.connect() as conn:
-            row = (await conn.execute(_BY_USER_ID, {"user_id": user_id})).first()
-        return _user(row) if row else None
+        rows = await self.reads.rows(_BY_USER_ID, {"user_id": user_id})
+        return _user(rows[0]) if rows else None
 
     async def by_number(self, number: int) -> User | None:
         async with self.engine.connect() as conn:

@@ -48,6 +48,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from . import json_codec
+from .database import point_reads
 from .schema import STATE_KEY_MAX_LENGTH, state
 
 ETAG_KEY = "e_tag"
@@ -87,6 +88,7 @@ class SqlStorage(Storage):
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        self.reads = point_reads(engine)
         self._upsert = _upsert_statement(engine.dialect.name)
 
     async def read(
@@ -96,8 +98,7 @@ class SqlStorage(Storage):
         wanted = _checked_keys(keys, "read", "Storage.read(): Keys are required when reading.")
         if target_cls is None:
             raise ValueError("Storage.read(): target_cls is required")
-        async with self.engine.connect() as conn:
-            rows = {row.key: row for row in (await conn.execute(_READ, {"keys": list(set(wanted))})).all()}
+        rows = {row.key: row for row in await self.reads.rows(_READ, {"keys": list(set(wanted))})}
         return {key: _item(target_cls, rows[key].value, rows[key].etag) for key in dict.fromkeys(wanted) if key in rows}
 
     async def write(self, changes: Mapping[str, StoreItem | dict[str, Any]]) -> None:
