@@ -12,7 +12,7 @@ involved:
 - ``bare``: a bare aiohttp handler that parses the JSON and answers with a fixed reply (floor 1);
 - ``echo``: a minimal Agents SDK echo agent on the SDK's CloudAdapter with its JWT middleware in
   anonymous mode (floor 2);
-- ``teams``: Wijkwijzer's Teams endpoint (``create_app``, anonymous development mode, SQLite
+- ``teams``: Wijkwijzer's Teams endpoint (``create_serving_app``, as ``wijkwijzer serve``, anonymous development mode, SQLite
   state in a temporary directory) answering "smw ypenburg": a real partner lookup with
   understanding, dialog state load/save, the conversation reference (written when it changes)
   and card rendering;
@@ -108,12 +108,12 @@ def echo_app():
 
 async def teams_app(state_dir: Path):
     from wijkwijzer.adapters.teams import TeamsSettings
-    from wijkwijzer.bot.server import ServerSettings, create_app
+    from wijkwijzer.bot.server import ServerSettings, create_serving_app
     from wijkwijzer.bot.settings import Settings
 
     settings = Settings(state_dir=state_dir, database_url=None, pseudonym_secret="bench")
     teams = TeamsSettings(teams_anonymous=True, teams_allowed_tenants=[], teams_app_id=None)
-    return await create_app(settings, server=ServerSettings(), teams=teams)
+    return await create_serving_app(settings, server=ServerSettings(), teams=teams)
 
 
 async def whatsapp_app(state_dir: Path):
@@ -121,7 +121,7 @@ async def whatsapp_app(state_dir: Path):
     ``BENCH_GRAPH_URL``, and the bench's numbers registered as IB'ers (as after an invite)."""
     from wijkwijzer.adapters.teams import TeamsSettings
     from wijkwijzer.adapters.whatsapp import WhatsAppSettings
-    from wijkwijzer.bot.server import RUNTIME, ServerSettings, create_app
+    from wijkwijzer.bot.server import RUNTIME, ServerSettings, create_serving_app
     from wijkwijzer.bot.settings import Settings
     from wijkwijzer.bot.store.signals import pseudonymize
 
@@ -129,7 +129,7 @@ async def whatsapp_app(state_dir: Path):
     whatsapp = WhatsAppSettings(verify_token="bench", app_secret=WHATSAPP_SECRET, access_token="bench",
                                 phone_number_id=PHONE_NUMBER_ID, graph_url=os.environ["BENCH_GRAPH_URL"])
     teams = TeamsSettings(teams_anonymous=True, teams_allowed_tenants=[], teams_app_id=None)
-    app = await create_app(settings, server=ServerSettings(), teams=teams, whatsapp=whatsapp)
+    app = await create_serving_app(settings, server=ServerSettings(), teams=teams, whatsapp=whatsapp)
     for n in range(USERS):
         number = whatsapp_number(n)
         await app[RUNTIME].people.register(user_id=pseudonymize(number, "bench"), channel="whatsapp", address=number,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import signal
@@ -18,7 +19,8 @@ import pytest
 from tests.adapters import fakes
 from wijkwijzer.adapters.teams import TeamsSettings
 from wijkwijzer.bot.commands.serve import configuration_problems, is_loopback
-from wijkwijzer.bot.server import IN_FLIGHT, METRICS, TEAMS
+from wijkwijzer.bot.server import IN_FLIGHT, METRICS, RUNTIME, TEAMS, create_serving_app
+from wijkwijzer.bot.settings import Settings
 from wijkwijzer.bot.store.database import create_engine
 
 make_teams = fakes.make_teams  # the server fixture
@@ -147,6 +149,21 @@ async def test_shutdown_lets_a_turn_in_flight_finish(make_teams):
     assert (await request).status == 202
     assert "Fatma Yilmaz" in server.connector.texts()
 
+
+
+async def test_the_serving_app_keeps_its_startup_objects_out_of_the_collector(tmp_path):
+    """``wijkwijzer serve`` freezes what startup built: a full collection while serving no longer
+    walks the knowledge base (a pause every turn in flight waited for)."""
+    settings = Settings(state_dir=tmp_path / "state", pseudonym_secret="test-secret", outbox_worker=False)
+    app = await create_serving_app(settings, teams=TeamsSettings(teams_anonymous=True))
+    try:
+        collected = {id(item) for item in gc.get_objects()}
+        kb = app[RUNTIME].kb.current
+        assert gc.get_freeze_count() > 0
+        assert id(kb) not in collected and id(kb.resolver) not in collected
+    finally:
+        gc.unfreeze()
+        await app[RUNTIME].close()
 
 def test_anonymous_mode_is_refused_on_a_non_loopback_address():
     teams = TeamsSettings(teams_anonymous=True)

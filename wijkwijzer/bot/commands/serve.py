@@ -11,7 +11,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from wijkwijzer.adapters.teams import TeamsSettings
-from wijkwijzer.bot.server import PathOnlyAccessLogger, ServerSettings, create_app
+from wijkwijzer.bot.server import PathOnlyAccessLogger, ServerSettings, create_serving_app
 from wijkwijzer.bot.settings import Settings
 from wijkwijzer.knowledge.loader import KnowledgeBaseError
 
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     _warn_about(teams)
     try:
-        web.run_app(create_app(settings, server=server, teams=teams), host=host, port=port,
+        web.run_app(create_serving_app(settings, server=server, teams=teams), host=host, port=port,
                     shutdown_timeout=server.shutdown_timeout, access_log_class=PathOnlyAccessLogger,
                     print=lambda message: log.info("listening on %s:%s", host, port))
     except KnowledgeBaseError as error:
