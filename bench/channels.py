@@ -23,8 +23,10 @@ involved:
   counts as an error).
 
 The requests come from 256 users (on Teams in their personal chats). The warm-up (two requests per
-user) holds each user's first contact (registration, the school question) and second (the
-question answered instead); the measured requests are steady-state partner lookups by known users.
+user) holds each user's first contact (registration, the school question) and then, once all
+first contacts are answered, their second (the question answered instead): a user's second
+message never overtakes their first, which would be an eTag conflict. The measured requests are
+steady-state partner lookups by known users.
 
 Each line also gives the server process's CPU time per measured request (user + system, from
 /proc): at a fixed concurrency the requests/s of a CPU-bound server is about one over it, so it
@@ -249,7 +251,8 @@ async def load(target: str, url: str, total: int, concurrency: int, warmup: int,
     from aiohttp import ClientSession, TCPConnector
 
     async with ClientSession(connector=TCPConnector(limit=concurrency)) as session:
-        await run_requests(session, target, url, warmup, concurrency, "warmup")
+        for first in range(0, warmup, USERS):
+            await run_requests(session, target, url, min(USERS, warmup - first), concurrency, "warmup", first)
         baseline = await replies_settled(session, graph_url) if graph_url else 0
         cpu_before = cpu_seconds(pid)
         started = time.perf_counter()
@@ -286,8 +289,9 @@ async def replies_settled(session, graph_url: str, since: float = 0.0) -> Settle
 
 
 async def run_requests(session, target: str, url: str, total: int, concurrency: int,
-                       run: str) -> tuple[list[float], int]:
-    requests = [request_body(target, n, run) for n in range(total)]
+                       run: str, first: int = 0) -> tuple[list[float], int]:
+    """Requests ``first`` to ``first + total``; request n comes from user n % USERS."""
+    requests = [request_body(target, n, run) for n in range(first, first + total)]
     latencies: list[float] = []
     errors = 0
     next_index = 0
