@@ -20,6 +20,7 @@ from sqlalchemy import Column, Index, Integer, MetaData, String, Table, delete, 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from .database import insert_unless_exists
 from .schema import UtcDateTime
 
 metadata = MetaData()
@@ -81,12 +82,8 @@ class WhatsAppStore:
         fresh: list[str] = []
         async with self.engine.begin() as conn:
             for message_id in dict.fromkeys(message_ids):
-                try:
-                    async with conn.begin_nested():
-                        await conn.execute(insert(inbound_messages).values(message_id=message_id, received_at=now))
-                except IntegrityError:
-                    continue
-                fresh.append(message_id)
+                if await insert_unless_exists(conn, inbound_messages, {"message_id": message_id, "received_at": now}):
+                    fresh.append(message_id)
         return fresh
 
     async def record_status(self, update_: StatusUpdate) -> bool:
