@@ -108,30 +108,27 @@ def echo_app():
     return app
 
 
-async def teams_app(state_dir: Path):
+async def wijkwijzer_app(state_dir: Path, whatsapp=None):
+    """Wijkwijzer as ``wijkwijzer serve`` builds it, in anonymous development mode, on SQLite."""
     from wijkwijzer.adapters.teams import TeamsSettings
     from wijkwijzer.bot.server import ServerSettings, create_serving_app
     from wijkwijzer.bot.settings import Settings
 
     settings = Settings(state_dir=state_dir, database_url=None, pseudonym_secret="bench")
     teams = TeamsSettings(teams_anonymous=True, teams_allowed_tenants=[], teams_app_id=None)
-    return await create_serving_app(settings, server=ServerSettings(), teams=teams)
+    return await create_serving_app(settings, server=ServerSettings(), teams=teams, whatsapp=whatsapp)
 
 
 async def whatsapp_app(state_dir: Path):
     """Wijkwijzer with the WhatsApp webhook on, replies going to the fake Graph API of
     ``BENCH_GRAPH_URL``, and the bench's numbers registered as IB'ers (as after an invite)."""
-    from wijkwijzer.adapters.teams import TeamsSettings
     from wijkwijzer.adapters.whatsapp import WhatsAppSettings
-    from wijkwijzer.bot.server import RUNTIME, ServerSettings, create_serving_app
-    from wijkwijzer.bot.settings import Settings
+    from wijkwijzer.bot.server import RUNTIME
     from wijkwijzer.bot.store.signals import pseudonymize
 
-    settings = Settings(state_dir=state_dir, database_url=None, pseudonym_secret="bench")
     whatsapp = WhatsAppSettings(verify_token="bench", app_secret=WHATSAPP_SECRET, access_token="bench",
                                 phone_number_id=PHONE_NUMBER_ID, graph_url=os.environ["BENCH_GRAPH_URL"])
-    teams = TeamsSettings(teams_anonymous=True, teams_allowed_tenants=[], teams_app_id=None)
-    app = await create_serving_app(settings, server=ServerSettings(), teams=teams, whatsapp=whatsapp)
+    app = await wijkwijzer_app(state_dir, whatsapp)
     for n in range(USERS):
         number = whatsapp_number(n)
         await app[RUNTIME].people.register(user_id=pseudonymize(number, "bench"), channel="whatsapp", address=number,
@@ -167,7 +164,7 @@ async def serve(target: str) -> None:
     with tempfile.TemporaryDirectory() as state_dir:
         apps = {"bare": bare_app, "echo": echo_app, "graph": graph_app}
         if target == "teams":
-            app = await teams_app(Path(state_dir))
+            app = await wijkwijzer_app(Path(state_dir))
         elif target == "whatsapp":
             app = await whatsapp_app(Path(state_dir))
         else:
