@@ -73,8 +73,9 @@ def create_engine(url: str | None = None, *, sqlite_path: Path | None = None) ->
             raise ValueError("create_engine(): give a database URL or a SQLite file path")
         url = default_sqlite_url(sqlite_path)
     url = async_url(url)
-    if make_url(url).get_backend_name() == "sqlite":
-        pool = {"pool_size": 1, "max_overflow": 0} if _is_sqlite_file(make_url(url)) else {}
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        pool = {"pool_size": 1, "max_overflow": 0} if _is_sqlite_file(parsed) else {}
         engine = create_async_engine(url, **pool)
         event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
         return engine
