@@ -36,7 +36,7 @@ from microsoft_agents.hosting.dialogs import (
     WaterfallDialog,
     WaterfallStepContext,
 )
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from wijkwijzer.bot.store.database import (
@@ -46,8 +46,11 @@ from wijkwijzer.bot.store.database import (
     default_sqlite_url,
     dispose,
     migrate,
+    point_read,
+    point_reads,
 )
 from wijkwijzer.bot.store.json_codec import dumps, loads
+from wijkwijzer.bot.store.people import People, users
 from wijkwijzer.bot.store.schema import metadata, state
 from wijkwijzer.bot.store.signals import NewSignal, SignalStore, pseudonymize
 from wijkwijzer.bot.store.sql_storage import EtagConflictError, SqlStorage
@@ -307,6 +310,27 @@ async def test_sqlite_file_reads_are_answered_without_leaving_the_event_loop(tmp
         assert others_ran == []
     finally:
         await dispose(engine)
+
+
+async def test_point_reads_give_the_rows_sqlalchemy_gives(engine):
+    """A point read (plain sqlite3 on a SQLite file) returns the same values, with the same types,
+    as the statement run through SQLAlchemy: aware UTC datetimes, booleans, NULLs."""
+    registered = datetime(2026, 3, 1, 8, 30, 15, 123456, tzinfo=UTC)
+    people = People(engine, SECRET, clock=lambda: registered)
+    await people.register(user_id="u-1", channel="whatsapp", role="ib", via="invite", address="31612345678",
+                          wijk="Den Haag: Ypenburg", onboarded=False)
+    statement = select(users).where(users.c.user_id == bindparam("user_id"))
+    async with engine.connect() as conn:
+        expected = (await conn.execute(statement, {"user_id": "u-1"})).one()._mapping
+    found = await point_reads(engine).rows(point_read(statement), {"user_id": "u-1"})
+    assert [dict(row._mapping) for row in found] == [dict(expected)]
+    assert found[0].registered_at == registered and found[0].onboarded is False and found[0].school is None
+    assert await point_reads(engine).rows(point_read(statement), {"user_id": "someone else"}) == []
+
+
+def test_point_reads_refuse_statements_sqlalchemy_rewrites_at_execution():
+    with pytest.raises(ValueError, match="expanding"):
+        point_read(select(state.c.key).where(state.c.key.in_(bindparam("keys", expanding=True))))
 
 
 async def test_in_memory_sqlite_reads_through_its_one_connection():

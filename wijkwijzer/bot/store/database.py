@@ -11,15 +11,18 @@ in any working directory. A new revision (``autogenerate=True`` compares with ``
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+import sqlite3
+import threading
+from collections import namedtuple
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
-import sqlalchemy
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, Executable, Row, event, text
+from sqlalchemy import Connection, Select, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -32,6 +35,8 @@ MIGRATION_LOCK_ID = 0x57_69_6A_6B
 # Alembic keeps the running migration in module-global state: two upgrades interleaving on one
 # event loop (even on different databases) would overwrite each other's. One at a time per loop.
 _MIGRATION_LOCKS: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = WeakKeyDictionary()
+
+_SQLITE = sqlite.dialect(paramstyle="named")
 
 _ASYNC_DRIVERS = {
     "postgres": "postgresql+asyncpg",
@@ -82,15 +87,56 @@ def create_engine(url: str | None = None, *, sqlite_path: Path | None = None) ->
     return create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
 
 
+@dataclass(frozen=True)
+class PointRead:
+    """A per-turn read, compiled once for SQLite (see :class:`PointReads`).
+
+    Only plain SELECTs of columns with bound parameters: a statement SQLAlchemy would still
+    rewrite at execution (an expanding ``IN``, a literal-execute parameter) is refused here."""
+
+    statement: Select[Any]
+    sql: str
+    defaults: Mapping[str, Any]
+    bind_processors: Mapping[str, Callable[[Any], Any]]
+    result_processors: tuple[Callable[[Any], Any] | None, ...]
+    row: type
+
+
+def point_read(statement: Select[Any]) -> PointRead:
+    """Compile ``statement`` for SQLite once, at import time of the store that owns it."""
+    compiled = statement.compile(dialect=_SQLITE)
+    if "POSTCOMPILE" in compiled.string or compiled.literal_execute_params:
+        raise ValueError("point_read(): expanding or literal-execute parameters are not supported")
+    columns = list(statement.selected_columns)
+    binds = {name: bind.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
+             for name, bind in compiled.binds.items() if name in compiled.params}
+    return PointRead(
+        statement=statement,
+        sql=compiled.string,
+        defaults=dict(compiled.params),
+        bind_processors={name: processor for name, processor in binds.items() if processor is not None},
+        result_processors=tuple(c.type.dialect_impl(_SQLITE).result_processor(_SQLITE, None) for c in columns),
+        row=_row_class(tuple(c.key for c in columns)),
+    )
+
+
+def _row_class(names: tuple[str, ...]) -> type:
+    """A named tuple with the ``_mapping`` of SQLAlchemy's Row, so callers read both alike."""
+    base = namedtuple("Row", names)  # type: ignore[misc]
+    return type("Row", (base,), {"__slots__": (), "_mapping": property(base._asdict)})
+
+
 class PointReads:
     """The few small reads every turn makes: the user record, the conversation state.
 
-    On a SQLite file they run right here, on the event loop, through a synchronous twin of the
-    async engine. A primary-key lookup in a local file takes microseconds, and in WAL mode a
-    reader never waits for a writer; a hop to aiosqlite's thread and back, through SQLAlchemy's
-    async adaptation, costs about 0.9 ms of CPU per read on the 2-core benchmark machine, against
-    0.06 ms inline (bench/README.md). Writes stay on the async engine, since they may wait for
-    another writer's lock. On PostgreSQL every read goes through the async engine.
+    On a SQLite file they run right here, on the event loop, on one plain ``sqlite3`` connection
+    in autocommit mode, with the SQL that :func:`point_read` compiled once. A primary-key lookup
+    in a local file takes microseconds and in WAL mode a reader never waits for a writer; the
+    same read through SQLAlchemy's async adaptation made five hops to aiosqlite's thread (about
+    0.9 ms of CPU on the 2-core benchmark machine), and through a synchronous SQLAlchemy engine
+    it still cost about 0.25 ms for the connection checkout, execution context and result
+    (bench/README.md). Writes stay on the async engine, since they may wait for another
+    writer's lock. On PostgreSQL every read goes through the async engine.
 
     Each read is its own statement outside a transaction, so it sees every write committed
     before it, from this process or any other.
@@ -98,18 +144,35 @@ class PointReads:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-        self._local = _sqlite_twin(engine)
+        self._path = engine.url.database if _is_sqlite_file(engine.url) else None
+        self._connection: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
 
-    async def rows(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Sequence[Row[Any]]:
-        if self._local is not None:
-            with self._local.connect() as conn:
-                return conn.execute(statement, params).all()
-        async with self.engine.connect() as conn:
-            return (await conn.execute(statement, params)).all()
+    async def rows(self, read: PointRead, params: Mapping[str, Any] | None = None) -> Sequence[Any]:
+        if self._path is None:
+            async with self.engine.connect() as conn:
+                return (await conn.execute(read.statement, params)).all()
+        values = {**read.defaults, **(params or {})}
+        for name, processor in read.bind_processors.items():
+            values[name] = processor(values[name])
+        with self._lock:
+            raw = self._local().execute(read.sql, values).fetchall()
+        processors = read.result_processors
+        return [read.row(*(p(v) if p else v for p, v in zip(processors, found))) for found in raw]
 
     def dispose(self) -> None:
-        if self._local is not None:
-            self._local.dispose()
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def _local(self) -> sqlite3.Connection:
+        if self._connection is None:
+            connection = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+            connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA query_only=ON")
+            self._connection = connection
+        return self._connection
 
 
 _POINT_READS: WeakKeyDictionary[AsyncEngine, PointReads] = WeakKeyDictionary()
@@ -129,16 +192,6 @@ async def dispose(engine: AsyncEngine) -> None:
     if reads is not None:
         reads.dispose()
     await engine.dispose()
-
-
-def _sqlite_twin(engine: AsyncEngine) -> Engine | None:
-    """A synchronous engine on the same SQLite file; None for other databases and in-memory SQLite
-    (a second connection to ``:memory:`` would open a different, empty database)."""
-    if not _is_sqlite_file(engine.url):
-        return None
-    twin = sqlalchemy.create_engine(engine.url.set(drivername="sqlite"))
-    event.listen(twin, "connect", _configure_sqlite_connection)
-    return twin
 
 
 def _is_sqlite_file(url: URL) -> bool:

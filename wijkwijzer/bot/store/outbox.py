@@ -41,6 +41,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     and_,
+    bindparam,
     false,
     func,
     insert,
@@ -52,7 +53,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from .database import point_reads
+from .database import point_read, point_reads
 from .people import _audit, subscriptions, users
 from .schema import UtcDateTime
 from .whatsapp_store import message_status
@@ -158,6 +159,13 @@ def title_of(text_: str) -> str:
     """The first line, shortened to ``MAX_TITLE`` characters: what a template message carries."""
     first = next((line.strip() for line in text_.splitlines() if line.strip()), "")
     return first if len(first) <= MAX_TITLE else first[: MAX_TITLE - 1].rstrip() + "…"
+
+
+_UNREAD_FULL_TEXTS = point_read(
+    select(announcements).join(outbox, outbox.c.announcement_id == announcements.c.id)
+    .where(and_(outbox.c.recipient == bindparam("recipient"), outbox.c.via == "template",
+                outbox.c.state == "sent", outbox.c.full_text_shown.is_(False)))
+    .order_by(announcements.c.id))
 
 
 def _announcement(row: Any) -> Announcement:
@@ -331,11 +339,7 @@ class Outbox:
 
     async def unread_full_texts(self, user_ref: int) -> list[Announcement]:
         """Announcements this person got only as a template (outside WhatsApp's 24-hour window)."""
-        query = (select(announcements).join(outbox, outbox.c.announcement_id == announcements.c.id)
-                 .where(and_(outbox.c.recipient == user_ref, outbox.c.via == "template",
-                             outbox.c.state == "sent", outbox.c.full_text_shown.is_(False)))
-                 .order_by(announcements.c.id))
-        return [_announcement(row) for row in await self.reads.rows(query)]
+        return [_announcement(row) for row in await self.reads.rows(_UNREAD_FULL_TEXTS, {"recipient": user_ref})]
 
     async def mark_full_text_shown(self, user_ref: int, announcement_ids: Sequence[int]) -> None:
         async with self.engine.begin() as conn:

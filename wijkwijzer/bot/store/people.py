@@ -48,7 +48,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from .database import insert_unless_exists, point_reads
+from .database import insert_unless_exists, point_read, point_reads
 from .references import conversation_refs
 from .schema import UtcDateTime
 
@@ -179,7 +179,7 @@ def _user(row: Any) -> User:
 
 
 # Built once: the lookup runs on every turn, and building it costs more CPU than running it.
-_BY_USER_ID = select(users).where(users.c.user_id == bindparam("user_id"))
+_BY_USER_ID = point_read(select(users).where(users.c.user_id == bindparam("user_id")))
 
 
 def normalize_code(text: str) -> str:

@@ -48,7 +48,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from . import json_codec
-from .database import point_reads
+from .database import point_read, point_reads
 from .schema import STATE_KEY_MAX_LENGTH, state
 
 ETAG_KEY = "e_tag"
@@ -80,7 +80,7 @@ class _Change:
 
 
 # Built once: constructing a statement costs more CPU than running it on a warm connection.
-_READ = select(state.c.key, state.c.etag, state.c.value).where(state.c.key.in_(bindparam("keys", expanding=True)))
+_READ = point_read(select(state.c.key, state.c.etag, state.c.value).where(state.c.key == bindparam("key")))
 
 
 class SqlStorage(Storage):
@@ -98,7 +98,7 @@ class SqlStorage(Storage):
         wanted = _checked_keys(keys, "read", "Storage.read(): Keys are required when reading.")
         if target_cls is None:
             raise ValueError("Storage.read(): target_cls is required")
-        rows = {row.key: row for row in await self.reads.rows(_READ, {"keys": list(set(wanted))})}
+        rows = {row.key: row for key in dict.fromkeys(wanted) for row in await self.reads.rows(_READ, {"key": key})}
         return {key: _item(target_cls, rows[key].value, rows[key].etag) for key in dict.fromkeys(wanted) if key in rows}
 
     async def write(self, changes: Mapping[str, StoreItem | dict[str, Any]]) -> None:
