@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from microsoft_agents.activity import (
     ActionTypes,
@@ -50,9 +51,22 @@ class ContactCard:
         return lines
 
 
+class Reply(Activity):
+    """A reply Activity that the SDK copies cheaply.
+
+    The SDK's ``TurnContext.send_activities`` deep-copies every outgoing activity before it
+    fills in the conversation reference. For a reply with choices and a contact card that deep
+    copy walks ~190 objects (about 75 µs, some 5 % of a Teams turn). A reply is built for one
+    send and its nested parts (actions, attachments) are never changed afterwards: senders set
+    top-level fields or build new activities. So a copy of the top level is enough."""
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Reply:
+        return self.model_copy()
+
+
 def reply(text: str, choices: Sequence[str] = (), cards: Iterable[ContactCard] = ()) -> Activity:
     """A message Activity with ``text``, optional choices and contact cards."""
-    activity = Activity(type=ActivityTypes.message, text=text)
+    activity = Reply(type=ActivityTypes.message, text=text)
     if choices:
         activity.suggested_actions = SuggestedActions(
             actions=[CardAction(type=ActionTypes.im_back, title=c, value=c) for c in choices]
@@ -85,7 +99,7 @@ ANNOUNCEMENT_HEADER = "Aankondiging van het samenwerkingsverband"
 def announcement(text: str) -> Activity:
     """An announcement exactly as recipients get it (and as its author previews it). The text
     is the author's; adapters render it literally (no markup, no card JSON from it)."""
-    activity = Activity(type=ActivityTypes.message, text=f"{ANNOUNCEMENT_HEADER}:\n\n{text}")
+    activity = Reply(type=ActivityTypes.message, text=f"{ANNOUNCEMENT_HEADER}:\n\n{text}")
     activity.attachments = [Attachment(content_type=ANNOUNCEMENT_TYPE, content={"text": text})]
     return activity
 
