@@ -109,3 +109,23 @@ async def test_name_close_to_two_wijken_is_asked_back(chat):
     assert ask.has("Bedoel je Voorburg-Noord of Voorburg-West?") and ask.choices == ["Voorburg-Noord", "Voorburg-West"]
     answer = await chat.send("2")
     assert [c.naam for c in answer.cards] == ["Joost Peters"]
+
+
+async def test_another_ketenpartner_while_asking_for_the_wijk_is_a_new_question(chat):
+    await chat.send("wie is de jgz")
+    turn = await chat.send("wie is de wijkagent")
+    assert turn.has("Voor welke wijk of school zoek je de wijkagent") and not turn.has("herken ik niet")
+    answer = await chat.send("ypenburg")
+    assert [c.naam for c in answer.cards] == ["Mark de Groot"]
+
+
+async def test_another_ketenpartner_with_a_wijk_while_asking_is_answered_for_that_ketenpartner(chat):
+    await chat.send("wie is de jgz")
+    turn = await chat.send("wijkagent ypenburg")
+    assert [c.naam for c in turn.cards] == ["Mark de Groot"]
+
+
+async def test_a_ketenpartner_named_as_the_answer_to_which_ketenpartner_keeps_the_wijk(chat):
+    await chat.send("ypenburg")
+    answer = await chat.send("wie is de wijkagent")
+    assert [c.naam for c in answer.cards] == ["Mark de Groot"]

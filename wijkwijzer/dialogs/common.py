@@ -24,6 +24,9 @@ BACK = ("terug", "vorige", "ga terug", "stap terug", "back")
 RESTART = ("opnieuw", "begin opnieuw", "overnieuw", "reset", "vanaf het begin")
 STOP = ("stop", "stoppen", "klaar", "annuleer", "annuleren", "laat maar", "cancel", "afbreken", "einde", "sluit af")
 
+CLEAR_QUESTION = 0.75
+"""From this confidence a message is a new question, even while a dialog waits for an answer."""
+
 _NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
 REDIRECT_INTENTS = (
     "partner_lookup", "expertise_lookup", "route", "glossary", "signal", "signal_report",
@@ -78,7 +81,7 @@ def wants_something_else(dc: DialogContext, own_intents: Sequence[str] = ()) -> 
         understanding is not None
         and understanding.intent in REDIRECT_INTENTS
         and understanding.intent not in own_intents
-        and understanding.confidence >= 0.75
+        and understanding.confidence >= CLEAR_QUESTION
     )
 
 

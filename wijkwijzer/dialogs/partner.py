@@ -17,7 +17,7 @@ from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import STALE_AFTER_DAYS, KnowledgeBase
 from wijkwijzer.knowledge.models import Contact
 
-from .common import END_OF_TURN, STOP, hand_over, pick_option, said, wants_something_else
+from .common import CLEAR_QUESTION, END_OF_TURN, STOP, hand_over, pick_option, said, wants_something_else
 from .lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label
 from .replies import ContactCard, reply
 from .services import services
@@ -104,6 +104,8 @@ class PartnerDialog(Dialog):
         if said(text, STOP):
             await dc.context.send_activity(reply("Oké, gestopt."))
             return await dc.end_dialog()
+        if self._asks_another_ketenpartner(dc):
+            return await hand_over(dc)
         handled = await {
             "rol": self._read_role,
             "place": self._read_place,
@@ -115,6 +117,18 @@ class PartnerDialog(Dialog):
             return await hand_over(dc)
         await dc.context.send_activity(reply(state["repeat"], state["choices"]))
         return END_OF_TURN
+
+    @staticmethod
+    def _asks_another_ketenpartner(dc: DialogContext) -> bool:
+        """'wie is de wijkagent' or 'wijkagent ypenburg' while this dialog asks which wijk is
+        meant for the JGZ: a new question, not an answer (its wijk would otherwise go to the JGZ).
+        Naming a ketenpartner when asked which one is meant is an answer, and keeps the wijk."""
+        understanding = services(dc.context).understanding
+        pending_rol = dc.active_dialog.state.get("rol")
+        if understanding is None or understanding.intent != "partner_lookup" or not pending_rol:
+            return False
+        rol = understanding.entities.get("rol")
+        return understanding.confidence >= CLEAR_QUESTION and rol is not None and rol != pending_rol
 
     async def _read_role(self, dc: DialogContext, text: str) -> DialogTurnResult | None:
         svc = services(dc.context)
