@@ -129,3 +129,32 @@ async def test_a_ketenpartner_named_as_the_answer_to_which_ketenpartner_keeps_th
     await chat.send("ypenburg")
     answer = await chat.send("wie is de wijkagent")
     assert [c.naam for c in answer.cards] == ["Mark de Groot"]
+
+
+async def test_another_ketenpartner_next_to_an_unknown_word_is_a_new_question_too(chat):
+    await chat.send("wie is de jgz")
+    turn = await chat.send("smw xqzw")
+    assert turn.has("zoek je schoolmaatschappelijk werk") and not turn.has("JGZ")
+
+
+async def test_a_place_too_far_off_is_asked_back_as_a_suggestion(chat):
+    ask = await chat.send("jgz ypnbrg")
+    assert ask.has("Bedoel je Ypenburg?") and ask.choices == ["Ypenburg"] and not ask.cards
+    answer = await chat.send("ja")
+    assert {c.naam for c in answer.cards} == {"Marieke van den Berg", "Sietske Dijkstra"}
+
+
+async def test_a_suggestion_declined_asks_for_the_wijk_again(chat):
+    await chat.send("smw vlierwolk")
+    again = await chat.send("nee")
+    assert again.has("Voor welke wijk of school zoek je schoolmaatschappelijk werk") and not again.cards
+    answer = await chat.send("vlierwolk")
+    assert answer.has("Bedoel je IKC De Vliegerwolk?")
+    picked = await chat.send("1")
+    assert [c.naam for c in picked.cards] == ["Fatma Yilmaz"]
+
+
+async def test_a_suggestion_comes_before_the_place_of_the_last_question(chat):
+    await chat.send("smw scheveningen")
+    ask = await chat.send("jgz ypnbrg")
+    assert ask.has("Bedoel je Ypenburg?") and not ask.cards

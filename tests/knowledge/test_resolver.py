@@ -356,3 +356,19 @@ def test_the_knowledge_base_builds_its_resolver_once(tmp_path):
     kb = make_kb(tmp_path, [{"naam": "Delft", "wijken": [{"naam": "Tanthof"}]}])
     assert kb.resolver is kb.resolver
     assert first(kb.resolver, "tanthof", "wijk").best.id == "Delft: Tanthof"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("jgz ypnbrg", ["Ypenburg"]),
+    ("smw vlierwolk", ["IKC De Vliegerwolk"]),
+    ("leerplicht schevningn", ["Scheveningen"]),
+    ("jgz leidschndm", ["Leidschendam"]),
+])
+def test_words_further_off_than_one_typo_are_suggested_not_resolved(resolver, text, expected):
+    assert [m.best.kind for m in resolver.scan(text) if m.best.kind in ("wijk", "gemeente", "school")] == []
+    assert [c.name for c in resolver.suggest(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["wie is de jgz", "xqzwv", "smw ypenburg", "hallo daar", "leerplicht"])
+def test_no_suggestion_for_known_words_or_nothing_like_a_name(resolver, text):
+    assert resolver.suggest(text) == []

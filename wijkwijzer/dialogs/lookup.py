@@ -98,6 +98,13 @@ def place_from_text(kb: KnowledgeBase, text: str) -> Place | PlaceChoice | None:
     return PlaceChoice(tuple(p for p, _ in close[:4]), tuple(label for _, label in close[:4]))
 
 
+def suggested_places(kb: KnowledgeBase, text: str) -> PlaceChoice | None:
+    """'Bedoel je Ypenburg?' for a word that looks like a place name but is too far off to be
+    sure ('ypnbrg'); None when no word of ``text`` looks like one."""
+    places = tuple(Place(school=c.id) if c.kind == "school" else Place(area=c.id) for c in kb.resolver.suggest(text))
+    return PlaceChoice(places, tuple(place_label(kb, p) for p in places)) if places else None
+
+
 def _name(kb: KnowledgeBase, place: Place) -> str:
     """Same-named places (wijk Centrum, stadsdeel Centrum) count as one; the resolver ranks the wijk first."""
     if place.area:

@@ -17,8 +17,8 @@ from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import STALE_AFTER_DAYS, KnowledgeBase
 from wijkwijzer.knowledge.models import Contact
 
-from .common import CLEAR_QUESTION, END_OF_TURN, STOP, hand_over, pick_option, said, wants_something_else
-from .lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label
+from .common import END_OF_TURN, NO, STOP, YES, hand_over, pick_option, said, wants_something_else
+from .lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label, suggested_places
 from .replies import ContactCard, reply
 from .services import services
 
@@ -89,7 +89,7 @@ class PartnerDialog(Dialog):
         state = dc.active_dialog.state
         state.update({"rol": opts.get("rol"), "place": None, "pending": None, "choices": []})
         state["residence"] = lives_elsewhere(opts.get("text", "")) and opts.get("rol") in (None, "jeugdteam")
-        found = place_from_entities(kb, opts, opts.get("ambiguous") or {})
+        found = place_from_entities(kb, opts, opts.get("ambiguous") or {}) or suggested_places(kb, opts.get("text", ""))
         if found is None and opts.get("place"):
             found = Place(**opts["place"])
         if isinstance(found, PlaceChoice):
@@ -122,13 +122,15 @@ class PartnerDialog(Dialog):
     def _asks_another_ketenpartner(dc: DialogContext) -> bool:
         """'wie is de wijkagent' or 'wijkagent ypenburg' while this dialog asks which wijk is
         meant for the JGZ: a new question, not an answer (its wijk would otherwise go to the JGZ).
-        Naming a ketenpartner when asked which one is meant is an answer, and keeps the wijk."""
+        No confidence threshold: another ketenpartner is never an answer to 'which wijk', even
+        next to a word that is not understood ('smw vlierwolk'). Naming a ketenpartner when asked
+        which one is meant is an answer, and keeps the wijk."""
         understanding = services(dc.context).understanding
         pending_rol = dc.active_dialog.state.get("rol")
         if understanding is None or understanding.intent != "partner_lookup" or not pending_rol:
             return False
         rol = understanding.entities.get("rol")
-        return understanding.confidence >= CLEAR_QUESTION and rol is not None and rol != pending_rol
+        return rol is not None and rol != pending_rol
 
     async def _read_role(self, dc: DialogContext, text: str) -> DialogTurnResult | None:
         svc = services(dc.context)
@@ -148,7 +150,7 @@ class PartnerDialog(Dialog):
         if state["choices"] and pick_option(text, state["choices"]) == 0 and services(dc.context).profile.wijk:
             found: Place | PlaceChoice | None = Place(area=services(dc.context).profile.wijk)
         else:
-            found = place_from_text(kb, text)
+            found = place_from_text(kb, text) or suggested_places(kb, text)
         if found is None:
             return None
         if isinstance(found, PlaceChoice):
@@ -159,6 +161,10 @@ class PartnerDialog(Dialog):
     async def _read_place_choice(self, dc: DialogContext, text: str) -> DialogTurnResult | None:
         state = dc.active_dialog.state
         index = pick_option(text, state["choices"])
+        if index is None and len(state["choices"]) == 1 and said(text, YES):
+            index = 0
+        if index is None and said(text, NO):
+            return await self._advance(dc)
         if index is None:
             return await self._read_place(dc, text) if not wants_something_else(dc) else None
         state["place"] = state["options"][index]

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .models import ROLE_LABELS, Area
@@ -59,6 +59,10 @@ MAX_SPAN = 6
 MIN_FUZZY_TOKEN = 4
 """Tokens shorter than this ("vt", "lv", "hb") only ever match exactly."""
 MIN_PARTIAL_TOKEN = 5
+SUGGEST_SCORE = 80.0
+"""``suggest``: a typed word and a name's word at least this close (fuzz.ratio: two typos in a word of eight)."""
+SUGGEST_MARGIN = 10.0
+"""``suggest``: names whose whole is this much further from the typed word than the closest are left out."""
 DF_LIMIT = 40
 """A token in more names than this identifies nothing; it is not used to find fuzzy candidates."""
 
@@ -427,6 +431,34 @@ class Resolver:
                     found.append(replace(cand, score=score))
         found.sort(key=lambda c: (-c.score, c.partial, -_mass(c), self._level(c), c.name))
         return self._distinct(found)[:limit]
+
+    def suggest(self, text: str, kinds: Iterable[str] = PLACE_KINDS, limit: int = 3) -> list[Candidate]:
+        """Names a word of ``text`` may stand for when it is further off than the one typo ``scan``
+        corrects ('ypnbrg', 'vlierwolk'): for asking back 'Bedoel je …?', never for answering.
+
+        Each content word of at least MIN_PARTIAL_TOKEN letters that is no known word is compared
+        with the name vocabulary (a few thousand words: this runs only when nothing was
+        recognised). Names holding a close word are ranked by how close the typed word is to that
+        word, then to the whole name, so 'ypnbrg' gives Ypenburg rather than Leidschenveen-Ypenburg.
+        """
+        wanted = frozenset(kinds)
+        found: list[tuple[float, float, Candidate]] = []
+        for pos, token in enumerate(normalize(text).split()):
+            if token in STOPWORDS or len(token) < MIN_PARTIAL_TOKEN or token in self._by_token:
+                continue
+            for vocab_token, score, _ in process.extract(token, self._by_token.keys(), scorer=fuzz.ratio,
+                                                         score_cutoff=SUGGEST_SCORE, limit=None):
+                for index in self._by_token[vocab_token]:
+                    entry = self._entries[index]
+                    if entry.kind in wanted:
+                        whole = fuzz.ratio(token, entry.alias)
+                        found.append((score, whole, Candidate(entry.kind, entry.id, entry.name, round(score, 1),
+                                                              pos, pos + 1, entry.alias)))
+        if not found:
+            return []
+        closest = max(whole for _, whole, _ in found)
+        found.sort(key=lambda item: (-item[0], -item[1], self._level(item[2]), item[2].name))
+        return self._distinct(c for _, whole, c in found if whole >= closest - SUGGEST_MARGIN)[:limit]
 
     def postcode(self, text: str) -> str | None:
         """The first Dutch PC4 in ``text`` ('2497', '2497 AB', '2497ab'), or None.
