@@ -27,7 +27,7 @@ class _NoSpan:
     def __enter__(self) -> Span:
         return INVALID_SPAN
 
-    def __exit__(self, *exc_info: Any) -> bool:
+    def __exit__(self, *exc_info: object) -> bool:
         return False
 
 
