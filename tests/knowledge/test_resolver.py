@@ -363,12 +363,16 @@ def test_the_knowledge_base_builds_its_resolver_once(tmp_path):
     ("smw vlierwolk", ["IKC De Vliegerwolk"]),
     ("leerplicht schevningn", ["Scheveningen"]),
     ("jgz leidschndm", ["Leidschendam"]),
+    ("jgz rijswyk", ["Rijswijk"]),
 ])
 def test_words_further_off_than_one_typo_are_suggested_not_resolved(resolver, text, expected):
     assert [m.best.kind for m in resolver.scan(text) if m.best.kind in ("wijk", "gemeente", "school")] == []
     assert [c.name for c in resolver.suggest(text)] == expected
 
 
-@pytest.mark.parametrize("text", ["wie is de jgz", "xqzwv", "smw ypenburg", "hallo daar", "leerplicht"])
+@pytest.mark.parametrize("text", [
+    "wie is de jgz", "xqzwv", "smw ypenburg", "hallo daar", "leerplicht", "welk jeugdteam hoort bij ons",
+    "signaal: meiden groep 8 drinken alcohol in het weekend", "wat houdt zorgplicht in", "meer kinderen komen te laat",
+])
 def test_no_suggestion_for_known_words_or_nothing_like_a_name(resolver, text):
     assert resolver.suggest(text) == []

@@ -59,8 +59,11 @@ MAX_SPAN = 6
 MIN_FUZZY_TOKEN = 4
 """Tokens shorter than this ("vt", "lv", "hb") only ever match exactly."""
 MIN_PARTIAL_TOKEN = 5
-SUGGEST_SCORE = 80.0
-"""``suggest``: a typed word and a name's word at least this close (fuzz.ratio: two typos in a word of eight)."""
+SUGGEST_MIN_TOKEN = 6
+"""``suggest`` looks at words of at least this many letters: shorter ones are too often common words."""
+SUGGEST_SCORE = 85.0
+"""``suggest``: a typed word and a name's word at least this close (fuzz.ratio: two letters dropped
+from a word of eight, 'ypnbrg'), so common words ('meiden' for Midden-Delfland) are not offered."""
 SUGGEST_MARGIN = 10.0
 """``suggest``: names whose whole is this much further from the typed word than the closest are left out."""
 DF_LIMIT = 40
@@ -436,18 +439,17 @@ class Resolver:
         """Names a word of ``text`` may stand for when it is further off than the one typo ``scan``
         corrects ('ypnbrg', 'vlierwolk'): for asking back 'Bedoel je …?', never for answering.
 
-        Each content word of at least MIN_PARTIAL_TOKEN letters that is no known word is compared
+        Each content word of at least SUGGEST_MIN_TOKEN letters that is no known word is compared
         with the name vocabulary (a few thousand words: this runs only when nothing was
-        recognised). Names holding a close word are ranked by how close the typed word is to that
+        recognised); a typed 'y' is also read as 'ij'. Names holding a close word are ranked by how close the typed word is to that
         word, then to the whole name, so 'ypnbrg' gives Ypenburg rather than Leidschenveen-Ypenburg.
         """
         wanted = frozenset(kinds)
         found: list[tuple[float, float, Candidate]] = []
         for pos, token in enumerate(normalize(text).split()):
-            if token in STOPWORDS or len(token) < MIN_PARTIAL_TOKEN or token in self._by_token:
+            if token in STOPWORDS or len(token) < SUGGEST_MIN_TOKEN or token in self._by_token:
                 continue
-            for vocab_token, score, _ in process.extract(token, self._by_token.keys(), scorer=fuzz.ratio,
-                                                         score_cutoff=SUGGEST_SCORE, limit=None):
+            for vocab_token, score in self._close_tokens(token):
                 for index in self._by_token[vocab_token]:
                     entry = self._entries[index]
                     if entry.kind in wanted:
@@ -459,6 +461,15 @@ class Resolver:
         closest = max(whole for _, whole, _ in found)
         found.sort(key=lambda item: (-item[0], -item[1], self._level(item[2]), item[2].name))
         return self._distinct(c for _, whole, c in found if whole >= closest - SUGGEST_MARGIN)[:limit]
+
+    def _close_tokens(self, token: str) -> Iterable[tuple[str, float]]:
+        """Name words close to ``token``, also read with 'ij' for a typed 'y' ('rijswyk')."""
+        close: dict[str, float] = {}
+        for variant in {token, token.replace("y", "ij")}:
+            for vocab_token, score, _ in process.extract(variant, self._by_token.keys(), scorer=fuzz.ratio,
+                                                         score_cutoff=SUGGEST_SCORE, limit=None):
+                close[vocab_token] = max(score, close.get(vocab_token, 0.0))
+        return close.items()
 
     def postcode(self, text: str) -> str | None:
         """The first Dutch PC4 in ``text`` ('2497', '2497 AB', '2497ab'), or None.
