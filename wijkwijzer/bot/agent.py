@@ -16,7 +16,8 @@ from typing import Any, Protocol
 
 from microsoft_agents.activity import Activity, ChannelAccount
 from microsoft_agents.hosting.core import ActivityHandler, ConversationState, Storage, TurnContext
-from microsoft_agents.hosting.dialogs import DialogContext, DialogSet, DialogTurnStatus
+from microsoft_agents.hosting.dialogs import DialogContext, DialogsComponentRegistration, DialogSet, DialogTurnStatus
+from microsoft_agents.hosting.dialogs.memory import DialogStateManagerConfiguration
 
 from wijkwijzer.dialogs import account, announce
 from wijkwijzer.dialogs.account import FORGET_DIALOG, ONBOARDING_DIALOG, ForgetDialog, OnboardingDialog
@@ -72,6 +73,18 @@ def command_of(text: str, profile: Profile) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+def dialog_memory() -> DialogStateManagerConfiguration:
+    """The dialogs' memory scopes and path resolvers, built once.
+
+    Every DialogContext gets a DialogStateManager, which builds these ~15 objects anew unless the
+    turn state already holds a configuration (the SDK's own cache within one turn): ~20-60 µs,
+    up to 4 % of a Teams turn. They keep nothing between calls, and our dialogs do not use
+    ``dc.state``, so one configuration serves every turn."""
+    registration = DialogsComponentRegistration()
+    return DialogStateManagerConfiguration(path_resolvers=list(registration.get_path_resolvers()),
+                                           memory_scopes=list(registration.get_memory_scopes()))
+
+
 class ProfileSource(Protocol):
     async def profile_for(self, activity: Activity) -> Profile: ...
 
@@ -105,6 +118,7 @@ class WijkwijzerAgent(ActivityHandler):
         self.invite_valid_days = invite_valid_days
         self.dialogs = (PartnerDialog(), ExpertiseDialog(), RouteDialog(), GlossaryDialog(), SignalDialog(),
                         OnboardingDialog(), ForgetDialog(), AnnounceDialog())
+        self.dialog_memory = dialog_memory()
 
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
@@ -154,6 +168,7 @@ class WijkwijzerAgent(ActivityHandler):
         for dialog in self.dialogs:
             dialog_set.add(dialog)
         await state.load(turn_context)
+        turn_context.turn_state[DialogStateManagerConfiguration.__name__] = self.dialog_memory
         return await dialog_set.create_context(turn_context)
 
     @staticmethod
