@@ -20,6 +20,9 @@ Per message:
    best non-overlapping spans become mentions. Candidates for the same span that are different
    entities and score close make a mention ambiguous, so the dialog can ask back.
 
+When a dialog found no place at all, ``suggest`` looks further (two typos, 'y' for 'ij') for
+names to offer back ("Bedoel je Ypenburg?"); what it finds is never taken as the answer.
+
 A wijk and its stadsdeel that share a name or the matched alias ("Scheveningen", "Ypenburg")
 count as one answer: the wijk.
 """
@@ -441,8 +444,9 @@ class Resolver:
 
         Each content word of at least SUGGEST_MIN_TOKEN letters that is no known word is compared
         with the name vocabulary (a few thousand words: this runs only when nothing was
-        recognised); a typed 'y' is also read as 'ij'. Names holding a close word are ranked by how close the typed word is to that
-        word, then to the whole name, so 'ypnbrg' gives Ypenburg rather than Leidschenveen-Ypenburg.
+        recognised); a typed 'y' is also read as 'ij'. Names holding a close word are ranked by
+        how close the typed word is to that word, then to the whole name, so 'ypnbrg' gives
+        Ypenburg rather than Leidschenveen-Ypenburg.
         """
         wanted = frozenset(kinds)
         found: list[tuple[float, float, Candidate]] = []
