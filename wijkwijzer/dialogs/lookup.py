@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wijkwijzer.knowledge.loader import KnowledgeBase
+from wijkwijzer.knowledge.resolver import Candidate
 
 from .common import area_by_name
 
@@ -86,7 +87,7 @@ def place_from_text(kb: KnowledgeBase, text: str) -> Place | PlaceChoice | None:
     best: list[tuple[float, Place, str]] = []
     for kind in ("school", "wijk", "gemeente"):
         for cand in kb.resolver.resolve(text, kind, limit=3):
-            place = Place(school=cand.id) if kind == "school" else Place(area=cand.id)
+            place = _place_of(cand)
             best.append((cand.score, place, place_label(kb, place)))
     if not best:
         return None
@@ -101,8 +102,12 @@ def place_from_text(kb: KnowledgeBase, text: str) -> Place | PlaceChoice | None:
 def suggested_places(kb: KnowledgeBase, text: str) -> PlaceChoice | None:
     """'Bedoel je Ypenburg?' for a word that looks like a place name but is too far off to be
     sure ('ypnbrg'); None when no word of ``text`` looks like one."""
-    places = tuple(Place(school=c.id) if c.kind == "school" else Place(area=c.id) for c in kb.resolver.suggest(text))
+    places = tuple(_place_of(candidate) for candidate in kb.resolver.suggest(text))
     return PlaceChoice(places, tuple(place_label(kb, p) for p in places)) if places else None
+
+
+def _place_of(candidate: Candidate) -> Place:
+    return Place(school=candidate.id) if candidate.kind == "school" else Place(area=candidate.id)
 
 
 def _name(kb: KnowledgeBase, place: Place) -> str:
