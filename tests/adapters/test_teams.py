@@ -300,6 +300,18 @@ def test_the_sdk_host_check_is_switched_on_and_was_off_by_default():
     assert ours._validate_service_url(identity, activity) is False
 
 
+def test_the_activity_we_validated_is_what_the_sdk_gets_not_a_second_validation():
+    """The endpoint hands the SDK the Activity it checked; the SDK's model_validate must then
+    return that very object (a pydantic or SDK upgrade that revalidates would double the cost)."""
+    from microsoft_agents.activity import Activity
+
+    from wijkwijzer.adapters.teams import parse_activity
+
+    activity = parse_activity(b'{"type": "message", "serviceUrl": "https://smba.trafficmanager.net/emea/",'
+                              b' "conversation": {"id": "a:1"}, "text": "hoi"}')
+    assert Activity.model_validate(activity) is activity
+
+
 # --- tenants ------------------------------------------------------------------------------------
 
 
