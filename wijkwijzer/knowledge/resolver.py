@@ -32,9 +32,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -86,12 +86,15 @@ _TWO_LETTER_WORDS = frozenset({"is", "en", "de", "in", "op", "te", "om", "na", "
                                "zo", "of", "er", "ga", "ja", "af", "uw", "ok", "bv", "nr", "tm"})
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One reading of (part of) a message as an entity.
 
     ``start``/``end`` is the token span in ``normalize(text)`` (end exclusive); ``matched`` the
     normalised name or alias it matched; ``partial`` is true when only part of that name was typed.
+
+    A named tuple rather than a frozen dataclass: a message makes dozens of candidates, and a
+    frozen dataclass costs five times as much to make (every field goes through
+    ``object.__setattr__``).
     """
 
     kind: str
@@ -138,7 +141,7 @@ class Mention:
 class _Entry:
     """One name or alias of one entity."""
 
-    __slots__ = ("kind", "id", "name", "alias", "toks", "glued")
+    __slots__ = ("kind", "id", "name", "alias", "toks", "glued", "span_sizes")
 
     def __init__(self, kind: str, id_: str, name: str, alias: str, glued: bool) -> None:
         self.kind = kind
@@ -147,6 +150,16 @@ class _Entry:
         self.alias = alias
         self.toks = tuple(alias.split())
         self.glued = glued
+        self.span_sizes = {seed: _span_sizes(self.toks, seed) for seed in (1, 2)}
+
+
+def _span_sizes(toks: tuple[str, ...], seed: int) -> tuple[int, ...]:
+    """The span widths that may read as the whole name around a seed of ``seed`` tokens: the
+    name's number of words, or one fewer when the name has a function word that people drop
+    ("geuzen statenkwartier"); a glued seed ("vlieger wolk") adds one."""
+    width = len(toks)
+    shorter = width - 1 if any(t in STOPWORDS for t in toks) else width
+    return tuple(sorted({max(seed, shorter), max(seed, width), width + seed - 1}))
 
 
 def school_aliases(name: str) -> set[str]:
@@ -251,16 +264,20 @@ class Resolver:
         found.discard(token)
         return exact + tuple(sorted(t for t in found if DamerauLevenshtein.distance(t, token) <= 1))
 
-    def _exact_spans(self, toks: list[str], kinds: frozenset[str], out: dict) -> None:
+    def _exact_spans(self, toks: list[str], kinds: frozenset[str], out: dict) -> dict[int, list[tuple[int, int]]]:
+        """Every span that is a name or alias as typed; returns the spans found per entry."""
+        hits: dict[int, list[tuple[int, int]]] = {}
         for size in range(min(self._max_span, len(toks)), 0, -1):
             for start in range(len(toks) - size + 1):
                 span = toks[start:start + size]
-                if all(t in STOPWORDS for t in span):
+                if STOPWORDS.issuperset(span):
                     continue
                 for index in self._exact.get(" ".join(span), ()):
                     entry = self._entries[index]
                     if entry.kind in kinds:
                         _keep(out, Candidate(entry.kind, entry.id, entry.name, 100.0, start, start + size, entry.alias))
+                        hits.setdefault(index, []).append((start, start + size))
+        return hits
 
     def _seeds(self, toks: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, vocabulary token): content tokens and glued pairs that may be part of a name."""
@@ -276,7 +293,10 @@ class Resolver:
                 seeds.extend((pos, pos + 2, v) for v in self._corrections(token + following) if v not in own)
         return seeds
 
-    def _fuzzy_spans(self, toks: list[str], kinds: frozenset[str], out: dict) -> None:
+    def _fuzzy_spans(self, toks: list[str], kinds: frozenset[str], out: dict,
+                     exact: dict[int, list[tuple[int, int]]]) -> None:
+        """Names around each seed, scored with rapidfuzz. A name already found as typed on a span
+        around the seed is skipped: its best score there is that exact 100, already kept."""
         for start, end, vocab_token in self._seeds(toks):
             postings = self._by_token[vocab_token]
             if len(postings) > DF_LIMIT:
@@ -284,6 +304,8 @@ class Resolver:
             for index in postings:
                 entry = self._entries[index]
                 if entry.kind not in kinds:
+                    continue
+                if index in exact and any(s <= start and end <= e for s, e in exact[index]):
                     continue
                 full = self._score_full(toks, start, end, entry)
                 if full:
@@ -294,15 +316,10 @@ class Resolver:
                         _keep(out, partial)
 
     def _score_full(self, toks: list[str], start: int, end: int, entry: _Entry) -> Candidate | None:
-        """The best span around [start, end) that reads as the whole of ``entry``'s name.
-
-        The span has the name's number of words, or one fewer when the name has a function word
-        that people drop ("geuzen statenkwartier"); a glued seed ("vlieger wolk") adds one.
-        """
+        """The best span around [start, end) that reads as the whole of ``entry``'s name (its
+        widths: :func:`_span_sizes`)."""
         best: Candidate | None = None
-        width, seed = len(entry.toks), end - start
-        shorter = width - 1 if any(t in STOPWORDS for t in entry.toks) else width
-        for size in sorted({max(seed, shorter), max(seed, width), width + seed - 1}):
+        for size in entry.span_sizes[end - start]:
             for first in range(max(0, end - size), min(start, len(toks) - size) + 1):
                 span = toks[first:first + size]
                 if not _edges_ok(span, entry.toks):
@@ -415,8 +432,8 @@ class Resolver:
         if not toks or not wanted:
             return []
         found: dict[tuple[str, str, int, int], Candidate] = {}
-        self._exact_spans(toks, wanted, found)
-        self._fuzzy_spans(toks, wanted, found)
+        exact = self._exact_spans(toks, wanted, found)
+        self._fuzzy_spans(toks, wanted, found, exact)
         return self._group(list(found.values()))
 
     def resolve(self, text: str, kind: str, limit: int = 5) -> list[Candidate]:
@@ -434,7 +451,7 @@ class Resolver:
                 uncovered = sum(1 for i in content if not cand.start <= i < cand.end)
                 score = round(cand.score - UNCOVERED_PENALTY * uncovered, 1)
                 if score >= MIN_SCORE:
-                    found.append(replace(cand, score=score))
+                    found.append(cand._replace(score=score))
         found.sort(key=lambda c: (-c.score, c.partial, -_mass(c), self._level(c), c.name))
         return self._distinct(found)[:limit]
 
