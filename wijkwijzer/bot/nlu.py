@@ -23,7 +23,8 @@ the school is; the first term named is the begrip.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.resolver import Candidate, Mention
@@ -382,6 +383,36 @@ _PERSON_ASK = re.compile(r"\bwie (is|zijn|was) (er )?(de|het|onze|mijn|jullie|di
 _CONTACT_NOUNS = frozenset(
     "contactpersoon contact aanspreekpunt persoon verantwoordelijke vaste juiste goede nu".split()
 )
+
+
+class _Gated:
+    """Named patterns searched behind gates: one combined pattern per group of a few.
+
+    Most messages match none or few of the cue, route and thema patterns, and one search with a
+    combined pattern costs about as much as one with a single pattern. A group whose gate does
+    not match is skipped whole; the answers are the same as searching every pattern."""
+
+    def __init__(self, patterns: dict[str, re.Pattern[str]], group_size: int = 4) -> None:
+        items = list(patterns.items())
+        self.groups = [(_gate(pattern for _, pattern in items[i:i + group_size]), items[i:i + group_size])
+                       for i in range(0, len(items), group_size)]
+
+    def found(self, norm: str) -> list[tuple[str, re.Pattern[str]]]:
+        """The (name, pattern) pairs whose pattern matches somewhere in ``norm``, in table order."""
+        return [(name, pattern) for gate, items in self.groups if gate.search(norm)
+                for name, pattern in items if pattern.search(norm)]
+
+
+def _gate(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+    """Matches somewhere exactly when one of ``patterns`` does (alternation; no backreferences)."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns))
+
+
+_SOCIAL_GATE = _gate(core for core, _ in SOCIAL.values())
+_CUES = _Gated(CUES)
+_ROUTE_WORDS = _Gated(ROUTE_WORDS)
+_THEMA_WORDS = _Gated({**THEMA_WORDS, **{f"hint:{name}": pattern for name, pattern in THEMA_HINTS.items()}})
+
 # Words that may surround a lone name or term ("de vliegerwolk?", "ypenburg graag").
 _BARE_FILLER = _FILLER | frozenset("voor van in bij over is er aub svp".split())
 
@@ -454,6 +485,8 @@ def _empty() -> dict[str, str | None]:
 
 
 def _social(norm: str) -> str | None:
+    if not _SOCIAL_GATE.search(norm):
+        return None
     for intent, (core, fillers) in SOCIAL.items():
         if core.search(norm):
             rest = core.sub(" ", norm).split()
@@ -523,7 +556,7 @@ def _trust(candidate: Candidate) -> bool:
 
 
 def _shifted(mention: Mention, offset: int) -> Mention:
-    moved = (replace(c, start=c.start + offset, end=c.end + offset) for c in mention.candidates)
+    moved = (c._replace(start=c.start + offset, end=c.end + offset) for c in mention.candidates)
     return Mention(mention.kind, tuple(moved))
 
 
@@ -562,11 +595,11 @@ def _take_place(primary: Mention, places: list[Mention], kb: KnowledgeBase, read
 def _features(text: str, norm: str, reading: _Reading) -> None:
     found = reading.features
     entities = reading.entities
-    found.update(name for name, pattern in CUES.items() if pattern.search(norm))
+    found.update(name for name, _ in _CUES.found(norm))
     found.update(key for key in ("rol", "school", "begrip", "expertise") if entities[key])
     if any(entities[key] for key in ("wijk", "gemeente", "school", "postcode")):
         found.add("place")
-    if any(pattern.search(norm) for pattern in ROUTE_WORDS.values()):
+    if _ROUTE_WORDS.found(norm):
         found.add("route_word")
     reading.thema = _thema(norm)
     if reading.thema:
@@ -590,9 +623,10 @@ def _features(text: str, norm: str, reading: _Reading) -> None:
 
 def _thema(norm: str) -> str | None:
     """The thema with the most evidence; a multiproblem word, or three themas at once, is multiproblematiek."""
-    scores = {thema: float(len(pattern.findall(norm))) for thema, pattern in THEMA_WORDS.items()}
-    for thema, pattern in THEMA_HINTS.items():
-        scores[thema] += 0.5 * len(pattern.findall(norm))
+    scores = dict.fromkeys(THEMA_WORDS, 0.0)
+    for name, pattern in _THEMA_WORDS.found(norm):
+        hint, _, thema = name.rpartition(":")
+        scores[thema] += (0.5 if hint else 1.0) * len(pattern.findall(norm))
     if scores["multiproblematiek"] or sum(1 for score in scores.values() if score >= 1) >= MULTI_THEMAS:
         return "multiproblematiek"
     best = max(scores, key=lambda thema: scores[thema])
@@ -601,7 +635,7 @@ def _thema(norm: str) -> str | None:
 
 def _route(norm: str, begrip: str | None, kb: KnowledgeBase) -> str | None:
     """The route the message names, else the route of the step its glossary term belongs to."""
-    named = next((route for route, pattern in ROUTE_WORDS.items() if pattern.search(norm)), None)
+    named = next((route for route, _ in _ROUTE_WORDS.found(norm)), None)
     if named or not begrip:
         return named
     term = next((t for t in kb.terms if t.term == begrip), None)
