@@ -67,7 +67,7 @@ def area_by_name(kb: KnowledgeBase, name: str | None, prefer: str = "wijk") -> A
     """The area a canonical entity value names; an exact wijk wins over a stadsdeel/kern of the same name."""
     if not name:
         return None
-    matches = [a for a in kb.areas.values() if a.naam == name or a.id == name]
+    matches = kb.areas_by_name.get(name, ())
     if not matches:
         return None
     order = {"wijk": 0, "stadsdeel": 1, "kern": 1, "gemeente": 2} if prefer == "wijk" else {"gemeente": 0, "stadsdeel": 1, "kern": 1, "wijk": 2}

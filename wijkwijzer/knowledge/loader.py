@@ -175,7 +175,11 @@ class KnowledgeBase:
 
         children: dict[str, list[str]] = defaultdict(list)
         by_pc4: dict[str, list[str]] = defaultdict(list)
+        by_name: dict[str, list[Area]] = defaultdict(list)
         for area in self.areas.values():
+            by_name[area.naam].append(area)
+            if area.id != area.naam:
+                by_name[area.id].append(area)
             parent = area.deel or (area.gemeente if area.soort != "gemeente" else None)
             if parent:
                 children[parent].append(area.id)
@@ -196,6 +200,8 @@ class KnowledgeBase:
 
         self.children: Mapping[str, tuple[str, ...]] = _freeze(children)
         self.areas_by_pc4: Mapping[str, tuple[str, ...]] = _freeze(by_pc4)
+        self.areas_by_name: Mapping[str, tuple[Area, ...]] = _freeze(by_name)
+        """Areas by their name or id: "Ypenburg" gives the wijk and the stadsdeel of that name."""
         self.contacts_by_area: Mapping[str, tuple[Contact, ...]] = _freeze(contacts_by_area)
         self.contacts_by_school: Mapping[str, tuple[Contact, ...]] = _freeze(contacts_by_school)
         self.schools_by_area: Mapping[str, tuple[School, ...]] = _freeze(schools_by_area)
