@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic import command
 from sqlalchemy import inspect, select
 
@@ -68,3 +69,39 @@ async def test_hostile_ids_are_stored_as_data(tmp_path):
         assert await references.for_user("%") == []
     finally:
         await engine.dispose()
+
+
+def _sdk_reference_without_names(activity):
+    """What the SDK's own ConversationReference gives, with people and conversations unnamed."""
+    from microsoft_agents.activity import ChannelAccount, ConversationAccount
+
+    reference = activity.get_conversation_reference()
+    user, conversation = activity.from_property, activity.conversation
+    reference.user = ChannelAccount(id=user.id, aad_object_id=user.aad_object_id) if user and user.id else None
+    reference.conversation = ConversationAccount(id=conversation.id, conversation_type=conversation.conversation_type,
+                                                 tenant_id=conversation.tenant_id, is_group=conversation.is_group)
+    reference.activity_id = reference.request_id = None
+    return reference.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+@pytest.mark.parametrize("fields", [
+    {},
+    {"channelId": "msteams:COPILOT", "locale": None},
+    {"from": {"id": "29:u", "name": "Ingrid de Vries", "aadObjectId": "aad-u"},
+     "recipient": {"id": "28:bot", "name": "Wijkwijzer", "role": "bot", "extra": 1},
+     "conversation": {"id": "19:c@thread.tacv2", "conversationType": "channel", "tenantId": "t", "isGroup": True,
+                      "name": "Netwerk Ypenburg"}},
+    {"from": {"name": "zonder id"}},
+])
+def test_the_stored_reference_is_the_sdks_conversation_reference_without_names(fields):
+    from microsoft_agents.activity import Activity
+
+    from wijkwijzer.adapters.teams import stored_reference
+
+    base = {"type": "message", "id": "m1", "channelId": "msteams", "serviceUrl": "https://smba.trafficmanager.net/emea/",
+            "locale": "nl-NL", "from": {"id": "29:u", "aadObjectId": "aad-u"}, "recipient": {"id": "28:bot"},
+            "conversation": {"id": "a:1", "conversationType": "personal", "tenantId": "t"}, "text": "hoi"}
+    activity = Activity.model_validate({key: value for key, value in {**base, **fields}.items() if value is not None})
+    stored = stored_reference(activity)
+    assert stored == _sdk_reference_without_names(activity)
+    assert "Ingrid" not in str(stored) and "Netwerk" not in str(stored)

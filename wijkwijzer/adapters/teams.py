@@ -280,7 +280,10 @@ class ServiceUrlPolicy:
     hosts: tuple[str, ...] = DEFAULT_SERVICE_URL_HOSTS
     allow_loopback: bool = False
 
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - policies are few and live as long as the app
     def allows(self, value: str | None) -> bool:
+        """Remembered: every turn checks its serviceUrl twice (here and in the SDK's host
+        validator), and Teams sends from a handful of them."""
         url = _url(value)
         if url is None or url.user or url.password:
             return False
@@ -515,18 +518,27 @@ def strip_mention(activity: Activity) -> None:
 
 
 def stored_reference(activity: Activity) -> dict[str, Any]:
-    """The conversation reference without names (of people, group chats or channels)."""
-    reference = activity.get_conversation_reference()
-    user = activity.from_property
-    reference.user = ChannelAccount(id=user.id, aad_object_id=user.aad_object_id) if user and user.id else None
-    conversation = activity.conversation
-    reference.conversation = ConversationAccount(
-        id=conversation.id, conversation_type=conversation.conversation_type,
-        tenant_id=conversation.tenant_id, is_group=conversation.is_group,
-    )
-    reference.activity_id = None
-    reference.request_id = None
-    return reference.model_dump(mode="json", by_alias=True, exclude_none=True)
+    """The conversation reference without names (of people, group chats or channels), as the
+    JSON of the SDK's ConversationReference.
+
+    Built from the activity's fields directly: through ``get_conversation_reference`` (three
+    model copies, a validation and a dump) it cost some 20 µs on every turn, only to find
+    it unchanged. tests/adapters/test_teams_references.py checks it equals the SDK's."""
+    user, bot, conversation = activity.from_property, activity.recipient, activity.conversation
+    reference = {
+        "user": _present({"id": user.id, "aadObjectId": user.aad_object_id}) if user and user.id else None,
+        "bot": bot.model_dump(mode="json", by_alias=True, exclude_none=True) if bot else None,
+        "conversation": _present({"id": conversation.id, "conversationType": conversation.conversation_type,
+                                  "tenantId": conversation.tenant_id, "isGroup": conversation.is_group}),
+        "channelId": str(activity.channel_id) if activity.channel_id else None,
+        "locale": activity.locale,
+        "serviceUrl": activity.service_url,
+    }
+    return _present(reference)
+
+
+def _present(fields: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in fields.items() if value is not None}
 
 
 class TeamsBot:
