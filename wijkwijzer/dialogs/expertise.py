@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
 
 from wijkwijzer.knowledge import query
@@ -30,7 +28,7 @@ class ExpertiseDialog(Dialog):
         state.update({"tag": opts.get("expertise"), "place": None, "everywhere": False, "pending": None, "choices": []})
         found = place_from_entities(kb, opts, opts.get("ambiguous") or {})
         if isinstance(found, Place) and found.area:
-            state["place"] = asdict(found)
+            state["place"] = found.as_dict()
         return await self._advance(dc)
 
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
@@ -56,7 +54,7 @@ class ExpertiseDialog(Dialog):
             if isinstance(found, PlaceChoice):
                 found = found.values[0] if found.values[0].area else None
             if isinstance(found, Place) and found.area:
-                state["place"] = asdict(found)
+                state["place"] = found.as_dict()
                 return await self._advance(dc)
         if wants_something_else(dc, own_intents=("expertise_lookup",)):
             return await hand_over(dc)

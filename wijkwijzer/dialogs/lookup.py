@@ -21,6 +21,10 @@ class Place:
     def empty(self) -> bool:
         return not self.area and not self.school
 
+    def as_dict(self) -> dict[str, str | None]:
+        """For dialog state (flat strings, so a copy of ``__dict__``, unlike dataclasses.asdict)."""
+        return dict(self.__dict__)
+
 
 @dataclass(frozen=True)
 class PlaceChoice:

@@ -8,7 +8,6 @@ gemeente where the pupil lives. Contact details go to registered users only.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 from datetime import date
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
@@ -95,7 +94,7 @@ class PartnerDialog(Dialog):
         if isinstance(found, PlaceChoice):
             return await self._ask_place_choice(dc, found)
         if isinstance(found, Place):
-            state["place"] = asdict(found)
+            state["place"] = found.as_dict()
         return await self._advance(dc)
 
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
@@ -155,7 +154,7 @@ class PartnerDialog(Dialog):
             return None
         if isinstance(found, PlaceChoice):
             return await self._ask_place_choice(dc, found)
-        state["place"] = asdict(found)
+        state["place"] = found.as_dict()
         return await self._advance(dc)
 
     async def _read_place_choice(self, dc: DialogContext, text: str) -> DialogTurnResult | None:
@@ -194,7 +193,7 @@ class PartnerDialog(Dialog):
     async def _ask_place_choice(self, dc: DialogContext, found: PlaceChoice) -> DialogTurnResult:
         labels = list(found.labels)
         question = "Bedoel je " + " of ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 2 else labels) + "?"
-        dc.active_dialog.state["options"] = [asdict(p) for p in found.values]
+        dc.active_dialog.state["options"] = [p.as_dict() for p in found.values]
         return await self._ask(dc, "pick_place", question, labels)
 
     async def _answer(self, dc: DialogContext, place: Place) -> DialogTurnResult:
@@ -208,7 +207,7 @@ class PartnerDialog(Dialog):
         if not contacts:
             text = f"Voor {where} heb ik geen contact voor {ROLE_NAMES[rol]}. Vraag het je adviseur passend onderwijs."
             await dc.context.send_activity(reply(text, ["Adviseur SWV"]))
-            return await dc.end_dialog({"last_lookup": {"rol": rol, "place": asdict(place)}})
+            return await dc.end_dialog({"last_lookup": {"rol": rol, "place": place.as_dict()}})
         cards = [contact_card(c, svc.today) for c in contacts[:MAX_CARDS]]
         header = f"{ROLE_NAMES[rol][0].upper()}{ROLE_NAMES[rol][1:]} voor {where}:" if where else f"{ROLE_NAMES[rol]}:"
         lines = [header]
@@ -220,7 +219,7 @@ class PartnerDialog(Dialog):
             lines.append("Bij acuut gevaar: bel 112.")
         others = [label for key, label in ROLE_CHOICES[:5] if key != rol][:3]
         await dc.context.send_activity(reply("\n\n".join(lines), others, cards))
-        return await dc.end_dialog({"last_lookup": {"rol": rol, "place": asdict(place)}})
+        return await dc.end_dialog({"last_lookup": {"rol": rol, "place": place.as_dict()}})
 
     @staticmethod
     def _contacts(kb: KnowledgeBase, rol: str, place: Place) -> list[Contact]:
@@ -256,4 +255,4 @@ class PartnerDialog(Dialog):
         cards = [contact_card(c, svc.today) for c in contacts[:MAX_CARDS]]
         text = "\n\n".join([rule, *("\n".join(card.as_lines()) for card in cards)])
         await dc.context.send_activity(reply(text, [], cards))
-        return await dc.end_dialog({"last_lookup": {"rol": "jeugdteam", "place": asdict(place)}})
+        return await dc.end_dialog({"last_lookup": {"rol": "jeugdteam", "place": place.as_dict()}})

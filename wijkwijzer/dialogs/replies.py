@@ -10,7 +10,7 @@ Cards, WhatsApp buttons or numbered lines; dialogs never know which channel they
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from microsoft_agents.activity import (
@@ -36,6 +36,11 @@ class ContactCard:
     email: str | None = None
     bereikbaar: str | None = None
     opmerking: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        """The fields as a dict (all flat strings: a copy of ``__dict__`` is what dataclasses.asdict
+        would give, at a tenth of its cost)."""
+        return dict(self.__dict__)
 
     def as_lines(self, phone: Callable[[str], str] = str) -> list[str]:
         """Plain lines; ``phone`` lets a channel write numbers its own way (tappable +31…)."""
@@ -71,7 +76,7 @@ def reply(text: str, choices: Sequence[str] = (), cards: Iterable[ContactCard] =
         activity.suggested_actions = SuggestedActions(
             actions=[CardAction(type=ActionTypes.im_back, title=c, value=c) for c in choices]
         )
-    attachments = [Attachment(content_type=CONTACT_CARD_TYPE, content=asdict(card)) for card in cards]
+    attachments = [Attachment(content_type=CONTACT_CARD_TYPE, content=card.as_dict()) for card in cards]
     if attachments:
         activity.attachments = attachments
     return activity
