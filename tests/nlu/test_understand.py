@@ -102,3 +102,20 @@ def test_understanding_is_fast(kb):
         understand(text, kb)
     per_message = (time.perf_counter() - started) / len(texts)
     assert per_message < 0.005, f"{per_message * 1000:.2f} ms per message"
+
+
+def test_a_pattern_gate_matches_exactly_when_one_of_its_patterns_does():
+    """The cue, route and thema patterns are searched behind combined gates; a gate that missed
+    a match (a shared word boundary wrongly put in front of an alternative that has none, as
+    'mishandel' in 'kindermishandeling') would silently drop a feature."""
+    from wijkwijzer.bot.nlu import _CUES, _ROUTE_WORDS, _SOCIAL_GATE, _THEMA_WORDS, SOCIAL
+    from wijkwijzer.knowledge.text import normalize
+
+    texts = [normalize(case["t"]) for path in (None, HELD_OUT) for case in (load_cases(path) if path else load_cases())]
+    texts += ["vermoeden van kindermishandeling wat nu", "stop", "zet de berichten uit"]
+    gated = [(gate, [pattern for _, pattern in items]) for table in (_CUES, _ROUTE_WORDS, _THEMA_WORDS)
+             for gate, items in table.groups]
+    gated.append((_SOCIAL_GATE, [core for core, _ in SOCIAL.values()]))
+    for text in texts:
+        for gate, patterns in gated:
+            assert bool(gate.search(text)) == any(p.search(text) for p in patterns), (text, gate.pattern[:60])

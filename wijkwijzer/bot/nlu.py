@@ -71,7 +71,7 @@ def _any(*patterns: str) -> re.Pattern[str]:
     parts: list[str] = []
     bounded: list[str] = []
     for pattern in patterns:
-        if pattern.startswith(r"\b"):
+        if pattern.startswith(r"\b") and not _alternates_at_top(pattern):
             bounded.append(f"(?:{pattern[2:]})")
             continue
         if bounded:
@@ -81,6 +81,27 @@ def _any(*patterns: str) -> re.Pattern[str]:
     if bounded:
         parts.append(r"\b(?:" + "|".join(bounded) + ")")
     return re.compile("|".join(parts))
+
+
+def _alternates_at_top(pattern: str) -> bool:
+    """True when ``pattern`` has a ``|`` outside any group: its leading ``\\b`` then belongs to
+    the first alternative only."""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 # ───────────────────── short social messages ─────────────────────
@@ -404,8 +425,9 @@ class _Gated:
 
 
 def _gate(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
-    """Matches somewhere exactly when one of ``patterns`` does (alternation; no backreferences)."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns))
+    """Matches somewhere exactly when one of ``patterns`` does (alternation; no backreferences),
+    with the word boundaries they start with shared, as in :func:`_any`."""
+    return _any(*(pattern.pattern for pattern in patterns))
 
 
 _SOCIAL_GATE = _gate(core for core, _ in SOCIAL.values())
