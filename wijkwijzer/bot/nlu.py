@@ -430,6 +430,10 @@ def _gate(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
     return _any(*(pattern.pattern for pattern in patterns))
 
 
+_RULES_BY_CONFIDENCE = tuple(
+    (rule.confidence, rule.intent, frozenset(rule.when), frozenset(rule.unless))
+    for rule in sorted(RULES, key=lambda rule: -rule.confidence) if rule.confidence > 0
+)
 _SOCIAL_GATE = _gate(core for core, _ in SOCIAL.values())
 _CUES = _Gated(CUES)
 _ROUTE_WORDS = _Gated(ROUTE_WORDS)
@@ -518,11 +522,11 @@ def _social(norm: str) -> str | None:
 
 
 def _decide(features: set[str]) -> tuple[str, float]:
-    best_intent, best = "unknown", 0.0
-    for rule in RULES:
-        if rule.confidence > best and features.issuperset(rule.when) and features.isdisjoint(rule.unless):
-            best_intent, best = rule.intent, rule.confidence
-    return best_intent, best
+    """The most confident rule that holds; of equally confident ones, the first in RULES."""
+    for confidence, intent, when, unless in _RULES_BY_CONFIDENCE:
+        if when <= features and unless.isdisjoint(features):
+            return intent, confidence
+    return "unknown", 0.0
 
 
 def _read(text: str, norm: str, kb: KnowledgeBase) -> _Reading:

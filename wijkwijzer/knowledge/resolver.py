@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -107,9 +106,10 @@ class Candidate(NamedTuple):
     partial: bool = False
 
 
-@dataclass(frozen=True)
-class Mention:
-    """An entity named in a message: the candidates for one span, best first, one per entity."""
+class Mention(NamedTuple):
+    """An entity named in a message: the candidates for one span, best first, one per entity.
+
+    A named tuple, like :class:`Candidate`."""
 
     kind: str
     candidates: tuple[Candidate, ...]
@@ -324,8 +324,11 @@ class Resolver:
                 span = toks[first:first + size]
                 if not _edges_ok(span, entry.toks):
                     continue
-                score = round(fuzz.ratio(" ".join(span), entry.alias, score_cutoff=MIN_SCORE), 1)
-                if score >= MIN_SCORE and (best is None or score > best.score):
+                ratio = fuzz.ratio(" ".join(span), entry.alias, score_cutoff=MIN_SCORE)
+                if not ratio:  # below the cutoff; round() is as dear as the ratio itself
+                    continue
+                score = round(ratio, 1)
+                if best is None or score > best.score:
                     best = Candidate(entry.kind, entry.id, entry.name, score, first, first + size, entry.alias)
         return best
 
@@ -407,6 +410,9 @@ class Resolver:
             families["place" if cand.kind in PLACE_KINDS else cand.kind].append(cand)
         mentions: list[Mention] = []
         for family in families.values():
+            if len(family) == 1:
+                mentions.append(Mention(family[0].kind, (family[0],)))
+                continue
             family.sort(key=self._rank)
             taken: list[Candidate] = []
             for cand in family:
