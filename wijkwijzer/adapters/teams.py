@@ -383,7 +383,11 @@ def _text_block(*runs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _card(body: list[dict[str, Any]], actions: list[dict[str, Any]], fallback: str) -> Attachment:
-    content = {
+    return Attachment(content_type=ADAPTIVE_CARD_TYPE, content=_card_content(body, actions, fallback))
+
+
+def _card_content(body: list[dict[str, Any]], actions: list[dict[str, Any]], fallback: str) -> dict[str, Any]:
+    return {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "version": ADAPTIVE_CARD_VERSION,
@@ -391,7 +395,6 @@ def _card(body: list[dict[str, Any]], actions: list[dict[str, Any]], fallback: s
         "actions": actions,
         "fallbackText": fallback,
     }
-    return Attachment(content_type=ADAPTIVE_CARD_TYPE, content=content)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -420,6 +423,14 @@ def mailto_url(email: str | None) -> str | None:
 
 
 def contact_card(card: ContactCard) -> Attachment:
+    return Attachment.model_construct(content_type=ADAPTIVE_CARD_TYPE, content=_contact_card_content(card))
+
+
+@functools.lru_cache(maxsize=4096)
+def _contact_card_content(card: ContactCard) -> dict[str, Any]:
+    """The Adaptive Card of a contact, made once per contact: contacts come from the knowledge
+    base, and the same few are shown again and again. The dict is shared between replies and
+    never changed after it is made (replies are only serialised)."""
     body = [_text_block(_run(card.naam, weight="Bolder", size="Medium")),
             _text_block(_run(f"{card.rol}, {card.organisatie}", isSubtle=True))]
     for label, value in (("Tel", card.telefoon), ("Mail", card.email), ("Bereikbaar", card.bereikbaar)):
@@ -431,7 +442,7 @@ def contact_card(card: ContactCard) -> Attachment:
     for title, url in (("Bellen", tel_url(card.telefoon)), ("Mailen", mailto_url(card.email))):
         if url:
             actions.append({"type": "Action.OpenUrl", "title": title, "url": url})
-    return _card(body, actions, "\n".join(card.as_lines()))
+    return _card_content(body, actions, "\n".join(card.as_lines()))
 
 
 def announcement_card(text: str, fallback: str) -> Attachment:
