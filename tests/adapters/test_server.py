@@ -18,6 +18,7 @@ import pytest
 
 from tests.adapters import fakes
 from wijkwijzer.adapters.teams import TeamsSettings
+from wijkwijzer.bot import server as server_module
 from wijkwijzer.bot.commands.serve import configuration_problems, is_loopback
 from wijkwijzer.bot.server import IN_FLIGHT, METRICS, RUNTIME, TEAMS, create_serving_app
 from wijkwijzer.bot.settings import Settings
@@ -151,9 +152,11 @@ async def test_shutdown_lets_a_turn_in_flight_finish(make_teams):
 
 
 
-async def test_the_serving_app_keeps_its_startup_objects_out_of_the_collector(tmp_path):
+async def test_the_serving_app_keeps_its_startup_objects_out_of_the_collector(tmp_path, monkeypatch):
     """``wijkwijzer serve`` freezes what startup built: a full collection while serving no longer
-    walks the knowledge base (a pause every turn in flight waited for)."""
+    walks the knowledge base (a pause every turn in flight waited for). Quiet tracing, process-wide
+    and not undone, is left out here (tests/bot/test_tracing.py runs it in its own processes)."""
+    monkeypatch.setattr(server_module, "quiet_unless_configured", lambda: False)
     settings = Settings(state_dir=tmp_path / "state", pseudonym_secret="test-secret", outbox_worker=False)
     app = await create_serving_app(settings, teams=TeamsSettings(teams_anonymous=True))
     try:
