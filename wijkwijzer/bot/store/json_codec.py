@@ -36,12 +36,12 @@ _ATTRIBUTE_CLASSES: dict[str, type] = {
 
 def dumps(value: Any) -> str:
     """``value`` as JSON text. ASCII only, so NUL and lone surrogates survive every database."""
-    return json.dumps(value, default=_encode, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def loads(text: str) -> Any:
     """The value :func:`dumps` wrote, with tagged SDK objects rebuilt."""
-    return json.loads(text, object_hook=_decode)
+    return _DECODER.decode(text)
 
 
 def _encode(value: Any) -> Any:
@@ -88,3 +88,9 @@ def _activity_model(name: str, obj: dict[str, Any]) -> Any:
     if isinstance(model, type) and issubclass(model, BaseModel):
         return model.model_validate(obj["data"])
     return obj
+
+
+# Made once: json.dumps and json.loads build a new encoder or decoder on every call that
+# passes options, and state is read and written on every turn.
+_ENCODER = json.JSONEncoder(default=_encode, separators=(",", ":"))
+_DECODER = json.JSONDecoder(object_hook=_decode)
