@@ -348,7 +348,15 @@ def pseudonymous_user_id(activity: Activity, secret: str) -> str:
     """A keyed hash of tenant + Entra object id (the Teams user id when there is none)."""
     user = activity.from_property
     raw = (user.aad_object_id or user.id or "") if user else ""
-    return pseudonymize(f"{tenant_of(activity) or '-'}:{raw}", secret)
+    return _pseudonym(f"{tenant_of(activity) or '-'}:{raw}", secret)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pseudonym(identity: str, secret: str) -> str:
+    """Remembered: a turn needs the pseudonym twice (conversation reference, user record), and an
+    HMAC costs as much as a database read. A pure function of the Teams identity, so it cannot
+    go stale; it holds the ids of recent Teams users, as the requests in flight do."""
+    return pseudonymize(identity, secret)
 
 
 class TeamsProfiles:
