@@ -431,7 +431,7 @@ def mailto_url(email: str | None) -> str | None:
 
 
 def contact_card(card: ContactCard) -> Attachment:
-    return Attachment.model_construct(content_type=ADAPTIVE_CARD_TYPE, content=_contact_card_content(card))
+    return Attachment(content_type=ADAPTIVE_CARD_TYPE, content=_contact_card_content(card))
 
 
 @functools.lru_cache(maxsize=4096)
