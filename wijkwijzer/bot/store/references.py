@@ -56,16 +56,18 @@ class ConversationReferences:
         self.engine = engine
         self.refresh_after = refresh_after
         self.remember = remember
-        self._written: OrderedDict[str, tuple[str, float]] = OrderedDict()
+        self._written: OrderedDict[str, tuple[tuple[str, dict[str, Any]], float]] = OrderedDict()
 
     async def save(self, *, channel: str, conversation_id: str, user_id: str, reference: dict[str, Any]) -> bool:
-        """Store the reference; returns False when it was unchanged and recently written."""
+        """Store the reference; returns False when it was unchanged and recently written.
+
+        Every Teams turn calls this; the unchanged case compares the dicts and writes no JSON."""
         key = reference_key(channel, conversation_id)
-        payload = json.dumps(reference, ensure_ascii=False, sort_keys=True)
-        content = f"{user_id}\n{payload}"
+        content = (user_id, reference)
         if self._recently_written(key, content):
             return False
-        values = {"key": key, "user_id": user_id, "channel": channel, "reference": payload,
+        values = {"key": key, "user_id": user_id, "channel": channel,
+                  "reference": json.dumps(reference, ensure_ascii=False, sort_keys=True),
                   "updated_at": datetime.now(UTC)}
         async with self.engine.begin() as conn:
             await _upsert(conn, values)
@@ -75,7 +77,7 @@ class ConversationReferences:
             self._written.popitem(last=False)
         return True
 
-    def _recently_written(self, key: str, content: str) -> bool:
+    def _recently_written(self, key: str, content: tuple[str, dict[str, Any]]) -> bool:
         last = self._written.get(key)
         return last is not None and last[0] == content and time.monotonic() - last[1] < self.refresh_after
 
