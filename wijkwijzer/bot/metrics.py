@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
@@ -22,16 +24,26 @@ class Metrics:
                                 registry=self.registry)
         self.outbound = Counter("wijkwijzer_outbound_sends", "Outbound send results", ["channel", "result"],
                                 registry=self.registry)
+        self._children: dict[tuple[str, ...], Any] = {}
 
     def reject(self, channel: str, reason: str) -> None:
         self.rejected.labels(channel=channel, reason=reason).inc()
 
     def sent(self, channel: str, result: str) -> None:
-        self.outbound.labels(channel=channel, result=result).inc()
+        self._child(self.outbound, "sent", channel, result).inc()
 
     def turn(self, channel: str, intent: str, seconds: float) -> None:
-        self.turns.labels(channel=channel, intent=intent).inc()
-        self.turn_seconds.labels(channel=channel).observe(seconds)
+        self._child(self.turns, "turn", channel, intent).inc()
+        self._child(self.turn_seconds, "turn_seconds", channel).observe(seconds)
+
+    def _child(self, metric: Any, name: str, *labels: str) -> Any:
+        """The labelled child, kept: ``labels()`` checks and locks on every call, and these run
+        on every turn and every reply."""
+        key = (name, *labels)
+        child = self._children.get(key)
+        if child is None:
+            child = self._children[key] = metric.labels(*labels)
+        return child
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
