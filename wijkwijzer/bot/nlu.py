@@ -649,8 +649,11 @@ def _features(text: str, norm: str, reading: _Reading) -> None:
 
 def _thema(norm: str) -> str | None:
     """The thema with the most evidence; a multiproblem word, or three themas at once, is multiproblematiek."""
+    found = _THEMA_WORDS.found(norm)
+    if not found:
+        return None
     scores = dict.fromkeys(THEMA_WORDS, 0.0)
-    for name, pattern in _THEMA_WORDS.found(norm):
+    for name, pattern in found:
         hint, _, thema = name.rpartition(":")
         scores[thema] += (0.5 if hint else 1.0) * len(pattern.findall(norm))
     if scores["multiproblematiek"] or sum(1 for score in scores.values() if score >= 1) >= MULTI_THEMAS:
