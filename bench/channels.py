@@ -385,6 +385,13 @@ def main() -> int:
     results = {target: combine(target, found) for target, found in rounds.items()}
     for result in results.values():
         report(result)
+    if {"echo", "teams"} <= rounds.keys():
+        paired = [t.rps / e.rps for e, t in zip(rounds["echo"], rounds["teams"])]
+        cpu = [e.cpu_ms_per_request / t.cpu_ms_per_request for e, t in zip(rounds["echo"], rounds["teams"])
+               if e.cpu_ms_per_request and t.cpu_ms_per_request]
+        print("teams / echo per round (measured one after the other): "
+              + ", ".join(f"{ratio:.0%}" for ratio in paired)
+              + (f"; by CPU per request: {', '.join(f'{ratio:.0%}' for ratio in cpu)}" if cpu else ""))
     return summarize(results)
 
 
