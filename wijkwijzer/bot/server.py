@@ -231,15 +231,15 @@ async def create_serving_app(settings: Settings, **options: Any) -> web.Applicat
     """``create_app`` for a long-running server, with two process-wide settings that tests,
     which build many apps in one process, must not get:
 
-    - the SDK's telemetry spans cost nothing unless a tracer provider was configured
-      (:mod:`.tracing`);
+    - the SDK's telemetry spans and their wrappers cost nothing unless a tracer or meter
+      provider was configured (:mod:`.tracing`);
     - afterwards everything built at startup (the knowledge base and its index, the SDK's
       models, the imported modules) moves to the garbage collector's permanent generation. The
       collector then no longer walks those ~170,000 objects: before, each full collection paused
       every turn in flight for 70-100 ms (bench/README.md). Frozen objects in a reference cycle
       are never freed, so this is for a process that serves until it stops."""
     if quiet_unless_configured():
-        log.info("no OpenTelemetry tracer provider configured: the SDK's spans are not made")
+        log.info("no OpenTelemetry tracer or meter provider configured: the SDK's spans and span wrappers do nothing")
     app = await create_app(settings, **options)
     gc.collect()
     gc.freeze()
