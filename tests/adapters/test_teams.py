@@ -400,3 +400,13 @@ async def test_anonymous_mode_still_rejects_a_bad_token(make_teams):
     response = await server.post(server.message("help"), token="not.a.jwt")
     assert response.status == 401
     assert_nothing_happened(server)
+
+
+async def test_an_activity_without_recipient_stores_no_reference(make_teams):
+    """A reference without the bot's account could not be used to write back, so none is kept."""
+    server = await make_teams()
+    activity = server.message("help", conversation_id="a:no-recipient")
+    del activity["recipient"]
+    response = await server.post(activity)
+    assert response.status < 500
+    assert await ConversationReferences(server.runtime.engine).get("msteams", "a:no-recipient") is None

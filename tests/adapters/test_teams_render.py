@@ -14,6 +14,7 @@ from wijkwijzer.adapters.teams import (
     TeamsProfiles,
     TeamsSettings,
     TenantPolicy,
+    _contact_card_content,
     mailto_url,
     render_for_teams,
     same_origin,
@@ -68,6 +69,20 @@ def test_valid_email_and_phone_become_links():
     assert tel_url("bel de receptie") is None
 
 
+def test_a_contacts_card_is_made_once_and_not_changed_by_sending_it():
+    """The card dict is kept per contact and shared between replies, so nothing on the way out
+    may change it: a Teams turn sends it through the SDK's send path and the JSON answer."""
+    card = ContactCard(naam="Fatma Yilmaz", rol="smw", organisatie="SMW Haaglanden", telefoon="06 00434831",
+                       email="f.yilmaz@smw-haaglanden.example")
+    first = render_for_teams(reply("SMW:", cards=[card]), "personal")
+    first.model_dump(mode="json", by_alias=True, exclude_none=True)
+    first.text = "anders"
+    second = render_for_teams(reply("SMW:", cards=[card]), "personal")
+    assert second.attachments[0].content is first.attachments[0].content
+    fresh = _contact_card_content.__wrapped__(card)
+    assert second.attachments[0].content == fresh
+
+
 def test_card_lines_are_not_repeated_in_the_text():
     card = ContactCard(naam="Fatma Yilmaz", rol="smw", organisatie="SMW Haaglanden", telefoon="06 00434831")
     text = "\n\n".join(["SMW voor Ypenburg:", "\n".join(card.as_lines()), "Bij acuut gevaar: bel 112."])
@@ -111,6 +126,8 @@ def test_plain_text_reply_stays_plain_text():
     ("http://127.0.0.1:3978/", False),
     ("not a url", False),
     (None, False),
+    ({"serviceUrl": "https://smba.trafficmanager.net/emea/"}, False),
+    (["https://smba.trafficmanager.net/emea/"], False),
 ])
 def test_service_url_policy(url, allowed):
     assert ServiceUrlPolicy().allows(url) is allowed

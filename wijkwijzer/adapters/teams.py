@@ -280,8 +280,11 @@ class ServiceUrlPolicy:
     hosts: tuple[str, ...] = DEFAULT_SERVICE_URL_HOSTS
     allow_loopback: bool = False
 
+    def allows(self, value: object) -> bool:
+        return isinstance(value, str) and self._allows(value)
+
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - policies are few and live as long as the app
-    def allows(self, value: str | None) -> bool:
+    def _allows(self, value: str) -> bool:
         """Remembered: every turn checks its serviceUrl twice (here and in the SDK's host
         validator), and Teams sends from a handful of them."""
         url = _url(value)
@@ -612,7 +615,9 @@ class TeamsBot:
             await context.send_activity(reply(FOREIGN_TENANT))
 
     async def _remember(self, activity: Activity) -> None:
-        if not activity.conversation or not activity.conversation.id or not activity.service_url:
+        """Without a recipient (the bot's account) the reference could not be used to write back."""
+        if not activity.conversation or not activity.conversation.id or not activity.service_url \
+                or not activity.recipient:
             return
         await self.references.save(
             channel=CHANNEL, conversation_id=activity.conversation.id,
