@@ -105,3 +105,22 @@ def test_the_stored_reference_is_the_sdks_conversation_reference_without_names(f
     stored = stored_reference(activity)
     assert stored == _sdk_reference_without_names(activity)
     assert "Ingrid" not in str(stored) and "Netwerk" not in str(stored)
+
+
+async def test_a_reference_changed_after_saving_is_written_again(tmp_path):
+    """Unchanged references are recognised by comparing with what was written; a caller that
+    changes its dict afterwards must not change that record of what was written."""
+    engine = create_engine(sqlite_path=tmp_path / "refs.sqlite")
+    await migrate(engine)
+    references = ConversationReferences(engine)
+    try:
+        reference = {**REFERENCE, "conversation": dict(REFERENCE["conversation"])}
+        assert await references.save(channel="msteams", conversation_id="a:1", user_id="u1", reference=reference)
+        reference["serviceUrl"] = "https://smba.trafficmanager.net/amer/"
+        reference["conversation"]["tenantId"] = "t2"
+        assert await references.save(channel="msteams", conversation_id="a:1", user_id="u1", reference=reference)
+        stored = await references.get("msteams", "a:1")
+        assert stored.reference["serviceUrl"].endswith("/amer/") and stored.reference["conversation"]["tenantId"] == "t2"
+        assert not await references.save(channel="msteams", conversation_id="a:1", user_id="u1", reference=reference)
+    finally:
+        await engine.dispose()

@@ -464,6 +464,13 @@ def test_codec_leaves_unknown_tags_as_data_and_refuses_unknown_objects():
         dumps({"x": {1, 2}})
 
 
+def test_codec_reads_back_what_it_wrote_from_text_or_bytes():
+    value = {"when": datetime(2025, 1, 2, 3, 4, tzinfo=UTC), "naam": "Zoë \u0000", "n": [1, 2.5, None, True]}
+    text = dumps(value)
+    assert text.isascii()
+    assert loads(text) == value == loads(text.encode())
+
+
 # --- Migrations and engines -------------------------------------------------------------------
 
 

@@ -39,9 +39,9 @@ def dumps(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
-def loads(text: str) -> Any:
+def loads(text: str | bytes) -> Any:
     """The value :func:`dumps` wrote, with tagged SDK objects rebuilt."""
-    return _DECODER.decode(text)
+    return _DECODER.decode(text.decode() if isinstance(text, (bytes, bytearray)) else text)
 
 
 def _encode(value: Any) -> Any:

@@ -12,6 +12,7 @@ out of almost every turn.
 
 from __future__ import annotations
 
+import copy
 import json
 import time
 from collections import OrderedDict
@@ -71,7 +72,7 @@ class ConversationReferences:
                   "updated_at": datetime.now(UTC)}
         async with self.engine.begin() as conn:
             await _upsert(conn, values)
-        self._written[key] = (content, time.monotonic())
+        self._written[key] = ((user_id, copy.deepcopy(reference)), time.monotonic())
         self._written.move_to_end(key)
         while len(self._written) > self.remember:
             self._written.popitem(last=False)
