@@ -150,16 +150,17 @@ class _Entry:
         self.alias = alias
         self.toks = tuple(alias.split())
         self.glued = glued
-        self.span_sizes = {seed: _span_sizes(self.toks, seed) for seed in (1, 2)}
+        width = len(self.toks)
+        self.span_sizes = _span_sizes(width, width - 1 if any(t in STOPWORDS for t in self.toks) else width)
 
 
-def _span_sizes(toks: tuple[str, ...], seed: int) -> tuple[int, ...]:
-    """The span widths that may read as the whole name around a seed of ``seed`` tokens: the
-    name's number of words, or one fewer when the name has a function word that people drop
-    ("geuzen statenkwartier"); a glued seed ("vlieger wolk") adds one."""
-    width = len(toks)
-    shorter = width - 1 if any(t in STOPWORDS for t in toks) else width
-    return tuple(sorted({max(seed, shorter), max(seed, width), width + seed - 1}))
+@lru_cache(maxsize=None)
+def _span_sizes(width: int, shorter: int) -> tuple[tuple[int, ...], ...]:
+    """The span widths that may read as the whole name around a seed of one token (index 0) or a
+    glued pair (index 1): the name's number of words, or one fewer (``shorter``) when the name
+    has a function word that people drop ("geuzen statenkwartier"); a glued seed ("vlieger
+    wolk") adds one. Shared between names of the same shape: a national index has ~60,000."""
+    return tuple(tuple(sorted({max(seed, shorter), max(seed, width), width + seed - 1})) for seed in (1, 2))
 
 
 def school_aliases(name: str) -> set[str]:
@@ -319,7 +320,7 @@ class Resolver:
         """The best span around [start, end) that reads as the whole of ``entry``'s name (its
         widths: :func:`_span_sizes`)."""
         best: Candidate | None = None
-        for size in entry.span_sizes[end - start]:
+        for size in entry.span_sizes[end - start - 1]:
             for first in range(max(0, end - size), min(start, len(toks) - size) + 1):
                 span = toks[first:first + size]
                 if not _edges_ok(span, entry.toks):
