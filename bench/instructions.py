@@ -6,7 +6,8 @@ The wall-clock channel bench (``bench/channels.py``) scatters by a third on a sh
 runs each target's server (the same servers as ``channels.py``) under
 ``valgrind --tool=callgrind --instr-atstart=no``, sends the same warm-up, switches instruction
 counting on with ``callgrind_control -i on`` for the measured requests only, and divides the
-count by their number. The same code gives the same figure to within a fraction of a percent.
+count by their number. The same code gives the same figure to within about 2 % (hash seeds and
+address layout differ per run), where wall-clock figures on a shared VM differ by a third.
 Instructions are not time (cache misses and branch mispredictions cost extra, and a Teams turn
 has more of them per instruction than an echo turn), so this is for comparing changes; the
 target itself is measured by ``channels.py``. Needs valgrind (``callgrind_control`` comes with
