@@ -24,22 +24,22 @@ class Metrics:
                                 registry=self.registry)
         self.outbound = Counter("wijkwijzer_outbound_sends", "Outbound send results", ["channel", "result"],
                                 registry=self.registry)
-        self._children: dict[tuple[str, ...], Any] = {}
+        self._children: dict[tuple[Any, ...], Any] = {}
 
     def reject(self, channel: str, reason: str) -> None:
         self.rejected.labels(channel=channel, reason=reason).inc()
 
     def sent(self, channel: str, result: str) -> None:
-        self._child(self.outbound, "sent", channel, result).inc()
+        self._child(self.outbound, channel, result).inc()
 
     def turn(self, channel: str, intent: str, seconds: float) -> None:
-        self._child(self.turns, "turn", channel, intent).inc()
-        self._child(self.turn_seconds, "turn_seconds", channel).observe(seconds)
+        self._child(self.turns, channel, intent).inc()
+        self._child(self.turn_seconds, channel).observe(seconds)
 
-    def _child(self, metric: Any, name: str, *labels: str) -> Any:
+    def _child(self, metric: Any, *labels: str) -> Any:
         """The labelled child, kept: ``labels()`` checks and locks on every call, and these run
         on every turn and every reply."""
-        key = (name, *labels)
+        key = (metric, *labels)
         child = self._children.get(key)
         if child is None:
             child = self._children[key] = metric.labels(*labels)
