@@ -110,9 +110,9 @@ def echo_app():
 
 async def wijkwijzer_app(state_dir: Path, whatsapp=None):
     """Wijkwijzer as ``wijkwijzer serve`` builds it, in anonymous development mode, on SQLite."""
-    from wijkwijzer.adapters.teams import TeamsSettings
-    from wijkwijzer.bot.server import ServerSettings, create_serving_app
-    from wijkwijzer.bot.settings import Settings
+    from wijkwijzer.adapters.teams.settings import TeamsSettings
+    from wijkwijzer.app.server import ServerSettings, create_serving_app
+    from wijkwijzer.app.settings import Settings
 
     settings = Settings(state_dir=state_dir, database_url=None, pseudonym_secret="bench")
     teams = TeamsSettings(teams_anonymous=True, teams_allowed_tenants=[], teams_app_id=None)
@@ -122,9 +122,9 @@ async def wijkwijzer_app(state_dir: Path, whatsapp=None):
 async def whatsapp_app(state_dir: Path):
     """Wijkwijzer with the WhatsApp webhook on, replies going to the fake Graph API of
     ``BENCH_GRAPH_URL``, and the bench's numbers registered as IB'ers (as after an invite)."""
-    from wijkwijzer.adapters.whatsapp import WhatsAppSettings
-    from wijkwijzer.bot.server import RUNTIME
-    from wijkwijzer.bot.store.signals import pseudonymize
+    from wijkwijzer.adapters.whatsapp.settings import WhatsAppSettings
+    from wijkwijzer.app.server import RUNTIME
+    from wijkwijzer.store.signals import pseudonymize
 
     whatsapp = WhatsAppSettings(verify_token="bench", app_secret=WHATSAPP_SECRET, access_token="bench",
                                 phone_number_id=PHONE_NUMBER_ID, graph_url=os.environ["BENCH_GRAPH_URL"])

@@ -22,13 +22,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from wijkwijzer.adapters.console import ConsoleAdapter  # noqa: E402
-from wijkwijzer.bot.nlu import understand  # noqa: E402
-from wijkwijzer.bot.runtime import FixedProfile, create_runtime  # noqa: E402
-from wijkwijzer.bot.settings import Settings  # noqa: E402
-from wijkwijzer.bot.store.database import reachability_problem  # noqa: E402
-from wijkwijzer.dialogs.services import Profile  # noqa: E402
+from wijkwijzer.adapters.console.adapter import ConsoleAdapter  # noqa: E402
+from wijkwijzer.app.runtime import FixedProfile, create_runtime  # noqa: E402
+from wijkwijzer.app.settings import Settings  # noqa: E402
+from wijkwijzer.core.services import Profile  # noqa: E402
+from wijkwijzer.core.understanding import understand  # noqa: E402
 from wijkwijzer.knowledge.loader import load_knowledge_base  # noqa: E402
+from wijkwijzer.store.database import reachability_problem  # noqa: E402
 
 SCRIPTS = [
     ["smw'er ypenbrg?", "en de jgz?", "en voor scheveningen?", "leerplicht de vliegerwolk"],

@@ -2,7 +2,7 @@
 
     .venv/bin/python manifest/make_icons.py
 
-Writes ``wijkwijzer/manifest/color.png`` (192×192, full colour) and ``outline.png`` (32×32,
+Writes ``wijkwijzer/adapters/teams/app_package/color.png`` (192×192, full colour) and ``outline.png`` (32×32,
 white on a transparent background), the files the Teams app package ships with. The icon is a
 white location pin: Wijkwijzer shows who to call in your wijk.
 """

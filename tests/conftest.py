@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from wijkwijzer.bot.store.database import create_engine, default_sqlite_url, dispose, migrate, reachability_problem
+from wijkwijzer.store.database import create_engine, default_sqlite_url, dispose, migrate, reachability_problem
 
 POSTGRES_URL = os.environ.get("WIJKWIJZER_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 

@@ -34,10 +34,12 @@ from microsoft_agents.activity import Activity
 from microsoft_agents.hosting.core import AgentAuthConfiguration
 from microsoft_agents.hosting.core.authorization import AccessTokenProviderBase, ClaimsIdentity, Connections
 
-from wijkwijzer.adapters.teams import ServiceUrlPolicy, TeamsHooks, TeamsSettings, ThrottledJwks
-from wijkwijzer.bot.server import METRICS, RUNTIME, ServerSettings, create_app
-from wijkwijzer.bot.settings import Settings
-from wijkwijzer.bot.store.signals import pseudonymize
+from wijkwijzer.adapters.teams.auth import ServiceUrlPolicy, ThrottledJwks
+from wijkwijzer.adapters.teams.endpoint import TeamsHooks
+from wijkwijzer.adapters.teams.settings import TeamsSettings
+from wijkwijzer.app.server import METRICS, RUNTIME, ServerSettings, create_app
+from wijkwijzer.app.settings import Settings
+from wijkwijzer.store.signals import pseudonymize
 
 APP_ID = "8c1f5a2e-3b4d-4e6f-9a0b-1c2d3e4f5a6b"
 TENANT = "5d7e9f1a-2b3c-4d5e-8f9a-0b1c2d3e4f5a"
@@ -245,8 +247,8 @@ class TeamsServer:
 
     def delivery_worker(self, **overrides: Any) -> Any:
         """A delivery worker like the one ``serve`` runs, over the same database and fakes."""
-        from wijkwijzer.bot.senders import delivery_worker
-        from wijkwijzer.bot.store.references import ConversationReferences
+        from wijkwijzer.app.senders import delivery_worker
+        from wijkwijzer.store.references import ConversationReferences
 
         runtime = self.runtime
         return delivery_worker(runtime, self.teams, ConversationReferences(runtime.engine), self.app[METRICS],

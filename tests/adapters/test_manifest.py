@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkwijzer.bot.cli import main
-from wijkwijzer.manifest_build import (
+from wijkwijzer.adapters.teams.manifest import (
     CURRENT_MANIFEST_VERSION,
     Developer,
     check_manifest,
@@ -22,6 +21,7 @@ from wijkwijzer.manifest_build import (
     png_info,
     template_dir,
 )
+from wijkwijzer.app.cli import main
 
 BOT_ID = "8c1f5a2e-3b4d-4e6f-9a0b-1c2d3e4f5a6b"
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,7 +85,7 @@ def test_the_example_developer_urls_of_the_template_are_refused_with_the_option_
 
 def test_template_and_icons_ship_as_package_data():
     assert {"manifest.json", "color.png", "outline.png"} <= {p.name for p in template_dir().iterdir()}
-    assert '"wijkwijzer" = ["manifest/*.json", "manifest/*.png"]' in (ROOT / "pyproject.toml").read_text()
+    assert '"wijkwijzer.adapters.teams" = ["app_package/*.json", "app_package/*.png"]' in (ROOT / "pyproject.toml").read_text()
 
 
 @pytest.mark.parametrize("args,message", [

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from wijkwijzer.adapters.whatsapp import WHATSAPP, WhatsAppSettings
-from wijkwijzer.bot.server import TEAMS
-from wijkwijzer.bot.store.signals import pseudonymize
+from wijkwijzer.adapters.whatsapp.endpoint import WHATSAPP
+from wijkwijzer.adapters.whatsapp.settings import WhatsAppSettings
+from wijkwijzer.app.server import TEAMS
+from wijkwijzer.store.signals import pseudonymize
 
 from .fake_graph import FakeGraph
 from .fakes import TeamsServer, make_teams, register_teams_user, teams_user_id  # noqa: F401 - fixture

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from tests.adapters import fakes
-from wijkwijzer.adapters.teams import TeamsSettings
-from wijkwijzer.bot import server as server_module
-from wijkwijzer.bot.commands.serve import configuration_problems, is_loopback
-from wijkwijzer.bot.server import IN_FLIGHT, METRICS, RUNTIME, TEAMS, create_serving_app
-from wijkwijzer.bot.settings import Settings
-from wijkwijzer.bot.store.database import create_engine
+from wijkwijzer.adapters.teams.settings import TeamsSettings
+from wijkwijzer.app.commands.serve import configuration_problems, is_loopback
+from wijkwijzer.app.server import IN_FLIGHT, METRICS, RUNTIME, TEAMS, create_serving_app
+from wijkwijzer.app.settings import Settings
+from wijkwijzer.app import server as server_module
+from wijkwijzer.store.database import create_engine
 
 make_teams = fakes.make_teams  # the server fixture
 ROOT = Path(__file__).resolve().parents[2]
@@ -155,7 +155,7 @@ async def test_shutdown_lets_a_turn_in_flight_finish(make_teams):
 async def test_the_serving_app_keeps_its_startup_objects_out_of_the_collector(tmp_path, monkeypatch):
     """``wijkwijzer serve`` freezes what startup built: a full collection while serving no longer
     walks the knowledge base (a pause every turn in flight waited for). Quiet tracing, process-wide
-    and not undone, is left out here (tests/bot/test_tracing.py runs it in its own processes)."""
+    and not undone, is left out here (tests/app/test_tracing.py runs it in its own processes)."""
     monkeypatch.setattr(server_module, "quiet_unless_configured", lambda: False)
     settings = Settings(state_dir=tmp_path / "state", pseudonym_secret="test-secret", outbox_worker=False)
     app = await create_serving_app(settings, teams=TeamsSettings(teams_anonymous=True))
@@ -188,7 +188,7 @@ def test_app_id_without_a_credential_is_refused():
 def _serve(tmp_path: Path, *args: str, **env: str) -> subprocess.Popen:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("WIJKWIJZER_")}
     environment.update({"WIJKWIJZER_STATE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT), **env})
-    return subprocess.Popen([sys.executable, "-m", "wijkwijzer.bot.cli", "serve", *args], env=environment,
+    return subprocess.Popen([sys.executable, "-m", "wijkwijzer.app.cli", "serve", *args], env=environment,
                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -229,8 +229,8 @@ def test_serve_starts_answers_and_stops_cleanly_on_sigterm(tmp_path):
 
 
 def test_every_setting_is_documented():
-    from wijkwijzer.bot.server import ServerSettings
-    from wijkwijzer.bot.settings import Settings
+    from wijkwijzer.app.server import ServerSettings
+    from wijkwijzer.app.settings import Settings
 
     documented = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     for settings_class in (Settings, ServerSettings, TeamsSettings):

@@ -19,10 +19,11 @@ from tests.adapters.fakes import (
     FakeConnector,
     SigningKey,
 )
-from wijkwijzer.adapters.teams import APOLOGY, FOREIGN_TENANT, JWKS_REFETCH_INTERVAL, ServiceUrlPolicy
-from wijkwijzer.bot import texts
-from wijkwijzer.bot.server import METRICS
-from wijkwijzer.bot.store.references import ConversationReferences
+from wijkwijzer.adapters.teams.auth import JWKS_REFETCH_INTERVAL, ServiceUrlPolicy
+from wijkwijzer.adapters.teams.settings import APOLOGY, FOREIGN_TENANT
+from wijkwijzer.app.server import METRICS
+from wijkwijzer.core import texts
+from wijkwijzer.store.references import ConversationReferences
 
 make_teams = fakes.make_teams  # the server fixture
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
@@ -289,7 +290,7 @@ def test_the_sdk_host_check_is_switched_on_and_was_off_by_default():
     from microsoft_agents.hosting.aiohttp import CloudAdapter
 
     from tests.adapters.fakes import StaticConnections
-    from wijkwijzer.adapters.teams import PolicyHostValidator
+    from wijkwijzer.adapters.teams.auth import PolicyHostValidator
 
     identity = ClaimsIdentity({"aud": APP_ID, "serviceurl": "https://smba.trafficmanager.net/emea/"})
     activity = Activity(type="message", service_url="https://smba.trafficmanager.net.evil.example/emea/")
@@ -305,7 +306,7 @@ def test_the_activity_we_validated_is_what_the_sdk_gets_not_a_second_validation(
     return that very object (a pydantic or SDK upgrade that revalidates would double the cost)."""
     from microsoft_agents.activity import Activity
 
-    from wijkwijzer.adapters.teams import parse_activity
+    from wijkwijzer.adapters.teams.endpoint import parse_activity
 
     activity = parse_activity(b'{"type": "message", "serviceUrl": "https://smba.trafficmanager.net/emea/",'
                               b' "conversation": {"id": "a:1"}, "text": "hoi"}')

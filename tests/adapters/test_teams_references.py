@@ -6,8 +6,8 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, select
 
-from wijkwijzer.bot.store.database import alembic_config, create_engine, migrate
-from wijkwijzer.bot.store.references import ConversationReferences, conversation_refs
+from wijkwijzer.store.database import alembic_config, create_engine, migrate
+from wijkwijzer.store.references import ConversationReferences, conversation_refs
 
 REFERENCE = {"channelId": "msteams", "serviceUrl": "https://smba.trafficmanager.net/emea/",
              "conversation": {"id": "a:1", "conversationType": "personal"}}
@@ -96,7 +96,7 @@ def _sdk_reference_without_names(activity):
 def test_the_stored_reference_is_the_sdks_conversation_reference_without_names(fields):
     from microsoft_agents.activity import Activity
 
-    from wijkwijzer.adapters.teams import stored_reference
+    from wijkwijzer.adapters.teams.bot import stored_reference
 
     base = {"type": "message", "id": "m1", "channelId": "msteams", "serviceUrl": "https://smba.trafficmanager.net/emea/",
             "locale": "nl-NL", "from": {"id": "29:u", "aadObjectId": "aad-u"}, "recipient": {"id": "28:bot"},

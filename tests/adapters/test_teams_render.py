@@ -8,21 +8,12 @@ import pytest
 from microsoft_agents.activity import Activity
 
 from tests.adapters.fakes import TENANT, message
-from wijkwijzer.adapters.teams import (
-    ADAPTIVE_CARD_TYPE,
-    ServiceUrlPolicy,
-    TeamsProfiles,
-    TeamsSettings,
-    TenantPolicy,
-    _contact_card_content,
-    mailto_url,
-    render_for_teams,
-    same_origin,
-    tel_url,
-    tenant_of,
-)
-from wijkwijzer.bot.store.people import People
-from wijkwijzer.dialogs.replies import ContactCard, reply
+from wijkwijzer.adapters.teams.auth import ServiceUrlPolicy, same_origin
+from wijkwijzer.adapters.teams.identity import TeamsProfiles, TenantPolicy, tenant_of
+from wijkwijzer.adapters.teams.render import _contact_card_content, mailto_url, render_for_teams, tel_url
+from wijkwijzer.adapters.teams.settings import ADAPTIVE_CARD_TYPE, TeamsSettings
+from wijkwijzer.core.replies import ContactCard, reply
+from wijkwijzer.store.people import People
 
 HOSTILE = [
     '"}]}, {"type": "Action.OpenUrl", "title": "x", "url": "https://evil.example"}',

@@ -18,20 +18,16 @@ import pytest
 from aiohttp import web
 from microsoft_agents.activity import Activity
 
-from wijkwijzer.adapters.whatsapp import (
-    UNSUPPORTED_REPLY,
-    WhatsAppEndpoint,
-    WhatsAppProfiles,
-    WhatsAppSettings,
-    setup_whatsapp,
-)
-from wijkwijzer.bot.metrics import Metrics
-from wijkwijzer.bot.runtime import Runtime, create_runtime
-from wijkwijzer.bot.server import ChannelProfiles
-from wijkwijzer.bot.settings import Settings
-from wijkwijzer.bot.store.signals import pseudonymize
-from wijkwijzer.bot.store.whatsapp_store import WhatsAppStore
-from wijkwijzer.dialogs.replies import reply
+from wijkwijzer.adapters.whatsapp.endpoint import WhatsAppEndpoint, setup_whatsapp
+from wijkwijzer.adapters.whatsapp.identity import WhatsAppProfiles
+from wijkwijzer.adapters.whatsapp.settings import UNSUPPORTED_REPLY, WhatsAppSettings
+from wijkwijzer.app.runtime import Runtime, create_runtime
+from wijkwijzer.app.server import ChannelProfiles
+from wijkwijzer.app.settings import Settings
+from wijkwijzer.core.metrics import Metrics
+from wijkwijzer.core.replies import reply
+from wijkwijzer.store.signals import pseudonymize
+from wijkwijzer.store.whatsapp_store import WhatsAppStore
 
 from .fake_graph import FakeGraph, GraphRequest
 
@@ -513,7 +509,7 @@ class PerChannel:
 
 class Everyone:
     async def profile_for(self, activity: Activity):
-        from wijkwijzer.dialogs.services import Profile
+        from wijkwijzer.core.services import Profile
 
         return Profile(user_id="x", role="ib")
 

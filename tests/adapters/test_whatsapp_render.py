@@ -7,8 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from wijkwijzer.adapters.whatsapp import LIMITS
-from wijkwijzer.adapters.whatsapp_render import (
+from wijkwijzer.adapters.whatsapp.render import (
     e164,
     inbound_reply_text,
     inert,
@@ -18,7 +17,8 @@ from wijkwijzer.adapters.whatsapp_render import (
     split_tail,
     split_text,
 )
-from wijkwijzer.dialogs.replies import ContactCard, reply
+from wijkwijzer.adapters.whatsapp.settings import LIMITS
+from wijkwijzer.core.replies import ContactCard, reply
 
 
 def kinds(messages) -> list[str]:

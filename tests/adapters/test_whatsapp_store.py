@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import update
 
-from wijkwijzer.bot.store.whatsapp_store import StatusUpdate, WhatsAppStore, inbound_messages
+from wijkwijzer.store.whatsapp_store import StatusUpdate, WhatsAppStore, inbound_messages
 
 SENT_AT = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 

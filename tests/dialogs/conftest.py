@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from wijkwijzer.adapters.console import ConsoleAdapter
-from wijkwijzer.bot.runtime import FixedProfile, create_runtime
-from wijkwijzer.bot.settings import Settings
-from wijkwijzer.dialogs.replies import ContactCard, choices_of, contact_cards_of
-from wijkwijzer.dialogs.services import Profile
+from wijkwijzer.adapters.console.adapter import ConsoleAdapter
+from wijkwijzer.app.runtime import FixedProfile, create_runtime
+from wijkwijzer.app.settings import Settings
+from wijkwijzer.core.replies import ContactCard, choices_of, contact_cards_of
+from wijkwijzer.core.services import Profile
 
 TODAY = date(2026, 11, 22)
 

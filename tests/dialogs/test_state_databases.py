@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from wijkwijzer.adapters.console import ConsoleAdapter
-from wijkwijzer.bot.runtime import FixedProfile, create_runtime
-from wijkwijzer.bot.settings import Settings
-from wijkwijzer.dialogs.replies import contact_cards_of
-from wijkwijzer.dialogs.services import Profile
+from wijkwijzer.adapters.console.adapter import ConsoleAdapter
+from wijkwijzer.app.runtime import FixedProfile, create_runtime
+from wijkwijzer.app.settings import Settings
+from wijkwijzer.core.replies import contact_cards_of
+from wijkwijzer.core.services import Profile
 
 
 async def test_conversation_state_survives_turns_and_restarts(engine, tmp_path):
@@ -28,7 +28,7 @@ async def test_conversation_state_survives_turns_and_restarts(engine, tmp_path):
 async def test_signals_older_than_the_retention_are_deleted_at_start(engine, tmp_path):
     from datetime import UTC, datetime, timedelta
 
-    from wijkwijzer.bot.store.signals import NewSignal, SignalStore, pseudonymize
+    from wijkwijzer.store.signals import NewSignal, SignalStore, pseudonymize
 
     store = SignalStore(engine)
     for age in (400, 10):

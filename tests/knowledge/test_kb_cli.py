@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkwijzer.bot.commands import kb as kb_command
+from wijkwijzer.app.commands import kb as kb_command
 from wijkwijzer.knowledge.loader import BUNDLED_DIR, KnowledgeBaseHolder, load_knowledge_base
 
 SAMPLES = Path(__file__).parents[1] / "fixtures" / "spreadsheets"

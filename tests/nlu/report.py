@@ -15,7 +15,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from wijkwijzer.bot.nlu import ENTITY_KEYS, understand  # noqa: E402
+from wijkwijzer.core.understanding import ENTITY_KEYS, understand  # noqa: E402
 from wijkwijzer.knowledge.loader import KnowledgeBase, load_knowledge_base  # noqa: E402
 
 UTTERANCES = Path(__file__).with_name("utterances.yaml")

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from tests.nlu.report import HELD_OUT, evaluate, load_cases, summary
-from wijkwijzer.bot.nlu import ENTITY_KEYS, INTENTS, RULES, understand
+from wijkwijzer.core.understanding import ENTITY_KEYS, INTENTS, RULES, understand
 from wijkwijzer.knowledge.loader import load_knowledge_base
 from wijkwijzer.knowledge.models import EXPERTISE_TAGS, ROLES, ROUTES, THEMAS
 
@@ -108,7 +108,7 @@ def test_a_pattern_gate_matches_exactly_when_one_of_its_patterns_does():
     """The cue, route and thema patterns are searched behind combined gates; a gate that missed
     a match (a shared word boundary wrongly put in front of an alternative that has none, as
     'mishandel' in 'kindermishandeling') would silently drop a feature."""
-    from wijkwijzer.bot.nlu import _CUES, _ROUTE_WORDS, _SOCIAL_GATE, _THEMA_WORDS, SOCIAL
+    from wijkwijzer.core.understanding import _CUES, _ROUTE_WORDS, _SOCIAL_GATE, _THEMA_WORDS, SOCIAL
     from wijkwijzer.knowledge.text import normalize
 
     texts = [normalize(case["t"]) for path in (None, HELD_OUT) for case in (load_cases(path) if path else load_cases())]

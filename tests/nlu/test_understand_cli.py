@@ -6,13 +6,13 @@ import json
 import subprocess
 import sys
 
-from wijkwijzer.bot.nlu import ENTITY_KEYS
+from wijkwijzer.core.understanding import ENTITY_KEYS
 
 NULLS = dict.fromkeys(ENTITY_KEYS)
 
 
 def run_cli(*args: str, stdin: str | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "wijkwijzer.bot.cli", "understand", *args], input=stdin,
+    return subprocess.run([sys.executable, "-m", "wijkwijzer.app.cli", "understand", *args], input=stdin,
                           capture_output=True, text=True, timeout=120, check=check, encoding="utf-8")
 
 

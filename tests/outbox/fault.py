@@ -21,9 +21,9 @@ from aiohttp import web
 from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from wijkwijzer.bot.store.database import create_engine, migrate
-from wijkwijzer.bot.store.outbox import Audience, Outbox
-from wijkwijzer.bot.store.people import subscriptions, users
+from wijkwijzer.store.database import create_engine, migrate
+from wijkwijzer.store.outbox import Audience, Outbox
+from wijkwijzer.store.people import subscriptions, users
 
 WIJK = "Den Haag: Ypenburg"
 PHONE_NUMBER_ID = "106540352242922"
@@ -118,7 +118,7 @@ def worker_env(url: str, graph_url: str, state_dir: Path, lease: float) -> dict[
 
 
 def start_worker(env: dict[str, str], batch: int = 50) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "wijkwijzer.bot.cli", "outbox", "work", "--batch", str(batch)],
+    return subprocess.Popen([sys.executable, "-m", "wijkwijzer.app.cli", "outbox", "work", "--batch", str(batch)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -12,12 +12,11 @@ from datetime import timedelta
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
 
+from wijkwijzer.core.replies import reply
+from wijkwijzer.core.services import Profile, services
+from wijkwijzer.dialogs.common import NO, STOP, hand_over, pick_option, said, wants_something_else
+from wijkwijzer.dialogs.lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label
 from wijkwijzer.knowledge.loader import KnowledgeBase
-
-from .common import NO, STOP, hand_over, pick_option, said, wants_something_else
-from .lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label
-from .replies import reply
-from .services import Profile, services
 
 ONBOARDING_DIALOG = "onboarding"
 FORGET_DIALOG = "forget"

@@ -13,15 +13,14 @@ from datetime import timedelta
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
 
-from wijkwijzer.bot.privacy import describe, find_personal_data
-from wijkwijzer.bot.store.outbox import MAX_TEXT, Audience
+from wijkwijzer.core.privacy import describe, find_personal_data
+from wijkwijzer.core.replies import announcement, reply
+from wijkwijzer.core.services import services
+from wijkwijzer.dialogs.account import ROLE_LABELS, area_names
+from wijkwijzer.dialogs.common import STOP, pick_option, said
+from wijkwijzer.dialogs.signal import allowed_words
 from wijkwijzer.knowledge.loader import KnowledgeBase
-
-from .account import ROLE_LABELS, area_names
-from .common import STOP, pick_option, said
-from .replies import announcement, reply
-from .services import services
-from .signal import allowed_words
+from wijkwijzer.store.outbox import MAX_TEXT, Audience
 
 ANNOUNCE_DIALOG = "announce"
 ROLE_CHOICES = {"Alleen IB'ers": ("ib",), "Alleen adviseurs": ("adviseur", "beheerder"), "Iedereen": ()}

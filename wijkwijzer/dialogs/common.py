@@ -8,11 +8,10 @@ from collections.abc import Sequence
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
 from rapidfuzz import fuzz, process
 
+from wijkwijzer.core.services import services
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.models import Area
 from wijkwijzer.knowledge.text import normalize
-
-from .services import services
 
 REDIRECT = "wijkwijzer.redirect"
 """Dialog result that asks the agent to treat the last message as a new question."""

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
 
+from wijkwijzer.core.replies import reply
+from wijkwijzer.core.services import services
+from wijkwijzer.dialogs.common import END_OF_TURN, STOP, hand_over, pick_option, said, wants_something_else
+from wijkwijzer.dialogs.lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.models import EXPERTISE_TAGS
-
-from .common import END_OF_TURN, STOP, hand_over, pick_option, said, wants_something_else
-from .lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label
-from .replies import reply
-from .services import services
 
 EXPERTISE_DIALOG = "expertise"
 EVERYWHERE = "Overal"

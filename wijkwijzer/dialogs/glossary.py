@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
 
-from .common import END_OF_TURN, YES, hand_over, pick_option, said
-from .replies import reply
-from .route import ROUTE_DIALOG
-from .services import services
+from wijkwijzer.core.replies import reply
+from wijkwijzer.core.services import services
+from wijkwijzer.dialogs.common import END_OF_TURN, YES, hand_over, pick_option, said
+from wijkwijzer.dialogs.route import ROUTE_DIALOG
 
 GLOSSARY_DIALOG = "glossary"
 TO_ROUTE = "Naar de route"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wijkwijzer.dialogs.common import area_by_name
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.resolver import Candidate
-
-from .common import area_by_name
 
 
 @dataclass(frozen=True)

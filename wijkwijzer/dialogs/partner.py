@@ -12,14 +12,20 @@ from datetime import date
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
 
+from wijkwijzer.core.replies import ContactCard, reply
+from wijkwijzer.core.services import services
+from wijkwijzer.dialogs.common import END_OF_TURN, NO, STOP, YES, hand_over, pick_option, said, wants_something_else
+from wijkwijzer.dialogs.lookup import (
+    Place,
+    PlaceChoice,
+    place_from_entities,
+    place_from_text,
+    place_label,
+    suggested_places,
+)
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import STALE_AFTER_DAYS, KnowledgeBase
 from wijkwijzer.knowledge.models import Contact
-
-from .common import END_OF_TURN, NO, STOP, YES, hand_over, pick_option, said, wants_something_else
-from .lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label, suggested_places
-from .replies import ContactCard, reply
-from .services import services
 
 PARTNER_DIALOG = "partner"
 MAX_CARDS = 3

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
 
+from wijkwijzer.core.replies import reply
+from wijkwijzer.core.services import Profile, services
+from wijkwijzer.dialogs.common import (
+    BACK,
+    END_OF_TURN,
+    RESTART,
+    STOP,
+    hand_over,
+    numbered,
+    pick_option,
+    said,
+    wants_something_else,
+)
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.models import Step
-
-from .common import BACK, END_OF_TURN, RESTART, STOP, hand_over, numbered, pick_option, said, wants_something_else
-from .replies import reply
-from .services import Profile, services
 
 ROUTE_DIALOG = "route"
 HINT = "Typ het nummer of je antwoord. Of: terug, opnieuw, stop."

@@ -12,16 +12,15 @@ from functools import lru_cache
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
 
-from wijkwijzer.bot.privacy import describe, find_personal_data
-from wijkwijzer.bot.safety import SAFETY_MESSAGE, is_safety_concern
+from wijkwijzer.core.privacy import describe, find_personal_data
+from wijkwijzer.core.replies import reply
+from wijkwijzer.core.safety import SAFETY_MESSAGE, is_safety_concern
+from wijkwijzer.core.services import services
+from wijkwijzer.dialogs.common import END_OF_TURN, STOP, hand_over, pick_option, said, wants_something_else
+from wijkwijzer.dialogs.lookup import Place, place_from_entities, place_from_text, place_label
+from wijkwijzer.dialogs.route import ROUTE_DIALOG
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.text import normalize
-
-from .common import END_OF_TURN, STOP, hand_over, pick_option, said, wants_something_else
-from .lookup import Place, place_from_entities, place_from_text, place_label
-from .replies import reply
-from .route import ROUTE_DIALOG
-from .services import services
 
 SIGNAL_DIALOG = "signal"
 MAX_QUESTIONS = 3

@@ -50,9 +50,9 @@ import phonenumbers
 import yaml
 from yaml.nodes import ScalarNode
 
-from .loader import Problem
-from .models import EXPERTISE_TAGS, deel_id, gemeente_id, wijk_id
-from .text import without_accents
+from wijkwijzer.knowledge.loader import Problem
+from wijkwijzer.knowledge.models import EXPERTISE_TAGS, deel_id, gemeente_id, wijk_id
+from wijkwijzer.knowledge.text import without_accents
 
 STADSDEEL_GEMEENTEN = frozenset({"Den Haag", "Amsterdam", "Rotterdam"})
 REQUIRED = {

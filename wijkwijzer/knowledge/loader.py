@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import (
+from wijkwijzer.knowledge.models import (
     Area,
     BegrippenFile,
     Contact,
@@ -214,7 +214,7 @@ class KnowledgeBase:
         if self._resolver is None:
             with self._resolver_lock:
                 if self._resolver is None:
-                    from .resolver import Resolver
+                    from wijkwijzer.knowledge.resolver import Resolver
 
                     self._resolver = Resolver(self)
         return self._resolver

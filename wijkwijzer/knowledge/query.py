@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .loader import KnowledgeBase
-from .models import Area, Contact, RouteEntry, School, Step, Term
-from .text import normalize
+from wijkwijzer.knowledge.loader import KnowledgeBase
+from wijkwijzer.knowledge.models import Area, Contact, RouteEntry, School, Step, Term
+from wijkwijzer.knowledge.text import normalize
 
 
 def _unique(*groups: Iterable[Contact]) -> list[Contact]:

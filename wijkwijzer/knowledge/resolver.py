@@ -38,12 +38,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .models import ROLE_LABELS, Area
-from .text import normalize
-from .vocabulary import EXPERTISE_SYNONYMS, GENERIC_PLACE_TOKENS, ROLE_SYNONYMS, STOPWORDS
+from wijkwijzer.knowledge.models import ROLE_LABELS, Area
+from wijkwijzer.knowledge.text import normalize
+from wijkwijzer.knowledge.vocabulary import EXPERTISE_SYNONYMS, GENERIC_PLACE_TOKENS, ROLE_SYNONYMS, STOPWORDS
 
 if TYPE_CHECKING:
-    from .loader import KnowledgeBase
+    from wijkwijzer.knowledge.loader import KnowledgeBase
 
 KINDS = ("wijk", "gemeente", "school", "rol", "expertise", "begrip")
 PLACE_KINDS = frozenset({"wijk", "gemeente", "school"})

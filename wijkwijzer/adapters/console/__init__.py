@@ -1,0 +1,1 @@
+"""The terminal channel: typed lines in, rendered replies out (also the dialog tests' channel)."""

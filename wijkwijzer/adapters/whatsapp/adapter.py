@@ -1,0 +1,82 @@
+"""adapter: part of the whatsapp channel (see the package docstring)."""
+
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from microsoft_agents.activity import (
+    Activity,
+    ActivityTypes,
+    ConversationReference,
+    ResourceResponse,
+)
+from microsoft_agents.hosting.core import TurnContext
+from microsoft_agents.hosting.core.channel_adapter import ChannelAdapter
+
+from wijkwijzer.adapters.console.adapter import APOLOGY
+from wijkwijzer.adapters.whatsapp.graph import GraphClient
+from wijkwijzer.adapters.whatsapp.identity import valid_address
+from wijkwijzer.adapters.whatsapp.render import RenderLimits, render_activity
+from wijkwijzer.adapters.whatsapp.settings import LIMITS
+from wijkwijzer.core.replies import reply
+
+log = logging.getLogger(__name__)
+
+
+# --- the channel adapter -----------------------------------------------------------------------
+
+
+class WhatsAppAdapter(ChannelAdapter):
+    """Runs turns for WhatsApp Activities and sends the replies through the Graph API.
+
+    A reply that cannot be delivered is counted and logged by the client; it does not fail
+    the turn (the dialog state is still saved).
+    """
+
+    def __init__(self, client: GraphClient, pseudonym: Callable[[str], str], limits: RenderLimits = LIMITS) -> None:
+        super().__init__()
+        self.client = client
+        self.pseudonym = pseudonym
+        self.limits = limits
+        self.on_turn_error = self._on_error
+
+    async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
+        return [await self._send(activity) for activity in activities]
+
+    async def update_activity(self, context: TurnContext, activity: Activity) -> None:
+        raise NotImplementedError("WhatsApp cannot edit a sent message")
+
+    async def delete_activity(self, context: TurnContext, reference: ConversationReference) -> None:
+        raise NotImplementedError("WhatsApp cannot delete a sent message")
+
+    async def _send(self, activity: Activity) -> ResourceResponse:
+        address = activity.conversation.id if activity.conversation else None
+        if activity.type != ActivityTypes.message or not valid_address(address):
+            return ResourceResponse()
+        sent_id = await self.send_rendered(address, activity)
+        return ResourceResponse(id=sent_id) if sent_id else ResourceResponse()
+
+    async def send_rendered(self, address: str, activity: Activity) -> str | None:
+        """Send one reply Activity as WhatsApp messages; the id of the last one sent, if any."""
+        last = None
+        for message in render_activity(activity, self.limits):
+            result = await self.client.send(address, message, who=self.pseudonym(address))
+            if result.outcome != "ok":
+                return last
+            last = result.message_id
+        return last
+
+    async def process(self, activity: Activity, logic: Callable[[TurnContext], Awaitable[None]]) -> None:
+        context = TurnContext(self, activity)
+        try:
+            await self.run_pipeline(context, logic)
+        finally:
+            await context._aclose()
+
+    async def _on_error(self, context: TurnContext, error: Exception) -> None:
+        log.error("whatsapp turn failed: %s", type(error).__name__, exc_info=error)
+        await context.send_activity(reply(APOLOGY))
+
+

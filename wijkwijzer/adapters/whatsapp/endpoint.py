@@ -1,0 +1,261 @@
+"""endpoint: part of the whatsapp channel (see the package docstring)."""
+
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import weakref
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
+
+from aiohttp import web
+from microsoft_agents.activity import (
+    Activity,
+    ActivityTypes,
+    ChannelAccount,
+    ConversationAccount,
+)
+from microsoft_agents.hosting.core import TurnContext
+from sqlalchemy.exc import SQLAlchemyError
+
+from wijkwijzer.adapters.whatsapp.adapter import WhatsAppAdapter
+from wijkwijzer.adapters.whatsapp.announcer import WhatsAppAnnouncer
+from wijkwijzer.adapters.whatsapp.graph import GraphClient
+from wijkwijzer.adapters.whatsapp.identity import WhatsAppProfiles
+from wijkwijzer.adapters.whatsapp.parse import Inbound, parse_delivery, read_capped, signature_ok
+from wijkwijzer.adapters.whatsapp.settings import (
+    BOT_NAME,
+    CHANNEL_ID,
+    INBOUND_RETENTION_DAYS,
+    SHUTDOWN_GRACE_SECONDS,
+    SIGNATURE_HEADER,
+    UNSUPPORTED_REPLY,
+    WhatsAppSettings,
+)
+from wijkwijzer.core.metrics import Metrics
+from wijkwijzer.core.replies import reply
+from wijkwijzer.store.people import People
+from wijkwijzer.store.signals import pseudonymize
+from wijkwijzer.store.whatsapp_store import StatusUpdate, WhatsAppStore
+
+log = logging.getLogger(__name__)
+
+
+# --- the webhook endpoint ----------------------------------------------------------------------
+
+
+def _first_of_each(messages: list[Inbound], fresh: set[str]) -> list[Inbound]:
+    """The messages whose id was newly claimed, each id once, in delivery order."""
+    kept: list[Inbound] = []
+    for message in messages:
+        if message.message_id in fresh:
+            fresh.discard(message.message_id)
+            kept.append(message)
+    return kept
+
+
+class WhatsAppEndpoint:
+    """``GET`` and ``POST /api/whatsapp``; keeps the background tasks of accepted deliveries."""
+
+    def __init__(self, *, settings: WhatsAppSettings, logic: Callable[[TurnContext], Awaitable[None]],
+                 adapter: WhatsAppAdapter, store: WhatsAppStore, metrics: Metrics,
+                 pseudonym: Callable[[str], str]) -> None:
+        self.settings = settings
+        self.logic = logic
+        self.adapter = adapter
+        self.store = store
+        self.metrics = metrics
+        self.pseudonym = pseudonym
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+
+    async def verify(self, request: web.Request) -> web.Response:
+        """Meta's subscription check: echo ``hub.challenge`` when mode and token match."""
+        query = request.query
+        token = self.settings.verify_token.get_secret_value()
+        given = query.get("hub.verify_token", "")
+        if (query.get("hub.mode") != "subscribe" or not token
+                or not hmac.compare_digest(token.encode(), given.encode("utf-8", "replace"))):
+            self.metrics.reject(CHANNEL_ID, "verify_token")
+            return web.Response(status=403, text="Forbidden")
+        challenge = query.get("hub.challenge", "")
+        if not challenge.isdigit() or len(challenge) > 64:
+            return web.Response(status=400, text="Bad Request")
+        return web.Response(status=200, text=challenge, content_type="text/plain")
+
+    async def receive(self, request: web.Request) -> web.Response:
+        """A delivery: size, signature and JSON checked in that order; acknowledged once claimed."""
+        if not self.settings.app_secret.get_secret_value():
+            self.metrics.reject(CHANNEL_ID, "not_configured")
+            return web.Response(status=503, text="Not configured")
+        raw = await read_capped(request, self.settings.max_body_bytes)
+        if raw is None:
+            return self._refuse(413, "too_large")
+        if not signature_ok(raw, request.headers.get(SIGNATURE_HEADER), self.settings.app_secret.get_secret_value()):
+            return self._refuse(401, "signature")
+        try:
+            payload = json.loads(raw)
+        except (ValueError, RecursionError):
+            return self._refuse(400, "bad_json")
+        if not isinstance(payload, dict):
+            return self._refuse(400, "bad_payload")
+        delivery = parse_delivery(payload, self.settings.phone_number_id, self.pseudonym)
+        try:
+            fresh = set(await self.store.claim([m.message_id for m in delivery.messages]))
+        except (SQLAlchemyError, OSError) as error:
+            log.error("whatsapp delivery not claimed (%s); Meta will redeliver", type(error).__name__)
+            return web.Response(status=503, text="Try again")
+        messages = _first_of_each(delivery.messages, fresh)
+        skipped = len(delivery.messages) - len(messages)
+        if skipped:
+            log.info("whatsapp delivery: %d message(s) already processed, skipped", skipped)
+        if messages or delivery.statuses:
+            self._spawn(self._process(messages, delivery.statuses))
+        return web.Response(status=200, text="OK")
+
+    def _refuse(self, status: int, reason: str) -> web.Response:
+        self.metrics.reject(CHANNEL_ID, reason)
+        log.warning("whatsapp request refused: status=%d reason=%s", status, reason)
+        return web.Response(status=status, text=reason)
+
+    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def drain(self, timeout: float | None = None) -> None:
+        """Wait until the background work of every accepted delivery is done."""
+        while self._tasks:
+            _, pending = await asyncio.wait(set(self._tasks), timeout=timeout)
+            if pending:
+                log.warning("whatsapp: %d delivery task(s) still running at shutdown", len(pending))
+                return
+
+    async def _process(self, messages: list[Inbound], statuses: list[StatusUpdate]) -> None:
+        by_sender: dict[str, list[Inbound]] = {}
+        for message in messages:
+            by_sender.setdefault(message.sender, []).append(message)
+        await asyncio.gather(self._record(statuses),
+                             *(self._conversation(sender, items) for sender, items in by_sender.items()))
+
+    async def _record(self, statuses: list[StatusUpdate]) -> None:
+        for status in statuses:
+            try:
+                await self.store.record_status(status)
+            except Exception as error:  # noqa: BLE001 - one bad status must not stop the others
+                log.error("whatsapp status not recorded (%s)", type(error).__name__)
+
+    async def _conversation(self, sender: str, messages: list[Inbound]) -> None:
+        """One sender's messages in order; one at a time per sender, so turns never overlap."""
+        lock = self._locks.setdefault(sender, asyncio.Lock())
+        async with lock:
+            answered_unsupported = False
+            for message in messages:
+                if message.kind == "unsupported" and answered_unsupported:
+                    continue
+                answered_unsupported = message.kind == "unsupported"
+                try:
+                    await self._handle(message)
+                except Exception as error:  # noqa: BLE001 - one bad message must not stop the others
+                    log.error("whatsapp message not handled: %s", type(error).__name__, exc_info=error)
+
+    async def _handle(self, message: Inbound) -> None:
+        if message.kind == "unsupported":
+            await self.adapter.send_rendered(message.sender, reply(UNSUPPORTED_REPLY))
+            return
+        await self.adapter.process(self.activity_for(message), self.logic)
+
+    def activity_for(self, message: Inbound) -> Activity:
+        user = ChannelAccount(id=self.pseudonym(message.sender))
+        fields: dict[str, Any] = {"type": ActivityTypes.message, "text": message.text}
+        if message.kind == "welcome":
+            fields = {"type": ActivityTypes.conversation_update, "members_added": [user]}
+        return Activity(
+            id=message.message_id, channel_id=CHANNEL_ID, service_url=self.settings.graph_url,
+            conversation=ConversationAccount(id=message.sender), from_property=user,
+            recipient=ChannelAccount(id=self.settings.phone_number_id or CHANNEL_ID, name=BOT_NAME),
+            timestamp=message.timestamp, locale="nl-NL", **fields,
+        )
+
+    async def on_startup(self, app: web.Application) -> None:
+        try:
+            purged = await self.store.purge_inbound_older_than(INBOUND_RETENTION_DAYS)
+        except SQLAlchemyError as error:
+            log.warning("whatsapp: old inbound ids not purged (%s)", type(error).__name__)
+            return
+        if purged:
+            log.info("whatsapp: purged %d inbound id(s) older than %d days", purged, INBOUND_RETENTION_DAYS)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        await self.drain(SHUTDOWN_GRACE_SECONDS)
+
+    async def on_cleanup(self, app: web.Application) -> None:
+        """Requests still in flight at shutdown may have started work: finish it, then close."""
+        await self.drain(SHUTDOWN_GRACE_SECONDS)
+        await self.adapter.client.close()
+
+
+WHATSAPP = web.AppKey("whatsapp", WhatsAppEndpoint)
+
+
+def setup_whatsapp(app: web.Application, *, agent: Any, runtime: Any, metrics: Metrics,
+                   settings: WhatsAppSettings | None = None) -> WhatsAppEndpoint:
+    """Mount ``GET|POST /api/whatsapp`` on ``app`` for ``agent``; the endpoint is ``app[WHATSAPP]``.
+
+    Also makes sure WhatsApp users get their profile from :class:`WhatsAppProfiles`: registered
+    in the agent's per-channel source when it has one, else wrapped around the agent's source —
+    a stranger on WhatsApp must never be taken for a registered user.
+    """
+    settings = settings or WhatsAppSettings()
+    secret = runtime.settings.secret()
+
+    def pseudonym(address: str) -> str:
+        return pseudonymize(address, secret)
+
+    _install_profiles(agent, runtime.people)
+    client = GraphClient(settings, metrics)
+    endpoint = WhatsAppEndpoint(settings=settings, logic=agent.on_turn, adapter=WhatsAppAdapter(client, pseudonym),
+                                store=WhatsAppStore(runtime.engine), metrics=metrics, pseudonym=pseudonym)
+    app[WHATSAPP] = endpoint
+    app.router.add_get("/api/whatsapp", endpoint.verify)
+    app.router.add_post("/api/whatsapp", endpoint.receive)
+    app.on_startup.append(endpoint.on_startup)
+    app.on_shutdown.append(endpoint.on_shutdown)
+    app.on_cleanup.append(endpoint.on_cleanup)
+    _warn_if_incomplete(settings)
+    return endpoint
+
+
+def _install_profiles(agent: Any, people: People) -> None:
+    current = agent.profiles
+    if isinstance(current, WhatsAppProfiles):
+        return
+    if callable(getattr(current, "register", None)):
+        if CHANNEL_ID not in getattr(current, "sources", {}):
+            current.register(CHANNEL_ID, WhatsAppProfiles(people))
+        return
+    agent.profiles = WhatsAppProfiles(people, fallback=current)
+
+
+def configured(settings: WhatsAppSettings) -> bool:
+    return bool(settings.access_token.get_secret_value() and settings.phone_number_id)
+
+
+def announcer_from(settings: WhatsAppSettings, metrics: Metrics) -> WhatsAppAnnouncer:
+    return WhatsAppAnnouncer(settings, GraphClient(settings, metrics))
+
+
+def _warn_if_incomplete(settings: WhatsAppSettings) -> None:
+    missing = [name for name, value in (
+        ("VERIFY_TOKEN", settings.verify_token.get_secret_value()),
+        ("APP_SECRET", settings.app_secret.get_secret_value()),
+        ("ACCESS_TOKEN", settings.access_token.get_secret_value()),
+        ("PHONE_NUMBER_ID", settings.phone_number_id),
+    ) if not value]
+    if missing:
+        log.warning("whatsapp: not configured: WIJKWIJZER_WHATSAPP_%s", ", WIJKWIJZER_WHATSAPP_".join(missing))
+
+

@@ -1,0 +1,167 @@
+"""parse: part of the whatsapp channel (see the package docstring)."""
+
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import web
+
+from wijkwijzer.adapters.whatsapp.identity import valid_address
+from wijkwijzer.adapters.whatsapp.render import inbound_reply_text
+from wijkwijzer.adapters.whatsapp.settings import _CONTROL, _MESSAGE_ID, _SIGNATURE, MAX_INBOUND_TEXT
+from wijkwijzer.store.whatsapp_store import StatusUpdate
+
+log = logging.getLogger(__name__)
+
+
+# --- webhook parsing ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One inbound message: ``kind`` is ``text``, ``welcome`` or ``unsupported``."""
+
+    message_id: str
+    sender: str
+    kind: str
+    text: str = ""
+    timestamp: datetime | None = None
+
+
+@dataclass
+class Delivery:
+    messages: list[Inbound] = field(default_factory=list)
+    statuses: list[StatusUpdate] = field(default_factory=list)
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _timestamp(value: Any) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(int(value), UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def clean_text(text: str) -> str:
+    """Valid UTF-8 without control characters (lone surrogates, NUL), capped in length."""
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return _CONTROL.sub("", text)[:MAX_INBOUND_TEXT]
+
+
+def parse_delivery(payload: dict[str, Any], phone_number_id: str, pseudonym: Callable[[str], str]) -> Delivery:
+    """The messages and statuses for our phone number; malformed items are skipped one by one."""
+    delivery = Delivery()
+    if payload.get("object") != "whatsapp_business_account":
+        return delivery
+    for entry in _list(payload.get("entry")):
+        for change in _list(_dict(entry).get("changes")):
+            change = _dict(change)
+            value = _dict(change.get("value"))
+            ours = _dict(value.get("metadata")).get("phone_number_id") == phone_number_id
+            if change.get("field") != "messages" or not ours:
+                continue
+            _log_errors(value)
+            delivery.messages.extend(m for m in map(inbound_message, _list(value.get("messages"))) if m)
+            statuses = (status_update(s, pseudonym) for s in _list(value.get("statuses")))
+            delivery.statuses.extend(s for s in statuses if s)
+    return delivery
+
+
+def _log_errors(value: dict[str, Any]) -> None:
+    for error in _list(value.get("errors")):
+        log.warning("whatsapp webhook error: code=%s", _dict(error).get("code"))
+
+
+def inbound_message(raw: Any) -> Inbound | None:
+    raw = _dict(raw)
+    message_id = raw.get("id")
+    sender = raw.get("from") or raw.get("from_user_id")
+    if not isinstance(message_id, str) or not _MESSAGE_ID.fullmatch(message_id) or not valid_address(sender):
+        return None
+    kind = _str(raw.get("type"))
+    timestamp = _timestamp(raw.get("timestamp"))
+    if kind == "system" or (kind == "reaction" and not _dict(raw.get("reaction")).get("emoji")):
+        return None
+    if kind == "request_welcome":
+        return Inbound(message_id, sender, "welcome", timestamp=timestamp)
+    text = message_text(kind, raw)
+    if text is None:
+        return Inbound(message_id, sender, "unsupported", timestamp=timestamp)
+    return Inbound(message_id, sender, "text", clean_text(text), timestamp)
+
+
+def message_text(kind: str, raw: dict[str, Any]) -> str | None:
+    """The text of a text message or a tapped reply; None for every other type."""
+    if kind == "text":
+        return _str(_dict(raw.get("text")).get("body"))
+    if kind == "interactive":
+        interactive = _dict(raw.get("interactive"))
+        sub = interactive.get("type")
+        if sub in ("button_reply", "list_reply"):
+            chosen = _dict(interactive.get(sub))
+            return inbound_reply_text(_str(chosen.get("id")), _str(chosen.get("title")))
+        return None
+    if kind == "button":
+        return _str(_dict(raw.get("button")).get("text"))
+    return None
+
+
+def status_update(raw: Any, pseudonym: Callable[[str], str]) -> StatusUpdate | None:
+    raw = _dict(raw)
+    message_id, status = raw.get("id"), raw.get("status")
+    if not isinstance(message_id, str) or not _MESSAGE_ID.fullmatch(message_id) or not isinstance(status, str):
+        return None
+    recipient = raw.get("recipient_id") or raw.get("recipient_user_id")
+    error = _dict(next(iter(_list(raw.get("errors"))), None))
+    code = error.get("code")
+    return StatusUpdate(
+        provider_message_id=message_id,
+        status=status[:16],
+        recipient=pseudonym(recipient) if valid_address(recipient) else None,
+        error_code=code if isinstance(code, int) else None,
+        error_title=_str(error.get("title"))[:200] or None,
+        timestamp=_timestamp(raw.get("timestamp")),
+    )
+
+
+def signature_ok(raw: bytes, header: str | None, secret: str) -> bool:
+    """``X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw body)>``, compared in constant time."""
+    match = _SIGNATURE.fullmatch(header or "")
+    if not secret or match is None:
+        return False
+    expected = hmac.new(secret.encode(), raw, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, match.group(1).lower())
+
+
+async def read_capped(request: web.Request, limit: int) -> bytes | None:
+    """The raw body, or None as soon as it is known to be larger than ``limit``."""
+    if request.content_length is not None and request.content_length > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.content.iter_chunked(65536):
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+

@@ -1,0 +1,103 @@
+"""The app factory: builds storage, knowledge base and agent from settings; nothing at import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from microsoft_agents.activity import Activity
+from pydantic import SecretStr
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from wijkwijzer.app.settings import Settings
+from wijkwijzer.core.agent import WijkwijzerAgent
+from wijkwijzer.core.services import Profile
+from wijkwijzer.knowledge.loader import KnowledgeBaseHolder
+from wijkwijzer.store.database import create_engine, default_sqlite_url, dispose, migrate
+from wijkwijzer.store.outbox import Outbox
+from wijkwijzer.store.people import People, load_or_create_secret
+from wijkwijzer.store.signals import NewSignal, SignalStore, pseudonymize
+from wijkwijzer.store.sql_storage import SqlStorage
+
+
+class FixedProfile:
+    """Everyone who talks is the same person: the terminal user set by --user-role/--user-wijk."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+
+    async def profile_for(self, activity: Activity) -> Profile:
+        return self.profile
+
+
+class StoreSignalSink:
+    """Saves signals with a pseudonymous reporter id; never the raw user id."""
+
+    def __init__(self, store: SignalStore, secret: str) -> None:
+        self.store = store
+        self.secret = secret
+
+    async def save_signal(self, *, thema: str, wijk: str | None, urgency: str, text: str, reporter: str) -> int:
+        return await self.store.add(NewSignal(
+            created_at=datetime.now(UTC), thema=thema, wijk=wijk, urgency=urgency, text=text,
+            reporter=pseudonymize(reporter, self.secret), channel="",
+        ))
+
+    async def signal_counts(self):
+        return await self.store.aggregate()
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    kb: KnowledgeBaseHolder
+    engine: AsyncEngine
+    storage: SqlStorage
+    signals: SignalStore
+    people: People
+    outbox: Outbox
+    agent: WijkwijzerAgent
+
+    async def close(self) -> None:
+        await dispose(self.engine)
+
+
+def engine_for(settings: Settings) -> AsyncEngine:
+    if settings.database_url:
+        return create_engine(settings.database_url)
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    return create_engine(default_sqlite_url(settings.sqlite_path()))
+
+
+async def with_secret(settings: Settings, engine: AsyncEngine) -> Settings:
+    """``settings`` with the pseudonym secret: the configured one, else the one kept in the database."""
+    if settings.pseudonym_secret is not None:
+        return settings
+    return settings.model_copy(update={"pseudonym_secret": SecretStr(await load_or_create_secret(engine))})
+
+
+async def create_runtime(settings: Settings, profiles, engine: AsyncEngine | None = None) -> Runtime:
+    """Open the database (migrating it), load the knowledge base and build the agent."""
+    kb = KnowledgeBaseHolder(settings.kb_dir)
+    engine = engine or engine_for(settings)
+    await migrate(engine)
+    settings = await with_secret(settings, engine)
+    storage = SqlStorage(engine)
+    signals = SignalStore(engine)
+    await signals.purge_older_than(settings.signal_retention_days)
+    people = People(engine, settings.secret())
+    outbox = Outbox(engine)
+    agent = WijkwijzerAgent(
+        kb=kb, storage=storage, profiles=profiles, signals=StoreSignalSink(signals, settings.secret()),
+        people=people, outbox=outbox, invite_valid_days=settings.invite_valid_days,
+    )
+    return Runtime(settings=settings, kb=kb, engine=engine, storage=storage, signals=signals, people=people,
+                   outbox=outbox, agent=agent)
+
+
+async def open_stores(settings: Settings) -> tuple[AsyncEngine, People, Outbox, Settings]:
+    """Database, people and outbox without the knowledge base and agent (for CLI commands)."""
+    engine = engine_for(settings)
+    await migrate(engine)
+    settings = await with_secret(settings, engine)
+    return engine, People(engine, settings.secret()), Outbox(engine), settings

@@ -1,0 +1,272 @@
+"""The aiohttp server: ``create_app`` builds everything from settings; nothing happens at import.
+
+Routes: ``POST /api/messages`` (Teams), ``GET|POST /api/whatsapp`` (mounted from
+``wijkwijzer.adapters.whatsapp`` when that module exists), ``GET /healthz`` (the process is up),
+``GET /readyz`` (database reachable and knowledge base loaded), ``GET /metrics`` (Prometheus).
+
+Every request body is limited to ``WIJKWIJZER_MAX_BODY_BYTES``: a larger Content-Length is
+refused with 413 before the body is read, and a body that turns out larger while streaming
+(chunked) is cut off by aiohttp's ``client_max_size`` at the same limit, also 413. Refusals are
+counted in ``/metrics`` and logged without content. On shutdown the server stops accepting
+connections and waits for requests in flight (up to ``WIJKWIJZER_SHUTDOWN_TIMEOUT`` seconds).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import importlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+from aiohttp.abc import AbstractAccessLogger
+from microsoft_agents.activity import Activity
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from wijkwijzer.adapters.teams.endpoint import TeamsEndpoint, TeamsHooks
+from wijkwijzer.adapters.teams.identity import TeamsProfiles
+from wijkwijzer.adapters.teams.settings import CHANNEL as TEAMS_CHANNEL
+from wijkwijzer.adapters.teams.settings import TeamsSettings
+from wijkwijzer.app.runtime import Runtime, create_runtime
+from wijkwijzer.app.senders import delivery_worker
+from wijkwijzer.app.settings import Settings
+from wijkwijzer.app.tracing import quiet_unless_configured
+from wijkwijzer.app.workers import DeliveryWorker
+from wijkwijzer.core.metrics import CONTENT_TYPE_LATEST, Metrics
+from wijkwijzer.core.services import Profile
+from wijkwijzer.store.database import unreachable
+from wijkwijzer.store.references import ConversationReferences
+
+log = logging.getLogger(__name__)
+
+WHATSAPP_MODULE = "wijkwijzer.adapters.whatsapp.endpoint"
+CHANNEL_PATHS = {"/api/messages": TEAMS_CHANNEL, "/api/whatsapp": "whatsapp"}
+READY_TIMEOUT_SECONDS = 2.0
+
+
+class ServerSettings(BaseSettings):
+    """Server configuration, from ``WIJKWIJZER_*`` environment variables (docs/configuration.md)."""
+
+    model_config = SettingsConfigDict(env_prefix="WIJKWIJZER_", env_file=".env", extra="ignore")
+
+    host: str = Field(default="127.0.0.1", description="address to listen on")
+    port: int = Field(default=3978, ge=0, le=65535, description="port to listen on")
+    max_body_bytes: int = Field(default=262144, ge=1024, description="largest accepted request body")
+    shutdown_timeout: float = Field(default=30.0, ge=0, description="seconds to wait for requests in flight")
+
+
+@dataclass
+class ChannelProfiles:
+    """The agent's ProfileSource: asks the source registered for the activity's channel.
+
+    An activity of a channel without a source is an unregistered ``gast``.
+    """
+
+    sources: dict[str, Any] = field(default_factory=dict)
+
+    def register(self, channel: str, source: Any) -> None:
+        self.sources[channel] = source
+
+    async def profile_for(self, activity: Activity) -> Profile:
+        source = self.sources.get(str(activity.channel_id or ""))
+        if source is None:
+            return Profile(user_id="", role="gast")
+        return await source.profile_for(activity)
+
+
+class InFlight:
+    """Counts requests being handled, so shutdown can wait until the last one is done."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    def enter(self) -> None:
+        self.count += 1
+        self._idle.clear()
+
+    def leave(self) -> None:
+        self.count -= 1
+        if self.count == 0:
+            self._idle.set()
+
+    async def wait_idle(self, timeout: float) -> bool:
+        try:
+            await asyncio.wait_for(self._idle.wait(), timeout)
+        except TimeoutError:
+            return False
+        return True
+
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+METRICS = web.AppKey("metrics", Metrics)
+RUNTIME = web.AppKey("runtime", Runtime)
+IN_FLIGHT = web.AppKey("in_flight", InFlight)
+SERVER_SETTINGS = web.AppKey("server_settings", ServerSettings)
+PROFILES = web.AppKey("profiles", ChannelProfiles)
+TEAMS = web.AppKey("teams", TeamsEndpoint)
+
+
+def _channel(request: web.Request) -> str:
+    return CHANNEL_PATHS.get(request.path, "http")
+
+
+def _too_large(request: web.Request) -> web.Response:
+    request.app[METRICS].reject(_channel(request), "too_large")
+    log.warning("request refused: status=413 path=%s length=%s", request.path, request.content_length)
+    return web.json_response({"error": "Het bericht is te groot."}, status=413)
+
+
+@web.middleware
+async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Size limit before reading, in-flight counting, and no stack trace ever reaches a client."""
+    limit = request.app[SERVER_SETTINGS].max_body_bytes
+    if request.content_length is not None and request.content_length > limit:
+        return _too_large(request)
+    in_flight = request.app[IN_FLIGHT]
+    in_flight.enter()
+    try:
+        return await handler(request)
+    except web.HTTPRequestEntityTooLarge:
+        return _too_large(request)
+    except web.HTTPException:
+        raise
+    except Exception:
+        log.exception("request failed: path=%s", request.path)
+        return web.json_response({"error": "Interne fout."}, status=500)
+    finally:
+        in_flight.leave()
+
+
+class PathOnlyAccessLogger(AbstractAccessLogger):
+    """Access log with method, path, status and time; no query string (it may hold a verify token)."""
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        self.logger.info("%s %s %s %.1fms", request.method, request.path, response.status, time * 1000)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    runtime = request.app[RUNTIME]
+    checks = {"database": await _database_ok(runtime), "knowledge_base": runtime.kb.current is not None}
+    ready = all(checks.values())
+    body = {"status": "ready" if ready else "not ready", **{k: "ok" if v else "fout" for k, v in checks.items()}}
+    return web.json_response(body, status=200 if ready else 503)
+
+
+async def _database_ok(runtime: Runtime) -> bool:
+    error = await unreachable(runtime.engine, READY_TIMEOUT_SECONDS)
+    if error is not None:
+        log.warning("readiness: database not reachable (%s)", type(error).__name__)
+    return error is None
+
+
+async def metrics_view(request: web.Request) -> web.Response:
+    response = web.Response(body=request.app[METRICS].render())
+    response.headers["Content-Type"] = CONTENT_TYPE_LATEST
+    return response
+
+
+def _mount_whatsapp(app: web.Application, runtime: Runtime, metrics: Metrics, settings: Any = None) -> bool:
+    try:
+        module = importlib.import_module(WHATSAPP_MODULE)
+    except ModuleNotFoundError as error:
+        if error.name != WHATSAPP_MODULE:
+            raise
+        log.info("whatsapp adapter not installed; /api/whatsapp is not mounted")
+        return False
+    module.setup_whatsapp(app, agent=runtime.agent, runtime=runtime, metrics=metrics, settings=settings)
+    return True
+
+
+async def create_app(settings: Settings, *, server: ServerSettings | None = None, teams: TeamsSettings | None = None,
+                     teams_hooks: TeamsHooks | None = None, whatsapp: Any = None) -> web.Application:
+    """Build the application: open and migrate the database, load the knowledge base, build the
+    agent and mount the channels. Await it (``web.run_app`` accepts the coroutine as well)."""
+    server = server or ServerSettings()
+    teams = teams or TeamsSettings()
+    metrics = Metrics()
+    profiles = ChannelProfiles()
+    runtime = await create_runtime(settings, profiles)
+    runtime.agent.metrics = metrics
+    runtime.kb.current.resolver  # noqa: B018 - build the resolver index before the first turn
+    secret = runtime.settings.secret()
+    references = ConversationReferences(runtime.engine)
+    endpoint = TeamsEndpoint(settings=teams, agent=runtime.agent, references=references,
+                             secret=secret, metrics=metrics, hooks=teams_hooks)
+    teams_profiles = TeamsProfiles(endpoint.tenants, secret, runtime.people)
+    profiles.register(TEAMS_CHANNEL, teams_profiles)
+    if teams.teams_anonymous:
+        profiles.register("emulator", teams_profiles)
+
+    app = web.Application(middlewares=[guard], client_max_size=server.max_body_bytes)
+    app[METRICS] = metrics
+    app[RUNTIME] = runtime
+    app[IN_FLIGHT] = InFlight()
+    app[SERVER_SETTINGS] = server
+    app[PROFILES] = profiles
+    app[TEAMS] = endpoint
+    app.router.add_post("/api/messages", endpoint.handle)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics_view)
+    _mount_whatsapp(app, runtime, metrics, whatsapp)
+    if runtime.settings.outbox_worker:
+        worker = delivery_worker(runtime, teams, references, metrics, teams_hooks, whatsapp)
+        app.cleanup_ctx.append(_background_worker(worker))
+    app.on_shutdown.append(_wait_for_requests)
+    app.on_cleanup.append(_close_runtime)
+    return app
+
+
+async def create_serving_app(settings: Settings, **options: Any) -> web.Application:
+    """``create_app`` for a long-running server, with two process-wide settings that tests,
+    which build many apps in one process, must not get:
+
+    - the SDK's telemetry spans and their wrappers cost nothing unless a tracer or meter
+      provider was configured (:mod:`.tracing`);
+    - afterwards everything built at startup (the knowledge base and its index, the SDK's
+      models, the imported modules) moves to the garbage collector's permanent generation. The
+      collector then no longer walks those ~170,000 objects: before, each full collection paused
+      every turn in flight for 70-100 ms (bench/README.md). Frozen objects in a reference cycle
+      are never freed, so this is for a process that serves until it stops."""
+    if quiet_unless_configured():
+        log.info("no OpenTelemetry tracer or meter provider configured: the SDK's spans and span wrappers do nothing")
+    app = await create_app(settings, **options)
+    gc.collect()
+    gc.freeze()
+    return app
+
+
+def _background_worker(worker: DeliveryWorker):
+    async def run(app: web.Application):
+        stop = asyncio.Event()
+        task = asyncio.create_task(worker.run(stop))
+        yield
+        stop.set()
+        await task
+        await worker.close()
+
+    return run
+
+
+async def _wait_for_requests(app: web.Application) -> None:
+    in_flight = app[IN_FLIGHT]
+    if in_flight.count:
+        log.info("shutdown: waiting for %d request(s) in flight", in_flight.count)
+    if not await in_flight.wait_idle(app[SERVER_SETTINGS].shutdown_timeout):
+        log.warning("shutdown: %d request(s) still running after the timeout", in_flight.count)
+
+
+async def _close_runtime(app: web.Application) -> None:
+    await app[TEAMS].close()
+    await app[RUNTIME].close()

@@ -1,0 +1,102 @@
+"""Signals: what people report about their wijk, stored with a pseudonymous reporter.
+
+Signals are reported only as aggregates (counts per wijk and thema) and deleted after the
+retention period. The reporter is a keyed hash of the user id (:func:`pseudonymize`), never the
+raw id: :class:`NewSignal` refuses anything that does not look like such a pseudonym.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import case, delete, func, insert, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from wijkwijzer.store.schema import URGENCIES, signals
+
+PSEUDONYM_LENGTH = 16
+_PSEUDONYM = re.compile(f"[0-9a-f]{{{PSEUDONYM_LENGTH}}}")
+
+
+def pseudonymize(user_id: str, secret: str) -> str:
+    """A stable keyed hash of ``user_id`` (HMAC-SHA256, first 16 hex digits).
+
+    The same user and secret always give the same pseudonym; without the secret nobody can
+    link it back to the user id.
+    """
+    if not secret:
+        raise ValueError("pseudonymize(): a secret is required")
+    digest = hmac.new(secret.encode(), user_id.encode(), hashlib.sha256).hexdigest()
+    return digest[:PSEUDONYM_LENGTH]
+
+
+@dataclass(frozen=True)
+class NewSignal:
+    """A signal to store. ``created_at`` must be aware; ``reporter`` must come from :func:`pseudonymize`."""
+
+    created_at: datetime
+    thema: str
+    wijk: str | None
+    urgency: str
+    text: str
+    reporter: str
+    channel: str = ""
+
+    def __post_init__(self) -> None:
+        if self.urgency not in URGENCIES:
+            raise ValueError(f"urgency must be one of {', '.join(URGENCIES)}, not {self.urgency!r}")
+        if not _PSEUDONYM.fullmatch(self.reporter):
+            raise ValueError("reporter must be a pseudonym from pseudonymize(), never a raw user id")
+        if self.created_at.tzinfo is None:
+            raise ValueError("created_at must be an aware datetime")
+
+
+@dataclass(frozen=True)
+class SignalCount:
+    """How many signals one wijk has on one thema, and how many of them were urgent (``hoog``)."""
+
+    wijk: str | None
+    thema: str
+    count: int
+    hoog: int
+
+
+class SignalStore:
+    """Adds, aggregates and purges signals in the ``signals`` table."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def add(self, signal: NewSignal) -> int:
+        """Store ``signal``; returns its id."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(insert(signals).values(**asdict(signal)).returning(signals.c.id))
+            return int(result.scalar_one())
+
+    async def aggregate(self, since: datetime | None = None) -> list[SignalCount]:
+        """Counts per wijk and thema (since ``since`` if given), most first; signals without a wijk last."""
+        count = func.count().label("n")
+        hoog = func.sum(case((signals.c.urgency == "hoog", 1), else_=0)).label("hoog")
+        query = (
+            select(signals.c.wijk, signals.c.thema, count, hoog)
+            .group_by(signals.c.wijk, signals.c.thema)
+            .order_by(count.desc(), signals.c.wijk.asc().nulls_last(), signals.c.thema)
+        )
+        if since is not None:
+            query = query.where(signals.c.created_at >= since)
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [SignalCount(wijk=row.wijk, thema=row.thema, count=int(row.n), hoog=int(row.hoog)) for row in rows]
+
+    async def purge_older_than(self, days: int, *, now: datetime | None = None) -> int:
+        """Retention: delete signals created more than ``days`` days before ``now``; returns how many."""
+        if days < 0:
+            raise ValueError("days must not be negative")
+        cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
+        async with self.engine.begin() as conn:
+            result = await conn.execute(delete(signals).where(signals.c.created_at < cutoff))
+        return int(result.rowcount)

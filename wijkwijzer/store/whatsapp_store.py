@@ -1,0 +1,131 @@
+"""WhatsApp bookkeeping: processed inbound message ids (Meta redelivers) and delivery statuses.
+
+``inbound_messages`` holds the id of every inbound message once, as primary key: claiming an id
+is an INSERT, and a duplicate key means the message was already taken — by this worker or by
+another one sharing the database. Meta retries a delivery for up to 7 days, so ids are kept
+at least that long (:meth:`WhatsAppStore.purge_inbound_older_than`).
+
+``message_status`` holds the best known status of each message we sent: one row per provider
+message id, never downgraded (Meta sends statuses unordered; a late ``delivered`` must not
+overwrite ``read``). The recipient is a pseudonymous hash, never the phone number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from wijkwijzer.store.database import insert_unless_exists
+from wijkwijzer.store.schema import UtcDateTime
+
+metadata = MetaData()
+
+inbound_messages = Table(
+    "inbound_messages",
+    metadata,
+    Column("message_id", String(256), primary_key=True),
+    Column("received_at", UtcDateTime, nullable=False),
+    Index("ix_inbound_messages_received_at", "received_at"),
+)
+
+message_status = Table(
+    "message_status",
+    metadata,
+    Column("provider_message_id", String(256), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("recipient", String(64), nullable=True),
+    Column("error_code", Integer, nullable=True),
+    Column("error_title", String(200), nullable=True),
+    Column("timestamp", UtcDateTime, nullable=True),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
+STATUS_RANK = {"sent": 1, "failed": 2, "delivered": 3, "read": 4}
+"""Best known outcome wins: a message that failed on one device but reached another is delivered."""
+
+
+@dataclass(frozen=True)
+class StatusUpdate:
+    """One entry of a status webhook, ready to store (``recipient`` already pseudonymous)."""
+
+    provider_message_id: str
+    status: str
+    recipient: str | None = None
+    error_code: int | None = None
+    error_title: str | None = None
+    timestamp: datetime | None = None
+
+
+@dataclass(frozen=True)
+class StoredStatus:
+    provider_message_id: str
+    status: str
+    recipient: str | None
+    error_code: int | None
+    error_title: str | None
+    timestamp: datetime | None
+
+
+class WhatsAppStore:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def claim(self, message_ids: Sequence[str]) -> list[str]:
+        """Record ``message_ids`` as received, in one transaction; returns the ids that were new
+        (in the given order). An id seen before, here or by another worker, is left out."""
+        now = datetime.now(UTC)
+        fresh: list[str] = []
+        async with self.engine.begin() as conn:
+            for message_id in dict.fromkeys(message_ids):
+                if await insert_unless_exists(conn, inbound_messages, {"message_id": message_id, "received_at": now}):
+                    fresh.append(message_id)
+        return fresh
+
+    async def record_status(self, update_: StatusUpdate) -> bool:
+        """Store a status unless a better one is known; returns whether the row changed."""
+        rank = STATUS_RANK.get(update_.status)
+        if rank is None:
+            return False
+        lower = [status for status, r in STATUS_RANK.items() if r < rank]
+        values = {
+            "status": update_.status, "recipient": update_.recipient, "error_code": update_.error_code,
+            "error_title": update_.error_title, "timestamp": update_.timestamp, "updated_at": datetime.now(UTC),
+        }
+        async with self.engine.begin() as conn:
+            done = await conn.execute(
+                update(message_status)
+                .where(message_status.c.provider_message_id == update_.provider_message_id,
+                       message_status.c.status.in_(lower))
+                .values(**values)
+            )
+            if done.rowcount == 1:
+                return True
+            try:
+                async with conn.begin_nested():
+                    await conn.execute(
+                        insert(message_status).values(provider_message_id=update_.provider_message_id, **values)
+                    )
+            except IntegrityError:
+                return False
+        return True
+
+    async def status_of(self, provider_message_id: str) -> StoredStatus | None:
+        query = select(message_status).where(message_status.c.provider_message_id == provider_message_id)
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(query)).first()
+        if row is None:
+            return None
+        return StoredStatus(provider_message_id=row.provider_message_id, status=row.status, recipient=row.recipient,
+                            error_code=row.error_code, error_title=row.error_title, timestamp=row.timestamp)
+
+    async def purge_inbound_older_than(self, days: int) -> int:
+        """Forget inbound ids older than ``days`` (keep ≥ 7: Meta redelivers for up to 7 days)."""
+        cutoff = datetime.now(UTC) - timedelta(days=days)
+        async with self.engine.begin() as conn:
+            result = await conn.execute(delete(inbound_messages).where(inbound_messages.c.received_at < cutoff))
+            return int(result.rowcount or 0)
