@@ -18,10 +18,10 @@ import pytest
 
 from tests.adapters import fakes
 from wijkwijzer.adapters.teams.settings import TeamsSettings
+from wijkwijzer.app import server as server_module
 from wijkwijzer.app.commands.serve import configuration_problems, is_loopback
 from wijkwijzer.app.server import IN_FLIGHT, METRICS, RUNTIME, TEAMS, create_serving_app
 from wijkwijzer.app.settings import Settings
-from wijkwijzer.app import server as server_module
 from wijkwijzer.store.database import create_engine
 
 make_teams = fakes.make_teams  # the server fixture

@@ -22,7 +22,6 @@ from tests.adapters.fakes import (
 from wijkwijzer.adapters.teams.auth import JWKS_REFETCH_INTERVAL, ServiceUrlPolicy
 from wijkwijzer.adapters.teams.settings import APOLOGY, FOREIGN_TENANT
 from wijkwijzer.app.server import METRICS
-from wijkwijzer.core import texts
 from wijkwijzer.store.references import ConversationReferences
 
 make_teams = fakes.make_teams  # the server fixture
@@ -142,7 +141,7 @@ async def test_welcome_when_the_bot_is_added_but_not_for_every_new_team_member(m
     assert server.connector.messages == []
     await server.post(bot_added)
     [welcome] = server.connector.messages
-    assert welcome["text"] == texts.WELCOME
+    assert welcome["text"] == server.runtime.agent.welcome().text
 
 
 # --- @mentions in group chats and channels ------------------------------------------------------

@@ -6,9 +6,8 @@ from microsoft_agents.hosting.core import ConversationState, MemoryStorage
 from microsoft_agents.hosting.dialogs import DialogSet
 from microsoft_agents.hosting.dialogs.memory import DialogStateManagerConfiguration
 
-from wijkwijzer.core.agent import dialog_memory
-
 from tests.store.test_store import turn_context
+from wijkwijzer.core.agent import dialog_memory
 
 
 async def test_turns_sharing_the_dialog_memory_configuration_keep_their_own_memory():

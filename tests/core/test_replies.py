@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import copy
 
-from wijkwijzer.core.replies import ContactCard, choices_of, contact_cards_of, reply
-
 from tests.store.test_store import turn_context
+from wijkwijzer.core.replies import ContactCard, choices_of, contact_cards_of, reply
 
 CARD = ContactCard("Fatma Yilmaz", "Schoolmaatschappelijk werker", "Xtra", telefoon="070 123 4567")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -56,7 +56,7 @@ async def make_chat(tmp_path):
         settings = Settings(state_dir=tmp_path, pseudonym_secret="test-secret")
         profile = Profile(user_id=f"user-{role}", role=role, wijk=wijk)
         runtime = await create_runtime(settings, FixedProfile(profile))
-        runtime.agent.today = lambda: TODAY
+        runtime.agent.clock = lambda: datetime.combine(TODAY, time(12), UTC)
         runtimes.append(runtime)
         return Transcript(ConsoleAdapter(runtime.agent.on_turn, conversation_id=conversation))
 

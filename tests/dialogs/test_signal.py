@@ -53,12 +53,15 @@ async def test_signal_with_bsn_phone_or_birth_date_is_refused(make_chat):
         await chat.send("stop")
 
 
-async def test_safety_concern_gets_veilig_thuis_112_and_the_meldcode_first(make_chat):
+async def test_safety_concern_gets_veilig_thuis_112_and_the_meldcode_first_and_the_signal_goes_on(make_chat):
     chat = await make_chat(wijk="Den Haag: Ypenburg")
     turn = await chat.send("signaal: leerling heeft blauwe plekken en is bang om naar huis te gaan")
-    assert turn.has("0800-2000", "112", "Zorg om de veiligheid van een kind")
     assert turn.texts[0].startswith("Dit klinkt als zorg om de veiligheid")
+    assert "0800-2000" in turn.texts[0] and "112" in turn.texts[0] and "Meldcode stap voor stap" in turn.choices
     assert "nog geen signalen" in (await _report(make_chat)).lower()
+    assert turn.has("Hoe dringend")
+    meldcode = await chat.send("Meldcode stap voor stap")
+    assert meldcode.has("Zorg om de veiligheid van een kind")
 
 
 async def test_cancelled_signal_is_not_saved(make_chat):

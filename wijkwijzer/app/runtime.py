@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from microsoft_agents.activity import Activity
 from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from wijkwijzer import dialogs
 from wijkwijzer.app.settings import Settings
+from wijkwijzer.core.agent import COPY_FILE as AGENT_COPY
 from wijkwijzer.core.agent import WijkwijzerAgent
+from wijkwijzer.core.conversation import Registry
+from wijkwijzer.core.copy import CopyBook
+from wijkwijzer.core.safety import SafetyCopy, SafetyReply
 from wijkwijzer.core.services import Profile
+from wijkwijzer.dialogs import COPY_FILE as DIALOG_COPY
 from wijkwijzer.knowledge.loader import KnowledgeBaseHolder
 from wijkwijzer.store.database import create_engine, default_sqlite_url, dispose, migrate
 from wijkwijzer.store.outbox import Outbox
@@ -87,9 +93,12 @@ async def create_runtime(settings: Settings, profiles, engine: AsyncEngine | Non
     await signals.purge_older_than(settings.signal_retention_days)
     people = People(engine, settings.secret())
     outbox = Outbox(engine)
+    copy = CopyBook(AGENT_COPY, DIALOG_COPY)
     agent = WijkwijzerAgent(
         kb=kb, storage=storage, profiles=profiles, signals=StoreSignalSink(signals, settings.secret()),
+        registry=Registry(dialogs.routes(), copy), copy=copy, safety_reply=SafetyReply(copy.section("safety", SafetyCopy)),
         people=people, outbox=outbox, invite_valid_days=settings.invite_valid_days,
+        idle=timedelta(minutes=settings.pending_idle_minutes),
     )
     return Runtime(settings=settings, kb=kb, engine=engine, storage=storage, signals=signals, people=people,
                    outbox=outbox, agent=agent)

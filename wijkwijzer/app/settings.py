@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     outbox_max_attempts: int = Field(default=8, ge=1, description="send attempts before an announcement fails")
     outbox_backoff_base: float = Field(default=2.0, gt=0, description="first retry wait in seconds, doubled per try")
     invite_valid_days: int = Field(default=14, ge=1, le=365, description="default validity of an invite code")
+    pending_idle_minutes: float = Field(
+        default=30.0, gt=0, description="a question the bot asked expires after this many idle minutes")
 
     def secret(self) -> str:
         """The pseudonym secret; only valid after ``create_runtime`` filled in the stored one."""

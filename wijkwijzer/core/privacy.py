@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from stdnum.nl import bsn
+
+from wijkwijzer.knowledge.loader import KnowledgeBase
+from wijkwijzer.knowledge.text import normalize
 
 KINDS = {
     "naam": "een naam",
@@ -57,6 +61,7 @@ NOT_NAMES_CAPITALISED = frozenset(
     """
     Ik We Wij Er Het De Een Veel Steeds Sinds In Op Bij Na Voor Vanaf Groep Klas School
     SMW JGZ CJG IB Veilig Thuis Leerplicht Jeugdteam Wijkagent Ouders Kinderen Leerlingen
+    Maandag Dinsdag Woensdag Donderdag Vrijdag Zaterdag Zondag
     """.split()
 )
 
@@ -117,3 +122,19 @@ def describe(findings: list[Finding]) -> str:
     present = {f.kind for f in findings}
     kinds = [label for kind, label in KINDS.items() if kind in present]
     return kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " en " + kinds[-1]
+
+
+@lru_cache(maxsize=2)
+def allowed_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Capitalised words that are not personal data: areas, schools, roles.
+
+    Built once per knowledge-base snapshot (snapshots are immutable; two are kept so a
+    reload does not rebuild it for the old one still finishing its turns).
+    """
+    words: set[str] = set()
+    for area in kb.areas.values():
+        for name in (area.naam, *area.aliassen):
+            words.update(normalize(name).split())
+    for school in kb.schools:
+        words.update(normalize(school).split())
+    return frozenset(words)

@@ -1,20 +1,28 @@
-"""What the agent hands to dialogs for one turn: the knowledge snapshot, who is talking,
-what the message means, and the stores. Dialogs read these; they never ask which channel."""
+"""What the agent hands to dialogs for one turn: the knowledge snapshot, who is talking, the
+request (the message and what it means), the conversation's memory and the stores, each behind
+a small protocol. Dialogs read these; they never ask which channel they are on.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from microsoft_agents.hosting.core import TurnContext
 
+from wijkwijzer.core.safety import Concern
+from wijkwijzer.core.understanding import Understanding
 from wijkwijzer.knowledge.loader import KnowledgeBase
+from wijkwijzer.store.outbox import Announcement, Audience, Status
+from wijkwijzer.store.people import Invite, Redemption, User
+from wijkwijzer.store.roles import UserRole
+from wijkwijzer.store.signals import SignalCount
 
 SERVICES_KEY = "wijkwijzer.services"
-
-REGISTERED_ROLES = ("ib", "adviseur", "beheerder")
-REPORT_ROLES = ("adviseur", "beheerder")
+GUEST = "gast"
+"""The role of someone who is not registered (no user record, or an unknown tenant)."""
 
 
 @dataclass(frozen=True)
@@ -25,7 +33,7 @@ class Profile:
     ``number`` is their user record's id; ``onboarded`` is False until the school was asked."""
 
     user_id: str
-    role: str = "gast"
+    role: str = GUEST
     wijk: str | None = None
     school: str | None = None
     channel: str = ""
@@ -35,34 +43,139 @@ class Profile:
 
     @property
     def registered(self) -> bool:
-        return self.role in REGISTERED_ROLES
+        return self.role in UserRole.__members__.values()
 
     @property
     def sees_reports(self) -> bool:
-        return self.role in REPORT_ROLES
+        return self.role in (UserRole.ADVISEUR, UserRole.BEHEERDER)
+
+    @property
+    def is_beheerder(self) -> bool:
+        return self.role == UserRole.BEHEERDER
 
 
-class Understander(Protocol):
-    def __call__(self, text: str, kb: KnowledgeBase) -> Any: ...
+@dataclass(frozen=True)
+class CommandMatch:
+    """An account command found in the message ('rol 12 adviseur'): its name and its groups."""
+
+    name: str
+    groups: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Request:
+    """One message: its text (capped), what it means, a command and a safety concern in it."""
+
+    text: str
+    understanding: Understanding
+    now: datetime
+    command: CommandMatch | None = None
+    concern: Concern | None = None
+
+
+@dataclass
+class LastLookup:
+    """What the last lookup was about, for follow-ups ('en de jgz?', 'zelfde voor rijswijk')."""
+
+    intent: str
+    at: datetime
+    rol: str | None = None
+    area: str | None = None
+    school: str | None = None
+    expertise: str | None = None
+
+    def fresh(self, now: datetime, idle: timedelta) -> bool:
+        return now - self.at <= idle
+
+    def to_json(self) -> dict[str, Any]:
+        return {"intent": self.intent, "at": self.at.isoformat(), "rol": self.rol, "area": self.area,
+                "school": self.school, "expertise": self.expertise}
+
+    @classmethod
+    def from_json(cls, data: Any) -> LastLookup | None:
+        if not isinstance(data, dict) or not isinstance(data.get("intent"), str):
+            return None
+        try:
+            at = datetime.fromisoformat(str(data.get("at")))
+        except ValueError:
+            return None
+        return cls(intent=data["intent"], at=at, rol=data.get("rol"), area=data.get("area"),
+                   school=data.get("school"), expertise=data.get("expertise"))
+
+
+@dataclass
+class Memory:
+    """What a conversation remembers between dialogs (kept in conversation state, as JSON)."""
+
+    last_lookup: LastLookup | None = None
 
 
 class SignalSink(Protocol):
     async def save_signal(self, *, thema: str, wijk: str | None, urgency: str, text: str, reporter: str) -> int: ...
 
-    async def signal_counts(self) -> list[Any]: ...
+    async def signal_counts(self) -> Sequence[SignalCount]: ...
+
+
+class PeopleService(Protocol):
+    async def get(self, user_id: str) -> User | None: ...
+
+    async def all(self) -> list[User]: ...
+
+    async def redeem(self, text: str, *, user_id: str, channel: str, address: str | None,
+                     display_name: str | None = None) -> Redemption: ...
+
+    async def finish_onboarding(self, user: User, *, school: str | None, wijk: str | None) -> None: ...
+
+    async def set_role(self, number: int, role: str, actor: str) -> User | None: ...
+
+    async def forget(self, user: User, actor: str) -> None: ...
+
+    async def subscriptions(self, user: User) -> list[str]: ...
+
+    async def subscribe(self, user: User, wijk: str) -> bool: ...
+
+    async def unsubscribe(self, user: User, wijk: str) -> bool: ...
+
+    async def set_announcements(self, user: User, on: bool) -> None: ...
+
+    async def create_invites(self, *, role: str, school: str | None, wijk: str | None, count: int,
+                             valid_for: timedelta, created_by: str) -> list[Invite]: ...
+
+
+class OutboxService(Protocol):
+    async def count_recipients(self, audience: Audience) -> int: ...
+
+    async def create(self, *, created_by: str, text_: str, audience: Audience) -> Announcement: ...
+
+    async def get(self, announcement_id: int) -> Announcement | None: ...
+
+    async def latest_by(self, created_by: str) -> Announcement | None: ...
+
+    async def status(self, announcement_id: int) -> Status | None: ...
 
 
 @dataclass
 class TurnServices:
     kb: KnowledgeBase
     profile: Profile
-    understanding: Any
-    understand: Understander
+    request: Request
     signals: SignalSink
-    today: date = field(default_factory=date.today)
-    people: Any = None
-    outbox: Any = None
+    people: PeopleService | None
+    outbox: OutboxService | None
+    memory: Memory
+    invite_valid_days: int = 14
+    idle: timedelta = timedelta(minutes=30)
+
+    @property
+    def understanding(self) -> Understanding:
+        return self.request.understanding
+
+    @property
+    def today(self) -> date:
+        return self.request.now.date()
 
 
 def services(context: TurnContext) -> TurnServices:
-    return context.turn_state[SERVICES_KEY]  # type: ignore[return-value]
+    found = context.turn_state[SERVICES_KEY]
+    assert isinstance(found, TurnServices)
+    return found

@@ -26,16 +26,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from wijkwijzer.core.intents import INTENT_NAMES
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.resolver import Candidate, Mention
 from wijkwijzer.knowledge.text import normalize
-from wijkwijzer.knowledge.vocabulary import STOPWORDS
+from wijkwijzer.knowledge.vocabulary import STOPWORDS, THEMA_IDS
 
 ENTITY_KEYS = ("rol", "wijk", "gemeente", "school", "postcode", "expertise", "thema", "begrip", "route")
-INTENTS = (
-    "partner_lookup", "expertise_lookup", "route", "glossary", "signal", "signal_report", "announce", "register",
-    "subscribe", "unsubscribe", "greeting", "thanks", "help", "cancel", "unknown",
-)
 UNKNOWN_BELOW = 0.5
 """Below this the answer is unknown. Between it and 0.75 an answer stands on its own but does not
 pull a running dialog away (dialogs.common.wants_something_else): a lone "ypenburg" (0.6) or "tlv"
@@ -448,11 +445,13 @@ def _check_tables() -> None:
     names = set(CUES) | FEATURES
     for rule in RULES:
         unknown = (set(rule.when) | set(rule.unless)) - names
-        if rule.intent not in INTENTS or unknown:
+        if rule.intent not in INTENT_NAMES or unknown:
             raise ValueError(f"rule for {rule.intent!r} names unknown {sorted(unknown)}")
     for table in (SOCIAL, INTENT_ENTITIES):
-        if set(table) - set(INTENTS):
-            raise ValueError(f"unknown intents {sorted(set(table) - set(INTENTS))}")
+        if set(table) - set(INTENT_NAMES):
+            raise ValueError(f"unknown intents {sorted(set(table) - set(INTENT_NAMES))}")
+    if set(THEMA_WORDS) - {"overig"} != set(THEMA_IDS) - {"overig"}:
+        raise ValueError(f"THEMA_WORDS and the vocabulary's themas differ: {sorted(set(THEMA_WORDS) ^ set(THEMA_IDS))}")
 
 
 _check_tables()
@@ -466,8 +465,11 @@ class Understanding:
     confidence: float
     entities: dict[str, str | None]
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    followup: bool = False
+    """The message continues the last question ("en de jgz?", a lone "ypenburg"): what it leaves
+    out may come from that question. Not part of the contract JSON."""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {"intent": self.intent, "confidence": round(self.confidence, 2), "entities": dict(self.entities)}
 
 
@@ -503,7 +505,13 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
     kept = INTENT_ENTITIES.get(intent, ())
     entities = {key: found[key] if key in kept else None for key in ENTITY_KEYS}
     ambiguous = {key: names for key, names in reading.ambiguous.items() if entities.get(key)}
-    return Understanding(intent, confidence, entities, ambiguous)
+    followup = bool(reading.features & {"followup", "bare"})
+    return Understanding(intent, confidence, entities, ambiguous, followup)
+
+
+def thema_of(text: str) -> str | None:
+    """The signal thema a text is about (for a signal's own text, whatever its intent)."""
+    return _thema(normalize(text[:MAX_TEXT]))
 
 
 def _empty() -> dict[str, str | None]:

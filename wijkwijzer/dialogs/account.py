@@ -1,5 +1,5 @@
 """Registration and subscriptions: invite codes, the one-time school question, which wijken
-someone gets announcements for, opting out, and 'verwijder mijn gegevens'.
+someone gets announcements for, opting out and back in, and 'verwijder mijn gegevens'.
 
 The stores arrive through ``TurnServices`` (``people``); nothing here knows the channel.
 """
@@ -7,33 +7,50 @@ The stores arrive through ``TurnServices`` (``people``); nothing here knows the 
 from __future__ import annotations
 
 import re
+from abc import abstractmethod
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import timedelta
+from typing import ClassVar
 
-from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
+from microsoft_agents.hosting.core import TurnContext
+from microsoft_agents.hosting.dialogs import DialogContext, DialogReason, DialogTurnResult
+from microsoft_agents.hosting.dialogs.models.dialog_instance import DialogInstance
 
+from wijkwijzer.core.answers import NO, STOP, pick_option, said
+from wijkwijzer.core.conversation import Command, Route, WijkwijzerDialog, answered, ask, state_of
+from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
-from wijkwijzer.core.services import Profile, services
-from wijkwijzer.dialogs.common import NO, STOP, hand_over, pick_option, said, wants_something_else
-from wijkwijzer.dialogs.lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label
+from wijkwijzer.core.services import GUEST, Profile, TurnServices, services
+from wijkwijzer.dialogs.lookup import Place, PlaceChoice, place_from_entities, place_from_text
 from wijkwijzer.knowledge.loader import KnowledgeBase
+from wijkwijzer.store.people import Redemption, User
+from wijkwijzer.store.roles import UserRole
 
-ONBOARDING_DIALOG = "onboarding"
-FORGET_DIALOG = "forget"
-
-ROLE_LABELS = {"ib": "IB'er", "adviseur": "adviseur", "beheerder": "beheerder", "gast": "gast"}
-HOW_TO_REGISTER = "Vraag je adviseur passend onderwijs om een aanmeldcode en stuur dan: aanmelden JOUW-CODE"
 SKIP = ("sla over", "overslaan", "weet ik niet", "weet niet", "geen", "later", "nvt")
-RESUME = re.compile(r"^\s*((berichten|aankondigingen) (weer )?aan|meld (me|mij) (weer|opnieuw) aan)\s*[.!]?\s*$",
-                    re.IGNORECASE)
-_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z0-9]{3})[\s-]?([A-Za-z0-9]{3})[\s-]?([A-Za-z0-9]{3})(?![A-Za-z0-9])")
-FORGET_CONFIRM = ("Ja, verwijderen", "Nee, bewaren")
 MAX_ONBOARDING_TRIES = 2
+_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z0-9]{3})[\s-]?([A-Za-z0-9]{3})[\s-]?([A-Za-z0-9]{3})(?![A-Za-z0-9])")
+
+
+class RolesCopy(Copy):
+    """How each user role is called (one label per role of ``UserRole``, and the guest)."""
+
+    role_labels: dict[str, str]
+
+
+def role_label(labels: Mapping[str, str], role: str) -> str:
+    return labels.get(role, role)
+
+
+def check_role_labels(labels: Mapping[str, str]) -> None:
+    missing = {*UserRole, GUEST} - set(labels)
+    if missing:
+        raise LookupError(f"role_labels mist {', '.join(sorted(missing))}")
 
 
 def find_code(text: str) -> str | None:
     """An invite code in the message ('aanmelden k7p-m3q-x9t'); needs at least one digit."""
-    for match in _CODE.finditer(text):
+    for match in _CODE.finditer(text[:200]):
         code = "".join(match.groups())
         if any(ch.isdigit() for ch in code) and any(ch.isalpha() for ch in code):
             return code
@@ -47,230 +64,292 @@ def wait_text(wait: timedelta | None) -> str:
     return "1 minuut" if minutes == 1 else f"{minutes} minuten"
 
 
-def area_names(kb: KnowledgeBase, ids: list[str]) -> str:
+def area_names(kb: KnowledgeBase, ids: list[str], nowhere: str = "geen enkele wijk") -> str:
     names = [kb.areas[i].naam if i in kb.areas else i for i in ids]
-    return ", ".join(names) if names else "geen enkele wijk"
+    return ", ".join(names) if names else nowhere
 
 
-async def _user(dc: DialogContext):
-    svc = services(dc.context)
+async def own_user(svc: TurnServices) -> User | None:
     return await svc.people.get(svc.profile.user_id) if svc.people and svc.profile.user_id else None
 
 
-# --- register with a code -----------------------------------------------------------------
+# ───────────── register with a code ─────────────
 
 
-async def register(dc: DialogContext, text: str) -> None:
-    svc = services(dc.context)
-    send = dc.context.send_activity
-    if svc.profile.registered:
-        await send(reply(f"Je bent al aangemeld als {ROLE_LABELS[svc.profile.role]}. Vraag maar raak!"))
-        return
-    code = find_code(text)
-    if code is None or svc.people is None or not svc.profile.user_id:
-        await send(reply("Stuur 'aanmelden' met je code, bijvoorbeeld: aanmelden K7P-M3Q-X9T\n"
-                         "De code krijg je van je adviseur passend onderwijs."))
-        return
-    result = await svc.people.redeem(code, user_id=svc.profile.user_id, channel=svc.profile.channel,
-                                     address=svc.profile.address)
-    await send(reply(redemption_text(svc.kb, result)))
+class RegisterCopy(RolesCopy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
+        "already": frozenset({"rol"}), "welcome": frozenset({"rol", "school", "wijken"}),
+        "welcome_wijken": frozenset({"wijken"}), "wrong_later": frozenset({"wacht"}),
+        "wait": frozenset({"wacht"}), "blocked": frozenset({"wacht"}),
+    }
+    already: str
+    how: str
+    welcome: str
+    welcome_wijken: str
+    wrong: str
+    wrong_later: str
+    expired: str
+    used: str
+    wait: str
+    blocked: str
 
 
-def redemption_text(kb: KnowledgeBase, result) -> str:
-    if result.outcome == "ok":
-        user = result.user
-        where = f" van {user.school}" if user.school else ""
-        news = f" Je krijgt berichten voor {area_names(kb, [user.wijk])}." if user.wijk else ""
-        return (f"Welkom! Je bent aangemeld als {ROLE_LABELS[user.role]}{where}.{news}\n"
-                "Vraag maar raak, bijvoorbeeld: 'smw ypenburg' of 'hoe vraag ik een TLV aan'.")
-    if result.outcome == "wrong":
-        later = f" Probeer het over {wait_text(result.wait)} opnieuw." if result.wait else ""
-        return "Deze code klopt niet. Kijk goed of je hem goed hebt overgetypt." + later
-    if result.outcome == "expired":
-        return "Deze code is verlopen. Vraag je adviseur om een nieuwe code."
-    if result.outcome == "used":
-        return "Deze code is al gebruikt. Elke code werkt maar één keer: vraag je adviseur om een nieuwe."
-    if result.outcome == "wait":
-        return f"Je stuurde te vaak een verkeerde code. Probeer het over {wait_text(result.wait)} opnieuw."
-    return (f"Je stuurde te vaak een verkeerde code. Aanmelden kan weer over {wait_text(result.wait)}. "
-            "Vraag je adviseur om hulp.")
+class RegisterDialog(WijkwijzerDialog):
+    ID = "register"
+    Copy = RegisterCopy
+    copy: RegisterCopy
+
+    def __init__(self, copy: RegisterCopy) -> None:
+        check_role_labels(copy.role_labels)
+        super().__init__(copy)
+
+    async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
+        svc = services(dc.context)
+        copy = self.copy
+        if svc.profile.registered:
+            text = copy.already.format(rol=role_label(copy.role_labels, svc.profile.role))
+        else:
+            code = find_code(svc.request.text)
+            if code is None or svc.people is None or not svc.profile.user_id:
+                text = copy.how
+            else:
+                result = await svc.people.redeem(code, user_id=svc.profile.user_id, channel=svc.profile.channel,
+                                                 address=svc.profile.address)
+                text = self.redemption_text(svc.kb, result)
+        await dc.context.send_activity(reply(text))
+        return await dc.end_dialog()
+
+    def redemption_text(self, kb: KnowledgeBase, result: Redemption) -> str:
+        copy = self.copy
+        if result.outcome == "ok" and result.user is not None:
+            user = result.user
+            news = copy.welcome_wijken.format(wijken=area_names(kb, [user.wijk])) if user.wijk else ""
+            return copy.welcome.format(rol=role_label(copy.role_labels, user.role),
+                                       school=f" van {user.school}" if user.school else "", wijken=news)
+        if result.outcome == "wrong":
+            return copy.wrong + (" " + copy.wrong_later.format(wacht=wait_text(result.wait)) if result.wait else "")
+        texts = {"expired": copy.expired, "used": copy.used, "wait": copy.wait, "blocked": copy.blocked}
+        return texts.get(result.outcome, copy.blocked).format(wacht=wait_text(result.wait))
 
 
-# --- subscriptions --------------------------------------------------------------------------
+# ───────────── subscriptions ─────────────
 
 
-def _area_of(kb: KnowledgeBase, entities: dict) -> str | None:
+class SubscriptionsCopy(Copy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
+        "added": frozenset({"wijk"}), "already": frozenset({"wijk"}), "list": frozenset({"wijken"}),
+        "removed": frozenset({"wijk"}), "not_subscribed": frozenset({"wijk"}), "resumed": frozenset({"wijken"}),
+    }
+    not_in_records: str
+    guests: str
+    added: str
+    already: str
+    switched_off: str
+    list: str
+    nothing_to_unsubscribe: str
+    removed: str
+    not_subscribed: str
+    all_off: str
+    resumed: str
+
+
+def _area_of(kb: KnowledgeBase, entities: Mapping[str, str | None]) -> str | None:
     place = place_from_entities(kb, entities, {})
     return place.area if isinstance(place, Place) else None
 
 
-def _no_announcements(profile: Profile) -> str:
-    """Why someone without a user record gets no announcements, and what to do about it."""
-    if profile.registered:
-        return "Je aanmelding staat niet in het gebruikersbestand, dus berichten kan ik je hier niet sturen."
-    return "Berichten van het samenwerkingsverband krijg je als je aangemeld bent. " + HOW_TO_REGISTER
+class _SubscriptionDialog(WijkwijzerDialog):
+    Copy = SubscriptionsCopy
+    COPY_SECTION = "subscriptions"
+    copy: SubscriptionsCopy
 
-
-async def subscriptions(dc: DialogContext, entities: dict) -> None:
-    svc = services(dc.context)
-    user = await _user(dc)
-    if user is None:
-        await dc.context.send_activity(reply(_no_announcements(svc.profile)))
-        return
-    area = _area_of(svc.kb, entities)
-    if area:
-        added = await svc.people.subscribe(user, area)
-        name = area_names(svc.kb, [area])
-        text = f"Je krijgt nu ook berichten voor {name}." if added else f"Je krijgt al berichten voor {name}."
-        await dc.context.send_activity(reply(text))
-        return
-    wijken = await svc.people.subscriptions(user)
-    if user.announcements_off:
-        text = "Je hebt berichten uitgezet. Typ 'berichten aan' om ze weer te krijgen."
-    else:
-        text = (f"Je krijgt berichten voor: {area_names(svc.kb, wijken)}.\n"
-                "Meer wijken: 'meld me ook aan voor Scheveningen'. Eén wijk uit: 'afmelden Scheveningen'. "
-                "Alles uit: 'stop'.")
-    await dc.context.send_activity(reply(text))
-
-
-async def unsubscribe(dc: DialogContext, entities: dict) -> None:
-    svc = services(dc.context)
-    user = await _user(dc)
-    if user is None:
-        await dc.context.send_activity(reply("Je krijgt geen berichten van mij, dus afmelden is niet nodig."))
-        return
-    area = _area_of(svc.kb, entities)
-    if area:
-        removed = await svc.people.unsubscribe(user, area)
-        name = area_names(svc.kb, [area])
-        text = (f"Je krijgt geen berichten meer voor {name}." if removed
-                else f"Je kreeg geen berichten voor {name}.")
-        await dc.context.send_activity(reply(text))
-        return
-    await svc.people.set_announcements(user, on=False)
-    await dc.context.send_activity(reply(
-        "Je bent afgemeld: je krijgt geen aankondigingen meer van Wijkwijzer. Vragen stellen kan gewoon.\n"
-        "Wil je ze later weer? Typ 'berichten aan'."))
-
-
-async def resume(dc: DialogContext) -> None:
-    svc = services(dc.context)
-    user = await _user(dc)
-    if user is None:
-        await dc.context.send_activity(reply(_no_announcements(svc.profile)))
-        return
-    await svc.people.set_announcements(user, on=True)
-    wijken = await svc.people.subscriptions(user)
-    await dc.context.send_activity(reply(f"Je krijgt weer berichten, voor: {area_names(svc.kb, wijken)}."))
-
-
-# --- the one-time school question -----------------------------------------------------------
-
-
-def _school_question() -> str:
-    return ("Nog één vraag, dan weet ik dat voortaan: op welke school werk je? "
-            "Dan krijg je de berichten van het samenwerkingsverband voor jouw wijk.")
-
-
-class OnboardingDialog(Dialog):
-    """Asks a newly registered person once for their school (or wijk). A new question instead of
-    an answer counts as 'skipped' and is answered, even when it names a wijk ("jgz ypenburg"):
-    a bare place name is understood with low confidence, a question with high."""
-
-    def __init__(self) -> None:
-        super().__init__(ONBOARDING_DIALOG)
+    def no_announcements(self, profile: Profile) -> str:
+        """Why someone without a user record gets no announcements, and what to do about it."""
+        return self.copy.not_in_records if profile.registered else self.copy.guests
 
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
-        dc.active_dialog.state.update({"tries": 0, "choices": [], "places": []})
-        await dc.context.send_activity(reply(_school_question(), ["Sla over"]))
-        return Dialog.end_of_turn
+        svc = services(dc.context)
+        text = await self.answer(svc, await own_user(svc))
+        await dc.context.send_activity(reply(text))
+        return await dc.end_dialog()
+
+    @abstractmethod
+    async def answer(self, svc: TurnServices, user: User | None) -> str:
+        """The one reply, for ``user`` (None: no user record)."""
+
+
+class SubscribeDialog(_SubscriptionDialog):
+    ID = "subscribe"
+
+    async def answer(self, svc: TurnServices, user: User | None) -> str:
+        if user is None or svc.people is None:
+            return self.no_announcements(svc.profile)
+        area = _area_of(svc.kb, svc.understanding.entities)
+        if area:
+            added = await svc.people.subscribe(user, area)
+            name = area_names(svc.kb, [area])
+            return (self.copy.added if added else self.copy.already).format(wijk=name)
+        if user.announcements_off:
+            return self.copy.switched_off
+        return self.copy.list.format(wijken=area_names(svc.kb, await svc.people.subscriptions(user)))
+
+
+class UnsubscribeDialog(_SubscriptionDialog):
+    ID = "unsubscribe"
+
+    async def answer(self, svc: TurnServices, user: User | None) -> str:
+        if user is None or svc.people is None:
+            return self.copy.nothing_to_unsubscribe
+        area = _area_of(svc.kb, svc.understanding.entities)
+        if area:
+            removed = await svc.people.unsubscribe(user, area)
+            return (self.copy.removed if removed else self.copy.not_subscribed).format(wijk=area_names(svc.kb, [area]))
+        await svc.people.set_announcements(user, on=False)
+        return self.copy.all_off
+
+
+class ResumeDialog(_SubscriptionDialog):
+    ID = "resume"
+
+    async def answer(self, svc: TurnServices, user: User | None) -> str:
+        if user is None or svc.people is None:
+            return self.no_announcements(svc.profile)
+        await svc.people.set_announcements(user, on=True)
+        return self.copy.resumed.format(wijken=area_names(svc.kb, await svc.people.subscriptions(user)))
+
+
+# ───────────── the one-time school question ─────────────
+
+
+class OnboardingCopy(Copy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {"done": frozenset({"wijken"})}
+    question: str
+    skip: str
+    which: str
+    unknown_school: str
+    done: str
+    skipped: str
+    stopped: str
+
+
+def needs_school(svc: TurnServices, in_group: bool) -> bool:
+    """A person registered on first contact is asked for their school once, after their first
+    question was answered. Only one-to-one: in a group the next message, from anyone, would be
+    taken as the answer."""
+    return svc.profile.registered and not svc.profile.onboarded and not in_group
+
+
+class OnboardingDialog(WijkwijzerDialog):
+    """Asks a newly registered person once for their school (or wijk). A new question instead of
+    an answer counts as 'skipped' (the agent decides that it is one): see :meth:`end_dialog`."""
+
+    ID = "onboarding"
+    Copy = OnboardingCopy
+    copy: OnboardingCopy
+
+    async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
+        state_of(dc).update({"tries": 0, "places": [], "saved": False})
+        return await ask(dc, "school", self.copy.question, [self.copy.skip])
 
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
         svc = services(dc.context)
-        state = dc.active_dialog.state
-        text = dc.context.activity.text or ""
-        if said(text, SKIP) or said(text, STOP) or said(text, NO):
+        state = state_of(dc)
+        text = svc.request.text
+        if said(text, SKIP) or said(text, STOP) or said(text, NO) or said(text, (self.copy.skip,)):
             return await self._finish(dc, None)
-        if wants_something_else(dc):
-            await self._save(dc, None)
-            return await hand_over(dc)
-        if state["choices"]:
-            index = pick_option(text, state["choices"])
-            if index is not None:
-                return await self._finish(dc, Place(**state["places"][index]))
+        labels = [str(p["label"]) for p in state["places"]]
+        index = pick_option(text, labels) if labels else None
+        if index is not None:
+            chosen = state["places"][index]
+            return await self._finish(dc, Place(area=chosen["area"], school=chosen["school"]))
         found = place_from_text(svc.kb, text)
         if isinstance(found, Place):
             return await self._finish(dc, found)
         if isinstance(found, PlaceChoice):
-            state["choices"] = list(found.labels)
-            state["places"] = [{"area": p.area, "school": p.school} for p in found.values]
-            await dc.context.send_activity(reply("Welke bedoel je?", [*found.labels, "Sla over"]))
-            return Dialog.end_of_turn
+            state["places"] = [{"label": label, "area": p.area, "school": p.school}
+                               for label, p in zip(found.labels, found.values, strict=True)]
+            return await ask(dc, "school", self.copy.which, [*found.labels, self.copy.skip])
         state["tries"] += 1
         if state["tries"] >= MAX_ONBOARDING_TRIES:
             return await self._finish(dc, None)
-        await dc.context.send_activity(reply("Die school ken ik niet. Typ de naam van je school of wijk.", ["Sla over"]))
-        return Dialog.end_of_turn
+        return await ask(dc, "school", self.copy.unknown_school, [self.copy.skip])
+
+    async def end_dialog(self, context: TurnContext, instance: DialogInstance, reason: DialogReason) -> None:
+        """Cancelled (a new question came instead of the school): counts as skipped, so the question
+        is never asked again."""
+        if reason == DialogReason.CancelCalled and not instance.state.get("saved"):
+            await self._save(services(context), None)
 
     async def _finish(self, dc: DialogContext, place: Place | None) -> DialogTurnResult:
         svc = services(dc.context)
-        wijk = await self._save(dc, place)
-        if wijk:
-            text = f"Dank je! Je krijgt berichten voor {area_names(svc.kb, [wijk])}."
-        else:
-            text = "Prima. Wil je later berichten voor een wijk? Typ 'meld me aan voor' en de wijk."
+        answered(dc)
+        state_of(dc)["saved"] = True
+        wijk = await self._save(svc, place)
+        text = self.copy.done.format(wijken=area_names(svc.kb, [wijk])) if wijk else self.copy.skipped
         await dc.context.send_activity(reply(text))
         return await dc.end_dialog()
 
-    async def _save(self, dc: DialogContext, place: Place | None) -> str | None:
-        svc = services(dc.context)
+    @staticmethod
+    async def _save(svc: TurnServices, place: Place | None) -> str | None:
         school = place.school if place else None
         wijk = svc.kb.schools[school].wijk if school else (place.area if place else None)
-        user = await _user(dc)
-        if user is not None:
+        user = await own_user(svc)
+        if user is not None and svc.people is not None:
             await svc.people.finish_onboarding(user, school=school, wijk=wijk)
         svc.profile = replace(svc.profile, onboarded=True, school=school, wijk=wijk or svc.profile.wijk)
         return wijk
 
 
-# --- verwijder mijn gegevens ----------------------------------------------------------------
+# ───────────── verwijder mijn gegevens ─────────────
 
 
-class ForgetDialog(Dialog):
-    def __init__(self) -> None:
-        super().__init__(FORGET_DIALOG)
+class ForgetCopy(Copy):
+    nothing: str
+    confirm_question: str
+    confirm: tuple[str, str]
+    done: str
+    kept: str
+    stopped: str
+
+
+class ForgetDialog(WijkwijzerDialog):
+    ID = "forget"
+    Copy = ForgetCopy
+    copy: ForgetCopy
 
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
-        if await _user(dc) is None:
-            await dc.context.send_activity(reply("Ik heb geen aanmelding van je opgeslagen. Er is niets te verwijderen."))
+        if await own_user(services(dc.context)) is None:
+            await dc.context.send_activity(reply(self.copy.nothing))
             return await dc.end_dialog()
-        dc.active_dialog.state["choices"] = list(FORGET_CONFIRM)
-        await dc.context.send_activity(reply(
-            "Weet je het zeker? Ik verwijder dan je aanmelding, je wijken en hoe ik je kan bereiken. "
-            "Signalen die je gaf blijven bewaard, maar die zijn anoniem.", FORGET_CONFIRM))
-        return Dialog.end_of_turn
+        return await ask(dc, "confirm", self.copy.confirm_question, list(self.copy.confirm))
 
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
         svc = services(dc.context)
-        choice = pick_option(dc.context.activity.text or "", FORGET_CONFIRM)
+        choice = pick_option(svc.request.text, list(self.copy.confirm))
+        answered(dc)
         if choice == 0:
-            user = await _user(dc)
-            if user is not None:
+            user = await own_user(svc)
+            if user is not None and svc.people is not None:
                 await svc.people.forget(user, actor=svc.profile.user_id)
             svc.profile = Profile(user_id=svc.profile.user_id, channel=svc.profile.channel)
-            await dc.context.send_activity(reply(
-                "Klaar: je gegevens zijn verwijderd. Wil je Wijkwijzer later weer gebruiken, meld je dan opnieuw aan."))
+            await dc.context.send_activity(reply(self.copy.done))
             return await dc.end_dialog()
-        if choice == 1 or said(dc.context.activity.text or "", STOP):
-            await dc.context.send_activity(reply("Oké, ik verwijder niets."))
+        if choice == 1:
+            await dc.context.send_activity(reply(self.copy.kept))
             return await dc.end_dialog()
-        if wants_something_else(dc):
-            return await hand_over(dc)
-        await dc.context.send_activity(reply("Wil je je gegevens verwijderen?", FORGET_CONFIRM))
-        return Dialog.end_of_turn
+        return await ask(dc, "confirm", self.copy.confirm_question, list(self.copy.confirm))
 
 
-def profile_label(kb: KnowledgeBase, profile: Profile) -> str:
-    where = profile.school or (place_label(kb, Place(area=profile.wijk)) if profile.wijk in kb.areas else "")
-    return f"{ROLE_LABELS[profile.role]}{', ' + where if where else ''}"
+FORGET = re.compile(r"\b(verwijder|wis|vergeet|delete)\b.{0,20}\b(mijn|m'n|mn)\b.{0,12}\b(gegevens|data|account|aanmelding)\b",
+                    re.IGNORECASE)
+RESUME = re.compile(r"^\s*((berichten|aankondigingen) (weer )?aan|meld (me|mij) (weer|opnieuw) aan)\s*[.!]?\s*$",
+                    re.IGNORECASE)
+
+ROUTES = (
+    Route(RegisterDialog, intents=("register",)),
+    Route(SubscribeDialog, intents=("subscribe",)),
+    Route(UnsubscribeDialog, intents=("unsubscribe",)),
+    Route(ResumeDialog, commands=(Command("resume", RESUME),)),
+    Route(ForgetDialog, commands=(Command("forget", FORGET),)),
+    Route(OnboardingDialog, after_turn=needs_school),
+)

@@ -1,5 +1,5 @@
-"""For adviseurs and beheerders: write an announcement (text → wijken → roles → preview with the
-recipient count → versturen/annuleren), ask its delivery status, and create invite codes.
+"""For adviseurs and beheerders: write an announcement (text → wijken → for whom → preview with
+the recipient count → versturen/annuleren), ask its delivery status, and create invite codes.
 Beheerders also list users and change roles.
 
 Announcement text is the author's own: it is sent as they typed it, rendered literally by each
@@ -9,30 +9,29 @@ channel (``replies.announcement``), checked for length and for personal data abo
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any, ClassVar
 
-from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
+from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
-from wijkwijzer.core.privacy import describe, find_personal_data
+from wijkwijzer.core.answers import pick_option, said
+from wijkwijzer.core.conversation import Command, Route, WijkwijzerDialog, answered, ask, state_of
+from wijkwijzer.core.copy import Copy
+from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data
 from wijkwijzer.core.replies import announcement, reply
-from wijkwijzer.core.services import services
-from wijkwijzer.dialogs.account import ROLE_LABELS, area_names
-from wijkwijzer.dialogs.common import STOP, pick_option, said
-from wijkwijzer.dialogs.signal import allowed_words
+from wijkwijzer.core.services import Profile, TurnServices, services
+from wijkwijzer.dialogs.account import area_names, check_role_labels, role_label
 from wijkwijzer.knowledge.loader import KnowledgeBase
-from wijkwijzer.store.outbox import MAX_TEXT, Audience
+from wijkwijzer.store.outbox import MAX_TEXT, Audience, Status
+from wijkwijzer.store.roles import UserRole
 
-ANNOUNCE_DIALOG = "announce"
-ROLE_CHOICES = {"Alleen IB'ers": ("ib",), "Alleen adviseurs": ("adviseur", "beheerder"), "Iedereen": ()}
-CONFIRM = ("Versturen", "Annuleren")
-ALL_WIJKEN = ("alle wijken", "alle", "iedereen", "overal", "alles")
-_PREFIX = re.compile(r"^\s*(nieuwe?\s+)?aankondiging\s*[:\-]\s*", re.IGNORECASE)
-STATE_LABELS = (
-    ("read", "gelezen"), ("delivered", "afgeleverd (nog niet gelezen)"), ("sent", "verstuurd"),
-    ("waiting", "in de wachtrij"), ("failed", "mislukt"), ("cancelled", "geannuleerd"),
-)
+AUDIENCES: dict[str, tuple[str, ...]] = {"ib": (UserRole.IB,), "adviseur": (UserRole.ADVISEUR, UserRole.BEHEERDER),
+                                         "iedereen": ()}
+"""Who an announcement is for: a key of the copy's ``audiences`` → the roles it reaches."""
+STATE_ORDER = ("read", "delivered", "sent", "waiting", "failed", "cancelled")
 MAX_INVITES = 50
-ONLY_ADVISEURS = "Aankondigingen en aanmeldcodes zijn voor adviseurs van het samenwerkingsverband."
+_PREFIX = re.compile(r"^\s*(nieuwe?\s+)?aankondiging\s*[:\-]\s*", re.IGNORECASE)
 
 
 def related_areas(kb: KnowledgeBase, chosen: list[str]) -> tuple[str, ...]:
@@ -56,202 +55,355 @@ def areas_in(kb: KnowledgeBase, text: str) -> list[str]:
     return list(dict.fromkeys(m.best.id for m in mentions if m.best.id in kb.areas))
 
 
-def audience_label(kb: KnowledgeBase, wijken: list[str], roles_label: str) -> str:
-    who = {"Alleen IB'ers": "IB'ers", "Alleen adviseurs": "adviseurs", "Iedereen": "iedereen"}[roles_label]
-    return f"{who} in {area_names(kb, wijken)}" if wijken else f"{who} in alle wijken"
+def personal_data_problem(kb: KnowledgeBase, text: str) -> str | None:
+    """What personal data a free text holds (Dutch, for the refusal), or None: the one check every
+    path that stores or sends a text goes through (signals, announcements in chat and CLI)."""
+    findings = find_personal_data(text, allowed_words(kb))
+    return describe(findings) if findings else None
 
 
-class AnnounceDialog(Dialog):
-    """State: ``text``, ``wijken`` (chosen area ids; empty = all), ``roles`` (a ROLE_CHOICES label)."""
+class AnnounceCopy(Copy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
+        "ask_text": frozenset({"max"}), "too_long": frozenset({"lengte", "max"}),
+        "personal_data": frozenset({"gevonden"}), "nobody": frozenset({"wie"}),
+        "confirm_question": frozenset({"aantal", "wie"}), "sent": frozenset({"nummer", "aantal"}),
+        "audience": frozenset({"wie", "waar"}),
+    }
+    only_adviseurs: str
+    ask_text: str
+    too_long: str
+    personal_data: str
+    ask_wijken: str
+    all_wijken: str
+    all_words: tuple[str, ...]
+    unknown_wijk: str
+    ask_audience: str
+    audiences: dict[str, str]
+    audience_names: dict[str, str]
+    audience: str
+    nobody: str
+    preview: str
+    confirm_question: str
+    confirm: tuple[str, str]
+    sent: str
+    stopped: str
 
-    def __init__(self) -> None:
-        super().__init__(ANNOUNCE_DIALOG)
+
+def people_count(count: int) -> str:
+    return "1 persoon" if count == 1 else f"{count} personen"
+
+
+class AnnounceDialog(WijkwijzerDialog):
+    """State: ``text``, ``wijken`` (chosen area ids; empty = all), ``audience`` (a key of AUDIENCES)."""
+
+    ID = "announce"
+    Copy = AnnounceCopy
+    copy: AnnounceCopy
+
+    def __init__(self, copy: AnnounceCopy) -> None:
+        if set(copy.audiences) != set(AUDIENCES) or set(copy.audience_names) != set(AUDIENCES):
+            raise LookupError(f"announce.audiences en audience_names moeten precies {', '.join(AUDIENCES)} noemen")
+        super().__init__(copy)
 
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
         svc = services(dc.context)
         if not svc.profile.sees_reports or svc.outbox is None:
-            await dc.context.send_activity(reply(ONLY_ADVISEURS))
+            await dc.context.send_activity(reply(self.copy.only_adviseurs))
             return await dc.end_dialog()
-        opts = options if isinstance(options, dict) else {}
-        dc.active_dialog.state.update({"pending": "text", "text": None, "wijken": None, "roles": None, "choices": []})
-        match = _PREFIX.match(opts.get("text", ""))
-        if match and opts["text"][match.end():].strip():
-            return await self._take_text(dc, opts["text"][match.end():].strip())
-        await dc.context.send_activity(reply(
-            f"Wat is je bericht? Typ het zoals de ontvangers het lezen (maximaal {MAX_TEXT} tekens). "
-            "De eerste regel is de titel."))
-        return Dialog.end_of_turn
+        state_of(dc).update({"text": None, "wijken": None, "audience": None})
+        text = svc.request.text
+        match = _PREFIX.match(text)
+        if match and text[match.end():].strip():
+            return await self._take_text(dc, text[match.end():].strip())
+        return await self._ask_text(dc)
 
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
-        state = dc.active_dialog.state
-        text = (dc.context.activity.text or "").strip()
-        if said(text, STOP) or (state["pending"] == "confirm" and pick_option(text, CONFIRM) == 1):
-            await dc.context.send_activity(reply("Oké, de aankondiging is niet verstuurd."))
-            return await dc.end_dialog()
-        if state["pending"] == "text":
+        svc = services(dc.context)
+        state = state_of(dc)
+        text = svc.request.text.strip()
+        if state["text"] is None:
             return await self._take_text(dc, text)
-        if state["pending"] == "wijken":
+        if state["wijken"] is None:
             return await self._take_wijken(dc, text)
-        if state["pending"] == "roles":
-            index = pick_option(text, list(ROLE_CHOICES))
+        if state["audience"] is None:
+            labels = list(self.copy.audiences.values())
+            index = pick_option(text, labels)
             if index is None:
-                await dc.context.send_activity(reply("Voor wie is het bericht?", list(ROLE_CHOICES)))
-                return Dialog.end_of_turn
-            state["roles"] = list(ROLE_CHOICES)[index]
+                return await ask(dc, "audience", self.copy.ask_audience, labels)
+            state["audience"] = list(self.copy.audiences)[index]
             return await self._preview(dc)
-        if pick_option(text, CONFIRM) == 0:
+        choice = pick_option(text, list(self.copy.confirm))
+        if choice == 0:
             return await self._send(dc)
-        await dc.context.send_activity(reply("Wil je de aankondiging versturen?", CONFIRM))
-        return Dialog.end_of_turn
+        if choice == 1:
+            answered(dc)
+            await dc.context.send_activity(reply(self.copy.stopped))
+            return await dc.end_dialog()
+        return await ask(dc, "confirm", self.copy.confirm_question.format(aantal="?", wie="?"), list(self.copy.confirm))
+
+    async def _ask_text(self, dc: DialogContext, prefix: str = "") -> DialogTurnResult:
+        question = (prefix + " " if prefix else "") + self.copy.ask_text.format(max=MAX_TEXT)
+        return await ask(dc, "text", question, [], free_text=True)
 
     async def _take_text(self, dc: DialogContext, text: str) -> DialogTurnResult:
         svc = services(dc.context)
-        state = dc.active_dialog.state
         if len(text) > MAX_TEXT:
-            await dc.context.send_activity(reply(
-                f"Je bericht is {len(text)} tekens; het mag er maximaal {MAX_TEXT} zijn. Maak het korter en stuur het "
-                "opnieuw."))
-            return Dialog.end_of_turn
-        findings = find_personal_data(text, allowed_words(svc.kb))
-        if findings:
-            await dc.context.send_activity(reply(
-                f"Je bericht bevat {describe(findings)}. Zet geen gegevens over een kind in een aankondiging. "
-                "Pas het aan en stuur het opnieuw."))
-            return Dialog.end_of_turn
-        state.update({"text": text, "pending": "wijken"})
-        await dc.context.send_activity(reply("Voor welke wijken? Bijvoorbeeld 'Ypenburg, Escamp' of 'alle wijken'.",
-                                             ["Alle wijken"]))
-        return Dialog.end_of_turn
+            return await ask(dc, "text", self.copy.too_long.format(lengte=len(text), max=MAX_TEXT), [], free_text=True)
+        problem = personal_data_problem(svc.kb, text)
+        if problem:
+            return await ask(dc, "text", self.copy.personal_data.format(gevonden=problem), [], free_text=True)
+        state_of(dc)["text"] = text
+        return await ask(dc, "wijken", self.copy.ask_wijken, [self.copy.all_wijken])
 
     async def _take_wijken(self, dc: DialogContext, text: str) -> DialogTurnResult:
         svc = services(dc.context)
-        state = dc.active_dialog.state
-        wijken = [] if said(text, ALL_WIJKEN) else areas_in(svc.kb, text)
-        if not wijken and not said(text, ALL_WIJKEN):
-            await dc.context.send_activity(reply("Die wijk ken ik niet. Noem een of meer wijken, of kies 'Alle wijken'.",
-                                                 ["Alle wijken"]))
-            return Dialog.end_of_turn
-        state.update({"wijken": wijken, "pending": "roles"})
-        await dc.context.send_activity(reply("Voor wie is het bericht?", list(ROLE_CHOICES)))
-        return Dialog.end_of_turn
+        everywhere = said(text, (*self.copy.all_words, self.copy.all_wijken))
+        wijken = [] if everywhere else areas_in(svc.kb, text)
+        if not wijken and not everywhere:
+            return await ask(dc, "wijken", self.copy.unknown_wijk, [self.copy.all_wijken])
+        state_of(dc)["wijken"] = wijken
+        return await ask(dc, "audience", self.copy.ask_audience, list(self.copy.audiences.values()))
 
-    def _audience(self, dc: DialogContext) -> Audience:
-        svc = services(dc.context)
-        state = dc.active_dialog.state
-        wijken = related_areas(svc.kb, state["wijken"]) if state["wijken"] else ()
-        return Audience(wijken=wijken, roles=ROLE_CHOICES[state["roles"]])
+    def _audience(self, kb: KnowledgeBase, state: dict[str, Any]) -> Audience:
+        wijken = related_areas(kb, state["wijken"]) if state["wijken"] else ()
+        return Audience(wijken=wijken, roles=tuple(str(r) for r in AUDIENCES[state["audience"]]))
+
+    def _audience_label(self, kb: KnowledgeBase, state: dict[str, Any]) -> str:
+        who = self.copy.audience_names[state["audience"]]
+        return self.copy.audience.format(wie=who, waar=area_names(kb, state["wijken"], nowhere="alle wijken"))
 
     async def _preview(self, dc: DialogContext) -> DialogTurnResult:
         svc = services(dc.context)
-        state = dc.active_dialog.state
-        count = await svc.outbox.count_recipients(self._audience(dc))
-        label = audience_label(svc.kb, state["wijken"], state["roles"])
+        state = state_of(dc)
+        assert svc.outbox is not None
+        count = await svc.outbox.count_recipients(self._audience(svc.kb, state))
+        label = self._audience_label(svc.kb, state)
         if count == 0:
-            state["pending"] = "wijken"
-            await dc.context.send_activity(reply(
-                f"Er is nog niemand aangemeld bij {label}. Kies andere wijken, of typ 'stop'.", ["Alle wijken"]))
-            return Dialog.end_of_turn
-        state["pending"] = "confirm"
-        await dc.context.send_activity(reply("Zo ziet je aankondiging eruit:"))
+            state.update({"wijken": None, "audience": None})
+            return await ask(dc, "wijken", self.copy.nobody.format(wie=label), [self.copy.all_wijken])
+        await dc.context.send_activity(reply(self.copy.preview))
         await dc.context.send_activity(announcement(state["text"]))
-        people = "1 persoon" if count == 1 else f"{count} personen"
-        await dc.context.send_activity(reply(f"Dit gaat naar {people} ({label}). Versturen?", CONFIRM))
-        return Dialog.end_of_turn
+        question = self.copy.confirm_question.format(aantal=people_count(count), wie=label)
+        return await ask(dc, "confirm", question, list(self.copy.confirm))
 
     async def _send(self, dc: DialogContext) -> DialogTurnResult:
         svc = services(dc.context)
-        created = await svc.outbox.create(created_by=svc.profile.user_id, text_=dc.active_dialog.state["text"],
-                                          audience=self._audience(dc))
-        people = "1 persoon" if created.recipients == 1 else f"{created.recipients} personen"
-        await dc.context.send_activity(reply(
-            f"Verstuurd: aankondiging {created.id} gaat naar {people}. "
-            "Typ 'status aankondiging' om te zien hoe het gaat."))
+        state = state_of(dc)
+        assert svc.outbox is not None
+        answered(dc)
+        created = await svc.outbox.create(created_by=svc.profile.user_id, text_=state["text"],
+                                          audience=self._audience(svc.kb, state))
+        await dc.context.send_activity(reply(self.copy.sent.format(nummer=created.id,
+                                                                   aantal=people_count(created.recipients))))
         return await dc.end_dialog()
 
 
-# --- status ---------------------------------------------------------------------------------
+# ───────────── status ─────────────
 
 
-async def status(dc: DialogContext, number: int | None) -> None:
-    svc = services(dc.context)
-    send = dc.context.send_activity
-    if not svc.profile.sees_reports or svc.outbox is None:
-        await send(reply(ONLY_ADVISEURS))
-        return
-    found = await (svc.outbox.get(number) if number else svc.outbox.latest_by(svc.profile.user_id))
-    if found is None or (found.created_by != svc.profile.user_id and svc.profile.role != "beheerder"):
-        await send(reply("Ik vind geen aankondiging van jou" + (f" met nummer {number}." if number else ".")))
-        return
-    await send(reply(status_text(await svc.outbox.status(found.id))))
+class StatusCopy(Copy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
+        "not_found": frozenset({"nummer"}), "header": frozenset({"nummer", "titel", "wanneer", "aantal"}),
+        "line": frozenset({"wat", "aantal"}), "reason": frozenset({"reden", "aantal"}),
+    }
+    only_adviseurs: str
+    not_found: str
+    header: str
+    states: dict[str, str]
+    line: str
+    reason: str
+    no_recipients: str
 
 
-def status_text(status) -> str:
+def status_text(copy: StatusCopy, status: Status) -> str:
     item = status.announcement
-    counts = dict(status.counts)
+    counts: dict[str, int] = dict(status.counts)
     counts["waiting"] = status.waiting
-    lines = [f"Aankondiging {item.id} '{item.title}' ({item.created_at:%d-%m %H:%M} UTC), "
-             f"{item.recipients} ontvangers:"]
-    lines += [f"• {label}: {counts[key]}" for key, label in STATE_LABELS if counts.get(key)]
-    lines += [f"  – {reason}: {n}" for reason, n in status.failures.most_common(5)]
+    lines = [copy.header.format(nummer=item.id, titel=item.title, wanneer=f"{item.created_at:%d-%m %H:%M}",
+                                aantal=item.recipients)]
+    lines += [copy.line.format(wat=copy.states[key], aantal=counts[key]) for key in STATE_ORDER if counts.get(key)]
+    lines += [copy.reason.format(reden=reason, aantal=n) for reason, n in status.failures.most_common(5)]
     if not item.recipients:
-        lines.append("Er waren geen ontvangers.")
+        lines.append(copy.no_recipients)
     return "\n".join(lines)
 
 
-# --- invite codes ---------------------------------------------------------------------------
+class StatusDialog(WijkwijzerDialog):
+    ID = "announcement_status"
+    Copy = StatusCopy
+    copy: StatusCopy
+
+    def __init__(self, copy: StatusCopy) -> None:
+        if set(copy.states) != set(STATE_ORDER):
+            raise LookupError(f"announcement_status.states moet precies {', '.join(STATE_ORDER)} noemen")
+        super().__init__(copy)
+
+    async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
+        svc = services(dc.context)
+        await dc.context.send_activity(reply(await self.answer(svc)))
+        return await dc.end_dialog()
+
+    async def answer(self, svc: TurnServices) -> str:
+        if not svc.profile.sees_reports or svc.outbox is None:
+            return self.copy.only_adviseurs
+        groups = svc.request.command.groups if svc.request.command else {}
+        number = int(groups["number"]) if groups.get("number") else None
+        found = await (svc.outbox.get(number) if number else svc.outbox.latest_by(svc.profile.user_id))
+        if found is None or (found.created_by != svc.profile.user_id and not svc.profile.is_beheerder):
+            return self.copy.not_found.format(nummer=f" met nummer {number}" if number else "")
+        status = await svc.outbox.status(found.id)
+        return status_text(self.copy, status) if status else self.copy.not_found.format(nummer="")
 
 
-async def create_invites(dc: DialogContext, text: str, valid_days: int) -> None:
-    svc = services(dc.context)
-    send = dc.context.send_activity
-    if not svc.profile.sees_reports or svc.people is None:
-        await send(reply(ONLY_ADVISEURS))
-        return
-    role = next((r for r in ("beheerder", "adviseur") if re.search(rf"\b{r}s?\b", text, re.IGNORECASE)), "ib")
-    if role != "ib" and svc.profile.role != "beheerder":
-        await send(reply("Alleen een beheerder maakt codes voor adviseurs of beheerders. Ik kan wel codes voor "
-                         "IB'ers maken."))
-        return
-    mentions = svc.kb.resolver.scan(text, kinds=("school", "wijk"))
-    school = next((m.best.id for m in mentions if m.best.kind == "school"), None)
-    wijk = svc.kb.schools[school].wijk if school else next((m.best.id for m in mentions if m.best.kind == "wijk"), None)
-    if role == "ib" and not school and not wijk:
-        await send(reply("Voor welke school is de code? Bijvoorbeeld: 'aanmeldcode voor De Vliegerwolk'."))
-        return
-    count_match = re.search(r"\b(\d{1,3})\b", text)
-    count = min(int(count_match.group(1)), MAX_INVITES) if count_match else 1
-    made = await svc.people.create_invites(role=role, school=school, wijk=wijk, count=max(count, 1),
-                                           valid_for=timedelta(days=valid_days), created_by=svc.profile.user_id)
-    where = school or (area_names(svc.kb, [wijk]) if wijk else "het samenwerkingsverband")
-    codes = "\n".join(invite.code for invite in made)
-    plural = "Aanmeldcodes" if len(made) > 1 else "Aanmeldcode"
-    await send(reply(
-        f"{plural} voor een {ROLE_LABELS[role]} van {where}, geldig tot {made[0].expires_at:%d-%m-%Y}:\n{codes}\n"
-        f"Elke code werkt één keer. Stuur op WhatsApp: aanmelden {made[0].code}"))
+# ───────────── invite codes ─────────────
 
 
-# --- users and roles (beheerder) ------------------------------------------------------------
+class InviteCopy(Copy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
+        "made": frozenset({"soort", "rol", "waar", "tot", "codes", "voorbeeld"}),
+    }
+    only_adviseurs: str
+    only_beheerder: str
+    which_school: str
+    whole_swv: str
+    made: str
+    one: str
+    many: str
+    role_labels: dict[str, str]
 
 
-async def list_users(dc: DialogContext) -> None:
-    svc = services(dc.context)
-    if svc.profile.role != "beheerder" or svc.people is None:
-        await dc.context.send_activity(reply("Het overzicht van gebruikers is alleen voor beheerders."))
-        return
-    users = await svc.people.all()
-    lines = [f"{u.id}. {u.display_name or 'naamloos'} – {ROLE_LABELS[u.role]}, {u.school or u.wijk or 'geen school'}, "
-             f"{u.channel}" for u in users[:50]]
-    more = f"\n… en nog {len(users) - 50}." if len(users) > 50 else ""
-    head = f"{len(users)} aangemelde gebruikers:" if users else "Er is nog niemand aangemeld."
-    await dc.context.send_activity(reply("\n".join([head, *lines]) + more + "\nRol wijzigen: 'rol 12 adviseur'."))
+class InviteDialog(WijkwijzerDialog):
+    ID = "invite"
+    Copy = InviteCopy
+    copy: InviteCopy
+
+    def __init__(self, copy: InviteCopy) -> None:
+        check_role_labels(copy.role_labels)
+        super().__init__(copy)
+
+    async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
+        svc = services(dc.context)
+        await dc.context.send_activity(reply(await self.answer(svc, svc.request.text)))
+        return await dc.end_dialog()
+
+    async def answer(self, svc: TurnServices, text: str) -> str:
+        copy = self.copy
+        if not svc.profile.sees_reports or svc.people is None:
+            return copy.only_adviseurs
+        role = next((r for r in (UserRole.BEHEERDER, UserRole.ADVISEUR)
+                     if re.search(rf"\b{r.value}s?\b", text, re.IGNORECASE)), UserRole.IB)
+        if role != UserRole.IB and not svc.profile.is_beheerder:
+            return copy.only_beheerder
+        mentions = svc.kb.resolver.scan(text, kinds=("school", "wijk"))
+        school = next((m.best.id for m in mentions if m.best.kind == "school"), None)
+        wijk = svc.kb.schools[school].wijk if school else next((m.best.id for m in mentions if m.best.kind == "wijk"),
+                                                               None)
+        if role == UserRole.IB and not school and not wijk:
+            return copy.which_school
+        count_match = re.search(r"\b(\d{1,3})\b", text)
+        count = min(int(count_match.group(1)), MAX_INVITES) if count_match else 1
+        made = await svc.people.create_invites(role=role, school=school, wijk=wijk, count=max(count, 1),
+                                               valid_for=timedelta(days=svc.invite_valid_days),
+                                               created_by=svc.profile.user_id)
+        where = school or (area_names(svc.kb, [wijk]) if wijk else copy.whole_swv)
+        return copy.made.format(soort=copy.many if len(made) > 1 else copy.one,
+                                rol=role_label(copy.role_labels, role), waar=where,
+                                tot=f"{made[0].expires_at:%d-%m-%Y}", codes="\n".join(i.code for i in made),
+                                voorbeeld=made[0].code)
 
 
-async def change_role(dc: DialogContext, number: int, role: str) -> None:
-    svc = services(dc.context)
-    if svc.profile.role != "beheerder" or svc.people is None:
-        await dc.context.send_activity(reply("Alleen een beheerder kan rollen wijzigen."))
-        return
-    changed = await svc.people.set_role(number, role, actor=svc.profile.user_id)
-    text = (f"Gebruiker {number} is nu {ROLE_LABELS[role]}." if changed
-            else f"Gebruiker {number} bestaat niet. Typ 'gebruikers' voor het overzicht.")
-    await dc.context.send_activity(reply(text))
+# ───────────── users and roles (beheerder) ─────────────
+
+
+class UsersCopy(Copy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
+        "header": frozenset({"aantal"}), "line": frozenset({"nummer", "naam", "rol", "waar", "kanaal"}),
+        "more": frozenset({"aantal"}), "changed": frozenset({"nummer", "rol"}), "no_such_user": frozenset({"nummer"}),
+    }
+    only_beheerders: str
+    nobody: str
+    header: str
+    line: str
+    nameless: str
+    no_school: str
+    more: str
+    how_to_change: str
+    only_beheerder_roles: str
+    changed: str
+    no_such_user: str
+    role_labels: dict[str, str]
+
+
+class UsersDialog(WijkwijzerDialog):
+    ID = "users"
+    Copy = UsersCopy
+    COPY_SECTION = "users"
+    copy: UsersCopy
+
+    def __init__(self, copy: UsersCopy) -> None:
+        check_role_labels(copy.role_labels)
+        super().__init__(copy)
+
+    async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
+        svc = services(dc.context)
+        await dc.context.send_activity(reply(await self.answer(svc)))
+        return await dc.end_dialog()
+
+    async def answer(self, svc: TurnServices) -> str:
+        copy = self.copy
+        if not svc.profile.is_beheerder or svc.people is None:
+            return copy.only_beheerders
+        users = await svc.people.all()
+        if not users:
+            return copy.nobody
+        lines = [copy.header.format(aantal=len(users))]
+        lines += [copy.line.format(nummer=u.id, naam=u.display_name or copy.nameless,
+                                   rol=role_label(copy.role_labels, u.role), waar=u.school or u.wijk or copy.no_school,
+                                   kanaal=u.channel) for u in users[:50]]
+        if len(users) > 50:
+            lines.append(copy.more.format(aantal=len(users) - 50))
+        lines.append(copy.how_to_change)
+        return "\n".join(lines)
+
+
+class RoleDialog(UsersDialog):
+    ID = "role"
+
+    async def answer(self, svc: TurnServices) -> str:
+        copy = self.copy
+        if not svc.profile.is_beheerder or svc.people is None:
+            return copy.only_beheerder_roles
+        groups = svc.request.command.groups if svc.request.command else {}
+        number, role = int(groups["number"] or 0), str(groups["role"]).lower()
+        changed = await svc.people.set_role(number, role, actor=svc.profile.user_id)
+        if changed is None:
+            return copy.no_such_user.format(nummer=number)
+        return copy.changed.format(nummer=number, rol=role_label(copy.role_labels, role))
+
+
+def _sees_reports(profile: Profile) -> bool:
+    return profile.sees_reports
+
+
+_ROLE_NAMES = "|".join(role.value for role in UserRole)
+ROUTES = (
+    Route(AnnounceDialog, intents=("announce",)),
+    Route(StatusDialog, commands=(
+        Command("status", re.compile(r"\bstatus\b.{0,20}\baankondiging(?:en)?\b(?:\s*(?:nr\.?|nummer)?\s*(?P<number>\d+))?",
+                                     re.IGNORECASE), _sees_reports),
+        Command("status_number", re.compile(r"\baankondiging\s*(?P<number>\d+)?\s*status\b", re.IGNORECASE),
+                _sees_reports),
+    )),
+    Route(InviteDialog, commands=(
+        Command("invite", re.compile(r"\b(maak|maken|nieuwe?|aanmaken|genereer|geef)\b.{0,30}"
+                                     r"\b(aanmeldcodes?|uitnodigings?codes?|codes?)\b", re.IGNORECASE), _sees_reports),
+        Command("invite_word", re.compile(r"^\s*(aanmeldcodes?|uitnodigingscodes?)(?:\s+\d{1,3})?\s*(?:voor\b|$)",
+                                          re.IGNORECASE),
+                _sees_reports),
+    )),
+    Route(UsersDialog, commands=(
+        Command("users", re.compile(r"^\s*(gebruikers|toon gebruikers|wie zijn (er )?aangemeld)\s*\??\s*$",
+                                    re.IGNORECASE)),)),
+    Route(RoleDialog, commands=(
+        Command("role", re.compile(rf"^\s*rol\s+(?P<number>\d+)\s+(?P<role>{_ROLE_NAMES})\s*$", re.IGNORECASE)),)),
+)

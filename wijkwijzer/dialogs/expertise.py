@@ -1,123 +1,168 @@
-"""Expertisekaart: which schools in an area have an expertise, with their IB contact."""
+"""Expertisekaart: which schools in an area have an expertise, with their IB contact.
+
+Two slots, ``tag`` and ``place`` ("Overal" is a place too). Follow-ups keep what they leave
+out: "en autisme?" after NT2 in Centrum asks about autisme in Centrum.
+"""
 
 from __future__ import annotations
 
-from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
+from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
+
+from wijkwijzer.core.answers import pick_option
+from wijkwijzer.core.conversation import Route
 from wijkwijzer.core.replies import reply
-from wijkwijzer.core.services import services
-from wijkwijzer.dialogs.common import END_OF_TURN, STOP, hand_over, pick_option, said, wants_something_else
+from wijkwijzer.core.services import LastLookup, TurnServices, services
 from wijkwijzer.dialogs.lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label
+from wijkwijzer.dialogs.slots import Choose, Slot, SlotCopy, SlotDialog
 from wijkwijzer.knowledge import query
-from wijkwijzer.knowledge.models import EXPERTISE_TAGS
+from wijkwijzer.knowledge.loader import KnowledgeBase
+from wijkwijzer.knowledge.models import School
+from wijkwijzer.knowledge.vocabulary import EXPERTISE_TAGS
 
-EXPERTISE_DIALOG = "expertise"
-EVERYWHERE = "Overal"
 MAX_SCHOOLS = 6
+EVERYWHERE: dict[str, Any] = {"everywhere": True}
 
 
-class ExpertiseDialog(Dialog):
-    def __init__(self) -> None:
-        super().__init__(EXPERTISE_DIALOG)
+class ExpertiseCopy(SlotCopy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
+        "widened": frozenset({"waar", "tag", "breder"}), "none": frozenset({"waar", "tag"}),
+        "header": frozenset({"waar", "tag"}), "more": frozenset({"n"}),
+    }
+    ask_tag: str
+    ask_place: str
+    everywhere: str
+    widened: str
+    none: str
+    ask_expertisepunt: str
+    header: str
+    more: str
+    guest_note: str
 
-    async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
-        opts = options if isinstance(options, dict) else {}
-        kb = services(dc.context).kb
-        state = dc.active_dialog.state
-        state.update({"tag": opts.get("expertise"), "place": None, "everywhere": False, "pending": None, "choices": []})
-        found = place_from_entities(kb, opts, opts.get("ambiguous") or {})
-        if isinstance(found, Place) and found.area:
-            state["place"] = found.as_dict()
-        return await self._advance(dc)
 
-    async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
-        state = dc.active_dialog.state
+class TagSlot(Slot):
+    name = "tag"
+
+    def __init__(self, copy: ExpertiseCopy) -> None:
+        self.copy = copy
+
+    def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
+        return svc.understanding.entities.get("expertise")
+
+    def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
+        index = pick_option(text, list(EXPERTISE_TAGS))
+        if index is not None:
+            return EXPERTISE_TAGS[index]
+        candidates = svc.kb.resolver.resolve(text, "expertise", limit=1)
+        return candidates[0].id if candidates else None
+
+    def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
+        return self.copy.ask_tag, list(EXPERTISE_TAGS)
+
+
+class AreaSlot(Slot):
+    name = "place"
+
+    def __init__(self, copy: ExpertiseCopy) -> None:
+        self.copy = copy
+
+    def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
+        return _area(place_from_entities(svc.kb, svc.understanding.entities, svc.understanding.ambiguous))
+
+    def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
+        _, choices = self.question(svc, values)
+        index = pick_option(text, choices)
+        if index is not None and choices[index] == self.copy.everywhere:
+            return dict(EVERYWHERE)
+        if index == 0 and svc.profile.wijk in svc.kb.areas:
+            return Place(area=svc.profile.wijk).as_dict()
+        return _area(place_from_text(svc.kb, text))
+
+    def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
+        own = [place_label(svc.kb, Place(area=svc.profile.wijk))] if svc.profile.wijk in svc.kb.areas else []
+        return self.copy.ask_place, [*own, self.copy.everywhere]
+
+
+def _area(found: Place | PlaceChoice | None) -> Any:
+    """Only areas count (a school names no area to search in)."""
+    if isinstance(found, PlaceChoice):
+        areas = [(label, p) for label, p in zip(found.labels, found.values, strict=True) if p.area]
+        if len(areas) > 1:
+            return Choose(tuple(label for label, _ in areas), tuple(p.as_dict() for _, p in areas))
+        return areas[0][1].as_dict() if areas else None
+    return found.as_dict() if isinstance(found, Place) and found.area else None
+
+
+class ExpertiseDialog(SlotDialog):
+    ID = "expertise"
+    INTENT = "expertise_lookup"
+    Copy = ExpertiseCopy
+    copy: ExpertiseCopy
+
+    def __init__(self, copy: ExpertiseCopy) -> None:
+        super().__init__(copy)
+        self.slots = (TagSlot(copy), AreaSlot(copy))
+
+    async def start(self, dc: DialogContext, values: dict[str, Any], options: dict[str, Any]) -> DialogTurnResult | None:
         svc = services(dc.context)
-        text = dc.context.activity.text or ""
-        if said(text, STOP):
-            await dc.context.send_activity(reply("Oké, gestopt."))
-            return await dc.end_dialog()
-        index = pick_option(text, state["choices"])
-        if state["pending"] == "tag":
-            tag = EXPERTISE_TAGS[index] if index is not None else None
-            candidates = [] if tag else svc.kb.resolver.resolve(text, "expertise", limit=1)
-            tag = tag or (candidates[0].id if candidates else None)
-            if tag:
-                state["tag"] = tag
-                return await self._advance(dc)
-        elif state["pending"] == "place":
-            if index is not None and state["choices"][index] == EVERYWHERE:
-                state["everywhere"] = True
-                return await self._advance(dc)
-            found = place_from_text(svc.kb, text)
-            if isinstance(found, PlaceChoice):
-                found = found.values[0] if found.values[0].area else None
-            if isinstance(found, Place) and found.area:
-                state["place"] = found.as_dict()
-                return await self._advance(dc)
-        if wants_something_else(dc, own_intents=("expertise_lookup",)):
-            return await hand_over(dc)
-        await dc.context.send_activity(reply("Dat herken ik niet. Kies een van de opties of typ een naam.", state["choices"]))
-        return END_OF_TURN
+        last = svc.memory.last_lookup
+        entities = svc.understanding.entities
+        if (svc.understanding.followup and last is not None and last.intent == "expertise_lookup"
+                and last.fresh(svc.request.now, svc.idle)):
+            if last.expertise and not entities.get("expertise"):
+                values["tag"] = last.expertise
+            if not any(entities.get(k) for k in ("wijk", "gemeente", "school", "postcode")):
+                values["place"] = Place(area=last.area).as_dict() if last.area else dict(EVERYWHERE)
+        return None
 
-    async def _advance(self, dc: DialogContext) -> DialogTurnResult:
-        state = dc.active_dialog.state
+    async def complete(self, dc: DialogContext, values: dict[str, Any]) -> DialogTurnResult:
         svc = services(dc.context)
-        if not state["tag"]:
-            return await self._ask(dc, "tag", "Welke expertise zoek je?", list(EXPERTISE_TAGS))
-        if not state["place"] and not state["everywhere"]:
-            own = [place_label(svc.kb, Place(area=svc.profile.wijk))] if svc.profile.wijk in svc.kb.areas else []
-            return await self._ask(dc, "place", "In welke wijk of gemeente?", [*own, EVERYWHERE])
-        return await self._answer(dc)
-
-    async def _ask(self, dc: DialogContext, pending: str, question: str, choices: list[str]) -> DialogTurnResult:
-        dc.active_dialog.state.update({"pending": pending, "choices": choices})
-        await dc.context.send_activity(reply(question, choices))
-        return END_OF_TURN
-
-    async def _answer(self, dc: DialogContext) -> DialogTurnResult:
-        state = dc.active_dialog.state
-        svc = services(dc.context)
-        area = state["place"]["area"] if state["place"] else None
-        schools = query.schools_with_expertise(svc.kb, state["tag"], area)
+        copy = self.copy
+        tag = values["tag"]
+        area = values["place"].get("area")
+        svc.memory.last_lookup = LastLookup(intent="expertise_lookup", at=svc.request.now, area=area, expertise=tag)
+        schools = query.schools_with_expertise(svc.kb, tag, area)
         lines: list[str] = []
         if not schools and area:
-            wider, schools = self._widen(svc.kb, state["tag"], area)
+            wider, schools = _widen(svc.kb, tag, area)
             if schools:
-                lines.append(f"In {place_label(svc.kb, Place(area=area))} vind ik geen school met '{state['tag']}'. "
-                             f"Wel in {place_label(svc.kb, Place(area=wider))}:")
+                lines.append(copy.widened.format(waar=place_label(svc.kb, Place(area=area)), tag=tag,
+                                                 breder=place_label(svc.kb, Place(area=wider))))
                 area = wider
         where = f" in {place_label(svc.kb, Place(area=area))}" if area else ""
         if not schools:
-            text = f"Ik vind geen school{where} met expertise '{state['tag']}'. Vraag het expertisepunt of je adviseur."
-            await dc.context.send_activity(reply(text, ["Expertisepunt"]))
+            await dc.context.send_activity(reply(copy.none.format(waar=where, tag=tag), [copy.ask_expertisepunt]))
             return await dc.end_dialog()
-        lines = lines or [f"Scholen{where} met expertise '{state['tag']}':"]
-        for school in schools[:MAX_SCHOOLS]:
-            lines.append(self._school_lines(school, svc.profile.registered))
+        lines = lines or [copy.header.format(waar=where, tag=tag)]
+        lines += [_school_lines(school, svc.profile.registered) for school in schools[:MAX_SCHOOLS]]
         if len(schools) > MAX_SCHOOLS:
-            lines.append(f"(en nog {len(schools) - MAX_SCHOOLS} scholen)")
+            lines.append(copy.more.format(n=len(schools) - MAX_SCHOOLS))
         if not svc.profile.registered:
-            lines.append("De contactgegevens van de IB'ers zie je als je bent aangemeld.")
+            lines.append(copy.guest_note)
         await dc.context.send_activity(reply("\n\n".join(lines)))
         return await dc.end_dialog()
 
-    @staticmethod
-    def _widen(kb, tag: str, area: str) -> tuple[str, list]:
-        """No school in the wijk itself: look in its stadsdeel or kern, then its gemeente."""
-        for wider in kb.ancestors(area)[1:]:
-            schools = query.schools_with_expertise(kb, tag, wider)
-            if schools:
-                return wider, schools
-        return area, []
 
-    @staticmethod
-    def _school_lines(school, registered: bool) -> str:
-        wijk = school.wijk.split(": ", 1)[-1]
-        line = f"{school.naam} ({wijk})"
-        if registered and school.ib:
-            contact = ", ".join(x for x in (school.ib.telefoon, school.ib.email) if x)
-            line += f"\nIB: {school.ib.naam}" + (f", {contact}" if contact else "")
-        if school.opmerking:
-            line += f"\n{school.opmerking}"
-        return line
+def _widen(kb: KnowledgeBase, tag: str, area: str) -> tuple[str, list[School]]:
+    """No school in the wijk itself: look in its stadsdeel or kern, then its gemeente."""
+    for wider in kb.ancestors(area)[1:]:
+        schools = query.schools_with_expertise(kb, tag, wider)
+        if schools:
+            return wider, schools
+    return area, []
+
+
+def _school_lines(school: School, registered: bool) -> str:
+    wijk = school.wijk.split(": ", 1)[-1]
+    line = f"{school.naam} ({wijk})"
+    if registered and school.ib:
+        contact = ", ".join(x for x in (school.ib.telefoon, school.ib.email) if x)
+        line += f"\nIB: {school.ib.naam}" + (f", {contact}" if contact else "")
+    if school.opmerking:
+        line += f"\n{school.opmerking}"
+    return line
+
+
+ROUTES = (Route(ExpertiseDialog, intents=("expertise_lookup",)),)

@@ -2,45 +2,66 @@
 
 from __future__ import annotations
 
-from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
+from collections.abc import Mapping
+from typing import ClassVar
 
+from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
+
+from wijkwijzer.core.answers import YES, pick_option, said
+from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, state_of
+from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import services
-from wijkwijzer.dialogs.common import END_OF_TURN, YES, hand_over, pick_option, said
-from wijkwijzer.dialogs.route import ROUTE_DIALOG
-
-GLOSSARY_DIALOG = "glossary"
-TO_ROUTE = "Naar de route"
+from wijkwijzer.dialogs.route import RouteDialog
 
 
-class GlossaryDialog(Dialog):
-    """Options: ``{"begrip": Term.term}``. Waits one turn for the follow-up to the route step."""
+class GlossaryCopy(Copy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {"show_step": frozenset({"titel"})}
+    unknown_term: str
+    show_step: str
+    choices: tuple[str, str]
+    declined: str
 
-    def __init__(self) -> None:
-        super().__init__(GLOSSARY_DIALOG)
+
+class GlossaryDialog(WijkwijzerDialog):
+    """Waits one turn for the follow-up to the route step; "hoe vraag ik die aan" goes there too."""
+
+    ID = "glossary"
+    Copy = GlossaryCopy
+    copy: GlossaryCopy
 
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
-        kb = services(dc.context).kb
-        name = options.get("begrip") if isinstance(options, dict) else None
+        svc = services(dc.context)
+        kb = svc.kb
+        name = svc.understanding.entities.get("begrip")
         term = next((t for t in kb.terms if t.term == name), None)
         if term is None:
-            await dc.context.send_activity(reply("Dat begrip ken ik niet. Probeer een ander woord, bijvoorbeeld OPP, TLV of MDO."))
+            await dc.context.send_activity(reply(self.copy.unknown_term))
             return await dc.end_dialog()
         step = kb.steps.get(term.route_stap or "")
         if step is None:
             await dc.context.send_activity(reply(f"{term.term}\n\n{term.uitleg}"))
             return await dc.end_dialog()
-        dc.active_dialog.state["step"] = step.id
-        text = f"{term.term}\n\n{term.uitleg}\n\nWil je de stap '{step.titel}' in de route zien?"
-        await dc.context.send_activity(reply(text, [TO_ROUTE, "Nee, dank je"]))
-        return END_OF_TURN
+        state_of(dc)["step"] = step.id
+        text = f"{term.term}\n\n{term.uitleg}\n\n{self.copy.show_step.format(titel=step.titel)}"
+        return await ask(dc, "to_route", text, list(self.copy.choices), intents=("glossary", "route"))
 
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
-        text = dc.context.activity.text or ""
-        index = pick_option(text, [TO_ROUTE, "Nee, dank je"])
-        if index == 0 or said(text, YES):
-            return await dc.replace_dialog(ROUTE_DIALOG, {"step": dc.active_dialog.state["step"]})
+        svc = services(dc.context)
+        text = svc.request.text
+        index = pick_option(text, list(self.copy.choices))
+        answered(dc)
+        if index == 0 or said(text, YES) or self._asks_how(svc.understanding.intent, svc.understanding.entities):
+            return await dc.replace_dialog(RouteDialog.ID, {"step": state_of(dc)["step"]})
         if index == 1:
-            await dc.context.send_activity(reply("Oké. Vraag gerust iets anders."))
+            await dc.context.send_activity(reply(self.copy.declined))
             return await dc.end_dialog()
-        return await hand_over(dc)
+        return await dc.end_dialog(REDIRECT)
+
+    @staticmethod
+    def _asks_how(intent: str, entities: Mapping[str, str | None]) -> bool:
+        """'hoe vraag ik die aan' right after the term: a route question about this term."""
+        return intent == "route" and not entities.get("begrip") and entities.get("route") in (None, "algemeen")
+
+
+ROUTES = (Route(GlossaryDialog, intents=("glossary",)),)

@@ -3,31 +3,41 @@
 The route is data (``route.yaml``); this dialog only interprets it. Its state holds stable step
 ids, never positions, so a changed route file does not break people mid-conversation: a step id
 that no longer exists sends the user back to the start of that route.
+
+Where a question starts: an entry keyword of route.yaml ('thuiszitter', 'meldcode') starts that
+route; a step's own keywords ('ouders willen niet meewerken aan het opp') start at that step;
+another glossary term ('tlv') jumps to its step; otherwise the route the message names.
 """
 
 from __future__ import annotations
 
-from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
+from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
+
+from wijkwijzer.core.answers import BACK, RESTART, pick_option, said
+from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, state_of
+from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
-from wijkwijzer.core.services import Profile, services
-from wijkwijzer.dialogs.common import (
-    BACK,
-    END_OF_TURN,
-    RESTART,
-    STOP,
-    hand_over,
-    numbered,
-    pick_option,
-    said,
-    wants_something_else,
-)
+from wijkwijzer.core.services import Profile, TurnServices, services
+from wijkwijzer.dialogs.common import numbered
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.models import Step
+from wijkwijzer.knowledge.text import normalize
 
-ROUTE_DIALOG = "route"
-HINT = "Typ het nummer of je antwoord. Of: terug, opnieuw, stop."
+
+class RouteCopy(Copy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {"unknown_answer": frozenset({"hint"})}
+    stopped: str
+    hint: str
+    end: str
+    end_choices: tuple[str, ...]
+    unknown_answer: str
+    first_step: str
+    changed: str
+    restart: str
 
 
 def _role_line(kb: KnowledgeBase, step: Step, profile: Profile) -> str:
@@ -46,7 +56,7 @@ def _role_line(kb: KnowledgeBase, step: Step, profile: Profile) -> str:
     return "Wie: " + ", ".join(names) if names else ""
 
 
-def render_step(kb: KnowledgeBase, step: Step, profile: Profile) -> tuple[str, list[str]]:
+def render_step(copy: RouteCopy, kb: KnowledgeBase, step: Step, profile: Profile) -> tuple[str, list[str]]:
     """The text and choices that show one step on a phone screen."""
     parts = [step.titel, step.uitleg]
     who = _role_line(kb, step, profile)
@@ -57,78 +67,90 @@ def render_step(kb: KnowledgeBase, step: Step, profile: Profile) -> tuple[str, l
     if step.termijn:
         parts.append(f"Termijn: {step.termijn}")
     if step.einde or not step.opties:
-        parts.append("Dit is het einde van deze route. Typ 'opnieuw' om opnieuw te beginnen, of stel een nieuwe vraag.")
-        return "\n\n".join(parts), []
+        parts.append(copy.end)
+        return "\n\n".join(parts), list(copy.end_choices)
     labels = [o.label for o in step.opties]
-    parts.append(f"{step.vraag}\n{numbered(labels)}\n{HINT}")
+    parts.append(f"{step.vraag}\n{numbered(labels)}\n{copy.hint}")
     return "\n\n".join(parts), labels
 
 
-class RouteDialog(Dialog):
-    """Options: ``{"route": "verzuim"}`` to start a route, or ``{"step": "algemeen.tlv"}`` to jump in."""
+def start_of(svc: TurnServices) -> dict[str, Any]:
+    """Where a route question starts (see the module docstring)."""
+    kb = svc.kb
+    words = f" {normalize(svc.request.text)} "
+    for entry in kb.entries.values():
+        if entry.route != "algemeen" and any(f" {normalize(word)} " in words for word in entry.trefwoorden):
+            return {"route": entry.route}
+    begrip = svc.understanding.entities.get("begrip")
+    term = next((t for t in kb.terms if t.term == begrip), None)
+    if term and term.route_stap:
+        return {"step": term.route_stap}
+    return {"route": svc.understanding.entities.get("route") or "algemeen"}
 
-    def __init__(self) -> None:
-        super().__init__(ROUTE_DIALOG)
+
+class RouteDialog(WijkwijzerDialog):
+    """Options: ``{"route": "verzuim"}`` to start a route, or ``{"step": "algemeen.tlv"}`` to jump in;
+    without options, where the message says (:func:`start_of`)."""
+
+    ID = "route"
+    Copy = RouteCopy
+    copy: RouteCopy
 
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
-        kb = services(dc.context).kb
-        opts = options if isinstance(options, dict) else {}
+        svc = services(dc.context)
+        kb = svc.kb
+        opts = options if isinstance(options, dict) and options else start_of(svc)
         step_id = opts.get("step")
         if step_id not in kb.steps:
             entry = kb.entries.get(opts.get("route") or "algemeen") or kb.entries["algemeen"]
             step_id = entry.start
-        dc.active_dialog.state.update({"step": step_id, "history": []})
-        if opts.get("preface"):
-            await dc.context.send_activity(reply(opts["preface"]))
+        state_of(dc).update({"step": step_id, "history": []})
         return await self._show(dc)
 
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
-        state = dc.active_dialog.state
-        kb = services(dc.context).kb
-        text = dc.context.activity.text or ""
-        step = kb.steps.get(state.get("step", ""))
+        state = state_of(dc)
+        svc = services(dc.context)
+        text = svc.request.text
+        step = svc.kb.steps.get(state.get("step", ""))
         if step is None:
-            return await self._restart(dc, "De route is intussen veranderd. We beginnen opnieuw.")
-        if said(text, STOP):
-            await dc.context.send_activity(reply("Oké, ik stop met de route. Vraag gerust iets anders."))
-            return await dc.end_dialog()
+            return await self._restart(dc, self.copy.changed)
         if said(text, BACK):
             return await self._back(dc)
-        if said(text, RESTART):
-            return await self._restart(dc)
+        if said(text, RESTART) or (step.einde and pick_option(text, list(self.copy.end_choices)) == 0):
+            return await self._restart(dc, self.copy.restart)
         index = pick_option(text, [o.label for o in step.opties])
         if index is not None:
             state["history"].append(step.id)
             state["step"] = step.opties[index].volgende
             return await self._show(dc)
-        if step.einde or wants_something_else(dc, own_intents=("route",)):
-            return await hand_over(dc)
-        await dc.context.send_activity(reply(f"Dat antwoord ken ik niet. {HINT}", [o.label for o in step.opties]))
-        return END_OF_TURN
+        if step.einde:
+            answered(dc)
+            return await dc.end_dialog(REDIRECT)
+        labels = [o.label for o in step.opties]
+        return await ask(dc, "step", self.copy.unknown_answer.format(hint=self.copy.hint), labels, intents=("route",))
 
     async def _show(self, dc: DialogContext) -> DialogTurnResult:
         svc = services(dc.context)
-        step = svc.kb.steps[dc.active_dialog.state["step"]]
-        text, choices = render_step(svc.kb, step, svc.profile)
-        if step.einde:
-            await dc.context.send_activity(reply(text, ["Opnieuw", "Help"]))
-            return END_OF_TURN
-        await dc.context.send_activity(reply(text, choices))
-        return END_OF_TURN
+        step = svc.kb.steps[state_of(dc)["step"]]
+        text, choices = render_step(self.copy, svc.kb, step, svc.profile)
+        return await ask(dc, "step", text, choices, intents=("route",))
 
     async def _back(self, dc: DialogContext) -> DialogTurnResult:
-        state = dc.active_dialog.state
+        state = state_of(dc)
         if not state["history"]:
-            await dc.context.send_activity(reply("Je bent al bij de eerste stap."))
+            await dc.context.send_activity(reply(self.copy.first_step))
             return await self._show(dc)
         state["step"] = state["history"].pop()
         return await self._show(dc)
 
-    async def _restart(self, dc: DialogContext, note: str = "We beginnen opnieuw.") -> DialogTurnResult:
+    async def _restart(self, dc: DialogContext, note: str) -> DialogTurnResult:
         kb = services(dc.context).kb
-        state = dc.active_dialog.state
+        state = state_of(dc)
         current = kb.steps.get(state.get("step", ""))
         route = current.route if current else "algemeen"
         state.update({"step": kb.entries[route].start, "history": []})
         await dc.context.send_activity(reply(note))
         return await self._show(dc)
+
+
+ROUTES = (Route(RouteDialog, intents=("route",)),)

@@ -1,196 +1,279 @@
-"""Snel een signaal: one-shot or guided in at most three questions, confirmed before saving.
+"""Snel een signaal: one message or guided in at most three questions, confirmed before saving;
+and the aggregated report for adviseurs.
 
-The text is checked for personal data about a child before it is kept even in dialog state,
-and a text that reads as concern for a child's safety is answered with Veilig Thuis, 112 and
-the meldcode route before anything else.
+Slots: the ``text`` (checked for personal data about a child before it is kept even in dialog
+state), the ``thema`` and ``wijk`` (taken from the text and the user's own wijk when it says
+nothing), the ``urgency`` ("dringend signaal: …" is urgent; asked only while fewer than three
+questions were asked) and the confirmation. A safety concern in the text was answered by the
+agent before this dialog runs; the signal goes on, so a false alarm costs nothing.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
-from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
+from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
-from wijkwijzer.core.privacy import describe, find_personal_data
+from wijkwijzer.core.answers import pick_option
+from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, pending_of
+from wijkwijzer.core.copy import Copy
+from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data
 from wijkwijzer.core.replies import reply
-from wijkwijzer.core.safety import SAFETY_MESSAGE, is_safety_concern
-from wijkwijzer.core.services import services
-from wijkwijzer.dialogs.common import END_OF_TURN, STOP, hand_over, pick_option, said, wants_something_else
+from wijkwijzer.core.services import TurnServices, services
+from wijkwijzer.core.understanding import thema_of
 from wijkwijzer.dialogs.lookup import Place, place_from_entities, place_from_text, place_label
-from wijkwijzer.dialogs.route import ROUTE_DIALOG
-from wijkwijzer.knowledge.loader import KnowledgeBase
+from wijkwijzer.dialogs.slots import Refuse, Slot, SlotCopy, SlotDialog
 from wijkwijzer.knowledge.text import normalize
+from wijkwijzer.knowledge.vocabulary import THEMA_IDS, THEMA_LABELS
+from wijkwijzer.store.schema import URGENCIES
 
-SIGNAL_DIALOG = "signal"
 MAX_QUESTIONS = 3
-MIN_TEXT_WORDS = 2
-THEMA_LABELS: dict[str, str] = {
-    "angst_depressie": "Angst of somberheid",
-    "verzuim": "Verzuim/thuiszitten",
-    "armoede": "Armoede",
-    "gedrag": "Gedrag",
-    "multiproblematiek": "Multiproblematiek",
-    "middelengebruik": "Vapen/alcohol/drugs",
-    "veiligheid": "Pesten/onveiligheid",
-    "sociaal_emotioneel": "Welbevinden",
-    "ouders": "Ouders/opvoeden",
-    "wachttijden": "Wachttijden",
-    "samenwerking": "Samenwerking",
-    "overig": "Overig",
-}
-URGENCY_LABELS = {"laag": "Laag", "normaal": "Normaal", "hoog": "Hoog"}
-CONFIRM = ("Ja, opslaan", "Nee, annuleren")
-_PREFIX = re.compile(r"^\s*(signaal|signalering|melding)\s*[:\-]\s*", re.IGNORECASE)
+MIN_TEXT_WORDS = 3
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?P<urgent>dringende?|urgente?|spoed)\s+)?(?:nieuwe?\s+)?"
+    r"(?:signaal|signaaltje|signalering|melding)\s*[:\-]\s*"
+    r"|^\s*(?:ik\s+wil\s+(?:graag\s+)?(?:even\s+)?(?:een\s+)?(?:signaal\s+)?(?:doorgeven|melden|geven)"
+    r"|(?:ik\s+wil\s+)?even\s+melden|ik\s+wil\s+(?:graag\s+)?melden)\s*(?:dat|:)\s*",
+    re.IGNORECASE,
+)
+_URGENT = re.compile(r"\b(dringend|dringende|urgent|urgente|spoed|met spoed|zeer zorgelijk)\b", re.IGNORECASE)
+
+
+_REQUEST_WORDS = frozenset("""
+    ik wij we wil wilde wou zou graag even een nieuw nieuwe signaal signaaltje signalering melding doorgeven melden
+    geven afgeven loggen invoeren maken doen aub svp alsjeblieft kan mag hoe iets wat kwijt delen sturen achterlaten
+    noteren vastleggen registreren
+""".split())
 
 
 def signal_text(text: str) -> str | None:
-    """The content after 'signaal:', or None when the message only asks to give a signal."""
-    match = _PREFIX.match(text)
-    if not match:
+    """The content of a signal message without its lead-in ("signaal:", "even melden dat"), or
+    None when the message only asks to give a signal ("ik wil een signaal doorgeven")."""
+    match = _LEAD_IN.match(text)
+    rest = (text[match.end():] if match else text).strip()
+    words = normalize(rest).split()
+    if len(words) < MIN_TEXT_WORDS or all(word in _REQUEST_WORDS for word in words):
         return None
-    rest = text[match.end():].strip()
-    return rest if len(rest.split()) >= MIN_TEXT_WORDS else None
+    return rest
 
 
-@lru_cache(maxsize=2)
-def allowed_words(kb: KnowledgeBase) -> frozenset[str]:
-    """Capitalised words that are not personal data: areas, schools, roles.
+class SignalCopy(SlotCopy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
+        "refused": frozenset({"gevonden"}), "summary": frozenset({"thema", "wijk", "urgentie", "tekst"}),
+    }
+    guests: str
+    ask_text: str
+    too_short: str
+    refused: str
+    ask_thema: str
+    ask_wijk: str
+    ask_urgency: str
+    urgency_labels: dict[str, str]
+    summary: str
+    confirm: tuple[str, str]
+    not_saved: str
+    saved: str
 
-    Built once per knowledge-base snapshot (snapshots are immutable; two are kept so a
-    reload does not rebuild it for the old one still finishing its turns).
-    """
-    words: set[str] = set()
-    for area in kb.areas.values():
-        for name in (area.naam, *area.aliassen):
-            words.update(normalize(name).split())
-    for school in kb.schools:
-        words.update(normalize(school).split())
-    return frozenset(words)
+
+class TextSlot(Slot):
+    name = "text"
+
+    def __init__(self, copy: SignalCopy) -> None:
+        self.copy = copy
+
+    def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
+        if values.get("text") or svc.understanding.intent != "signal":
+            return None
+        text = signal_text(svc.request.text)
+        return self._checked(svc, text) if text else None
+
+    def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
+        stripped = signal_text(text) or text.strip()
+        if len(stripped.split()) < MIN_TEXT_WORDS:
+            return Refuse(self.copy.too_short)
+        return self._checked(svc, stripped)
+
+    def _checked(self, svc: TurnServices, text: str) -> Any:
+        findings = find_personal_data(text, allowed_words(svc.kb))
+        if findings:
+            return Refuse(self.copy.refused.format(gevonden=describe(findings)))
+        return text
+
+    def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
+        return self.copy.ask_text, []
 
 
-class SignalDialog(Dialog):
-    """Options: entities of the understanding plus the original ``text``."""
+class ThemaSlot(Slot):
+    name = "thema"
 
-    def __init__(self) -> None:
-        super().__init__(SIGNAL_DIALOG)
+    def __init__(self, copy: SignalCopy) -> None:
+        self.copy = copy
+
+    def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
+        named = svc.understanding.entities.get("thema")
+        if named or values.get("thema") or not values.get("text"):
+            return named
+        return thema_of(values["text"])
+
+    def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
+        index = pick_option(text, list(THEMA_LABELS.values()))
+        return THEMA_IDS[index] if index is not None else thema_of(text)
+
+    def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
+        return self.copy.ask_thema, list(THEMA_LABELS.values())
+
+
+class WijkSlot(Slot):
+    name = "wijk"
+
+    def __init__(self, copy: SignalCopy) -> None:
+        self.copy = copy
+
+    def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
+        found = place_from_entities(svc.kb, svc.understanding.entities, {})
+        if isinstance(found, Place):
+            return found.area or svc.kb.schools[found.school or ""].wijk
+        return None
+
+    def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
+        own = svc.profile.wijk
+        if own in svc.kb.areas and pick_option(text, [place_label(svc.kb, Place(area=own))]) == 0:
+            return own
+        found = place_from_text(svc.kb, text)
+        if isinstance(found, Place):
+            return found.area or svc.kb.schools[found.school or ""].wijk
+        return None
+
+    def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
+        own = [place_label(svc.kb, Place(area=svc.profile.wijk))] if svc.profile.wijk in svc.kb.areas else []
+        return self.copy.ask_wijk, own
+
+
+class UrgencySlot(Slot):
+    name = "urgency"
+
+    def __init__(self, copy: SignalCopy) -> None:
+        self.copy = copy
+
+    def needed(self, svc: TurnServices, values: Mapping[str, Any], asked: int) -> bool:
+        return asked < MAX_QUESTIONS
+
+    def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
+        return "hoog" if _URGENT.search(svc.request.text) else None
+
+    def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
+        index = pick_option(text, list(self.copy.urgency_labels.values()))
+        return list(self.copy.urgency_labels)[index] if index is not None else self.from_message(svc, values)
+
+    def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
+        return self.copy.ask_urgency, list(self.copy.urgency_labels.values())
+
+
+class ConfirmSlot(Slot):
+    name = "confirmed"
+
+    def __init__(self, copy: SignalCopy) -> None:
+        self.copy = copy
+
+    def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
+        index = pick_option(text, list(self.copy.confirm))
+        return None if index is None else index == 0
+
+    def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
+        urgency = values.get("urgency") or "normaal"
+        summary = self.copy.summary.format(
+            thema=THEMA_LABELS[values["thema"]], wijk=place_label(svc.kb, Place(area=values["wijk"])),
+            urgentie=self.copy.urgency_labels[urgency].lower(), tekst=values["text"])
+        return summary, list(self.copy.confirm)
+
+
+class SignalDialog(SlotDialog):
+    ID = "signal"
+    INTENT = "signal"
+    Copy = SignalCopy
+    copy: SignalCopy
+
+    def __init__(self, copy: SignalCopy) -> None:
+        super().__init__(copy)
+        if set(copy.urgency_labels) != set(URGENCIES):
+            raise LookupError(f"signal.urgency_labels moet precies {', '.join(URGENCIES)} noemen")
+        self.slots = (TextSlot(copy), ThemaSlot(copy), WijkSlot(copy), UrgencySlot(copy), ConfirmSlot(copy))
+
+    def free_text_slot(self, slot: str) -> bool:
+        return slot == "text"
+
+    async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
+        """A new signal with its own text while this one waits for a thema, wijk, urgency or 'ja'
+        starts over with the new text (this one was not confirmed, so nothing is lost)."""
+        svc = services(dc.context)
+        pending = pending_of(dc)
+        if pending and pending.slot != "text" and svc.understanding.intent == "signal" and signal_text(svc.request.text):
+            return await dc.end_dialog(REDIRECT)
+        return await super().continue_dialog(dc)
+
+    async def start(self, dc: DialogContext, values: dict[str, Any], options: dict[str, Any]) -> DialogTurnResult | None:
+        svc = services(dc.context)
+        if not svc.profile.registered:
+            await dc.context.send_activity(reply(self.copy.guests))
+            return await dc.end_dialog()
+        if svc.profile.wijk in svc.kb.areas:
+            values["wijk"] = svc.profile.wijk
+        return None
+
+    async def complete(self, dc: DialogContext, values: dict[str, Any]) -> DialogTurnResult:
+        svc = services(dc.context)
+        if not values["confirmed"]:
+            await dc.context.send_activity(reply(self.copy.not_saved))
+            return await dc.end_dialog()
+        await svc.signals.save_signal(thema=values["thema"], wijk=values["wijk"],
+                                      urgency=values.get("urgency") or "normaal", text=values["text"],
+                                      reporter=svc.profile.user_id)
+        await dc.context.send_activity(reply(self.copy.saved))
+        return await dc.end_dialog()
+
+
+class ReportCopy(Copy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
+        "line": frozenset({"waar", "thema", "aantal", "hoog"}), "urgent": frozenset({"n"}),
+    }
+    only_adviseurs: str
+    none_yet: str
+    header: str
+    line: str
+    urgent: str
+    unknown_wijk: str
+
+
+class SignalReportDialog(WijkwijzerDialog):
+    """Signals per wijk and thema, for adviseurs and beheerders."""
+
+    ID = "signal_report"
+    Copy = ReportCopy
+    copy: ReportCopy
 
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
         svc = services(dc.context)
-        opts = options if isinstance(options, dict) else {}
-        if not svc.profile.registered:
-            await dc.context.send_activity(reply(
-                "Signalen kunnen alleen aangemelde gebruikers doorgeven. Vraag je adviseur om een aanmeldcode "
-                "en typ dan: aanmelden JOUW-CODE."))
+        copy = self.copy
+        if not svc.profile.sees_reports:
+            await dc.context.send_activity(reply(copy.only_adviseurs))
             return await dc.end_dialog()
-        state = dc.active_dialog.state
-        state.update({"thema": opts.get("thema"), "wijk": None, "urgency": None, "text": None,
-                      "asked": 0, "pending": None, "choices": []})
-        place = place_from_entities(svc.kb, opts, {})
-        wijk = place.area if isinstance(place, Place) and place.area else svc.profile.wijk
-        state["wijk"] = wijk if wijk in svc.kb.areas else None
-        text = signal_text(opts.get("text", ""))
-        if text:
-            return await self._take_text(dc, text)
-        return await self._advance(dc)
-
-    async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
-        state = dc.active_dialog.state
-        svc = services(dc.context)
-        text = dc.context.activity.text or ""
-        if said(text, STOP) or (state["pending"] == "confirm" and pick_option(text, CONFIRM) == 1):
-            await dc.context.send_activity(reply("Oké, het signaal is niet opgeslagen."))
+        counts = await svc.signals.signal_counts()
+        if not counts:
+            await dc.context.send_activity(reply(copy.none_yet))
             return await dc.end_dialog()
-        pending = state["pending"]
-        if pending == "text":
-            return await self._take_text(dc, text)
-        index = pick_option(text, state["choices"])
-        if pending == "thema" and index is not None:
-            state["thema"] = list(THEMA_LABELS)[index]
-            return await self._advance(dc)
-        if pending == "urgency" and index is not None:
-            state["urgency"] = list(URGENCY_LABELS)[index]
-            return await self._advance(dc)
-        if pending == "wijk":
-            found = place_from_text(svc.kb, text)
-            if isinstance(found, Place) and found.area:
-                state["wijk"] = found.area
-                return await self._advance(dc)
-        if pending == "confirm" and index == 0:
-            return await self._save(dc)
-        if wants_something_else(dc, own_intents=("signal",)):
-            return await hand_over(dc)
-        await dc.context.send_activity(reply("Kies een van de opties, of typ stop.", state["choices"]))
-        return END_OF_TURN
-
-    async def _take_text(self, dc: DialogContext, text: str) -> DialogTurnResult:
-        svc = services(dc.context)
-        if is_safety_concern(text):
-            return await dc.replace_dialog(ROUTE_DIALOG, {"route": "meldcode", "preface": SAFETY_MESSAGE})
-        findings = find_personal_data(text, allowed_words(svc.kb))
-        if findings:
-            state = dc.active_dialog.state
-            state.update({"pending": "text", "choices": []})
-            await dc.context.send_activity(reply(
-                f"Je bericht bevat {describe(findings)}. Ik bewaar geen gegevens over een kind, "
-                "want een signaal is anoniem (AVG). Schrijf het nog eens, zonder namen, nummers, data of adressen. "
-                "Bijvoorbeeld: 'steeds meer angstklachten in groep 8'."))
-            return END_OF_TURN
-        if len(text.split()) < MIN_TEXT_WORDS:
-            return await self._ask(dc, "text", "Vertel in een paar woorden wat je ziet.", [], count=False)
-        state = dc.active_dialog.state
-        state["text"] = text.strip()
-        if not state["thema"]:
-            understood = svc.understand(text, svc.kb)
-            state["thema"] = understood.entities.get("thema")
-        return await self._advance(dc)
-
-    async def _advance(self, dc: DialogContext) -> DialogTurnResult:
-        state = dc.active_dialog.state
-        svc = services(dc.context)
-        if not state["text"]:
-            return await self._ask(dc, "text", "Wat wil je melden? Schrijf kort wat je ziet, zonder namen.", [])
-        if not state["thema"]:
-            return await self._ask(dc, "thema", "Over welk thema gaat het?", list(THEMA_LABELS.values()))
-        if not state["wijk"]:
-            own = [place_label(svc.kb, Place(area=svc.profile.wijk))] if svc.profile.wijk in svc.kb.areas else []
-            return await self._ask(dc, "wijk", "In welke wijk speelt dit?", own)
-        if not state["urgency"]:
-            if state["asked"] >= MAX_QUESTIONS:
-                state["urgency"] = "normaal"
-            else:
-                return await self._ask(dc, "urgency", "Hoe dringend is het?", list(URGENCY_LABELS.values()))
-        return await self._confirm(dc)
-
-    async def _ask(self, dc: DialogContext, pending: str, question: str, choices: list[str], count: bool = True) -> DialogTurnResult:
-        state = dc.active_dialog.state
-        state.update({"pending": pending, "choices": choices})
-        if count:
-            state["asked"] += 1
-        await dc.context.send_activity(reply(question, choices))
-        return END_OF_TURN
-
-    async def _confirm(self, dc: DialogContext) -> DialogTurnResult:
-        state = dc.active_dialog.state
-        kb = services(dc.context).kb
-        summary = (
-            "Klopt dit signaal?\n"
-            f"Thema: {THEMA_LABELS[state['thema']]}\n"
-            f"Wijk: {place_label(kb, Place(area=state['wijk']))}\n"
-            f"Urgentie: {URGENCY_LABELS[state['urgency']].lower()}\n"
-            f"Tekst: {state['text']}"
-        )
-        state.update({"pending": "confirm", "choices": list(CONFIRM)})
-        await dc.context.send_activity(reply(summary, list(CONFIRM)))
-        return END_OF_TURN
-
-    async def _save(self, dc: DialogContext) -> DialogTurnResult:
-        state = dc.active_dialog.state
-        svc = services(dc.context)
-        await svc.signals.save_signal(
-            thema=state["thema"], wijk=state["wijk"], urgency=state["urgency"],
-            text=state["text"], reporter=svc.profile.user_id,
-        )
-        await dc.context.send_activity(reply(
-            "Dank je! Je signaal is anoniem opgeslagen. De adviseurs zien het in het overzicht per wijk en thema."))
+        lines = [copy.header]
+        for row in counts:
+            area = svc.kb.areas.get(row.wijk or "")
+            urgent = copy.urgent.format(n=row.hoog) if row.hoog else ""
+            lines.append(copy.line.format(waar=area.naam if area else copy.unknown_wijk,
+                                          thema=THEMA_LABELS.get(row.thema, row.thema), aantal=row.count, hoog=urgent))
+        await dc.context.send_activity(reply("\n".join(lines)))
         return await dc.end_dialog()
+
+
+ROUTES = (
+    Route(SignalDialog, intents=("signal",)),
+    Route(SignalReportDialog, intents=("signal_report",)),
+)

@@ -51,8 +51,9 @@ import yaml
 from yaml.nodes import ScalarNode
 
 from wijkwijzer.knowledge.loader import Problem
-from wijkwijzer.knowledge.models import EXPERTISE_TAGS, deel_id, gemeente_id, wijk_id
-from wijkwijzer.knowledge.text import without_accents
+from wijkwijzer.knowledge.models import deel_id, gemeente_id, wijk_id
+from wijkwijzer.knowledge.text import normalize, without_accents
+from wijkwijzer.knowledge.vocabulary import EXPERTISE_SYNONYMS, EXPERTISE_TAGS, PARTNER_ROLES
 
 STADSDEEL_GEMEENTEN = frozenset({"Den Haag", "Amsterdam", "Rotterdam"})
 REQUIRED = {
@@ -64,18 +65,6 @@ OPTIONAL = {
     "gebieden": ("stadsdeel", "aliassen", "pc4", "pilotgebied"),
     "expertisekaart": ("bestuur", "adres", "expertise", "ib_telefoon", "ib_email", "opmerking"),
     "ketenpartners": ("scholen", "telefoon", "email", "bereikbaar", "laatst_gecontroleerd", "opmerking"),
-}
-ROLE_LABELS = {
-    "schoolmaatschappelijk werker": "smw",
-    "jeugdverpleegkundige": "jgz",
-    "jeugdarts": "jgz",
-    "leerplichtambtenaar": "leerplicht",
-    "leerplichtambtenaar (thuiszitters)": "leerplicht",
-    "jeugdconsulent": "jeugdteam",
-    "wijkagent": "wijkagent",
-    "veilig thuis": "veilig_thuis",
-    "adviseur passend onderwijs": "adviseur",
-    "expertisepunt": "steunpunt",
 }
 WHOLE_GEMEENTE = "hele gemeente"
 HEADER = """\
@@ -646,7 +635,15 @@ def _import_gebieden(rows: list[_Row], book: _Book) -> tuple[list[dict[str, Any]
 # ───────────────────────────── schools ─────────────────────────────
 
 
-_TAGS = {_fold(tag): tag for tag in EXPERTISE_TAGS}
+_TAGS = {_fold(word): tag for tag, words in EXPERTISE_SYNONYMS.items() for word in (tag, *words)}
+_ROLES = {normalize(word): role.id for role in PARTNER_ROLES for word in (role.id, role.functie, *role.synonyms)}
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+
+
+def role_of(label: str) -> str | None:
+    """The role id a spreadsheet's role cell means, through the vocabulary ("Jeugdverpleegkundige",
+    "leerplichtambtenaar (thuiszitters)", "smw'er")."""
+    return _ROLES.get(normalize(label)) or _ROLES.get(normalize(_PARENTHESES.sub("", label)))
 
 
 @dataclass
@@ -747,7 +744,7 @@ def _contact(row: _Row, context: _PartnerContext) -> tuple[str, dict[str, Any]]:
     row.get("organisatie", required=True)
     org = _canonical_spelling(row, "organisatie", context.organisations)
     label = row.get("rol", required=True)
-    rol = ROLE_LABELS.get(label.lower())
+    rol = role_of(label)
     if rol is None:
         raise RowError("rol", f"onbekende rol '{label}'")
     functie = label.lower()

@@ -20,69 +20,23 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
-ROLES: tuple[str, ...] = (
-    "smw",
-    "jgz",
-    "leerplicht",
-    "jeugdteam",
-    "wijkagent",
-    "veilig_thuis",
-    "adviseur",
-    "steunpunt",
-    "ib",
-)
-Role = Literal[
-    "smw", "jgz", "leerplicht", "jeugdteam", "wijkagent", "veilig_thuis", "adviseur", "steunpunt", "ib"
-]
-
-ROLE_LABELS: dict[str, str] = {
-    "smw": "schoolmaatschappelijk werker",
-    "jgz": "jeugdgezondheidszorg (JGZ)",
-    "leerplicht": "leerplichtambtenaar",
-    "jeugdteam": "jeugdteam / lokaal team",
-    "wijkagent": "wijkagent",
-    "veilig_thuis": "Veilig Thuis",
-    "adviseur": "adviseur passend onderwijs",
-    "steunpunt": "expertisepunt",
-    "ib": "intern begeleider (IB'er)",
-}
+from wijkwijzer.knowledge.vocabulary import EXPERTISE_TAGS, ROLE_IDS, ROLES_BY_ID
 
 ROUTES: tuple[str, ...] = ("algemeen", "verzuim", "meldcode")
 RouteName = Literal["algemeen", "verzuim", "meldcode"]
 
-EXPERTISE_TAGS: tuple[str, ...] = (
-    "gedrag",
-    "traumasensitief onderwijs",
-    "NT2/anderstaligen",
-    "hoogbegaafdheid",
-    "dyslexie",
-    "autisme",
-    "jonge risicoleerlingen",
-    "rekenen",
-    "spraak-taal",
-    "sociaal-emotioneel",
-    "motoriek",
-    "thuiszitters/terugleiding",
-)
+def _known_role(value: str) -> str:
+    if value not in ROLES_BY_ID:
+        raise ValueError(f"onbekende rol '{value}'; bekend zijn: {', '.join(ROLE_IDS)}")
+    return value
 
-THEMAS: tuple[str, ...] = (
-    "angst_depressie",
-    "verzuim",
-    "armoede",
-    "gedrag",
-    "multiproblematiek",
-    "middelengebruik",
-    "veiligheid",
-    "sociaal_emotioneel",
-    "ouders",
-    "wachttijden",
-    "samenwerking",
-    "overig",
-)
+
+RoleId = Annotated[str, AfterValidator(_known_role)]
+"""A ketenpartner role id of the vocabulary (``knowledge.vocabulary.PARTNER_ROLES``)."""
 
 AreaKind = Literal["gemeente", "stadsdeel", "kern", "wijk"]
 
@@ -227,7 +181,7 @@ class ScholenFile(_Model):
 
 class ContactFile(_Model):
     naam: str = Field(min_length=1)
-    rol: Role
+    rol: RoleId
     functie: str = Field(min_length=1, description="the role as the office writes it, e.g. jeugdarts")
     werkgebied: tuple[str, ...] = Field(min_length=1, description="area ids")
     scholen: tuple[str, ...] = ()
@@ -255,7 +209,7 @@ class Contact(_Model):
 
     id: str
     naam: str
-    rol: Role
+    rol: RoleId
     functie: str
     organisatie: str
     werkgebied: tuple[str, ...]
@@ -277,7 +231,7 @@ def contact_id(organisatie: str, naam: str) -> str:
 class RouteRole(_Model):
     id: str
     naam: str
-    kb_rol: Role | None = None
+    kb_rol: RoleId | None = None
 
 
 class RouteEntry(_Model):

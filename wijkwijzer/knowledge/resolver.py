@@ -38,9 +38,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from wijkwijzer.knowledge.models import ROLE_LABELS, Area
+from wijkwijzer.knowledge.models import Area
 from wijkwijzer.knowledge.text import normalize
-from wijkwijzer.knowledge.vocabulary import EXPERTISE_SYNONYMS, GENERIC_PLACE_TOKENS, ROLE_SYNONYMS, STOPWORDS
+from wijkwijzer.knowledge.vocabulary import EXPERTISE_SYNONYMS, GENERIC_PLACE_TOKENS, PARTNER_ROLES, STOPWORDS
 
 if TYPE_CHECKING:
     from wijkwijzer.knowledge.loader import KnowledgeBase
@@ -190,9 +190,9 @@ class Resolver:
         for school in kb.schools.values():
             for alias in school_aliases(school.naam):
                 self._add("school", school.naam, school.naam, alias)
-        for rol, words in ROLE_SYNONYMS.items():
-            for word in (rol, *words):
-                self._add("rol", rol, ROLE_LABELS.get(rol, rol), normalize(word))
+        for role in PARTNER_ROLES:
+            for word in (role.id, *role.synonyms):
+                self._add("rol", role.id, role.functie, normalize(word))
         for tag, words in EXPERTISE_SYNONYMS.items():
             for word in (tag, *words):
                 self._add("expertise", tag, tag, normalize(word))

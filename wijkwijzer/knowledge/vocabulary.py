@@ -7,35 +7,97 @@ Data, not logic. Values are written as people type them; the resolver normalises
 
 from __future__ import annotations
 
-ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "smw": (
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+
+@dataclass(frozen=True)
+class PartnerRole:
+    """One kind of ketenpartner. Everything about roles derives from :data:`PARTNER_ROLES`: the
+    ids the knowledge base and the understanding accept, the choices a dialog offers, the words
+    people type, and how a spreadsheet's role column is read.
+
+    ``label``: a button ("SMW"). ``title``: the role inside a sentence ("Voor welke wijk zoek je
+    {title}?"). ``functie``: what one such person is called. ``synonyms``: what people type (the
+    id itself always counts). ``offered``: among the choices of "Welke ketenpartner zoek je?".
+    ``suggested``: offered as a follow-up after another role's answer."""
+
+    id: str
+    label: str
+    title: str
+    functie: str
+    synonyms: tuple[str, ...]
+    offered: bool = True
+    suggested: bool = False
+
+
+PARTNER_ROLES: tuple[PartnerRole, ...] = (
+    PartnerRole("smw", "SMW", "schoolmaatschappelijk werk (SMW)", "schoolmaatschappelijk werker", (
         "smw", "smw'er", "smwer", "smw-er", "smwr", "schoolmaatschappelijk werk", "schoolmaatschappelijk werker",
         "schoolmaatschappelijkwerker", "school maatschappelijk werk", "school maatschappelijk werker",
         "schoolmaatschappelijk werkster", "maatschappelijk werk", "maatschappelijk werker", "schoolmaatschappelijk",
-    ),
-    "jgz": (
+    ), suggested=True),
+    PartnerRole("jgz", "JGZ (CJG)", "JGZ", "jeugdgezondheidszorg (JGZ)", (
         "jgz", "jgz'er", "jeugdarts", "jeugd arts", "jeugdverpleegkundige", "jeugd verpleegkundige",
         "jeugdverpleegkundigen", "jgz verpleegkundige", "schoolarts", "schoolverpleegkundige", "cjg", "ggd",
         "jeugdgezondheidszorg", "jeugdgezondheid", "consultatiebureau",
-    ),
-    "leerplicht": (
+    ), suggested=True),
+    PartnerRole("leerplicht", "Leerplicht", "leerplicht", "leerplichtambtenaar", (
         "leerplicht", "leerplichtambtenaar", "leerplicht ambtenaar", "leerplichtamtenaar", "lpa", "lpa'er",
         "leerplichtzaken", "leerplichtconsulent", "bureau leerplicht", "afdeling leerplicht",
-    ),
-    "jeugdteam": (
+    ), suggested=True),
+    PartnerRole("jeugdteam", "Jeugdteam", "het jeugdteam", "jeugdteam / lokaal team", (
         "jeugdteam", "jeugd team", "jeugdteams", "wijkteam", "wijk team", "lokaal team", "lokale team",
         "jeugdconsulent", "jeugd consulent", "gezinscoach", "buurtteam", "sociaal wijkteam", "toegangsteam",
         "jeugdprofessional", "jeugdhulp",
-    ),
-    "wijkagent": ("wijkagent", "wijk agent", "wijkagente", "wijkagenten", "politie", "agent", "buurtagent"),
-    "veilig_thuis": ("veilig thuis", "veiligthuis", "vt", "amhk", "advies en meldpunt", "meldpunt kindermishandeling"),
-    "adviseur": (
+    ), suggested=True),
+    PartnerRole("wijkagent", "Wijkagent", "de wijkagent", "wijkagent", (
+        "wijkagent", "wijk agent", "wijkagente", "wijkagenten", "politie", "agent", "buurtagent",
+    ), suggested=True),
+    PartnerRole("adviseur", "Adviseur SWV", "de adviseur passend onderwijs", "adviseur passend onderwijs", (
         "adviseur", "adviseur swv", "swv adviseur", "adviseur passend onderwijs", "adviseur van het swv",
         "consulent swv", "onderwijsadviseur", "onderwijs adviseur", "trajectbegeleider", "onderwijsspecialist",
-    ),
-    "steunpunt": ("expertisepunt", "expertise punt", "steunpunt", "specialist", "specialisten", "expertiseteam"),
-    "ib": ("ib", "ib'er", "iber", "ib-er", "ibber", "intern begeleider", "interne begeleider"),
-}
+    )),
+    PartnerRole("steunpunt", "Expertisepunt", "het expertisepunt", "expertisepunt", (
+        "expertisepunt", "expertise punt", "steunpunt", "specialist", "specialisten", "expertiseteam",
+    )),
+    PartnerRole("veilig_thuis", "Veilig Thuis", "Veilig Thuis", "Veilig Thuis", (
+        "veilig thuis", "veiligthuis", "vt", "amhk", "advies en meldpunt", "meldpunt kindermishandeling",
+    )),
+    PartnerRole("ib", "IB'er", "de IB'er", "intern begeleider (IB'er)", (
+        "ib", "ib'er", "iber", "ib-er", "ibber", "intern begeleider", "interne begeleider",
+    ), offered=False),
+)
+ROLE_IDS: tuple[str, ...] = tuple(role.id for role in PARTNER_ROLES)
+ROLES_BY_ID: Mapping[str, PartnerRole] = MappingProxyType({role.id: role for role in PARTNER_ROLES})
+
+
+@dataclass(frozen=True)
+class Thema:
+    """A thema of signals: the id the understanding and the store use, and its label."""
+
+    id: str
+    label: str
+
+
+THEMAS: tuple[Thema, ...] = (
+    Thema("angst_depressie", "Angst of somberheid"),
+    Thema("verzuim", "Verzuim/thuiszitten"),
+    Thema("armoede", "Armoede"),
+    Thema("gedrag", "Gedrag"),
+    Thema("multiproblematiek", "Multiproblematiek"),
+    Thema("middelengebruik", "Vapen/alcohol/drugs"),
+    Thema("veiligheid", "Pesten/onveiligheid"),
+    Thema("sociaal_emotioneel", "Welbevinden"),
+    Thema("ouders", "Ouders/opvoeden"),
+    Thema("wachttijden", "Wachttijden"),
+    Thema("samenwerking", "Samenwerking"),
+    Thema("overig", "Overig"),
+)
+THEMA_IDS: tuple[str, ...] = tuple(thema.id for thema in THEMAS)
+THEMA_LABELS: Mapping[str, str] = MappingProxyType({thema.id: thema.label for thema in THEMAS})
+
 
 EXPERTISE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "gedrag": ("gedrag", "gedragsproblemen", "gedragsproblematiek", "gedragsspecialist", "time out", "timeout"),
@@ -69,6 +131,9 @@ EXPERTISE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "thuiszitters", "thuiszitter", "terugleiding", "thuiszitters terugleiding", "terugleidingsgroep",
     ),
 }
+
+EXPERTISE_TAGS: tuple[str, ...] = tuple(EXPERTISE_SYNONYMS)
+"""The tags of the expertisekaart, in the order dialogs offer them."""
 
 STOPWORDS: frozenset[str] = frozenset(
     """

@@ -20,7 +20,6 @@ from microsoft_agents.hosting.core import (
 from wijkwijzer.adapters.teams.identity import TenantPolicy, pseudonymous_user_id, tenant_of
 from wijkwijzer.adapters.teams.render import render_for_teams
 from wijkwijzer.adapters.teams.settings import CHANNEL, CHOICE_MARKER, FOREIGN_TENANT, GROUP_CONVERSATIONS
-from wijkwijzer.core import texts
 from wijkwijzer.core.metrics import Metrics
 from wijkwijzer.core.replies import (
     reply,
@@ -36,6 +35,8 @@ log = logging.getLogger(__name__)
 
 class AgentLike(Protocol):
     async def on_turn(self, turn_context: TurnContext) -> None: ...
+
+    def welcome(self) -> Activity: ...
 
 
 def _is_group(activity: Activity) -> bool:
@@ -130,7 +131,7 @@ class TeamsBot:
         bot = activity.recipient.id if activity.recipient else None
         added = activity.members_added or []
         if any(member.id == bot for member in added):
-            await context.send_activity(reply(texts.WELCOME, texts.EXAMPLES))
+            await context.send_activity(self.agent.welcome())
         elif added and not _is_group(activity):
             await self.agent.on_turn(context)
 

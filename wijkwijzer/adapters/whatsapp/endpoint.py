@@ -36,7 +36,8 @@ from wijkwijzer.adapters.whatsapp.settings import (
     WhatsAppSettings,
 )
 from wijkwijzer.core.metrics import Metrics
-from wijkwijzer.core.replies import reply
+from wijkwijzer.core.replies import announcement, reply
+from wijkwijzer.store.outbox import Outbox
 from wijkwijzer.store.people import People
 from wijkwijzer.store.signals import pseudonymize
 from wijkwijzer.store.whatsapp_store import StatusUpdate, WhatsAppStore
@@ -62,13 +63,14 @@ class WhatsAppEndpoint:
 
     def __init__(self, *, settings: WhatsAppSettings, logic: Callable[[TurnContext], Awaitable[None]],
                  adapter: WhatsAppAdapter, store: WhatsAppStore, metrics: Metrics,
-                 pseudonym: Callable[[str], str]) -> None:
+                 pseudonym: Callable[[str], str], full_texts: FullTexts | None = None) -> None:
         self.settings = settings
         self.logic = logic
         self.adapter = adapter
         self.store = store
         self.metrics = metrics
         self.pseudonym = pseudonym
+        self.full_texts = full_texts
         self._tasks: set[asyncio.Task[None]] = set()
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
 
@@ -166,6 +168,8 @@ class WhatsAppEndpoint:
         if message.kind == "unsupported":
             await self.adapter.send_rendered(message.sender, reply(UNSUPPORTED_REPLY))
             return
+        if message.kind == "text" and self.full_texts is not None:
+            await self.full_texts.show(self.adapter, message.sender, self.pseudonym(message.sender))
         await self.adapter.process(self.activity_for(message), self.logic)
 
     def activity_for(self, message: Inbound) -> Activity:
@@ -201,6 +205,25 @@ class WhatsAppEndpoint:
 WHATSAPP = web.AppKey("whatsapp", WhatsAppEndpoint)
 
 
+class FullTexts:
+    """Announcements that reached a number only as a template (outside WhatsApp's 24-hour window)
+    are shown in full on that person's next message, before it is answered."""
+
+    def __init__(self, people: People, outbox: Outbox) -> None:
+        self.people = people
+        self.outbox = outbox
+
+    async def show(self, adapter: WhatsAppAdapter, address: str, user_id: str) -> None:
+        user = await self.people.get(user_id)
+        if user is None:
+            return
+        unread = await self.outbox.unread_full_texts(user.id)
+        for item in unread:
+            await adapter.send_rendered(address, announcement(item.text))
+        if unread:
+            await self.outbox.mark_full_text_shown(user.id, [item.id for item in unread])
+
+
 def setup_whatsapp(app: web.Application, *, agent: Any, runtime: Any, metrics: Metrics,
                    settings: WhatsAppSettings | None = None) -> WhatsAppEndpoint:
     """Mount ``GET|POST /api/whatsapp`` on ``app`` for ``agent``; the endpoint is ``app[WHATSAPP]``.
@@ -218,7 +241,8 @@ def setup_whatsapp(app: web.Application, *, agent: Any, runtime: Any, metrics: M
     _install_profiles(agent, runtime.people)
     client = GraphClient(settings, metrics)
     endpoint = WhatsAppEndpoint(settings=settings, logic=agent.on_turn, adapter=WhatsAppAdapter(client, pseudonym),
-                                store=WhatsAppStore(runtime.engine), metrics=metrics, pseudonym=pseudonym)
+                                store=WhatsAppStore(runtime.engine), metrics=metrics, pseudonym=pseudonym,
+                                full_texts=FullTexts(runtime.people, runtime.outbox))
     app[WHATSAPP] = endpoint
     app.router.add_get("/api/whatsapp", endpoint.verify)
     app.router.add_post("/api/whatsapp", endpoint.receive)

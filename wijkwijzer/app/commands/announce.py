@@ -16,13 +16,24 @@ from wijkwijzer.app.runtime import open_stores
 from wijkwijzer.app.senders import channel_senders, worker_settings
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.app.workers import DeliveryWorker
+from wijkwijzer.core.copy import CopyBook
 from wijkwijzer.core.metrics import Metrics
-from wijkwijzer.dialogs.announce import related_areas, status_text
+from wijkwijzer.dialogs import COPY_FILE as DIALOG_COPY
+from wijkwijzer.dialogs.announce import (
+    AUDIENCES,
+    StatusCopy,
+    StatusDialog,
+    personal_data_problem,
+    related_areas,
+    status_text,
+)
 from wijkwijzer.store.database import dispose
 from wijkwijzer.store.outbox import MAX_TEXT, Audience
 from wijkwijzer.store.references import ConversationReferences
 
-ROLE_SETS = {"ib": ("ib",), "adviseur": ("adviseur", "beheerder"), "iedereen": ()}
+
+def _status_copy() -> StatusCopy:
+    return CopyBook(DIALOG_COPY).section(StatusDialog.copy_section(), StatusCopy)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("action", nargs="*", help="leeg, 'status ID' of 'cancel ID'")
     parser.add_argument("--wijk", action="append", default=[], help="wijk, stadsdeel of gemeente (mag vaker)")
     parser.add_argument("--all", action="store_true", help="voor alle wijken")
-    parser.add_argument("--role", choices=tuple(ROLE_SETS), default="ib", help="voor wie (standaard ib)")
+    parser.add_argument("--role", choices=tuple(AUDIENCES), default="ib", help="voor wie (standaard ib)")
     parser.add_argument("--file", type=Path, help="tekstbestand met het bericht (UTF-8)")
     parser.add_argument("--dry-run", action="store_true", help="laat zien wat er zou gebeuren, verstuur niets")
     parser.set_defaults(handler=run)
@@ -71,7 +82,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"Wijk '{name}' ken ik niet.", file=sys.stderr)
             return 2
         chosen.append(area)
-    audience = Audience(wijken=related_areas(kb, chosen) if chosen else (), roles=ROLE_SETS[args.role])
+    problem = personal_data_problem(kb, text)
+    if problem:
+        print(f"Het bericht bevat {problem}. Zet geen gegevens over een kind in een aankondiging; "
+              "pas het bestand aan en probeer het opnieuw.", file=sys.stderr)
+        return 2
+    audience = Audience(wijken=related_areas(kb, chosen) if chosen else (),
+                        roles=tuple(str(role) for role in AUDIENCES[args.role]))
     return asyncio.run(_announce(settings, text, audience, args.dry_run))
 
 
@@ -118,7 +135,11 @@ async def _status_or_cancel(settings: Settings, action: str, number: int) -> int
             stopped = await outbox.cancel(number, actor())
             print(f"Aankondiging {number}: {stopped} bezorging(en) geannuleerd; wat al verstuurd is blijft verstuurd.")
             return 0
-        print(status_text(await outbox.status(number)))
+        status = await outbox.status(number)
+        if status is None:
+            print(f"Aankondiging {number} bestaat niet.", file=sys.stderr)
+            return 1
+        print(status_text(_status_copy(), status))
         return 0
     finally:
         await dispose(engine)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from wijkwijzer.knowledge.importer import import_spreadsheets
 from wijkwijzer.knowledge.loader import BUNDLED_DIR, KnowledgeBase, check_knowledge_base
-from wijkwijzer.knowledge.models import ROLE_LABELS
+from wijkwijzer.knowledge.vocabulary import ROLES_BY_ID
 
 KINDS = ("gebieden", "expertisekaart", "ketenpartners")
 SUFFIXES = (".csv", ".xlsx")
@@ -237,6 +237,6 @@ def stats_text(kb: KnowledgeBase) -> str:
         lines.append(f"Wijken zonder enig contact: {', '.join(empty)}")
     lines += ["", f"{'Rol':<{width}}{'contacten':>11}"]
     for rol, count in Counter(c.rol for c in kb.contacts).most_common():
-        lines.append(f"{ROLE_LABELS[rol]:<{width}}{count:>11}")
+        lines.append(f"{ROLES_BY_ID[rol].functie:<{width}}{count:>11}")
     lines.append(f"\nTotaal: {len(kb.areas)} gebieden, {len(kb.schools)} scholen, {len(kb.contacts)} contacten.")
     return "\n".join(lines)

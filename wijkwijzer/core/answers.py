@@ -1,0 +1,75 @@
+"""Reading loose answers to a question: yes/no/doubt, stop/back/restart words, and which of the
+offered options a message means (by number, "de tweede", "optie 2", by label, or loosely)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from wijkwijzer.knowledge.text import normalize
+
+YES = ("ja", "jawel", "jazeker", "zeker", "klopt", "ja hoor", "ja graag", "yes", "jep", "jup", "ok", "oke", "okay",
+       "goed", "prima", "doe maar", "graag", "opslaan", "ja opslaan", "👍")
+NO = ("nee", "neen", "nee hoor", "nope", "niet", "nee dank je", "nee bedankt", "neuh", "no", "liever niet")
+DOUBT = ("twijfel", "weet niet", "weet ik niet", "geen idee", "misschien", "ik twijfel", "deels", "beetje")
+BACK = ("terug", "vorige", "ga terug", "stap terug", "back")
+RESTART = ("opnieuw", "begin opnieuw", "overnieuw", "reset", "vanaf het begin")
+STOP = ("stop", "stoppen", "klaar", "annuleer", "annuleren", "laat maar", "cancel", "afbreken", "einde", "sluit af")
+
+ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "laatste": -1}
+CARDINALS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
+_NUMBER = re.compile(r"^\s*(?:(?:optie|nummer|nr|keuze)\.?\s*)?(\d{1,2})\s*[.)]?\s*$", re.IGNORECASE)
+_PICK = re.compile(r"^(?:de |het )?(?:(optie|nummer|nr|keuze) )?(\w+)(?: (?:optie|keuze|graag|aub|dan|maar))?$")
+MAX_TEXT_TO_MATCH = 200
+"""Longer messages are no pick from a list of options (and fuzzy matching them costs time)."""
+
+
+@lru_cache(maxsize=512)
+def _normalized(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+def said(text: str, words: Sequence[str]) -> bool:
+    """True when the normalised message is one of ``words``."""
+    return normalize(text[:MAX_TEXT_TO_MATCH]) in _normalized(tuple(words))
+
+
+def pick_option(text: str, labels: Sequence[str]) -> int | None:
+    """The index of the option the user meant: by number ("2", "optie 2", "de tweede"), by
+    label, or loosely (ja/nee/twijfel, a close spelling)."""
+    if not labels or len(text) > MAX_TEXT_TO_MATCH:
+        return None
+    number = _number(text)
+    if number is not None:
+        index = number - 1 if number > 0 else len(labels) - 1
+        return index if 0 <= index < len(labels) else None
+    norm = normalize(text)
+    if not norm:
+        return None
+    normalized = [normalize(label) for label in labels]
+    if norm in normalized:
+        return normalized.index(norm)
+    for words, prefix in ((YES, "ja"), (NO, "nee"), (DOUBT, "twijfel")):
+        if said(text, words) or any(norm.startswith(normalize(w) + " ") for w in words if len(w) > 2):
+            hits = [i for i, label in enumerate(normalized) if label.split()[:1] == [prefix] or prefix in label.split()]
+            if len(hits) == 1:
+                return hits[0]
+    best = process.extractOne(norm, normalized, scorer=fuzz.WRatio, score_cutoff=86)
+    return best[2] if best else None
+
+
+def _number(text: str) -> int | None:
+    """1-based position the message names ("2", "optie 2", "de tweede", "optie twee"); -1 = the last."""
+    match = _NUMBER.match(text)
+    if match:
+        return int(match.group(1))
+    pick = _PICK.match(normalize(text))
+    if pick is None:
+        return None
+    word = pick.group(2)
+    if word in ORDINALS:
+        return ORDINALS[word]
+    return CARDINALS.get(word) if pick.group(1) else None

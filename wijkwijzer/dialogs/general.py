@@ -1,0 +1,62 @@
+"""Greeting, thanks, help, 'stop' with nothing to stop, and the honest fallback for what the bot
+does not understand: say what was recognised and offer the closest questions, never a guess."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
+
+from wijkwijzer.core.conversation import Route, WijkwijzerDialog
+from wijkwijzer.core.copy import Copy
+from wijkwijzer.core.replies import reply
+from wijkwijzer.core.services import services
+from wijkwijzer.knowledge.loader import KnowledgeBase
+
+
+class GeneralCopy(Copy):
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
+        "hint_begrip": frozenset({"naam"}), "hint_rol": frozenset({"naam"}), "hint_place": frozenset({"naam"}),
+    }
+    examples: tuple[str, ...]
+    greeting: str
+    thanks: str
+    help: str
+    nothing_to_cancel: str
+    unknown: str
+    partly: str
+    hint_begrip: str
+    hint_rol: str
+    hint_place: str
+
+
+class GeneralDialog(WijkwijzerDialog):
+    """One answer, no question: greeting, thanks, help, cancel (nothing runs) and unknown."""
+
+    ID = "general"
+    Copy = GeneralCopy
+    copy: GeneralCopy
+
+    async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
+        svc = services(dc.context)
+        copy = self.copy
+        intent = svc.understanding.intent
+        examples = list(copy.examples)
+        answers = {"greeting": (copy.greeting, examples), "thanks": (copy.thanks, []), "help": (copy.help, examples),
+                   "cancel": (copy.nothing_to_cancel, examples)}
+        text, choices = answers.get(intent) or (self.unknown(svc.kb, svc.request.text), examples)
+        await dc.context.send_activity(reply(text, choices))
+        return await dc.end_dialog()
+
+    def unknown(self, kb: KnowledgeBase, text: str) -> str:
+        """What was recognised, and the question that would work ('smw Ypenburg')."""
+        named = [m.best for m in kb.resolver.scan(text) if m.best.kind in ("wijk", "gemeente", "school", "begrip", "rol")]
+        if not named:
+            return self.copy.unknown
+        first = named[0]
+        template = {"begrip": self.copy.hint_begrip, "rol": self.copy.hint_rol}.get(first.kind, self.copy.hint_place)
+        return f"{self.copy.partly} {template.format(naam=first.name)}"
+
+
+ROUTES = (Route(GeneralDialog, intents=("greeting", "thanks", "help", "cancel", "unknown")),)
