@@ -606,21 +606,3 @@ def test_pseudonyms_are_stable_keyed_and_not_the_id():
     with pytest.raises(ValueError):
         pseudonymize("29:1abc-teams-user", "")
 
-
-def _differences_from(table_metadata: Any) -> Any:
-    def compare(connection: Connection) -> list[Any]:
-        def ours(name: str | None, type_: str, _parents: Any) -> bool:
-            return type_ != "table" or name in table_metadata.tables
-
-        context = MigrationContext.configure(connection, opts={"include_name": ours})
-        return compare_metadata(context, table_metadata)
-
-    return compare
-
-
-async def test_people_and_outbox_tables_match_their_migration(engine):
-    from wijkwijzer.store import outbox, people
-
-    async with engine.connect() as conn:
-        for module in (people, outbox):
-            assert await conn.run_sync(_differences_from(module.metadata)) == [], module.__name__

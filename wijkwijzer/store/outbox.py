@@ -30,71 +30,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-    and_,
-    bindparam,
-    false,
-    func,
-    insert,
-    literal,
-    or_,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import and_, bindparam, func, insert, literal, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer.store.database import point_read, point_reads
-from wijkwijzer.store.people import _audit, subscriptions, users
-from wijkwijzer.store.schema import UtcDateTime
-from wijkwijzer.store.whatsapp_store import message_status
+from wijkwijzer.store.people import _audit
+from wijkwijzer.store.schema import UtcDateTime, announcements, message_status, outbox, subscriptions, users
+
+__all__ = [
+    "MAX_TEXT", "MAX_TITLE", "Announcement", "Audience", "Claimed", "Outbox", "Status", "title_of",
+    "announcements", "outbox",  # tables: defined in schema.py, importable from here as before
+]
 
 MAX_TEXT = 2000
 MAX_TITLE = 60
-
-metadata = MetaData()
-
-announcements = Table(
-    "announcements", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("created_by", Text, nullable=False),
-    Column("created_at", UtcDateTime, nullable=False),
-    Column("title", Text, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("audience", Text, nullable=False),
-    Column("recipients", Integer, nullable=False),
-    Column("cancelled_at", UtcDateTime, nullable=True),
-)
-
-outbox = Table(
-    "outbox", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("announcement_id", Integer, nullable=False),
-    Column("recipient", Integer, nullable=False),
-    Column("channel", String(40), nullable=False),
-    Column("state", String(16), nullable=False),
-    Column("attempts", Integer, nullable=False, server_default="0"),
-    Column("next_attempt_at", UtcDateTime, nullable=False),
-    Column("claimed_by", String(80), nullable=True),
-    Column("claimed_until", UtcDateTime, nullable=True),
-    Column("last_error", Text, nullable=True),
-    Column("provider_message_id", String(256), nullable=True),
-    Column("via", String(16), nullable=True),
-    Column("full_text_shown", Boolean, nullable=False, server_default=false()),
-    Column("updated_at", UtcDateTime, nullable=False),
-    UniqueConstraint("announcement_id", "recipient", name="uq_outbox_announcement_recipient"),
-    Index("ix_outbox_due", "state", "next_attempt_at"),
-    Index("ix_outbox_recipient", "recipient"),
-)
 
 
 @dataclass(frozen=True)

@@ -27,30 +27,28 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    Column,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    and_,
-    bindparam,
-    delete,
-    false,
-    func,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from wijkwijzer.store.database import insert_unless_exists, point_read, point_reads
-from wijkwijzer.store.references import conversation_refs
-from wijkwijzer.store.schema import UtcDateTime
+from wijkwijzer.store.schema import (
+    app_secrets,
+    audit_log,
+    conversation_refs,
+    invite_failures,
+    invites,
+    outbox,
+    subscriptions,
+    users,
+)
+
+__all__ = [
+    "BLOCK_AFTER", "BLOCK_HOURS", "CODE_ALPHABET", "CODE_GROUPS", "CODE_GROUP_LENGTH", "FAILURE_MEMORY",
+    "FREE_FAILURES", "LAST_SEEN_RESOLUTION", "ROLES", "AuditEntry", "Invite", "People", "Redemption", "User",
+    "format_code", "load_or_create_secret", "new_code", "normalize_code",
+    # tables: defined in schema.py, importable from here as before
+    "app_secrets", "audit_log", "invite_failures", "invites", "subscriptions", "users",
+]
 
 ROLES = ("ib", "adviseur", "beheerder")
 CODE_ALPHABET = "ACDEFHJKMNPQRTUVWXY34679"
@@ -61,73 +59,6 @@ BLOCK_AFTER = 8
 BLOCK_HOURS = 24
 FAILURE_MEMORY = timedelta(hours=24)
 LAST_SEEN_RESOLUTION = timedelta(minutes=10)
-
-metadata = MetaData()
-
-app_secrets = Table(
-    "app_secrets", metadata,
-    Column("name", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
-)
-
-users = Table(
-    "users", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("user_id", String(64), nullable=False, unique=True),
-    Column("channel", String(40), nullable=False),
-    Column("address", Text, nullable=True),
-    Column("role", String(16), nullable=False),
-    Column("school", Text, nullable=True),
-    Column("wijk", Text, nullable=True),
-    Column("display_name", Text, nullable=True),
-    Column("registered_at", UtcDateTime, nullable=False),
-    Column("registered_via", Text, nullable=False),
-    Column("onboarded", Boolean, nullable=False, server_default=false()),
-    Column("announcements_off", Boolean, nullable=False, server_default=false()),
-    Column("last_seen_at", UtcDateTime, nullable=True),
-    CheckConstraint("role IN ('ib', 'adviseur', 'beheerder')", name="ck_users_role"),
-)
-
-subscriptions = Table(
-    "subscriptions", metadata,
-    Column("user_ref", Integer, primary_key=True),
-    Column("wijk", Text, primary_key=True),
-    Index("ix_subscriptions_wijk", "wijk"),
-)
-
-invites = Table(
-    "invites", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("selector", String(8), nullable=False),
-    Column("code_hash", String(64), nullable=False),
-    Column("role", String(16), nullable=False),
-    Column("school", Text, nullable=True),
-    Column("wijk", Text, nullable=True),
-    Column("created_by", Text, nullable=False),
-    Column("created_at", UtcDateTime, nullable=False),
-    Column("expires_at", UtcDateTime, nullable=False),
-    Column("redeemed_at", UtcDateTime, nullable=True),
-    Column("redeemed_by", String(64), nullable=True),
-    Index("ix_invites_selector", "selector"),
-)
-
-invite_failures = Table(
-    "invite_failures", metadata,
-    Column("key", String(64), primary_key=True),
-    Column("failures", Integer, nullable=False),
-    Column("last_failure_at", UtcDateTime, nullable=False),
-    Column("blocked_until", UtcDateTime, nullable=True),
-)
-
-audit_log = Table(
-    "audit_log", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("at", UtcDateTime, nullable=False),
-    Column("actor", Text, nullable=False),
-    Column("action", String(40), nullable=False),
-    Column("subject", Text, nullable=False),
-    Column("detail", Text, nullable=False, server_default=""),
-)
 
 
 @dataclass(frozen=True)
@@ -281,8 +212,6 @@ class People:
     async def forget(self, user: User, actor: str) -> None:
         """Delete the user, their subscriptions and conversation references (signals stay:
         they carry only a pseudonym). Their undelivered announcements are cancelled."""
-        from wijkwijzer.store.outbox import outbox
-
         async with self.engine.begin() as conn:
             await conn.execute(delete(subscriptions).where(subscriptions.c.user_ref == user.id))
             await conn.execute(delete(conversation_refs).where(conversation_refs.c.user_id == user.user_id))
