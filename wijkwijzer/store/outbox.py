@@ -33,8 +33,8 @@ from typing import Any
 from sqlalchemy import and_, bindparam, func, insert, literal, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from wijkwijzer.store.audit import write_audit
 from wijkwijzer.store.database import point_read, point_reads
-from wijkwijzer.store.people import _audit
 from wijkwijzer.store.schema import UtcDateTime, announcements, message_status, outbox, subscriptions, users
 
 __all__ = [
@@ -162,8 +162,8 @@ class Outbox:
                 fan_out))
             count = max(done.rowcount, 0)
             await conn.execute(update(announcements).where(announcements.c.id == new_id).values(recipients=count))
-            await _audit(conn, now, created_by, "announcement.send", str(new_id),
-                         f"ontvangers={count} publiek={audience.to_json()}")
+            await write_audit(conn, now, created_by, "announcement.send", str(new_id),
+                              f"ontvangers={count} publiek={audience.to_json()}")
             row = (await conn.execute(select(announcements).where(announcements.c.id == new_id))).one()
         return _announcement(row)
 
@@ -188,7 +188,8 @@ class Outbox:
                 .values(state="cancelled", updated_at=now))
             await conn.execute(update(announcements).where(announcements.c.id == announcement_id)
                                .values(cancelled_at=now))
-            await _audit(conn, now, actor, "announcement.cancel", str(announcement_id), f"geannuleerd={done.rowcount}")
+            await write_audit(conn, now, actor, "announcement.cancel", str(announcement_id),
+                              f"geannuleerd={done.rowcount}")
         return done.rowcount
 
     async def status(self, announcement_id: int) -> Status | None:

@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from wijkwijzer.store.audit import AuditEntry, read_audit, write_audit
 from wijkwijzer.store.database import insert_unless_exists, point_read, point_reads
 from wijkwijzer.store.schema import (
     app_secrets,
@@ -94,15 +95,6 @@ class Redemption:
     outcome: str
     user: User | None = None
     wait: timedelta | None = None
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    at: datetime
-    actor: str
-    action: str
-    subject: str
-    detail: str
 
 
 def _user(row: Any) -> User:
@@ -187,8 +179,8 @@ class People:
             row = (await conn.execute(select(users).where(users.c.user_id == fields["user_id"]))).one()
             if fields["wijk"]:
                 await _subscribe(conn, row.id, fields["wijk"])
-            await _audit(conn, now, fields["user_id"], "user.register", fields["user_id"],
-                         f"role={fields['role']} via={fields['via']}")
+            await write_audit(conn, now, fields["user_id"], "user.register", fields["user_id"],
+                              f"role={fields['role']} via={fields['via']}")
         return _user((await conn.execute(select(users).where(users.c.user_id == fields["user_id"]))).one())
 
     async def finish_onboarding(self, user: User, *, school: str | None, wijk: str | None) -> None:
@@ -206,7 +198,7 @@ class People:
             done = await conn.execute(update(users).where(users.c.id == number).values(role=role))
             if done.rowcount != 1:
                 return None
-            await _audit(conn, self.clock(), actor, "user.role", str(number), f"role={role}")
+            await write_audit(conn, self.clock(), actor, "user.role", str(number), f"role={role}")
             return _user((await conn.execute(select(users).where(users.c.id == number))).one())
 
     async def forget(self, user: User, actor: str) -> None:
@@ -219,7 +211,7 @@ class People:
                                                          outbox.c.state.in_(("pending", "sending"))))
                                .values(state="cancelled", last_error="ontvanger verwijderd", updated_at=self.clock()))
             await conn.execute(delete(users).where(users.c.id == user.id))
-            await _audit(conn, self.clock(), actor, "user.forget", str(user.id), "")
+            await write_audit(conn, self.clock(), actor, "user.forget", str(user.id), "")
 
     async def touch(self, user: User) -> None:
         """Remember when the user last wrote (for WhatsApp's 24-hour window). Written at most
@@ -252,7 +244,8 @@ class People:
     async def set_announcements(self, user: User, on: bool) -> None:
         async with self.engine.begin() as conn:
             await conn.execute(update(users).where(users.c.id == user.id).values(announcements_off=not on))
-            await _audit(conn, self.clock(), user.user_id, "user.announcements", str(user.id), "aan" if on else "uit")
+            await write_audit(conn, self.clock(), user.user_id, "user.announcements", str(user.id),
+                              "aan" if on else "uit")
 
     # --- invites --------------------------------------------------------------------------
 
@@ -273,8 +266,8 @@ class People:
                     selector=raw[:CODE_GROUP_LENGTH], code_hash=self._hash(raw), role=role, school=school, wijk=wijk,
                     created_by=created_by, created_at=now, expires_at=expires))
                 made.append(Invite(format_code(raw), role, school, wijk, expires))
-            await _audit(conn, now, created_by, "invite.create", f"{count}x {role}",
-                         f"school={school or '-'} wijk={wijk or '-'} verloopt={expires.date().isoformat()}")
+            await write_audit(conn, now, created_by, "invite.create", f"{count}x {role}",
+                              f"school={school or '-'} wijk={wijk or '-'} verloopt={expires.date().isoformat()}")
         return made
 
     async def redeem(self, text: str, *, user_id: str, channel: str, address: str | None,
@@ -331,20 +324,18 @@ class People:
         else:
             await conn.execute(update(invite_failures).where(invite_failures.c.key == key).values(**values))
         if failures == BLOCK_AFTER:
-            await _audit(conn, now, key, "invite.blocked", key, f"{failures} foute codes")
+            await write_audit(conn, now, key, "invite.blocked", key, f"{failures} foute codes")
         return Redemption("wrong", wait=blocked_until - now if blocked_until else None)
 
     # --- audit ----------------------------------------------------------------------------
 
     async def audit(self, actor: str, action: str, subject: str, detail: str = "") -> None:
         async with self.engine.begin() as conn:
-            await _audit(conn, self.clock(), actor, action, subject, detail)
+            await write_audit(conn, self.clock(), actor, action, subject, detail)
 
     async def audit_entries(self, limit: int = 100) -> list[AuditEntry]:
-        query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
         async with self.engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        return [AuditEntry(r.at, r.actor, r.action, r.subject, r.detail) for r in rows]
+            return await read_audit(conn, limit)
 
     async def count(self) -> int:
         async with self.engine.connect() as conn:
@@ -362,7 +353,4 @@ def _blocked_until(failures: int, now: datetime) -> datetime | None:
 async def _subscribe(conn: AsyncConnection, user_ref: int, wijk: str) -> bool:
     return await insert_unless_exists(conn, subscriptions, {"user_ref": user_ref, "wijk": wijk})
 
-
-async def _audit(conn: AsyncConnection, at: datetime, actor: str, action: str, subject: str, detail: str) -> None:
-    await conn.execute(insert(audit_log).values(at=at, actor=actor, action=action, subject=subject, detail=detail))
 
