@@ -32,6 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from wijkwijzer.store.audit import AuditEntry, read_audit, write_audit
 from wijkwijzer.store.database import insert_unless_exists, point_read, point_reads
+from wijkwijzer.store.roles import UserRole
 from wijkwijzer.store.schema import (
     app_secrets,
     audit_log,
@@ -51,7 +52,8 @@ __all__ = [
     "app_secrets", "audit_log", "invite_failures", "invites", "subscriptions", "users",
 ]
 
-ROLES = ("ib", "adviseur", "beheerder")
+ROLES: tuple[str, ...] = tuple(role.value for role in UserRole)
+"""The role names, for choices (argparse); the roles themselves are :class:`UserRole`."""
 CODE_ALPHABET = "ACDEFHJKMNPQRTUVWXY34679"
 CODE_GROUPS = 3
 CODE_GROUP_LENGTH = 3
@@ -68,7 +70,7 @@ class User:
     user_id: str
     channel: str
     address: str | None
-    role: str
+    role: UserRole
     school: str | None
     wijk: str | None
     display_name: str | None
@@ -82,7 +84,7 @@ class User:
 @dataclass(frozen=True)
 class Invite:
     code: str
-    role: str
+    role: UserRole
     school: str | None
     wijk: str | None
     expires_at: datetime
@@ -98,7 +100,9 @@ class Redemption:
 
 
 def _user(row: Any) -> User:
-    return User(**row._mapping)
+    values = dict(row._mapping)
+    values["role"] = UserRole(values["role"])
+    return User(**values)
 
 
 # Built once: the lookup runs on every turn, and building it costs more CPU than running it.
@@ -156,7 +160,7 @@ class People:
             rows = (await conn.execute(select(users).order_by(users.c.id))).all()
         return [_user(row) for row in rows]
 
-    async def register(self, *, user_id: str, channel: str, role: str, via: str, address: str | None = None,
+    async def register(self, *, user_id: str, channel: str, role: UserRole | str, via: str, address: str | None = None,
                        school: str | None = None, wijk: str | None = None, display_name: str | None = None,
                        onboarded: bool = True) -> User:
         """Create the user (subscribed to their own wijk); an existing user is returned as is."""
@@ -166,12 +170,11 @@ class People:
         return user
 
     async def _register(self, conn: AsyncConnection, **fields: Any) -> User:
-        if fields["role"] not in ROLES:
-            raise ValueError(f"unknown role {fields['role']!r}")
+        role = UserRole.parse(fields["role"])
         now = self.clock()
         created = await insert_unless_exists(conn, users, {
             "user_id": fields["user_id"], "channel": fields["channel"], "address": fields["address"],
-            "role": fields["role"], "school": fields["school"], "wijk": fields["wijk"],
+            "role": role.value, "school": fields["school"], "wijk": fields["wijk"],
             "display_name": fields["display_name"], "registered_at": now, "registered_via": fields["via"],
             "onboarded": fields["onboarded"], "last_seen_at": now,
         })
@@ -180,7 +183,7 @@ class People:
             if fields["wijk"]:
                 await _subscribe(conn, row.id, fields["wijk"])
             await write_audit(conn, now, fields["user_id"], "user.register", fields["user_id"],
-                              f"role={fields['role']} via={fields['via']}")
+                              f"role={role} via={fields['via']}")
         return _user((await conn.execute(select(users).where(users.c.user_id == fields["user_id"]))).one())
 
     async def finish_onboarding(self, user: User, *, school: str | None, wijk: str | None) -> None:
@@ -191,11 +194,10 @@ class People:
             if wijk:
                 await _subscribe(conn, user.id, wijk)
 
-    async def set_role(self, number: int, role: str, actor: str) -> User | None:
-        if role not in ROLES:
-            raise ValueError(f"unknown role {role!r}")
+    async def set_role(self, number: int, role: UserRole | str, actor: str) -> User | None:
+        role = UserRole.parse(role)
         async with self.engine.begin() as conn:
-            done = await conn.execute(update(users).where(users.c.id == number).values(role=role))
+            done = await conn.execute(update(users).where(users.c.id == number).values(role=role.value))
             if done.rowcount != 1:
                 return None
             await write_audit(conn, self.clock(), actor, "user.role", str(number), f"role={role}")
@@ -252,10 +254,9 @@ class People:
     def _hash(self, raw: str) -> str:
         return hmac.new(self.secret.encode(), f"invite:{raw}".encode(), hashlib.sha256).hexdigest()
 
-    async def create_invites(self, *, role: str, school: str | None, wijk: str | None, count: int,
+    async def create_invites(self, *, role: UserRole | str, school: str | None, wijk: str | None, count: int,
                              valid_for: timedelta, created_by: str) -> list[Invite]:
-        if role not in ROLES:
-            raise ValueError(f"unknown role {role!r}")
+        role = UserRole.parse(role)
         now = self.clock()
         expires = now + valid_for
         made: list[Invite] = []
@@ -263,8 +264,8 @@ class People:
             for _ in range(count):
                 raw = new_code()
                 await conn.execute(insert(invites).values(
-                    selector=raw[:CODE_GROUP_LENGTH], code_hash=self._hash(raw), role=role, school=school, wijk=wijk,
-                    created_by=created_by, created_at=now, expires_at=expires))
+                    selector=raw[:CODE_GROUP_LENGTH], code_hash=self._hash(raw), role=role.value, school=school,
+                    wijk=wijk, created_by=created_by, created_at=now, expires_at=expires))
                 made.append(Invite(format_code(raw), role, school, wijk, expires))
             await write_audit(conn, now, created_by, "invite.create", f"{count}x {role}",
                               f"school={school or '-'} wijk={wijk or '-'} verloopt={expires.date().isoformat()}")

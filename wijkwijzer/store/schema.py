@@ -9,6 +9,7 @@ head matches these definitions.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,8 +30,19 @@ from sqlalchemy import (
     false,
 )
 
+from wijkwijzer.store.roles import UserRole
+
 STATE_KEY_MAX_LENGTH = 512
 URGENCIES = ("laag", "normaal", "hoog")
+
+
+def one_of(column: str, values: Iterable[str]) -> str:
+    """The SQL of a CHECK that ``column`` holds one of ``values``: ``role IN ('ib', 'adviseur')``."""
+    listed = list(values)
+    if not listed or any("'" in value for value in listed):
+        raise ValueError(f"one_of(): need plain values without quotes, not {listed!r}")
+    quoted = ", ".join(f"'{value}'" for value in listed)
+    return f"{column} IN ({quoted})"
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -82,7 +94,7 @@ signals = Table(
     Column("text", Text, nullable=False),
     Column("reporter", Text, nullable=False),
     Column("channel", Text, nullable=False, server_default=""),
-    CheckConstraint("urgency IN ('laag', 'normaal', 'hoog')", name="ck_signals_urgency"),
+    CheckConstraint(one_of("urgency", URGENCIES), name="ck_signals_urgency"),
     Index("ix_signals_wijk_thema", "wijk", "thema"),
     Index("ix_signals_created_at", "created_at"),
 )
@@ -148,7 +160,7 @@ users = Table(
     Column("onboarded", Boolean, nullable=False, server_default=false()),
     Column("announcements_off", Boolean, nullable=False, server_default=false()),
     Column("last_seen_at", UtcDateTime, nullable=True),
-    CheckConstraint("role IN ('ib', 'adviseur', 'beheerder')", name="ck_users_role"),
+    CheckConstraint(one_of("role", UserRole), name="ck_users_role"),
 )
 
 subscriptions = Table(
