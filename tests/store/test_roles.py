@@ -9,7 +9,7 @@ from sqlalchemy import CheckConstraint, Table
 
 from wijkwijzer.store.people import ROLES, People
 from wijkwijzer.store.roles import UserRole
-from wijkwijzer.store.schema import one_of, users
+from wijkwijzer.store.schema import invites, one_of, users
 
 
 def test_roles_are_the_three_of_the_architecture():
@@ -31,7 +31,7 @@ def _check(table: Table, name: str) -> str:
     return str(found.sqltext)
 
 
-@pytest.mark.parametrize(("table", "name"), [(users, "ck_users_role")])
+@pytest.mark.parametrize(("table", "name"), [(users, "ck_users_role"), (invites, "ck_invites_role")])
 def test_the_role_checks_list_every_role(table: Table, name: str):
     assert _check(table, name) == "role IN ('ib', 'adviseur', 'beheerder')"
 

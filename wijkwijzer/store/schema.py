@@ -185,6 +185,7 @@ invites = Table(
     Column("expires_at", UtcDateTime, nullable=False),
     Column("redeemed_at", UtcDateTime, nullable=True),
     Column("redeemed_by", String(64), nullable=True),
+    CheckConstraint(one_of("role", UserRole), name="ck_invites_role"),
     Index("ix_invites_selector", "selector"),
 )
 
