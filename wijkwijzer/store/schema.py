@@ -109,7 +109,7 @@ conversation_refs = Table(
     Column("user_id", String(64), nullable=False),
     Column("channel", String(40), nullable=False),
     Column("reference", Text, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
     Index("ix_conversation_refs_user_id", "user_id"),
 )
 
