@@ -2,10 +2,14 @@
 
 The schema is managed by Alembic; its environment and versions live inside this package
 (``migrations/``) and are configured in code, so migrating works from an installed package and
-in any working directory. A new revision (``autogenerate=True`` compares with ``schema.metadata``)::
+in any working directory. A new revision (``autogenerate=True`` compares with ``schema.metadata``,
+which holds every table)::
 
     async with engine.begin() as conn:
-        await conn.run_sync(lambda c: command.revision(alembic_config(c), "message", rev_id="0004"))
+        await conn.run_sync(lambda c: command.revision(alembic_config(c), "message", rev_id="0006",
+                                                       autogenerate=True))
+
+Autogenerate does not see CHECK constraints; ``tests/store/test_migrations.py`` compares those.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from collections import namedtuple
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 from weakref import WeakKeyDictionary
 
 from alembic import command
@@ -31,6 +35,9 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # Any constant: PostgreSQL serialises concurrent migrate() calls of several workers on it.
 MIGRATION_LOCK_ID = 0x57_69_6A_6B
+# How Alembic compares a database with the models: in the migrations' environment (autogenerate)
+# and in the test that keeps a database migrated to head equal to ``schema.metadata``.
+COMPARE_OPTIONS: Final[Mapping[str, Any]] = {"compare_type": True, "compare_server_default": True}
 
 # Alembic keeps the running migration in module-global state: two upgrades interleaving on one
 # event loop (even on different databases) would overwrite each other's. One at a time per loop.

@@ -28,6 +28,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     false,
+    text,
 )
 
 from wijkwijzer.store.roles import UserRole
@@ -69,6 +70,10 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# The empty string as a SQL default. Written as SQL rather than as "": the DDL is the same
+# (DEFAULT ''), but Alembic compares a "" default with SQLite's reflected '' as different.
+EMPTY_TEXT = text("''")
+
 metadata = MetaData()
 """The one schema: every table below, and nothing else."""
 
@@ -93,7 +98,7 @@ signals = Table(
     Column("urgency", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("reporter", Text, nullable=False),
-    Column("channel", Text, nullable=False, server_default=""),
+    Column("channel", Text, nullable=False, server_default=EMPTY_TEXT),
     CheckConstraint(one_of("urgency", URGENCIES), name="ck_signals_urgency"),
     Index("ix_signals_wijk_thema", "wijk", "thema"),
     Index("ix_signals_created_at", "created_at"),
@@ -206,7 +211,7 @@ audit_log = Table(
     Column("actor", Text, nullable=False),
     Column("action", String(40), nullable=False),
     Column("subject", Text, nullable=False),
-    Column("detail", Text, nullable=False, server_default=""),
+    Column("detail", Text, nullable=False, server_default=EMPTY_TEXT),
 )
 
 # --- announcements and their delivery outbox (migration 0004) ----------------------------------
