@@ -37,9 +37,10 @@ from wijkwijzer.store.audit import write_audit
 from wijkwijzer.store.database import point_read, point_reads
 from wijkwijzer.store.schema import UtcDateTime, announcements, message_status, outbox, subscriptions, users
 
+# Public names; the tables among them are defined in schema.py and stay importable from here.
 __all__ = [
-    "MAX_TEXT", "MAX_TITLE", "Announcement", "Audience", "Claimed", "Outbox", "Status", "title_of",
-    "announcements", "outbox",  # tables: defined in schema.py, importable from here as before
+    "MAX_TEXT", "MAX_TITLE", "Announcement", "Audience", "Claimed", "Outbox", "Status", "announcements", "outbox",
+    "title_of",
 ]
 
 MAX_TEXT = 2000

@@ -44,12 +44,12 @@ from wijkwijzer.store.schema import (
     users,
 )
 
+# Public names; the tables among them are defined in schema.py and stay importable from here.
 __all__ = [
     "BLOCK_AFTER", "BLOCK_HOURS", "CODE_ALPHABET", "CODE_GROUPS", "CODE_GROUP_LENGTH", "FAILURE_MEMORY",
     "FREE_FAILURES", "LAST_SEEN_RESOLUTION", "ROLES", "AuditEntry", "Invite", "People", "Redemption", "User",
-    "format_code", "load_or_create_secret", "new_code", "normalize_code",
-    # tables: defined in schema.py, importable from here as before
-    "app_secrets", "audit_log", "invite_failures", "invites", "subscriptions", "users",
+    "app_secrets", "audit_log", "format_code", "invite_failures", "invites", "load_or_create_secret", "new_code",
+    "normalize_code", "subscriptions", "users",
 ]
 
 ROLES: tuple[str, ...] = tuple(role.value for role in UserRole)
@@ -131,7 +131,8 @@ async def load_or_create_secret(engine: AsyncEngine, name: str = "pseudonym") ->
     restarts and workers when ``WIJKWIJZER_PSEUDONYM_SECRET`` is not set."""
     async with engine.begin() as conn:
         await insert_unless_exists(conn, app_secrets, {"name": name, "value": secrets.token_hex(32)})
-        return (await conn.execute(select(app_secrets.c.value).where(app_secrets.c.name == name))).scalar_one()
+        secret: str = (await conn.execute(select(app_secrets.c.value).where(app_secrets.c.name == name))).scalar_one()
+        return secret
 
 
 class People:
@@ -287,7 +288,8 @@ class People:
                 return Redemption("used")
             if found.expires_at <= now:
                 return Redemption("expired")
-            taken = await conn.execute(update(invites).where(and_(invites.c.id == found.id, invites.c.redeemed_at.is_(None)))
+            taken = await conn.execute(update(invites)
+                                       .where(and_(invites.c.id == found.id, invites.c.redeemed_at.is_(None)))
                                        .values(redeemed_at=now, redeemed_by=user_id))
             if taken.rowcount != 1:
                 return Redemption("used")

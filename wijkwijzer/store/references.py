@@ -26,9 +26,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from wijkwijzer.store.schema import conversation_refs
 
+# Public names; the tables among them are defined in schema.py and stay importable from here.
 __all__ = [
-    "ConversationReferences", "StoredReference", "reference_key",
-    "conversation_refs",  # table: defined in schema.py, importable from here as before
+    "ConversationReferences", "StoredReference", "conversation_refs", "reference_key",
 ]
 
 

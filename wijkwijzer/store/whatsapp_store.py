@@ -23,9 +23,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from wijkwijzer.store.database import insert_unless_exists
 from wijkwijzer.store.schema import inbound_messages, message_status
 
+# Public names; the tables among them are defined in schema.py and stay importable from here.
 __all__ = [
-    "STATUS_RANK", "StatusUpdate", "StoredStatus", "WhatsAppStore",
-    "inbound_messages", "message_status",  # tables: defined in schema.py, importable from here as before
+    "STATUS_RANK", "StatusUpdate", "StoredStatus", "WhatsAppStore", "inbound_messages", "message_status",
 ]
 
 STATUS_RANK = {"sent": 1, "failed": 2, "delivered": 3, "read": 4}
