@@ -1,8 +1,8 @@
-"""The SDK Storage on SQLAlchemy, migrations and the signal store — on SQLite and PostgreSQL.
+"""The SDK Storage on SQLAlchemy, engines and the signal store — on SQLite and PostgreSQL.
 
 The ``engine`` fixture (tests/conftest.py) gives a migrated SQLite file and a fresh PostgreSQL
 schema per test; the PostgreSQL variant is marked ``postgres`` and skips, saying why, when
-WIJKWIJZER_TEST_POSTGRES_URL does not answer.
+WIJKWIJZER_TEST_POSTGRES_URL does not answer. Migrations are tested in test_migrations.py.
 """
 
 from __future__ import annotations
@@ -14,9 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from microsoft_agents.activity import (
     Activity,
     ActivityTypes,
@@ -36,11 +33,10 @@ from microsoft_agents.hosting.dialogs import (
     WaterfallDialog,
     WaterfallStepContext,
 )
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from wijkwijzer.store.database import (
-    alembic_config,
     async_url,
     create_engine,
     default_sqlite_url,
@@ -51,11 +47,9 @@ from wijkwijzer.store.database import (
 )
 from wijkwijzer.store.json_codec import dumps, loads
 from wijkwijzer.store.people import People, users
-from wijkwijzer.store.schema import metadata, state
+from wijkwijzer.store.schema import state
 from wijkwijzer.store.signals import NewSignal, SignalStore, pseudonymize
 from wijkwijzer.store.sql_storage import EtagConflictError, SqlStorage
-
-from ..conftest import POSTGRES_URL, drop_schema, postgres_engine
 
 SECRET = "test-secret"
 CONVERSATION_KEY = "test/conversations/gesprek-1"
@@ -471,63 +465,7 @@ def test_codec_reads_back_what_it_wrote_from_text_or_bytes():
     assert loads(text) == value == loads(text.encode())
 
 
-# --- Migrations and engines -------------------------------------------------------------------
-
-
-def schema_differences(connection: Connection) -> list[Any]:
-    """Differences between the migrated database and schema.py (tables of other modules aside)."""
-
-    def ours(name: str | None, type_: str, _parents: Any) -> bool:
-        return type_ != "table" or name in metadata.tables
-
-    return compare_metadata(MigrationContext.configure(connection, opts={"include_name": ours}), metadata)
-
-
-async def test_migrations_are_idempotent_and_match_the_schema(engine):
-    await migrate(engine)
-    await migrate(engine)
-    async with engine.connect() as conn:
-        assert await conn.run_sync(schema_differences) == []
-        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-        assert await conn.scalar(text("select version_num from alembic_version")) == head
-
-
-async def fresh_database_engines(backend: str, tmp_path: Path, count: int) -> tuple[list[AsyncEngine], str | None]:
-    """``count`` engines (as separate workers have) on one empty database; the PostgreSQL schema to drop."""
-    if backend == "sqlite":
-        return [create_engine(None, sqlite_path=tmp_path / "nieuw.sqlite") for _ in range(count)], None
-    first, schema = await postgres_engine()
-    settings = {"server_settings": {"search_path": schema}}
-    return [first] + [create_async_engine(POSTGRES_URL, connect_args=settings) for _ in range(count - 1)], schema
-
-
-@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-async def test_workers_starting_together_migrate_once(backend: str, tmp_path: Path):
-    engines, schema = await fresh_database_engines(backend, tmp_path, 4)
-    try:
-        await asyncio.gather(*(migrate(engine) for engine in engines))
-        async with engines[0].connect() as conn:
-            assert await conn.run_sync(schema_differences) == []
-    finally:
-        for engine in engines:
-            await engine.dispose()
-        if schema:
-            await drop_schema(schema)
-
-
-async def test_migrate_accepts_a_url_and_sqlite_runs_in_wal_mode(tmp_path: Path):
-    url = default_sqlite_url(tmp_path / "sub dir" / "w?w.sqlite")
-    (tmp_path / "sub dir").mkdir()
-    await migrate(url)
-    await migrate(url)
-    engine = create_engine(None, sqlite_path=tmp_path / "sub dir" / "w?w.sqlite")
-    try:
-        async with engine.connect() as conn:
-            assert await conn.scalar(text("PRAGMA journal_mode")) == "wal"
-            assert await conn.scalar(text("PRAGMA busy_timeout")) == 5000
-            assert await conn.scalar(text("select count(*) from state")) == 0
-    finally:
-        await engine.dispose()
+# --- Engines ----------------------------------------------------------------------------------
 
 
 def test_create_engine_needs_a_url_or_a_path():
@@ -606,21 +544,3 @@ def test_pseudonyms_are_stable_keyed_and_not_the_id():
     with pytest.raises(ValueError):
         pseudonymize("29:1abc-teams-user", "")
 
-
-def _differences_from(table_metadata: Any) -> Any:
-    def compare(connection: Connection) -> list[Any]:
-        def ours(name: str | None, type_: str, _parents: Any) -> bool:
-            return type_ != "table" or name in table_metadata.tables
-
-        context = MigrationContext.configure(connection, opts={"include_name": ours})
-        return compare_metadata(context, table_metadata)
-
-    return compare
-
-
-async def test_people_and_outbox_tables_match_their_migration(engine):
-    from wijkwijzer.store import outbox, people
-
-    async with engine.connect() as conn:
-        for module in (people, outbox):
-            assert await conn.run_sync(_differences_from(module.metadata)) == [], module.__name__

@@ -2,10 +2,14 @@
 
 The schema is managed by Alembic; its environment and versions live inside this package
 (``migrations/``) and are configured in code, so migrating works from an installed package and
-in any working directory. A new revision (``autogenerate=True`` compares with ``schema.metadata``)::
+in any working directory. A new revision (``autogenerate=True`` compares with ``schema.metadata``,
+which holds every table)::
 
     async with engine.begin() as conn:
-        await conn.run_sync(lambda c: command.revision(alembic_config(c), "message", rev_id="0004"))
+        await conn.run_sync(lambda c: command.revision(alembic_config(c), "message", rev_id="0006",
+                                                       autogenerate=True))
+
+Autogenerate does not see CHECK constraints; ``tests/store/test_migrations.py`` compares those.
 """
 
 from __future__ import annotations
@@ -17,20 +21,23 @@ from collections import namedtuple
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Select, event, text
+from sqlalchemy import Connection, Select, Table, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # Any constant: PostgreSQL serialises concurrent migrate() calls of several workers on it.
 MIGRATION_LOCK_ID = 0x57_69_6A_6B
+# How Alembic compares a database with the models: in the migrations' environment (autogenerate)
+# and in the test that keeps a database migrated to head equal to ``schema.metadata``.
+COMPARE_OPTIONS: Final[Mapping[str, Any]] = {"compare_type": True, "compare_server_default": True}
 
 # Alembic keeps the running migration in module-global state: two upgrades interleaving on one
 # event loop (even on different databases) would overwrite each other's. One at a time per loop.
@@ -108,6 +115,9 @@ def point_read(statement: Select[Any]) -> PointRead:
     if "POSTCOMPILE" in compiled.string or compiled.literal_execute_params:
         raise ValueError("point_read(): expanding or literal-execute parameters are not supported")
     columns = list(statement.selected_columns)
+    names = tuple(column.key for column in columns if column.key is not None)
+    if len(names) != len(columns):
+        raise ValueError("point_read(): every selected column needs a name")
     binds = {name: bind.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
              for name, bind in compiled.binds.items() if name in compiled.params}
     return PointRead(
@@ -116,7 +126,7 @@ def point_read(statement: Select[Any]) -> PointRead:
         defaults=dict(compiled.params),
         bind_processors={name: processor for name, processor in binds.items() if processor is not None},
         result_processors=tuple(c.type.dialect_impl(_SQLITE).result_processor(_SQLITE, None) for c in columns),
-        row=_row_class(tuple(c.key for c in columns)),
+        row=_row_class(names),
     )
 
 
@@ -151,14 +161,15 @@ class PointReads:
     async def rows(self, read: PointRead, params: Mapping[str, Any] | None = None) -> Sequence[Any]:
         if self._path is None:
             async with self.engine.connect() as conn:
-                return (await conn.execute(read.statement, params)).all()
+                result: Sequence[Any] = (await conn.execute(read.statement, params)).all()
+                return result
         values = {**read.defaults, **(params or {})}
         for name, processor in read.bind_processors.items():
             values[name] = processor(values[name])
         with self._lock:
-            raw = self._local().execute(read.sql, values).fetchall()
+            raw = self._local(self._path).execute(read.sql, values).fetchall()
         processors = read.result_processors
-        return [read.row(*(p(v) if p else v for p, v in zip(processors, found))) for found in raw]
+        return [read.row(*(p(v) if p else v for p, v in zip(processors, found, strict=True))) for found in raw]
 
     def dispose(self) -> None:
         with self._lock:
@@ -166,9 +177,9 @@ class PointReads:
                 self._connection.close()
                 self._connection = None
 
-    def _local(self) -> sqlite3.Connection:
+    def _local(self, path: str) -> sqlite3.Connection:
         if self._connection is None:
-            connection = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+            connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             connection.execute("PRAGMA query_only=ON")
             self._connection = connection
@@ -273,11 +284,11 @@ async def reachability_problem(url: str, timeout: float) -> str | None:
     return None if error is None else f"{type(error).__name__}: {error}"
 
 
-async def insert_unless_exists(conn: Any, table: Any, values: dict[str, Any]) -> bool:
+async def insert_unless_exists(conn: AsyncConnection, table: Table, values: dict[str, Any]) -> bool:
     """INSERT … ON CONFLICT DO NOTHING (SQLite and PostgreSQL); True when a row was inserted.
 
     No savepoint and no IntegrityError: on PostgreSQL a failed INSERT would abort the whole
     surrounding transaction."""
-    module = postgresql if conn.dialect.name == "postgresql" else sqlite
-    done = await conn.execute(module.insert(table).values(**values).on_conflict_do_nothing())
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    done = await conn.execute(insert(table).values(**values).on_conflict_do_nothing())
     return done.rowcount == 1

@@ -30,71 +30,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-    and_,
-    bindparam,
-    false,
-    func,
-    insert,
-    literal,
-    or_,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import and_, bindparam, func, insert, literal, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from wijkwijzer.store.audit import write_audit
 from wijkwijzer.store.database import point_read, point_reads
-from wijkwijzer.store.people import _audit, subscriptions, users
-from wijkwijzer.store.schema import UtcDateTime
-from wijkwijzer.store.whatsapp_store import message_status
+from wijkwijzer.store.schema import UtcDateTime, announcements, message_status, outbox, subscriptions, users
+
+# Public names; the tables among them are defined in schema.py and stay importable from here.
+__all__ = [
+    "MAX_TEXT", "MAX_TITLE", "Announcement", "Audience", "Claimed", "Outbox", "Status", "announcements", "outbox",
+    "title_of",
+]
 
 MAX_TEXT = 2000
 MAX_TITLE = 60
-
-metadata = MetaData()
-
-announcements = Table(
-    "announcements", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("created_by", Text, nullable=False),
-    Column("created_at", UtcDateTime, nullable=False),
-    Column("title", Text, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("audience", Text, nullable=False),
-    Column("recipients", Integer, nullable=False),
-    Column("cancelled_at", UtcDateTime, nullable=True),
-)
-
-outbox = Table(
-    "outbox", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("announcement_id", Integer, nullable=False),
-    Column("recipient", Integer, nullable=False),
-    Column("channel", String(40), nullable=False),
-    Column("state", String(16), nullable=False),
-    Column("attempts", Integer, nullable=False, server_default="0"),
-    Column("next_attempt_at", UtcDateTime, nullable=False),
-    Column("claimed_by", String(80), nullable=True),
-    Column("claimed_until", UtcDateTime, nullable=True),
-    Column("last_error", Text, nullable=True),
-    Column("provider_message_id", String(256), nullable=True),
-    Column("via", String(16), nullable=True),
-    Column("full_text_shown", Boolean, nullable=False, server_default=false()),
-    Column("updated_at", UtcDateTime, nullable=False),
-    UniqueConstraint("announcement_id", "recipient", name="uq_outbox_announcement_recipient"),
-    Index("ix_outbox_due", "state", "next_attempt_at"),
-    Index("ix_outbox_recipient", "recipient"),
-)
 
 
 @dataclass(frozen=True)
@@ -213,8 +163,8 @@ class Outbox:
                 fan_out))
             count = max(done.rowcount, 0)
             await conn.execute(update(announcements).where(announcements.c.id == new_id).values(recipients=count))
-            await _audit(conn, now, created_by, "announcement.send", str(new_id),
-                         f"ontvangers={count} publiek={audience.to_json()}")
+            await write_audit(conn, now, created_by, "announcement.send", str(new_id),
+                              f"ontvangers={count} publiek={audience.to_json()}")
             row = (await conn.execute(select(announcements).where(announcements.c.id == new_id))).one()
         return _announcement(row)
 
@@ -239,7 +189,8 @@ class Outbox:
                 .values(state="cancelled", updated_at=now))
             await conn.execute(update(announcements).where(announcements.c.id == announcement_id)
                                .values(cancelled_at=now))
-            await _audit(conn, now, actor, "announcement.cancel", str(announcement_id), f"geannuleerd={done.rowcount}")
+            await write_audit(conn, now, actor, "announcement.cancel", str(announcement_id),
+                              f"geannuleerd={done.rowcount}")
         return done.rowcount
 
     async def status(self, announcement_id: int) -> Status | None:

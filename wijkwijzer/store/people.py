@@ -27,32 +27,33 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    Column,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    and_,
-    bindparam,
-    delete,
-    false,
-    func,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from wijkwijzer.store.audit import AuditEntry, read_audit, write_audit
 from wijkwijzer.store.database import insert_unless_exists, point_read, point_reads
-from wijkwijzer.store.references import conversation_refs
-from wijkwijzer.store.schema import UtcDateTime
+from wijkwijzer.store.roles import UserRole
+from wijkwijzer.store.schema import (
+    app_secrets,
+    audit_log,
+    conversation_refs,
+    invite_failures,
+    invites,
+    outbox,
+    subscriptions,
+    users,
+)
 
-ROLES = ("ib", "adviseur", "beheerder")
+# Public names; the tables among them are defined in schema.py and stay importable from here.
+__all__ = [
+    "BLOCK_AFTER", "BLOCK_HOURS", "CODE_ALPHABET", "CODE_GROUPS", "CODE_GROUP_LENGTH", "FAILURE_MEMORY",
+    "FREE_FAILURES", "LAST_SEEN_RESOLUTION", "ROLES", "AuditEntry", "Invite", "People", "Redemption", "User",
+    "app_secrets", "audit_log", "format_code", "invite_failures", "invites", "load_or_create_secret", "new_code",
+    "normalize_code", "subscriptions", "users",
+]
+
+ROLES: tuple[str, ...] = tuple(role.value for role in UserRole)
+"""The role names, for choices (argparse); the roles themselves are :class:`UserRole`."""
 CODE_ALPHABET = "ACDEFHJKMNPQRTUVWXY34679"
 CODE_GROUPS = 3
 CODE_GROUP_LENGTH = 3
@@ -62,73 +63,6 @@ BLOCK_HOURS = 24
 FAILURE_MEMORY = timedelta(hours=24)
 LAST_SEEN_RESOLUTION = timedelta(minutes=10)
 
-metadata = MetaData()
-
-app_secrets = Table(
-    "app_secrets", metadata,
-    Column("name", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
-)
-
-users = Table(
-    "users", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("user_id", String(64), nullable=False, unique=True),
-    Column("channel", String(40), nullable=False),
-    Column("address", Text, nullable=True),
-    Column("role", String(16), nullable=False),
-    Column("school", Text, nullable=True),
-    Column("wijk", Text, nullable=True),
-    Column("display_name", Text, nullable=True),
-    Column("registered_at", UtcDateTime, nullable=False),
-    Column("registered_via", Text, nullable=False),
-    Column("onboarded", Boolean, nullable=False, server_default=false()),
-    Column("announcements_off", Boolean, nullable=False, server_default=false()),
-    Column("last_seen_at", UtcDateTime, nullable=True),
-    CheckConstraint("role IN ('ib', 'adviseur', 'beheerder')", name="ck_users_role"),
-)
-
-subscriptions = Table(
-    "subscriptions", metadata,
-    Column("user_ref", Integer, primary_key=True),
-    Column("wijk", Text, primary_key=True),
-    Index("ix_subscriptions_wijk", "wijk"),
-)
-
-invites = Table(
-    "invites", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("selector", String(8), nullable=False),
-    Column("code_hash", String(64), nullable=False),
-    Column("role", String(16), nullable=False),
-    Column("school", Text, nullable=True),
-    Column("wijk", Text, nullable=True),
-    Column("created_by", Text, nullable=False),
-    Column("created_at", UtcDateTime, nullable=False),
-    Column("expires_at", UtcDateTime, nullable=False),
-    Column("redeemed_at", UtcDateTime, nullable=True),
-    Column("redeemed_by", String(64), nullable=True),
-    Index("ix_invites_selector", "selector"),
-)
-
-invite_failures = Table(
-    "invite_failures", metadata,
-    Column("key", String(64), primary_key=True),
-    Column("failures", Integer, nullable=False),
-    Column("last_failure_at", UtcDateTime, nullable=False),
-    Column("blocked_until", UtcDateTime, nullable=True),
-)
-
-audit_log = Table(
-    "audit_log", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("at", UtcDateTime, nullable=False),
-    Column("actor", Text, nullable=False),
-    Column("action", String(40), nullable=False),
-    Column("subject", Text, nullable=False),
-    Column("detail", Text, nullable=False, server_default=""),
-)
-
 
 @dataclass(frozen=True)
 class User:
@@ -136,7 +70,7 @@ class User:
     user_id: str
     channel: str
     address: str | None
-    role: str
+    role: UserRole
     school: str | None
     wijk: str | None
     display_name: str | None
@@ -150,7 +84,7 @@ class User:
 @dataclass(frozen=True)
 class Invite:
     code: str
-    role: str
+    role: UserRole
     school: str | None
     wijk: str | None
     expires_at: datetime
@@ -165,17 +99,10 @@ class Redemption:
     wait: timedelta | None = None
 
 
-@dataclass(frozen=True)
-class AuditEntry:
-    at: datetime
-    actor: str
-    action: str
-    subject: str
-    detail: str
-
-
 def _user(row: Any) -> User:
-    return User(**row._mapping)
+    values = dict(row._mapping)
+    values["role"] = UserRole(values["role"])
+    return User(**values)
 
 
 # Built once: the lookup runs on every turn, and building it costs more CPU than running it.
@@ -204,7 +131,8 @@ async def load_or_create_secret(engine: AsyncEngine, name: str = "pseudonym") ->
     restarts and workers when ``WIJKWIJZER_PSEUDONYM_SECRET`` is not set."""
     async with engine.begin() as conn:
         await insert_unless_exists(conn, app_secrets, {"name": name, "value": secrets.token_hex(32)})
-        return (await conn.execute(select(app_secrets.c.value).where(app_secrets.c.name == name))).scalar_one()
+        secret: str = (await conn.execute(select(app_secrets.c.value).where(app_secrets.c.name == name))).scalar_one()
+        return secret
 
 
 class People:
@@ -233,7 +161,7 @@ class People:
             rows = (await conn.execute(select(users).order_by(users.c.id))).all()
         return [_user(row) for row in rows]
 
-    async def register(self, *, user_id: str, channel: str, role: str, via: str, address: str | None = None,
+    async def register(self, *, user_id: str, channel: str, role: UserRole | str, via: str, address: str | None = None,
                        school: str | None = None, wijk: str | None = None, display_name: str | None = None,
                        onboarded: bool = True) -> User:
         """Create the user (subscribed to their own wijk); an existing user is returned as is."""
@@ -243,12 +171,11 @@ class People:
         return user
 
     async def _register(self, conn: AsyncConnection, **fields: Any) -> User:
-        if fields["role"] not in ROLES:
-            raise ValueError(f"unknown role {fields['role']!r}")
+        role = UserRole.parse(fields["role"])
         now = self.clock()
         created = await insert_unless_exists(conn, users, {
             "user_id": fields["user_id"], "channel": fields["channel"], "address": fields["address"],
-            "role": fields["role"], "school": fields["school"], "wijk": fields["wijk"],
+            "role": role.value, "school": fields["school"], "wijk": fields["wijk"],
             "display_name": fields["display_name"], "registered_at": now, "registered_via": fields["via"],
             "onboarded": fields["onboarded"], "last_seen_at": now,
         })
@@ -256,8 +183,8 @@ class People:
             row = (await conn.execute(select(users).where(users.c.user_id == fields["user_id"]))).one()
             if fields["wijk"]:
                 await _subscribe(conn, row.id, fields["wijk"])
-            await _audit(conn, now, fields["user_id"], "user.register", fields["user_id"],
-                         f"role={fields['role']} via={fields['via']}")
+            await write_audit(conn, now, fields["user_id"], "user.register", fields["user_id"],
+                              f"role={role} via={fields['via']}")
         return _user((await conn.execute(select(users).where(users.c.user_id == fields["user_id"]))).one())
 
     async def finish_onboarding(self, user: User, *, school: str | None, wijk: str | None) -> None:
@@ -268,21 +195,18 @@ class People:
             if wijk:
                 await _subscribe(conn, user.id, wijk)
 
-    async def set_role(self, number: int, role: str, actor: str) -> User | None:
-        if role not in ROLES:
-            raise ValueError(f"unknown role {role!r}")
+    async def set_role(self, number: int, role: UserRole | str, actor: str) -> User | None:
+        role = UserRole.parse(role)
         async with self.engine.begin() as conn:
-            done = await conn.execute(update(users).where(users.c.id == number).values(role=role))
+            done = await conn.execute(update(users).where(users.c.id == number).values(role=role.value))
             if done.rowcount != 1:
                 return None
-            await _audit(conn, self.clock(), actor, "user.role", str(number), f"role={role}")
+            await write_audit(conn, self.clock(), actor, "user.role", str(number), f"role={role}")
             return _user((await conn.execute(select(users).where(users.c.id == number))).one())
 
     async def forget(self, user: User, actor: str) -> None:
         """Delete the user, their subscriptions and conversation references (signals stay:
         they carry only a pseudonym). Their undelivered announcements are cancelled."""
-        from wijkwijzer.store.outbox import outbox
-
         async with self.engine.begin() as conn:
             await conn.execute(delete(subscriptions).where(subscriptions.c.user_ref == user.id))
             await conn.execute(delete(conversation_refs).where(conversation_refs.c.user_id == user.user_id))
@@ -290,7 +214,7 @@ class People:
                                                          outbox.c.state.in_(("pending", "sending"))))
                                .values(state="cancelled", last_error="ontvanger verwijderd", updated_at=self.clock()))
             await conn.execute(delete(users).where(users.c.id == user.id))
-            await _audit(conn, self.clock(), actor, "user.forget", str(user.id), "")
+            await write_audit(conn, self.clock(), actor, "user.forget", str(user.id), "")
 
     async def touch(self, user: User) -> None:
         """Remember when the user last wrote (for WhatsApp's 24-hour window). Written at most
@@ -323,17 +247,17 @@ class People:
     async def set_announcements(self, user: User, on: bool) -> None:
         async with self.engine.begin() as conn:
             await conn.execute(update(users).where(users.c.id == user.id).values(announcements_off=not on))
-            await _audit(conn, self.clock(), user.user_id, "user.announcements", str(user.id), "aan" if on else "uit")
+            await write_audit(conn, self.clock(), user.user_id, "user.announcements", str(user.id),
+                              "aan" if on else "uit")
 
     # --- invites --------------------------------------------------------------------------
 
     def _hash(self, raw: str) -> str:
         return hmac.new(self.secret.encode(), f"invite:{raw}".encode(), hashlib.sha256).hexdigest()
 
-    async def create_invites(self, *, role: str, school: str | None, wijk: str | None, count: int,
+    async def create_invites(self, *, role: UserRole | str, school: str | None, wijk: str | None, count: int,
                              valid_for: timedelta, created_by: str) -> list[Invite]:
-        if role not in ROLES:
-            raise ValueError(f"unknown role {role!r}")
+        role = UserRole.parse(role)
         now = self.clock()
         expires = now + valid_for
         made: list[Invite] = []
@@ -341,11 +265,11 @@ class People:
             for _ in range(count):
                 raw = new_code()
                 await conn.execute(insert(invites).values(
-                    selector=raw[:CODE_GROUP_LENGTH], code_hash=self._hash(raw), role=role, school=school, wijk=wijk,
-                    created_by=created_by, created_at=now, expires_at=expires))
+                    selector=raw[:CODE_GROUP_LENGTH], code_hash=self._hash(raw), role=role.value, school=school,
+                    wijk=wijk, created_by=created_by, created_at=now, expires_at=expires))
                 made.append(Invite(format_code(raw), role, school, wijk, expires))
-            await _audit(conn, now, created_by, "invite.create", f"{count}x {role}",
-                         f"school={school or '-'} wijk={wijk or '-'} verloopt={expires.date().isoformat()}")
+            await write_audit(conn, now, created_by, "invite.create", f"{count}x {role}",
+                              f"school={school or '-'} wijk={wijk or '-'} verloopt={expires.date().isoformat()}")
         return made
 
     async def redeem(self, text: str, *, user_id: str, channel: str, address: str | None,
@@ -364,7 +288,8 @@ class People:
                 return Redemption("used")
             if found.expires_at <= now:
                 return Redemption("expired")
-            taken = await conn.execute(update(invites).where(and_(invites.c.id == found.id, invites.c.redeemed_at.is_(None)))
+            taken = await conn.execute(update(invites)
+                                       .where(and_(invites.c.id == found.id, invites.c.redeemed_at.is_(None)))
                                        .values(redeemed_at=now, redeemed_by=user_id))
             if taken.rowcount != 1:
                 return Redemption("used")
@@ -402,20 +327,18 @@ class People:
         else:
             await conn.execute(update(invite_failures).where(invite_failures.c.key == key).values(**values))
         if failures == BLOCK_AFTER:
-            await _audit(conn, now, key, "invite.blocked", key, f"{failures} foute codes")
+            await write_audit(conn, now, key, "invite.blocked", key, f"{failures} foute codes")
         return Redemption("wrong", wait=blocked_until - now if blocked_until else None)
 
     # --- audit ----------------------------------------------------------------------------
 
     async def audit(self, actor: str, action: str, subject: str, detail: str = "") -> None:
         async with self.engine.begin() as conn:
-            await _audit(conn, self.clock(), actor, action, subject, detail)
+            await write_audit(conn, self.clock(), actor, action, subject, detail)
 
     async def audit_entries(self, limit: int = 100) -> list[AuditEntry]:
-        query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
         async with self.engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        return [AuditEntry(r.at, r.actor, r.action, r.subject, r.detail) for r in rows]
+            return await read_audit(conn, limit)
 
     async def count(self) -> int:
         async with self.engine.connect() as conn:
@@ -433,7 +356,4 @@ def _blocked_until(failures: int, now: datetime) -> datetime | None:
 async def _subscribe(conn: AsyncConnection, user_ref: int, wijk: str) -> bool:
     return await insert_unless_exists(conn, subscriptions, {"user_ref": user_ref, "wijk": wijk})
 
-
-async def _audit(conn: AsyncConnection, at: datetime, actor: str, action: str, subject: str, detail: str) -> None:
-    await conn.execute(insert(audit_log).values(at=at, actor=actor, action=action, subject=subject, detail=detail))
 

@@ -20,21 +20,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, delete, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-metadata = MetaData()
+from wijkwijzer.store.schema import conversation_refs
 
-conversation_refs = Table(
-    "conversation_refs",
-    metadata,
-    Column("key", Text, primary_key=True),
-    Column("user_id", String(64), nullable=False),
-    Column("channel", String(40), nullable=False),
-    Column("reference", Text, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-)
+# Public names; the tables among them are defined in schema.py and stay importable from here.
+__all__ = [
+    "ConversationReferences", "StoredReference", "conversation_refs", "reference_key",
+]
 
 
 def reference_key(channel: str, conversation_id: str) -> str:

@@ -1,15 +1,19 @@
-"""Table definitions (SQLAlchemy Core). Migrations in ``migrations/versions`` create them.
+"""Every table of Wijkwijzer (SQLAlchemy Core), on one :data:`metadata`.
 
-The migrations are frozen snapshots and never import this module; a test checks that a
-migrated database matches these definitions.
+The store modules import their tables from here; nothing else defines a table. Migrations in
+``migrations/versions`` create them: the migrations are frozen snapshots and never import this
+module, Alembic's autogenerate compares with this :data:`metadata`, and
+``tests/store/test_migrations.py`` checks on SQLite and PostgreSQL that a database migrated to
+head matches these definitions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -21,10 +25,24 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
+    false,
+    text,
 )
+
+from wijkwijzer.store.roles import UserRole
 
 STATE_KEY_MAX_LENGTH = 512
 URGENCIES = ("laag", "normaal", "hoog")
+
+
+def one_of(column: str, values: Iterable[str]) -> str:
+    """The SQL of a CHECK that ``column`` holds one of ``values``: ``role IN ('ib', 'adviseur')``."""
+    listed = list(values)
+    if not listed or any("'" in value for value in listed):
+        raise ValueError(f"one_of(): need plain values without quotes, not {listed!r}")
+    quoted = ", ".join(f"'{value}'" for value in listed)
+    return f"{column} IN ({quoted})"
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -45,13 +63,20 @@ class UtcDateTime(TypeDecorator[datetime]):
         utc = value.astimezone(UTC)
         return utc if dialect.name == "postgresql" else utc.replace(tzinfo=None)
 
-    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# The empty string as a SQL default. Written as SQL rather than as "": the DDL is the same
+# (DEFAULT ''), but Alembic compares a "" default with SQLite's reflected '' as different.
+EMPTY_TEXT = text("''")
+
 metadata = MetaData()
+"""The one schema: every table below, and nothing else."""
+
+# --- conversation state and signals (migration 0001) -------------------------------------------
 
 state = Table(
     "state",
@@ -72,8 +97,155 @@ signals = Table(
     Column("urgency", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("reporter", Text, nullable=False),
-    Column("channel", Text, nullable=False, server_default=""),
-    CheckConstraint("urgency IN ('laag', 'normaal', 'hoog')", name="ck_signals_urgency"),
+    Column("channel", Text, nullable=False, server_default=EMPTY_TEXT),
+    CheckConstraint(one_of("urgency", URGENCIES), name="ck_signals_urgency"),
     Index("ix_signals_wijk_thema", "wijk", "thema"),
     Index("ix_signals_created_at", "created_at"),
+)
+
+
+# --- conversation references (migration 0002) ---------------------------------------------------
+
+conversation_refs = Table(
+    "conversation_refs",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("user_id", String(64), nullable=False),
+    Column("channel", String(40), nullable=False),
+    Column("reference", Text, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index("ix_conversation_refs_user_id", "user_id"),
+)
+
+# --- WhatsApp bookkeeping (migration 0003) ------------------------------------------------------
+
+inbound_messages = Table(
+    "inbound_messages",
+    metadata,
+    Column("message_id", String(256), primary_key=True),
+    Column("received_at", UtcDateTime, nullable=False),
+    Index("ix_inbound_messages_received_at", "received_at"),
+)
+
+message_status = Table(
+    "message_status",
+    metadata,
+    Column("provider_message_id", String(256), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("recipient", String(64), nullable=True),
+    Column("error_code", Integer, nullable=True),
+    Column("error_title", String(200), nullable=True),
+    Column("timestamp", UtcDateTime, nullable=True),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
+# --- people (migration 0004) --------------------------------------------------------------------
+
+app_secrets = Table(
+    "app_secrets",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", String(64), nullable=False, unique=True),
+    Column("channel", String(40), nullable=False),
+    Column("address", Text, nullable=True),
+    Column("role", String(16), nullable=False),
+    Column("school", Text, nullable=True),
+    Column("wijk", Text, nullable=True),
+    Column("display_name", Text, nullable=True),
+    Column("registered_at", UtcDateTime, nullable=False),
+    Column("registered_via", Text, nullable=False),
+    Column("onboarded", Boolean, nullable=False, server_default=false()),
+    Column("announcements_off", Boolean, nullable=False, server_default=false()),
+    Column("last_seen_at", UtcDateTime, nullable=True),
+    CheckConstraint(one_of("role", UserRole), name="ck_users_role"),
+)
+
+subscriptions = Table(
+    "subscriptions",
+    metadata,
+    Column("user_ref", Integer, primary_key=True),
+    Column("wijk", Text, primary_key=True),
+    Index("ix_subscriptions_wijk", "wijk"),
+)
+
+invites = Table(
+    "invites",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("selector", String(8), nullable=False),
+    Column("code_hash", String(64), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("school", Text, nullable=True),
+    Column("wijk", Text, nullable=True),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("redeemed_at", UtcDateTime, nullable=True),
+    Column("redeemed_by", String(64), nullable=True),
+    CheckConstraint(one_of("role", UserRole), name="ck_invites_role"),
+    Index("ix_invites_selector", "selector"),
+)
+
+invite_failures = Table(
+    "invite_failures",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_failure_at", UtcDateTime, nullable=False),
+    Column("blocked_until", UtcDateTime, nullable=True),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("detail", Text, nullable=False, server_default=EMPTY_TEXT),
+)
+
+# --- announcements and their delivery outbox (migration 0004) ----------------------------------
+
+announcements = Table(
+    "announcements",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("audience", Text, nullable=False),
+    Column("recipients", Integer, nullable=False),
+    Column("cancelled_at", UtcDateTime, nullable=True),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("announcement_id", Integer, nullable=False),
+    Column("recipient", Integer, nullable=False),
+    Column("channel", String(40), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", UtcDateTime, nullable=False),
+    Column("claimed_by", String(80), nullable=True),
+    Column("claimed_until", UtcDateTime, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("provider_message_id", String(256), nullable=True),
+    Column("via", String(16), nullable=True),
+    Column("full_text_shown", Boolean, nullable=False, server_default=false()),
+    Column("updated_at", UtcDateTime, nullable=False),
+    UniqueConstraint("announcement_id", "recipient", name="uq_outbox_announcement_recipient"),
+    Index("ix_outbox_due", "state", "next_attempt_at"),
+    Index("ix_outbox_recipient", "recipient"),
 )

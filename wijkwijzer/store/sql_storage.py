@@ -36,14 +36,14 @@ eTags — optimistic concurrency, which the SDK's own storages do not do:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
 from microsoft_agents.hosting.core.state.agent_state import CachedAgentState
 from microsoft_agents.hosting.core.storage import Storage, StoreItem
-from sqlalchemy import Insert, bindparam, delete, select, update
+from sqlalchemy import Insert, Table, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -132,10 +132,11 @@ class SqlStorage(Storage):
 
 
 def _upsert_statement(dialect_name: str) -> Insert:
-    dialects = {"sqlite": sqlite, "postgresql": postgresql}
+    dialects: dict[str, Callable[[Table], sqlite.Insert | postgresql.Insert]] = {
+        "sqlite": sqlite.insert, "postgresql": postgresql.insert}
     if dialect_name not in dialects:
         raise NotImplementedError(f"SqlStorage supports SQLite and PostgreSQL, not {dialect_name}")
-    insert = dialects[dialect_name].insert(state)
+    insert = dialects[dialect_name](state)
     excluded = insert.excluded
     return insert.on_conflict_do_update(
         index_elements=[state.c.key],

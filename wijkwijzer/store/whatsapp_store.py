@@ -16,34 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Column, Index, Integer, MetaData, String, Table, delete, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer.store.database import insert_unless_exists
-from wijkwijzer.store.schema import UtcDateTime
+from wijkwijzer.store.schema import inbound_messages, message_status
 
-metadata = MetaData()
-
-inbound_messages = Table(
-    "inbound_messages",
-    metadata,
-    Column("message_id", String(256), primary_key=True),
-    Column("received_at", UtcDateTime, nullable=False),
-    Index("ix_inbound_messages_received_at", "received_at"),
-)
-
-message_status = Table(
-    "message_status",
-    metadata,
-    Column("provider_message_id", String(256), primary_key=True),
-    Column("status", String(16), nullable=False),
-    Column("recipient", String(64), nullable=True),
-    Column("error_code", Integer, nullable=True),
-    Column("error_title", String(200), nullable=True),
-    Column("timestamp", UtcDateTime, nullable=True),
-    Column("updated_at", UtcDateTime, nullable=False),
-)
+# Public names; the tables among them are defined in schema.py and stay importable from here.
+__all__ = [
+    "STATUS_RANK", "StatusUpdate", "StoredStatus", "WhatsAppStore", "inbound_messages", "message_status",
+]
 
 STATUS_RANK = {"sent": 1, "failed": 2, "delivered": 3, "read": 4}
 """Best known outcome wins: a message that failed on one device but reached another is delivered."""

@@ -4,20 +4,16 @@ Migrations run on the connection that :func:`wijkwijzer.store.database.migrate` 
 ``config.attributes["connection"]`` (Alembic's recipe for async engines: the caller runs this
 synchronously through ``AsyncConnection.run_sync``). There is no alembic.ini and no URL here.
 
-Autogenerate compares with ``schema.metadata`` and only looks at the tables defined there, so it
-never proposes dropping tables that other modules define.
+Autogenerate compares with ``schema.metadata``, which holds every table of the package, so a
+table it does not know is one that no model defines. Types and server defaults are compared too
+(:data:`~wijkwijzer.store.database.COMPARE_OPTIONS`, shared with the test that keeps a migrated
+database equal to the models). Batch mode, so the same operations work on SQLite.
 """
-
-from typing import Any
 
 from alembic import context
 
+from wijkwijzer.store.database import COMPARE_OPTIONS
 from wijkwijzer.store.schema import metadata
-
-
-def _known_table(name: str | None, type_: str, _parent_names: Any) -> bool:
-    return type_ != "table" or name in metadata.tables
-
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -25,12 +21,6 @@ if connection is None:
         "Wijkwijzer migrations need a connection in config.attributes['connection']; "
         "run them with wijkwijzer.store.database.migrate() or alembic_config(connection)."
     )
-context.configure(
-    connection=connection,
-    target_metadata=metadata,
-    render_as_batch=True,
-    compare_type=True,
-    include_name=_known_table,
-)
+context.configure(connection=connection, target_metadata=metadata, render_as_batch=True, **COMPARE_OPTIONS)
 with context.begin_transaction():
     context.run_migrations()
