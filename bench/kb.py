@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from wijkwijzer.knowledge.loader import BUNDLED_DIR, load_knowledge_base  # noqa: E402
-from wijkwijzer.knowledge.models import EXPERTISE_TAGS  # noqa: E402
 from wijkwijzer.knowledge.text import normalize  # noqa: E402
+from wijkwijzer.knowledge.vocabulary import EXPERTISE_TAGS  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 TARGET_LOAD_S = 2.0

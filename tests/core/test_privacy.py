@@ -1,77 +1,88 @@
-"""Personal data about children must be found before a signal is stored."""
+"""Personal data about children is found before anything is stored; ordinary signals pass.
+
+The cases are the issue's and SECURITY.md's own examples; the evaluation sets in eval/privacy
+measure the detector on many more (eval/run_privacy.py)."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from wijkwijzer.core.privacy import describe, find_personal_data
-from wijkwijzer.core.safety import is_safety_concern, sounds_acute
 
-ALLOWED = frozenset({"scheveningen", "ypenburg", "vliegerwolk"})
-
-
-def kinds(text: str) -> set[str]:
-    return {f.kind for f in find_personal_data(text, ALLOWED)}
+ALLOWED = frozenset({"scheveningen", "ypenburg", "vliegerwolk", "ikc", "de"})
+TODAY = date(2026, 12, 6)
 
 
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("Sara uit groep 5 is vaak afwezig", "naam"),
-        ("sara uit groep 5 is vaak afwezig", "naam"),
-        ("zorgen over leerling ahmed", "naam"),
-        ("het gaat om Daan in groep 6", "naam"),
-        ("bsn 111222333", "bsn"),
-        ("bsn 1112.22.333", "bsn"),
-        ("bel moeder op 06-12345678", "telefoon"),
-        ("bel 070 123 4567", "telefoon"),
-        ("+31 6 1234 5678 is de vader", "telefoon"),
-        ("mail naar ouder@voorbeeld.nl", "email"),
-        ("geboren 12-03-2016", "geboortedatum"),
-        ("geboortedatum 3 maart 2017", "geboortedatum"),
-        ("woont op de Dorpsstraat 12", "adres"),
-        ("woont in 2497 AB", "adres"),
-    ],
-)
-def test_personal_data_is_found(text, kind):
-    assert kind in kinds(text)
+def found(text: str) -> dict[str, str]:
+    return {f.kind: f.text for f in find_personal_data(text, ALLOWED, today=TODAY)}
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "steeds meer angstklachten in groep 8, wijk Scheveningen",
-        "veel kinderen uit groep 7 en 8 hebben geen ontbijt",
-        "somberheid in groep 8",
-        "meer verzuim sinds de herfstvakantie in Ypenburg",
-        "twee meisjes uit groep 6 worden gepest",
-        "wachtlijst jeugdhulp is 6 maanden",
-    ],
-)
+@pytest.mark.parametrize(("text", "kind", "piece"), [
+    ("Sara uit groep 5 is vaak afwezig", "naam", "Sara"),
+    ("sara uit groep 5 is vaak afwezig", "naam", "sara"),
+    ("Mo (8) komt steeds te laat", "naam", "Mo"),
+    ("mo (8) komt steeds te laat", "naam", "mo"),
+    ("zorgen om Mekdes: ze is erg snel boos", "naam", "Mekdes"),
+    ("Büşra uit groep 7 huilt vaak", "naam", "Büşra"),
+    ("fam. Yılmaz heeft geen geld voor de schoolreis", "naam", "Yılmaz"),
+    ("mevr. de Vries wil een gesprek", "naam", "Vries"),
+    ("J.d.V. zit al drie weken thuis", "naam", "J.d.V."),
+    ("Noah de V. uit groep 6 is stil", "naam", "Noah de V."),
+    ("broer van ilyas zit in groep 5", "naam", "ilyas"),
+    ("bsn 111222333", "bsn", "111222333"),
+    ("bsn 1112.22.333", "bsn", "1112.22.333"),
+    ("onderwijsnummer 101234503 staat in het dossier", "onderwijsnummer", "101234503"),
+    ("nummer 123456789 staat in het dossier", "nummer", "123456789"),
+    ("lln 20431 uit gr 6 is al 4 weken ziek", "nummer", "20431"),
+    ("leerlingnr. 4471 heeft de intake gehad", "nummer", "4471"),
+    ("bel moeder op 06-12345678", "telefoon", "06-12345678"),
+    ("vader: +31 (0)6 1234 5678", "telefoon", "+31 (0)6 1234 5678"),
+    ("0031 70 1234567 is het huis", "telefoon", "0031 70 1234567"),
+    ("mail naar ouder@voorbeeld.nl", "email", "ouder@voorbeeld.nl"),
+    ("mail jan at school punt nl", "email", "jan at school punt nl"),
+    ("ze zet filmpjes op insta: sara_2015", "handle", "sara_2015"),
+    ("wordt gepest door @xkillerx", "handle", "@xkillerx"),
+    ("geboren 12-03-2016", "geboortedatum", "12-03-2016"),
+    ("nieuwe kleuter, geb 02112017, komt uit Polen", "geboortedatum", "02112017"),
+    ("geboren 14-03-'18, nog niet zindelijk", "geboortedatum", "14-03-'18"),
+    ("aanmelding meisje geboren 9 januari '16", "geboortedatum", "9 januari '16"),
+    ("is op 12 maart 2016 geboren", "geboortedatum", "12 maart 2016"),
+    ("woont op de Dorpsstraat 12", "adres", "Dorpsstraat 12"),
+    ("woont op dorpsstraat 12", "adres", "dorpsstraat 12"),
+    ("verhuisd naar 2491ab 7", "postcode", "2491ab"),
+    ("woont in 2497 AB", "postcode", "2497 AB"),
+    ("de enige jongen in groep 6 met epilepsie wordt gepest", "kind", "de enige jongen"),
+])
+def test_personal_data_is_found(text, kind, piece):
+    assert found(text).get(kind, "").startswith(piece) or piece in found(text).get(kind, ""), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "steeds meer angstklachten in groep 8, wijk Scheveningen",
+    "veel kinderen uit groep 7 en 8 hebben geen ontbijt",
+    "in 2024 is het verzuim gestegen",
+    "Veilig Thuis 0800-2000 heeft nieuwe openingstijden",
+    "schooltijden 8.45-15.00, de BSO zit vol",
+    "in schooljaar 2025-2026 al 14 thuiszitters",
+    "na de Kerstvakantie en de Ramadan meer verzuim",
+    "rond Koningsdag en in de Cito-week veel buikpijn",
+    "Stichting Leergeld helpt niet meer met de schoolreis",
+    "Youz en Horizon hebben een wachtlijst van een half jaar",
+    "op IKC De Vliegerwolk veel vragen over de TLV",
+    "steeds meer Poolse en Oekraïense kinderen in de onderbouw",
+    "op het Hobbemaplein wordt na school gevochten",
+    "De Gruffalo voorgelezen in groep 3, kleuters vonden het eng",
+    "leerling snijdt zichzelf, wat moet ik doen",
+    "postcode 2611 SS hoort niet bij ons",
+    "netwerkbijeenkomst op 12 maart 2027 in Ypenburg",
+    "een leerling in groep 5 komt vaak te laat",
+])
 def test_ordinary_signals_pass(text):
-    assert kinds(text) == set()
+    assert found(text) == {}
 
 
-def test_invalid_bsn_is_not_reported_as_bsn():
-    assert "bsn" not in kinds("nummer 123456789")
-
-
-def test_describe_names_the_kinds_without_repeating_the_data():
-    text = describe(find_personal_data("Sara uit groep 5, bel 06-12345678", ALLOWED))
-    assert text == "een naam en een telefoonnummer"
-    assert "Sara" not in text
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["leerling heeft blauwe plekken", "vader slaat hem", "vermoeden van kindermishandeling",
-     "meisje is bang om naar huis te gaan", "huiselijk geweld in het gezin"],
-)
-def test_safety_concerns_are_recognised(text):
-    assert is_safety_concern(text)
-
-
-def test_plain_signals_are_not_safety_concerns():
-    assert not is_safety_concern("veel angstklachten in groep 8")
-    assert sounds_acute("hij wordt nu geslagen")
-    assert not sounds_acute("vermoeden van verwaarlozing")
+def test_the_refusal_quotes_what_was_found():
+    text = describe(find_personal_data("Mo (8) uit groep 4, bel 06-12345678", ALLOWED, today=TODAY))
+    assert text == "«Mo» lijkt een naam en «06-12345678» lijkt een telefoonnummer"

@@ -91,7 +91,8 @@ class ProfileSource(Protocol):
 
 
 class SafetyResponder(Protocol):
-    def __call__(self, concern: Concern, profile: Profile, kb: KnowledgeBase) -> Activity: ...
+    def __call__(self, concern: Concern, profile: Profile, kb: KnowledgeBase, offer_meldcode: bool = True) -> Activity:
+        ...
 
 
 Understander = Callable[[str, KnowledgeBase], Understanding]
@@ -166,7 +167,9 @@ class WijkwijzerAgent(ActivityHandler):
         turn_context.turn_state[SERVICES_KEY] = svc
         log.info("turn channel=%s intent=%s", turn_context.activity.channel_id, understanding.intent)
         if request.concern is not None:
-            await turn_context.send_activity(self.safety_reply(request.concern, profile, kb))
+            meldcode_follows = understanding.intent == "route" and understanding.entities.get("route") == "meldcode"
+            await turn_context.send_activity(self.safety_reply(request.concern, profile, kb,
+                                                               offer_meldcode=not meldcode_follows))
         await self._run(dc, svc)
         await self._after_turn(dc, svc)
         await memory_property.set(turn_context, _memory_json(memory))

@@ -1,140 +1,661 @@
-"""Detect personal data about a child in free text, before anything is stored.
+"""Detect personal data about a child in free text, before anything is stored or sent.
 
-Signals must never hold personal data: names, BSN, dates of birth, phone numbers, e-mail
-addresses, street addresses. Detection errs on the side of asking the user to rephrase:
-a false alarm costs one retyped sentence, a miss puts a child's data in the database.
+Signals and announcements must never hold personal data of children. What is detected, and how:
+
+* **naam** — first names (the Meertens first-name list that ships with the ``deduce`` package,
+  plus ``data/first_names.txt`` for the families of Den Haag it lacks) in any case and with or
+  without diacritics; surnames (Meertens via ``deduce`` plus ``data/surnames.txt``) next to a
+  first name, after fam./mevr./dhr. and the like, or written with a capital; any word in a
+  clear name position ("… (8)", "… uit groep 5", "broer van …", "fam. …"); initials ("J.d.V.").
+  Words that are also ordinary Dutch ("roos", "mark", "storm": ``data/not_names.txt``) count
+  only in such a position. Two-letter names ("Mo", "Bo") count when written with a capital.
+* **bsn** (11-proef) and **onderwijsnummer** (python-stdnum); any other run of 5 or more digits
+  is a **nummer** (a leerlingnummer, dossier number …).
+* **geboortedatum** — a full date whose year lies 2–20 years back (a pupil's birth), in any
+  layout (12-03-2016, 12/3/16, 02112017, 14-03-'18, 9 januari '16); any date, day and month or
+  month and year next to a birth word (geboren, geb., jarig, verjaardag, geboortedatum). Dates
+  in this year or later are meeting dates and pass.
+* **telefoon** (phonenumbers, NL), except service numbers (0800, 0900) and 112/113.
+* **email** (also written out: "jan at school punt nl") and **handle** (@naam, "insta: naam").
+* **adres** — a street with a house number, in any case; **postcode** (PC6, python-stdnum;
+  "2026 is" is a year).
+* **kind** — a text that singles out one child without naming them: one child (de enige …,
+  een jongen …) together with a group or school and a health or family trait. A signal is
+  about what you see more often; one identifiable child belongs in the meldcode or the
+  ondersteuningsroute, not in an anonymous signal. Decided in ARCHITECTURE terms: a false
+  alarm costs one rephrase, a miss stores health data of a child.
+
+What is not personal data passes: the knowledge base's own names (schools, wijken), holidays
+and events, nationalities, organisations, street names without a number, times, school years,
+years, event dates and the word after "leerling" when it is a verb ("leerling snijdt zich").
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 import phonenumbers
-from stdnum.nl import bsn
+from stdnum.nl import bsn, onderwijsnummer
+from stdnum.nl import postcode as pc6
 
 from wijkwijzer.knowledge.loader import KnowledgeBase
-from wijkwijzer.knowledge.text import normalize
+from wijkwijzer.knowledge.text import normalize, without_accents
 
-KINDS = {
+DATA = Path(__file__).with_name("data")
+MAX_TEXT = 4096
+LABELS = {
     "naam": "een naam",
     "bsn": "een BSN",
-    "geboortedatum": "een (geboorte)datum",
+    "onderwijsnummer": "een onderwijsnummer",
+    "nummer": "een nummer (zoals een leerlingnummer)",
+    "geboortedatum": "een geboortedatum",
     "telefoon": "een telefoonnummer",
     "email": "een e-mailadres",
+    "handle": "een account op sociale media",
     "adres": "een adres",
+    "postcode": "een postcode",
+    "kind": "een beschrijving van één kind",
 }
-
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_NINE_DIGITS = re.compile(r"(?<!\d)(\d[\d .-]{7,11}\d)(?!\d)")
-_DATE = re.compile(
-    r"\b(\d{1,2}[-/.]\d{1,2}[-/.](19|20)?\d{2}"
-    r"|\d{1,2}\s+(jan(uari)?|feb(ruari)?|maart|mrt|apr(il)?|mei|jun(i)?|jul(i)?|aug(ustus)?|sep(t(ember)?)?|okt(ober)?|nov(ember)?|dec(ember)?)\s+(19|20)\d{2})\b",
-    re.IGNORECASE,
-)
-_BORN = re.compile(r"\bgeb(oren|\.)?\s+(op\s+)?\d", re.IGNORECASE)
-_STREET = re.compile(
-    r"\b[a-zà-ÿ'-]{3,}(straat|laan|weg|plein|kade|gracht|singel|hof|pad|dreef|park|dijk|steeg|markt|baan|boulevard)\s+\d{1,4}\s?[a-z]?\b",
-    re.IGNORECASE,
-)
-_POSTCODE6 = re.compile(r"\b[1-9]\d{3}\s?[a-zA-Z]{2}\b")
-_NAME_CONTEXT = re.compile(
-    r"\b(leerling|kind|jongen|meisje|zoon|dochter|broer|zus|zusje|broertje|kleuter)\s+(?P<a>[A-Za-zÀ-ÿ][a-zà-ÿ]{2,})\b"
-    r"|\b(?P<b>[A-Za-zÀ-ÿ][a-zà-ÿ]{2,})\s+(uit|van)\s+(groep|klas)\s*\d",
-)
-_CAPITALISED = re.compile(r"(?<=[a-zà-ÿ0-9,;]\s)([A-ZÀ-Ý][a-zà-ÿ]{2,})\b")
-
-NOT_NAMES = frozenset(
-    """
-    een de het die dat deze dit veel meer steeds vaak alle sommige enkele twee drie vier vijf
-    kinderen leerlingen jongens meisjes iedereen niemand ouders kind leerling jongen meisje klas
-    groep school wijk ook wel niet nog al erg heel zeer vooral bijna zo hoe wat wie waar
-    angst angstklachten pesten gedrag armoede verzuim zorgen problemen klachten signalen
-    sinds vanaf tot met voor na bij naar over onder uit in op aan of en maar want dus toen als
-    is was zijn waren heeft hebben had zit zitten komt komen gaat gaan wordt worden kan kunnen wil
-    moet mag lijkt blijft voelt doet krijgt zegt vertelt laat thuis vaak soms nu ook hier daar
-    """.split()
-)
-# Capitalised words that are not names: areas, roles and organisations that signals mention.
-NOT_NAMES_CAPITALISED = frozenset(
-    """
-    Ik We Wij Er Het De Een Veel Steeds Sinds In Op Bij Na Voor Vanaf Groep Klas School
-    SMW JGZ CJG IB Veilig Thuis Leerplicht Jeugdteam Wijkagent Ouders Kinderen Leerlingen
-    Maandag Dinsdag Woensdag Donderdag Vrijdag Zaterdag Zondag
-    """.split()
-)
 
 
 @dataclass(frozen=True)
 class Finding:
+    """A piece of personal data: its kind (a key of :data:`LABELS`) and exactly what was found."""
+
     kind: str
     text: str
+    start: int = 0
+    end: int = 0
 
 
-def _bsn_findings(text: str) -> list[Finding]:
-    found = []
-    for match in _NINE_DIGITS.finditer(text):
-        digits = re.sub(r"\D", "", match.group(1))
-        if len(digits) in (8, 9) and bsn.is_valid(digits.zfill(9)):
-            found.append(Finding("bsn", match.group(1)))
-    return found
+def describe(findings: Iterable[Finding]) -> str:
+    """'«Mo» lijkt een naam en «06-1234 5678» lijkt een telefoonnummer': what was found, quoted, so
+    the user sees what to leave out."""
+    parts = list(dict.fromkeys(f"«{f.text}» lijkt {LABELS[f.kind]}" for f in findings))
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
-def _phone_findings(text: str) -> list[Finding]:
-    return [
-        Finding("telefoon", m.raw_string)
-        for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE)
-        if len(re.sub(r"\D", "", m.raw_string)) >= 9
-    ]
+# ───────────── word lists ─────────────
 
 
-def _name_findings(text: str, allowed: frozenset[str]) -> list[Finding]:
-    found = []
-    for match in _NAME_CONTEXT.finditer(text):
-        name = match.group("a") or match.group("b")
-        if name and name.lower() not in NOT_NAMES and name.lower() not in allowed:
-            found.append(Finding("naam", name))
-    for match in _CAPITALISED.finditer(text):
-        word = match.group(1)
-        if word not in NOT_NAMES_CAPITALISED and word.lower() not in NOT_NAMES and word.lower() not in allowed:
-            found.append(Finding("naam", word))
-    return found
+def _words(path: Path) -> set[str]:
+    if not path.exists():
+        return set()
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(fold(word) for word in line.split())
+    return words
 
 
-def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset()) -> list[Finding]:
-    """Everything in ``text`` that looks like personal data. ``allowed_words`` (lowercase) are
-    known non-personal names such as wijken and schools, which may be capitalised."""
-    findings = [Finding("email", m.group(0)) for m in _EMAIL.finditer(text)]
-    findings += _bsn_findings(text)
-    if not findings or all(f.kind != "bsn" for f in findings):
-        findings += _phone_findings(text)
-    findings += [Finding("geboortedatum", m.group(0)) for m in _DATE.finditer(text)]
-    findings += [Finding("geboortedatum", m.group(0)) for m in _BORN.finditer(text)]
-    findings += [Finding("adres", m.group(0)) for m in _STREET.finditer(text)]
-    findings += [Finding("adres", m.group(0)) for m in _POSTCODE6.finditer(text)]
-    findings += _name_findings(text, allowed_words)
-    return findings
+def _deduce_list(*parts: str) -> set[str]:
+    """One of deduce's lookup lists (items minus exceptions), read from its package folder without
+    importing deduce (that would load numpy and build its own structures)."""
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or spec.origin is None:
+        return set()
+    folder = Path(spec.origin).parent.joinpath("data", "lookup", "src", *parts)
+    items = {fold(line) for line in _lines(folder / "items.txt")}
+    return items - {fold(line) for line in _lines(folder / "exceptions.txt")}
 
 
-def describe(findings: list[Finding]) -> str:
-    """'een naam en een telefoonnummer' — what was found, in Dutch, without repeating it."""
-    present = {f.kind for f in findings}
-    kinds = [label for kind, label in KINDS.items() if kind in present]
-    return kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " en " + kinds[-1]
+def _lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics (Büşra = busra, Yılmaz = yilmaz)."""
+    return without_accents(word.strip().lower().replace("ı", "i").replace("ł", "l"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    not_names: frozenset[str]
+    surname_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Built once per process (≈25,000 names; about 50 ms)."""
+    first = _deduce_list("names", "lst_first_name") | _words(DATA / "first_names.txt")
+    sur = (_deduce_list("names", "lst_surname") | _deduce_list("names", "lst_interfix_surname")
+           | _words(DATA / "surnames.txt"))
+    common = _deduce_list("whitelist", "lst_common_word") | _deduce_list("whitelist", "lst_stop_word")
+    not_names = _words(DATA / "not_names.txt") | {w for w in common if len(w) > 1} | _FUNCTION_WORDS
+    return Lexicon(frozenset(w for w in first if len(w) > 1), frozenset(w for w in sur if len(w) > 2),
+                   frozenset(not_names), frozenset(_words(DATA / "surname_words.txt")))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    common: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """Ordinary Dutch words: wordfreq's small Dutch list (the ~29,000 most frequent words), less
+    the names of the lexicon that are no ordinary word (wordfreq counts names too), plus
+    not_names.txt and the verbs that follow a person."""
+    from wordfreq import get_frequency_dict
+
+    names = lexicon()
+    frequent = {fold(word) for word in get_frequency_dict("nl", wordlist="small")}
+    names_only = names.first_names | (names.surnames - names.surname_words)
+    return Vocabulary(frozenset((frequent - names_only) | names.not_names | _PERSON_VERBS))
+
+
+_FUNCTION_WORDS = frozenset("""
+    de het een en of maar want dus dat die dit deze ze zij hij hem haar hun ik je jij we wij u ons onze mijn
+    is was zijn waren wordt worden heeft hebben had kan kunnen moet moeten mag wil willen gaat gaan komt komen
+    in op aan bij met voor na naar over uit van door tot om te al ook nog niet geen wel erg heel zeer veel
+    steeds vaak soms nu toen dan als waar wie wat hoe wanneer omdat terwijl sinds vanaf tegen zonder tussen
+    leerling leerlingen kind kinderen jongen jongens meisje meisjes ouders vader moeder groep klas school
+    juf meester thuis gezin gezinnen familie broer zus vanuit ll lln llnr
+""".split())
 
 
 @lru_cache(maxsize=2)
 def allowed_words(kb: KnowledgeBase) -> frozenset[str]:
-    """Capitalised words that are not personal data: areas, schools, roles.
+    """Words of the knowledge base's own names (areas, schools, organisations): not personal data.
 
-    Built once per knowledge-base snapshot (snapshots are immutable; two are kept so a
-    reload does not rebuild it for the old one still finishing its turns).
-    """
+    Built once per knowledge-base snapshot (snapshots are immutable; two are kept so a reload
+    does not rebuild it for the old one still finishing its turns)."""
     words: set[str] = set()
     for area in kb.areas.values():
         for name in (area.naam, *area.aliassen):
-            words.update(normalize(name).split())
-    for school in kb.schools:
-        words.update(normalize(school).split())
+            words.update(fold(w) for w in normalize(name).split())
+    for school in kb.schools.values():
+        words.update(fold(w) for w in normalize(school.naam).split())
+        if school.bestuur:
+            words.update(fold(w) for w in normalize(school.bestuur).split())
+    for contact in kb.contacts:
+        words.update(fold(w) for w in normalize(contact.organisatie).split())
     return frozenset(words)
+
+
+# ───────────── patterns ─────────────
+
+_MONTHS = (r"jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|"
+           r"sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_BIRTH = (r"(?:geboren|gebroen|geboorn|gebooren|geborren|geb\.?|geboortedatum|geboortejaar|geb\.?datum|jarig|"
+          r"verjaardag|verjaart|dob|gebdat)")
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_EMAIL_SPOKEN = re.compile(
+    r"\b[\w.-]{2,}\s*(?:\(at\)|\[at\]|\bat\b|\bapenstaartje\b|@)\s*[\w-]{2,}"
+    r"(?:\s*(?:\(dot\)|\[dot\]|\(punt\)|\[punt\]|\bdot\b|\bpunt\b|\.)\s*[\w-]{2,})+", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_.]{2,30}(?![\w@])")
+_USERNAME = re.compile(r"(?<![\w@.-])(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z][A-Za-z0-9_.-]{2,30}(?<=[A-Za-z0-9])(?![\w@])")
+_ACCOUNT_WORD = re.compile(
+    r"\b(?:account|accountnaam|gebruikersnaam|profiel|kanaal|insta(?:gram)?|snap(?:chat)?|tiktok|youtube|yt|roblox|"
+    r"fortnite|discord|twitch|whatsapp|telegram|beheerder|gamertag|username|online\s+als|vanaf|tegen)\b",
+    re.IGNORECASE)
+_HANDLE_NAMED = re.compile(
+    r"\b(?:insta(?:gram)?|snap(?:chat)?|tiktok|tik tok|twitter|facebook|fb|x)\s*(?::|-|=|\bis\b|\bals\b|\bvan\b|\bnaam\b)"
+    r"\s*(?P<handle>@?[A-Za-z0-9_.]*[A-Za-z_][A-Za-z0-9_.]{2,30})", re.IGNORECASE)
+_DIGITS = re.compile(r"(?<![\d.,:/-])(?:\d{5,}|\d{2,4}[ .]\d{2,4}[ .]\d{2,4}(?:[ .]\d{1,3})?)(?![\d])")
+_NUMBER_CONTEXT = re.compile(
+    r"\b(?:leerling(?:en)?\s?(?:nummer|nr)s?|lln?r?|ll[ .-]?nr|llnr|dossier(?:nummer|nr)?|parnassys(?:[ -]?nr)?|"
+    r"esis(?:[ -]?nr)?|id|registratienummer|studentnummer)\.?\s*(?:[:#=]\s*)?(?P<nr>\d{3,})\b|(?<!\w)#(?P<hash>\d{3,})\b",
+    re.IGNORECASE)
+_DATE_NUMERIC = re.compile(
+    r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<y>'?\d{2}|\d{4})(?![\d/.-])")
+_DATE_COMPACT = re.compile(r"(?<![\d/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-])")
+_DATE_WORDS = re.compile(
+    rf"\b(?P<d>[0-3]?\d)(?:e|ste|de)?\s+(?P<m>{_MONTHS})\.?(?:\s+(?P<y>'?\d{{2}}|\d{{4}}))?\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTHS})\.?\s+(?P<y>'\d{{2}}|(?:19|20)\d{{2}})\b", re.IGNORECASE)
+_DAY_MONTH = re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?[-/.]\s?(?P<m>[01]?\d)(?![\d/.-]|\s?[-/.]\s?\d)")
+_BIRTH_WORD = re.compile(rf"\b{_BIRTH}(?!\w)|\b\d{{1,2}}\s*jaar\s+(?:oud|geworden)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/.-])")
+_DATE_ISO = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d/.-])")
+_MONTH_YEAR_NUMERIC = re.compile(r"(?<![\d/.-])(?P<m>[01]?\d)\s?[-/.]\s?(?P<y>(?:19|20)\d{2})(?![\d/.-])")
+_STREET_SUFFIX = (r"straat|str|laan|weg|plein|kade|gracht|singel|hof|pad|dreef|park|dijk|steeg|markt|baan|"
+                  r"boulevard|plantsoen|erf|hout|veld|zoom|kant|wal|ring|weide|akker|haven|burcht|lei|hoek|"
+                  r"dam|straatje|pleintje|hofje|passage|promenade|boschje|tuin|tuinen|polder|oord|rade|horst|"
+                  r"bocht|werf|hage|donk|brink|es|wijk")
+_STREET = re.compile(
+    rf"\b(?P<street>[A-Za-zÀ-ÿ'-]{{2,}}(?:{_STREET_SUFFIX})|(?:laan|weg|plein|kade|straat)\s+van\s+"
+    rf"[A-Za-zÀ-ÿ'-]+(?:\s+[A-Za-zÀ-ÿ'-]+)?)\s+(?P<nr>\d{{1,4}}(?:\s?[a-zA-Z]\b|\s?-\s?\d{{1,3}}|\s?hs|\s?bis)?)"
+    r"(?!\s*(?:jaar|uur|min|leerling|kind|keer|%|euro|procent|weken|dagen|maanden|x\b))", re.IGNORECASE)
+_POSTCODE = re.compile(r"(?<![\w-])(?P<pc>[1-9]\d{3})\s?(?P<letters>[A-Za-z]{2})(?![A-Za-z])")
+_PLACE_CONTEXT = re.compile(r"\b(?:postcode|pc|woont|wonen|woonachtig|adres|verhuisd|verhuist|nu op|zitten op|op nummer)\b",
+                            re.IGNORECASE)
+_TWO_LETTER_WORDS = frozenset("""
+    is en in op om te de al nu zo ik we ze er of na ja je me uit ga at on to an as by
+    ok hé bv ca tm ie eo mn kg km cm uu vo bo
+""".split())
+_INITIALS = re.compile(r"\b(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|el|ter|ten|v|d)\.?\s?){0,2}[A-Z][a-zà-ÿ]*\.?"
+                       r"|\b[A-Z]\.(?:[a-z]{1,3}\.){1,2}[A-Z]\.")
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žƀ-ɏḀ-ỿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žƀ-ɏḀ-ỿ]+)*")
+_CONTEXT_AFTER = re.compile(
+    r"^\s*(?:\(\s*\d{1,2}\s*(?:jr|jaar|j)?\.?\s*\)|,?\s*(?:\d{1,2}\s*(?:jaar|jr|j)\b|\(?\s*(?:uit|in|van|zit in)\s+"
+    r"(?:groep|gr\.?|klas|de klas|unit)\s*\d|\((?:groep|gr\.?)\s*\d|,\s*(?:groep|gr\.?)\s*\d|uit\s+\d[abc]?\b)"
+    r"|[A-Z]\.(?!\w))", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|meneer|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al|ter|ten)\s+){0,2}$",
+    re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"^\s*(?:groep|gr\.?)\s*\d", re.IGNORECASE)
+_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:broer(?:tje)?|zus(?:je)?|zusje|vader|moeder|zoon|dochter|neef(?:je)?|nicht(?:je)?|oom|tante|"
+    r"stiefvader|stiefmoeder|opa|oma|papa|mama|pleegkind|tweelingbroer|tweelingzus|voogd|ouders)\s+(?:van\s+)?"
+    r"|\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|heer|meneer|mr|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al)\s+){0,2}"
+    r"|\b(?:zorgen|zorg|tips|meedenken)\s+(?:om|over|voor|met)\s+|\bgaat\s+(?:niet\s+)?goed\s+met\s+"
+    r"|\b(?:dossier|doasier|opp|tlv|arrangement)\s+(?:van|voor)?\s*)$", re.IGNORECASE)
+_LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-zà-ÿ]\.\s?){2,3}(?![\w])")
+_ABBREVIATIONS = frozenset("""
+    ivm ipv oa as ea dwz tov mbt zsm nav iom tzt miv ism ed oid pp vd nvt aub svp ev bv mn obv vwb vs gr ca
+    ie eg al ic ac ro tk ib
+""".split())
+_FAMILY = frozenset("vader moeder ouders broer broertje zus zusje opa oma oom tante pa ma papa mama".split())
+_PERSON_VERBS = frozenset("""
+    is was heeft had zit zat wil wilde wou doet deed krijgt kreeg komt kwam gaat ging praat zegt zei kan kon moet
+    mag wordt werd vindt speelt huilt slaapt eet at loopt valt viel woont bijt slaat schopt lacht leest rekent
+    schrijft stottert mist reageert vertelt durft blijft lijkt voelt verzuimt stelt vraagt zoekt zwijgt schreeuwt
+    gooit rent luistert spreekt begrijpt snapt weet kent houdt zag ziet heb hebt kreeg werkt maakt plast poept
+""".split())
+_STREETISH = re.compile(rf"(?:{_STREET_SUFFIX})$")
+_ARTICLES = frozenset("de het een die deze dat dit onze ons jullie mijn hun zijn haar elke ieder iedere geen".split())
+_ORG_SUFFIX = re.compile(r"(?:ing|heid|schap|pas|dag|dagen|week|werk|hulp|fonds|groep|team|punt|huis|school|klas|les|"
+                         r"spelen|centrum|stichting|bureau|net|lab|loket|plan|methode|toets|training|app)$")
+_TITLES = (
+    "pippi langkous", "mees kees", "max en de maximonsters", "jip en janneke", "dikkie dik", "nijntje",
+    "rupsje nooitgenoeg", "harry potter", "dolfje weerwolfje", "pluk van de petteflet", "kikker en zijn vriendjes",
+    "sjakie en de chocoladefabriek", "matilda", "ronja de roversdochter", "de gruffalo", "kleine ijsbeer",
+    "tom poes", "heer bommel", "sinterklaas", "zwarte piet", "kerstman", "piet piraat", "bumba", "dora",
+    "paw patrol", "peppa pig", "juf ank", "meester jaap", "koning willem", "koningin maxima", "willem alexander",
+    "annie m g schmidt", "gouden koets",
+)
+_INTERFIX = frozenset("van de der den el al ben bin ter ten te op in 't het la le da di du von".split())
+
+_CHILD_NOUN = r"(?:leerling|leerlinge|ll|jongen|jongetje|meisje|meid|kind|kindje|kleuter|nieuwkomer|peuter)"
+_SINGLE_CHILD = re.compile(
+    rf"\b(?:de|het)\s+enige\s+(?:\w+\s+){{0,2}}{_CHILD_NOUN}\b|\b(?:zij|hij|ze)\s+is\s+de\s+enige\b"
+    rf"|\b(?:een|één|1|die ene|dat ene|deze|die|dat|het|de)\s+(?:\w+\s+)?{_CHILD_NOUN}\b"
+    rf"|\b{_CHILD_NOUN}\s+(?:die|met|uit|van|in)\b", re.IGNORECASE)
+_GROUP = re.compile(r"\b(?:groep|gr\.?)\s*\d|\bklas\s*\d|\b[1-8][abc]\b", re.IGNORECASE)
+_TRAIT = re.compile(
+    r"\b(?:epilep\w*|diabet\w*|suikerziekte|astma\w*|kanker|leukemie|hiv|aids|\w*syndroom|down|autis\w*|adhd|"
+    r"rolstoel|gehoorapparaat|doof|dove|blind|slechtziend|slechthorend|sonde\w*|stoma|hartafwijking|chemo\w*|"
+    r"transplant\w*|\w*prothese|\w*implantaat|cochleair\w*|\w*dialyse|\w*ziekte|\w*tumor|brandwond\w*|"
+    r"insuline\w*|tourette|ptss|trauma|verlamd|spasti\w*|zwanger|transgender|trans|pleeggezin|pleegouders|"
+    r"gevangenis|vastzit|overleden|asielzoeker\w*|azc|ongedocumenteerd|verslaafd|psychose|anorexia|boulimie|"
+    r"gediagnosticeerd|diagnose|medicatie|medicijnen|ritalin|hoofddoek|geadopteerd|adoptie|amputatie|"
+    r"zonder\s+ouders|alleenstaand\w*|vluchteling\w*|litteken\w*)\b", re.IGNORECASE)
+_PLURAL_CHILDREN = re.compile(r"\b(?:kinderen|leerlingen|jongens|meisjes|kleuters|lln|steeds meer|meerdere)\b",
+                              re.IGNORECASE)
+
+
+def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
+                       today: date | None = None) -> list[Finding]:
+    """Everything in ``text`` that looks like personal data, in the order it occurs.
+
+    ``allowed_words`` (folded, see :func:`fold`) are the knowledge base's own names, never a
+    person; ``today`` decides which years are birth years (default: today)."""
+    text = text[:MAX_TEXT]
+    year = (today or date.today()).year
+    found: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, start: int, end: int) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(Finding(kind, text[start:end], start, end))
+
+    for match in _EMAIL.finditer(text):
+        add("email", match.start(), match.end())
+    for match in _EMAIL_SPOKEN.finditer(text):
+        add("email", match.start(), match.end())
+    for match in _HANDLE.finditer(text):
+        add("handle", match.start(), match.end())
+    for match in _HANDLE_NAMED.finditer(text):
+        add("handle", match.start("handle"), match.end("handle"))
+    if _ACCOUNT_WORD.search(text):
+        for match in _USERNAME.finditer(text):
+            name = match.group(0)
+            if ("_" in name or re.search(r"[A-Za-z]{2,}\d{2,}$", name)) and not re.fullmatch(r"[A-Za-z]{1,3}\d+", name):
+                add("handle", match.start(), match.end())
+    _dates(text, year, add)
+    for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
+        digits = re.sub(r"\D", "", match.raw_string)
+        if (len(digits) >= 9 and match.raw_string.lstrip("(")[:1] in ("0", "+") and not _service_number(digits)
+                and not _looks_like_time(match.raw_string)):
+            add("telefoon", match.start, match.end)
+    for match in _DIGITS.finditer(text):
+        add(_number_kind(re.sub(r"\D", "", match.group(0))), match.start(), match.end())
+    for match in _NUMBER_CONTEXT.finditer(text):
+        group = "nr" if match.group("nr") else "hash"
+        add("nummer", match.start(group), match.end(group))
+    for match in _STREET.finditer(text):
+        if fold(match.group("street").split()[0]) not in allowed_words or match.group("nr"):
+            add("adres", match.start(), match.end())
+    for match in _POSTCODE.finditer(text):
+        if _is_postcode(match, bool(_PLACE_CONTEXT.search(text[max(0, match.start() - 30):match.start()]))):
+            add("postcode", match.start(), match.end())
+    for start, end in _names(text, allowed_words):
+        add("naam", start, end)
+    single = _single_child(text)
+    if single is not None:
+        add("kind", *single)
+    return sorted(found, key=lambda f: f.start)
+
+
+# ───────────── numbers, dates, places ─────────────
+
+
+def _service_number(digits: str) -> bool:
+    return digits.startswith(("0800", "0900", "0906", "0909", "31800", "31900")) or len(digits) <= 4
+
+
+def _looks_like_time(raw: str) -> bool:
+    """'8.45-15.00', '08:30 - 12:00': times, not a phone number."""
+    return bool(re.fullmatch(r"\s*\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s*", raw))
+
+
+def _number_kind(digits: str) -> str:
+    if len(digits) in (8, 9) and bsn.is_valid(digits.zfill(9)):
+        return "bsn"
+    if len(digits) == 9 and onderwijsnummer.is_valid(digits):
+        return "onderwijsnummer"
+    return "nummer"
+
+
+def _is_postcode(match: re.Match[str], place_context: bool) -> bool:
+    letters = match.group("letters")
+    if not pc6.is_valid(match.group("pc") + letters):
+        return False
+    if letters.isupper() or not match.group(0)[4:5].isspace() or place_context:
+        return True
+    return letters.lower() not in _TWO_LETTER_WORDS and not (1900 <= int(match.group("pc")) <= 2100)
+
+
+def _full_year(raw: str | None, year: int) -> int | None:
+    if not raw:
+        return None
+    digits = raw.lstrip("'")
+    if len(digits) == 4:
+        return int(digits)
+    value = int(digits)
+    return 2000 + value if 2000 + value <= year + 1 else 1900 + value
+
+
+def _valid_day(day: str, month: int) -> bool:
+    return 1 <= int(day) <= 31 and 1 <= month <= 12
+
+
+def _month_number(name: str) -> int:
+    return next(i for i, prefix in enumerate(("jan", "feb", "m", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
+                                              "nov", "dec"), start=1)
+                if name.lower().startswith(prefix) and not (prefix == "m" and name.lower().startswith("mei")))
+
+
+def _dates(text: str, year: int, add: Callable[[str, int, int], None]) -> None:
+    """Birth dates (see the module docstring): a full date 2–20 years back, or any date next to a
+    birth word; dates of this year and later are meeting dates."""
+    birth_spans = [m.span() for m in _BIRTH_WORD.finditer(text)]
+
+    def near_birth(start: int, end: int) -> bool:
+        return any(abs(start - e) <= 25 or abs(s - end) <= 25 for s, e in birth_spans)
+
+    def birth_year(value: int | None) -> bool:
+        return value is not None and year - 20 <= value <= year - 2
+
+    for match in _DATE_NUMERIC.finditer(text):
+        full = _full_year(match.group("y"), year)
+        if _valid_day(match.group("d"), int(match.group("m"))) and (birth_year(full) or near_birth(*match.span())):
+            add("geboortedatum", *match.span())
+    for match in _DATE_COMPACT.finditer(text):
+        full = _full_year(match.group("y"), year)
+        if _valid_day(match.group("d"), int(match.group("m"))) and (birth_year(full) or near_birth(*match.span())):
+            add("geboortedatum", *match.span())
+    for match in _DATE_WORDS.finditer(text):
+        full = _full_year(match.group("y"), year)
+        if 1 <= int(match.group("d")) <= 31 and (birth_year(full) or near_birth(*match.span())):
+            add("geboortedatum", *match.span())
+    for match in _MONTH_YEAR.finditer(text):
+        full = _full_year(match.group("y"), year)
+        if birth_year(full) and (near_birth(*match.span()) or (full or 0) <= year - 3):
+            add("geboortedatum", *match.span())
+    for match in _DAY_MONTH.finditer(text):
+        if _valid_day(match.group("d"), int(match.group("m"))) and near_birth(*match.span()):
+            add("geboortedatum", *match.span())
+    for match in _DATE_ISO.finditer(text):
+        if _valid_day(match.group("d"), int(match.group("m"))) and (birth_year(int(match.group("y")))
+                                                                    or near_birth(*match.span())):
+            add("geboortedatum", *match.span())
+    for match in _MONTH_YEAR_NUMERIC.finditer(text):
+        if 1 <= int(match.group("m")) <= 12 and birth_year(int(match.group("y"))) and near_birth(*match.span()):
+            add("geboortedatum", *match.span())
+    for match in _YEAR.finditer(text):
+        if birth_year(int(match.group(0))) and near_birth(*match.span()):
+            add("geboortedatum", *match.span())
+
+
+# ───────────── names ─────────────
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    folded: str
+    sentence_start: bool
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        before = text[:match.start()].rstrip()
+        start = not before or before[-1] in ".!?:;\n-•*>\"'," or before.lower().endswith(("signaal", "hoi", "hallo"))
+        tokens.append(_Token(match.group(0), match.start(), match.end(), _stem(fold(match.group(0))), start))
+    return tokens
+
+
+def _stem(word: str) -> str:
+    """Without a possessive: "polina's" → "polina"; "xaviers" is left for :func:`_possessive`."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _capitalised(token: _Token) -> bool:
+    """Written with a capital and then lower case ("Sara"; "SARA" and "SMW" are not: all capitals
+    say nothing about names)."""
+    return token.text[:1].isupper() and not token.text.isupper()
+
+
+def _common(word: str) -> bool:
+    """An ordinary Dutch word: one of the most frequent ~29,000 words of wordfreq's Dutch list, a
+    compound of two of them ("ooievaarspas", "angstklachten"), a hyphenated word with an ordinary
+    part ("Cito-week"), or a typo of one that is long enough to tell ("kindderen", "gebroen")."""
+    common = vocabulary().common
+    if word in common:
+        return True
+    if "-" in word:
+        return any(part in common or part in _FUNCTION_WORDS for part in word.split("-") if part)
+    if len(word) >= 7 and _compound(word, common):
+        return True
+    return len(word) >= 6 and any(variant in common for variant in _one_edit(word))
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _compound(word: str, common: frozenset[str]) -> bool:
+    for i in range(3, len(word) - 2):
+        left, right = word[:i], word[i:]
+        if right in common and (left in common or (left[-1:] == "s" and left[:-1] in common)
+                                or (left[-2:] == "en" and left[:-2] in common)):
+            return True
+    return False
+
+
+def _one_edit(word: str) -> Iterator[str]:
+    """Words one typo away: a letter too many, too few, swapped or wrong ("leerkingen", "falangst")."""
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1:]
+        for letter in _ALPHABET:
+            yield word[:i] + letter + word[i + 1:]
+    for i in range(len(word) + 1):
+        for letter in _ALPHABET:
+            yield word[:i] + letter + word[i:]
+    for i in range(len(word) - 1):
+        yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+def _names(text: str, allowed: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Spans of names (see the module docstring), a first name joined with the surname after it."""
+    words = lexicon()
+    tokens = _tokens(text)
+    for match in _INITIALS.finditer(text):
+        if not re.fullmatch(r"[A-Z]\.?", match.group(0).strip()):
+            yield match.start(), match.end()
+    for match in _LOWER_INITIALS.finditer(text):
+        if fold(match.group(0)).replace(" ", "") not in _ABBREVIATIONS:
+            yield match.start(), match.end()
+    i = 0
+    while i < len(tokens):
+        if _in_title(tokens[i], text) or not _is_name(tokens, i, text, words, allowed):
+            i += 1
+            continue
+        end = tokens[i].end
+        j = i + 1
+        while j < len(tokens) and _continues_name(tokens, j, text, words, allowed):
+            end = tokens[j].end + (1 if _initial(tokens[j], text) else 0)
+            j += 1
+        yield tokens[i].start, end
+        i = j
+
+
+def _initial(token: _Token, text: str) -> bool:
+    """A capital with a full stop ("V." in "Noah de V.")."""
+    return len(token.text) == 1 and token.text.isupper() and text[token.end:token.end + 1] == "."
+
+
+def _in_title(token: _Token, text: str) -> bool:
+    """Part of a book title or a named thing that happens to hold a name ("Pippi Langkous")."""
+    window = fold(text[max(0, token.start - 30):token.end + 30])
+    return any(title in window and token.folded in title.split() for title in _TITLES)
+
+
+def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: frozenset[str]) -> bool:
+    token = tokens[i]
+    word = token.folded
+    if word in _FUNCTION_WORDS or len(word) < 2 or word.isdigit():
+        return False
+    after, before = text[token.end:], text[:token.start]
+    if _TITLE_BEFORE.search(before):
+        return True
+    strong = bool(_CONTEXT_AFTER.match(after) or _CONTEXT_BEFORE.search(before))
+    first = word in words.first_names or _possessive(word, words, tokens, i)
+    surname = word in words.surnames and word not in words.surname_words
+    if word in allowed and not strong:
+        return False
+    if strong:
+        return first or surname or not _common(word) or _capitalised(token)
+    if _GROUP_AFTER.match(after) and not _after_article(tokens, i):
+        return (first and (word not in words.not_names or _capitalised(token))) or surname or not _common(word)
+    if first and len(word) <= 2 and token.text[:1].isupper() and token.text[1:].islower():
+        return True
+    if first and word not in words.not_names and not _after_article(tokens, i):
+        if len(word) <= 2:
+            return (_capitalised(token) and not token.text.isupper()) or _subject(tokens, i) or _before_surname(
+                tokens, i, words)
+        return True
+    if first and _subject(tokens, i, strict=True):
+        return True
+    if word in words.not_names or _common(word) or _STREETISH.search(word) or _after_article(tokens, i):
+        return False
+    if _capitalised(token) and not surname and (_proper_noun_group(tokens, i, words) or _ORG_SUFFIX.search(word)):
+        return False
+    if surname:
+        return _capitalised(token) and not token.sentence_start
+    if _capitalised(token):
+        return not token.sentence_start or _subject(tokens, i)
+    return _subject(tokens, i) and len(word) >= 3
+
+
+def _possessive(word: str, words: Lexicon, tokens: list[_Token], i: int) -> bool:
+    """'Xaviers vader', 'PRAKASHs moeder': a first name with a genitive s before a family word."""
+    return (word.endswith("s") and word[:-1] in words.first_names and i + 1 < len(tokens)
+            and tokens[i + 1].folded in _FAMILY)
+
+
+def _subject(tokens: list[_Token], i: int, strict: bool = False) -> bool:
+    """The word opens a sentence and a verb of a person follows ("boryana is de enige…", "Giandro
+    bijt…"): the position of a name. ``strict`` (for words that are also ordinary Dutch, "mei
+    heeft adhd"): not with 'is' or 'was', which follow any noun."""
+    if not tokens[i].sentence_start or i + 1 >= len(tokens):
+        return False
+    verb = tokens[i + 1].folded
+    return verb in _PERSON_VERBS and not (strict and verb in ("is", "was", "wordt", "werd", "zijn"))
+
+
+def _after_article(tokens: list[_Token], i: int) -> bool:
+    """'de linde', 'een puck', 'de Ooievaarspas': an article makes it a thing, not a person."""
+    return i > 0 and tokens[i - 1].folded in _ARTICLES and tokens[i].start - tokens[i - 1].end <= 2
+
+
+def _before_surname(tokens: list[_Token], i: int, words: Lexicon) -> bool:
+    """'xi hoogervorst': a short first name is a name when a surname follows."""
+    return (i + 1 < len(tokens) and tokens[i + 1].folded in words.surnames
+            and tokens[i + 1].folded not in words.surname_words)
+
+
+def _proper_noun_group(tokens: list[_Token], i: int, words: Lexicon) -> bool:
+    """'Westfield Mall', 'Holi Phagwa': a capitalised pair of which neither is a known name is the
+    name of a thing (a person's full name has a first name or a surname in it)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens) and _capitalised(tokens[j]) and abs(tokens[j].start - tokens[i].end) <= 2 + len(
+                tokens[j].text) + len(tokens[i].text):
+            other = tokens[j].folded
+            if other not in words.first_names and other not in words.surnames:
+                return True
+    return False
+
+
+def _continues_name(tokens: list[_Token], j: int, text: str, words: Lexicon, allowed: frozenset[str]) -> bool:
+    """The token after a name is part of it: a surname, an interfix followed by one, or a
+    capitalised word that is no ordinary word ("Sara Yılmaz", "sara el amrani", "Noah de V.")."""
+    token = tokens[j]
+    between = text[tokens[j - 1].end:token.start]
+    if between.strip() not in ("", ".", "-"):
+        return False
+    word = token.folded
+    if word in _INTERFIX:
+        return j + 1 < len(tokens) and (tokens[j + 1].folded in words.surnames or _capitalised(tokens[j + 1])
+                                        or _initial(tokens[j + 1], text) or not _common(tokens[j + 1].folded))
+    if _initial(token, text):
+        return True
+    if word in allowed or word in words.not_names or word in _FUNCTION_WORDS:
+        return False
+    if word in words.surnames and word not in words.surname_words:
+        return True
+    return (_capitalised(token) or len(word) == 1) and not _common(word)
+
+
+# ───────────── one child without a name ─────────────
+
+
+def _single_child(text: str) -> tuple[int, int] | None:
+    """One child singled out: one child (the only one, or one child with a trait), a group or a
+    school, and a health, body or family trait; not when the text is about children in general."""
+    child = _SINGLE_CHILD.search(text)
+    if child is None or _PLURAL_CHILDREN.search(text):
+        return None
+    trait = _TRAIT.search(text)
+    if trait is None:
+        return None
+    unique = "enige" in text.lower() or "die ene" in text.lower()
+    if not (unique or _GROUP.search(text) or _SCHOOL_WORD.search(text)):
+        return None
+    return min(child.start(), trait.start()), max(child.end(), trait.end())
+
+
+_SCHOOL_WORD = re.compile(r"\b(?:school|ikc|obs|cbs|kindcentrum|basisschool)\b|\bbij ons op\b", re.IGNORECASE)

@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         chosen.append(area)
     problem = personal_data_problem(kb, text)
     if problem:
-        print(f"Het bericht bevat {problem}. Zet geen gegevens over een kind in een aankondiging; "
+        print(f"Dit verstuur ik niet: {problem}. Zet geen gegevens over een kind in een aankondiging; "
               "pas het bestand aan en probeer het opnieuw.", file=sys.stderr)
         return 2
     audience = Audience(wijken=related_areas(kb, chosen) if chosen else (),
