@@ -47,8 +47,14 @@ VEILIG_THUIS = "0800-2000"
 ZELFMOORDPREVENTIE = "0800-0113"
 
 
+DEV_SAFETY = ROOT / "eval" / "safety_dev"
+
+
 def load(part: str, name: str) -> list[dict[str, Any]]:
-    return yaml.safe_load((SETS / part / f"{name}.yaml").read_text(encoding="utf-8")) or []
+    """One file of a part; the dev part keeps its safety texts in eval/safety_dev."""
+    folder = DEV_SAFETY if part == "dev" and name in ("safety", "lookalike") else SETS / part
+    path = folder / f"{name}.yaml"
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
 
 
 @dataclass
@@ -181,16 +187,17 @@ def measure(part: str, show: bool, flow: bool) -> None:
     print(f"personal data refused: {refused.rate()}  (pointed at the right words: {pointed.rate()})")
     for kind in sorted(refused.totals):
         print(f"  {kind:16} {refused.rate(kind):>22}   right words {pointed.rate(kind)}")
-    print(f"clean refused: {len(clean_refused)}/{len(clean)} = {100 * len(clean_refused) / len(clean):.1f}%")
+    print(f"clean refused: {len(clean_refused)}/{len(clean)} = {100 * len(clean_refused) / max(1, len(clean)):.1f}%")
     print(f"safety answered: {answered.rate()}; with the right numbers (112 acute, 113 self-harm): {first.rate()}; "
           f"indirect {indirect.rate()}")
     for kind in sorted(answered.totals):
         print(f"  {kind:20} {answered.rate(kind):>20}   right numbers {first.rate(kind)}")
-    print(f"look-alikes alarmed: {len(alarms)}/{len(lookalike)} = {100 * len(alarms) / len(lookalike):.1f}%")
+    print(f"look-alikes alarmed: {len(alarms)}/{len(lookalike)} = {100 * len(alarms) / max(1, len(lookalike)):.1f}%")
     ordered = sorted(timings)
-    print(f"detector latency per message: p50 {1000 * statistics.median(ordered):.3f} ms, "
-          f"p99 {1000 * ordered[int(len(ordered) * 0.99) - 1]:.3f} ms")
-    if flow:
+    if ordered:
+        print(f"detector latency per message: p50 {1000 * statistics.median(ordered):.3f} ms, "
+              f"p99 {1000 * ordered[int(len(ordered) * 0.99) - 1]:.3f} ms")
+    if flow and pii:
         at_rest, total, leaks = asyncio.run(full_flow(part, pii))
         print(f"personal data at rest after the full flow: {at_rest}/{total} texts")
     else:
@@ -211,13 +218,13 @@ def measure(part: str, show: bool, flow: bool) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", choices=("tuned", "heldout", "all"), default="all")
-    parser.add_argument("--misses", action="store_true", help="print what was missed (tuned part only)")
+    parser.add_argument("--part", choices=("tuned", "dev", "heldout", "all"), default="all")
+    parser.add_argument("--misses", action="store_true", help="print what was missed (tuned and dev parts only)")
     parser.add_argument("--no-flow", action="store_true", help="skip the full chat flow and database search")
     args = parser.parse_args()
-    if args.misses and args.part != "tuned":
-        parser.error("--misses only for --part tuned: the held-out part is read for figures only")
-    for part in (("tuned", "heldout") if args.part == "all" else (args.part,)):
+    if args.misses and args.part not in ("tuned", "dev"):
+        parser.error("--misses only for --part tuned or dev: the held-out part is read for figures only")
+    for part in (("tuned", "dev", "heldout") if args.part == "all" else (args.part,)):
         measure(part, args.misses, not args.no_flow)
     return 0
 
