@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import update
 
+from wijkwijzer.store.retention import Retention, purge
 from wijkwijzer.store.whatsapp_store import StatusUpdate, WhatsAppStore, inbound_messages
 
 SENT_AT = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
@@ -55,5 +56,5 @@ async def test_old_inbound_ids_are_purged(engine):
     async with engine.begin() as conn:
         await conn.execute(update(inbound_messages).where(inbound_messages.c.message_id == "wamid.OLD")
                            .values(received_at=datetime.now(UTC) - timedelta(days=30)))
-    assert await store.purge_inbound_older_than(14) == 1
+    assert (await purge(engine, Retention(inbound_days=14), datetime.now(UTC)))["inbound_messages"] == 1
     assert await store.claim(["wamid.OLD", "wamid.NEW"]) == ["wamid.OLD"]

@@ -47,6 +47,7 @@ from wijkwijzer.store.database import (
 )
 from wijkwijzer.store.json_codec import dumps, loads
 from wijkwijzer.store.people import People, users
+from wijkwijzer.store.retention import Retention, purge
 from wijkwijzer.store.schema import state
 from wijkwijzer.store.signals import NewSignal, SignalStore, pseudonymize
 from wijkwijzer.store.sql_storage import EtagConflictError, SqlStorage
@@ -511,8 +512,8 @@ async def test_signals_are_aggregated_per_wijk_and_thema_and_purged(engine):
     ]
     recent = await store.aggregate(since=now - timedelta(days=1))
     assert [(c.wijk, c.count) for c in recent] == [("Den Haag: Centrum", 1), ("Den Haag: Ypenburg", 1), (None, 1)]
-    assert await store.purge_older_than(365) == 1
-    assert await store.purge_older_than(365) == 0
+    assert (await purge(engine, Retention(), now))["signals"] == 1
+    assert (await purge(engine, Retention(), now))["signals"] == 0
     assert sum(c.count for c in await store.aggregate()) == 4
 
 
@@ -520,8 +521,9 @@ async def test_signal_times_come_back_as_utc(engine):
     store = SignalStore(engine)
     amsterdam = datetime(2025, 6, 1, 12, 0, tzinfo=UTC).astimezone()
     await store.add(signal(amsterdam, "Den Haag: Ypenburg", "armoede"))
-    assert await store.purge_older_than(0, now=datetime(2025, 6, 1, 11, 59, tzinfo=UTC)) == 0
-    assert await store.purge_older_than(0, now=datetime(2025, 6, 1, 12, 1, tzinfo=UTC)) == 1
+    one_day = Retention(signal_days=1)
+    assert (await purge(engine, one_day, datetime(2025, 6, 2, 11, 59, tzinfo=UTC)))["signals"] == 0
+    assert (await purge(engine, one_day, datetime(2025, 6, 2, 12, 1, tzinfo=UTC)))["signals"] == 1
 
 
 def test_signals_refuse_raw_ids_unknown_urgency_and_naive_times():

@@ -7,6 +7,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from wijkwijzer.app.secrets import PseudonymKeyError
+
 COMMAND_MODULES = ("kb", "understand", "chat", "serve", "manifest", "people", "announce")
 
 
@@ -30,6 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.handler(args) or 0)
+    except PseudonymKeyError as error:
+        print(f"Wijkwijzer start niet: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("\nTot ziens!", file=sys.stderr)
         return 130

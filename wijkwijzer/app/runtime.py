@@ -10,6 +10,7 @@ from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer import dialogs
+from wijkwijzer.app.secrets import pseudonym_key
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.core.agent import COPY_FILE as AGENT_COPY
 from wijkwijzer.core.agent import WijkwijzerAgent
@@ -19,9 +20,11 @@ from wijkwijzer.core.safety import SafetyCopy, SafetyReply
 from wijkwijzer.core.services import Profile
 from wijkwijzer.dialogs import COPY_FILE as DIALOG_COPY
 from wijkwijzer.knowledge.loader import KnowledgeBaseHolder
+from wijkwijzer.store.addresses import AddressCipher
 from wijkwijzer.store.database import create_engine, default_sqlite_url, dispose, migrate
 from wijkwijzer.store.outbox import Outbox
-from wijkwijzer.store.people import People, load_or_create_secret
+from wijkwijzer.store.people import People
+from wijkwijzer.store.retention import purge
 from wijkwijzer.store.signals import NewSignal, SignalStore, pseudonymize
 from wijkwijzer.store.sql_storage import SqlStorage
 
@@ -76,10 +79,10 @@ def engine_for(settings: Settings) -> AsyncEngine:
 
 
 async def with_secret(settings: Settings, engine: AsyncEngine) -> Settings:
-    """``settings`` with the pseudonym secret: the configured one, else the one kept in the database."""
-    if settings.pseudonym_secret is not None:
-        return settings
-    return settings.model_copy(update={"pseudonym_secret": SecretStr(await load_or_create_secret(engine))})
+    """``settings`` with the pseudonym key: the configured one, else the key file (app/secrets.py)."""
+    configured = settings.pseudonym_secret.get_secret_value() if settings.pseudonym_secret else None
+    key = await pseudonym_key(configured, settings.state_dir, engine)
+    return settings.model_copy(update={"pseudonym_secret": SecretStr(key)})
 
 
 async def create_runtime(settings: Settings, profiles, engine: AsyncEngine | None = None) -> Runtime:
@@ -90,9 +93,10 @@ async def create_runtime(settings: Settings, profiles, engine: AsyncEngine | Non
     settings = await with_secret(settings, engine)
     storage = SqlStorage(engine)
     signals = SignalStore(engine)
-    await signals.purge_older_than(settings.signal_retention_days)
+    await purge(engine, settings.retention(), datetime.now(UTC))
     people = People(engine, settings.secret())
-    outbox = Outbox(engine)
+    outbox = Outbox(engine, addresses=AddressCipher(settings.secret()))
+    await people.seal_addresses()
     copy = CopyBook(AGENT_COPY, DIALOG_COPY)
     agent = WijkwijzerAgent(
         kb=kb, storage=storage, profiles=profiles, signals=StoreSignalSink(signals, settings.secret()),
@@ -109,4 +113,6 @@ async def open_stores(settings: Settings) -> tuple[AsyncEngine, People, Outbox, 
     engine = engine_for(settings)
     await migrate(engine)
     settings = await with_secret(settings, engine)
-    return engine, People(engine, settings.secret()), Outbox(engine), settings
+    people = People(engine, settings.secret())
+    await people.seal_addresses()
+    return engine, people, Outbox(engine, addresses=AddressCipher(settings.secret())), settings

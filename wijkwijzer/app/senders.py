@@ -19,7 +19,7 @@ from wijkwijzer.store.outbox import Outbox
 from wijkwijzer.store.references import ConversationReferences
 
 
-def channel_senders(teams: TeamsSettings, references: ConversationReferences, metrics: Metrics,
+def channel_senders(teams: TeamsSettings, references: ConversationReferences, metrics: Metrics, secret: str,
                     teams_hooks: TeamsHooks | None = None,
                     whatsapp_settings: WhatsAppSettings | None = None) -> dict[str, ChannelSender]:
     senders: dict[str, Any] = {}
@@ -27,7 +27,7 @@ def channel_senders(teams: TeamsSettings, references: ConversationReferences, me
         senders[TeamsAnnouncer.channel] = TeamsAnnouncer.from_settings(teams, references, teams_hooks)
     whatsapp_settings = whatsapp_settings or WhatsAppSettings()
     if configured(whatsapp_settings):
-        senders[WHATSAPP_CHANNEL] = announcer_from(whatsapp_settings, metrics)
+        senders[WHATSAPP_CHANNEL] = announcer_from(whatsapp_settings, metrics, secret)
     return senders
 
 
@@ -41,5 +41,5 @@ def delivery_worker(runtime: Any, teams: TeamsSettings, references: Conversation
                     teams_hooks: TeamsHooks | None = None, whatsapp_settings: Any = None,
                     **overrides: Any) -> DeliveryWorker:
     outbox: Outbox = runtime.outbox
-    senders = channel_senders(teams, references, metrics, teams_hooks, whatsapp_settings)
+    senders = channel_senders(teams, references, metrics, runtime.settings.secret(), teams_hooks, whatsapp_settings)
     return DeliveryWorker(outbox, senders, settings=worker_settings(runtime.settings, **overrides), metrics=metrics)

@@ -17,8 +17,9 @@ import asyncio
 import gc
 import importlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
@@ -40,6 +41,7 @@ from wijkwijzer.core.metrics import CONTENT_TYPE_LATEST, Metrics
 from wijkwijzer.core.services import Profile
 from wijkwijzer.store.database import unreachable
 from wijkwijzer.store.references import ConversationReferences
+from wijkwijzer.store.retention import purge
 
 log = logging.getLogger(__name__)
 
@@ -223,6 +225,7 @@ async def create_app(settings: Settings, *, server: ServerSettings | None = None
     if runtime.settings.outbox_worker:
         worker = delivery_worker(runtime, teams, references, metrics, teams_hooks, whatsapp)
         app.cleanup_ctx.append(_background_worker(worker))
+    app.cleanup_ctx.append(_retention(runtime))
     app.on_shutdown.append(_wait_for_requests)
     app.on_cleanup.append(_close_runtime)
     return app
@@ -245,6 +248,37 @@ async def create_serving_app(settings: Settings, **options: Any) -> web.Applicat
     gc.collect()
     gc.freeze()
     return app
+
+
+def _retention(runtime: Runtime) -> Callable[[web.Application], AsyncIterator[None]]:
+    """Apply the retention periods every ``WIJKWIJZER_RETENTION_INTERVAL_SECONDS`` while serving
+    (store/retention.py), so nothing outlives its period just because the server keeps running."""
+    settings = runtime.settings
+
+    async def every_interval(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                await asyncio.wait_for(stop.wait(), settings.retention_interval_seconds)
+                return
+            except TimeoutError:
+                pass
+            try:
+                purged = await purge(runtime.engine, settings.retention(), datetime.now(UTC))
+            except Exception as error:  # noqa: BLE001 - a failed purge is retried next interval
+                log.warning("retention: purge failed (%s)", type(error).__name__)
+                continue
+            removed = {name: count for name, count in purged.items() if count}
+            if removed:
+                log.info("retention: removed %s", ", ".join(f"{count} {name}" for name, count in removed.items()))
+
+    async def run(app: web.Application) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        task = asyncio.create_task(every_interval(stop))
+        yield
+        stop.set()
+        await task
+
+    return run
 
 
 def _background_worker(worker: DeliveryWorker):

@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from wijkwijzer.store.retention import Retention
+
 
 def default_state_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
@@ -26,9 +28,17 @@ class Settings(BaseSettings):
     kb_dir: Path | None = Field(default=None, description="knowledge base directory; default the bundled demo")
     pseudonym_secret: SecretStr | None = Field(
         default=None,
-        description="key for pseudonymous user ids and invite codes; default a random key kept in the database",
+        description="key for pseudonymous ids, invite codes and stored addresses; default a key file (0600) in "
+                    "state_dir; required with PostgreSQL",
     )
     signal_retention_days: int = Field(default=365, ge=1, description="signals older than this are deleted")
+    retention_state_days: int = Field(default=90, ge=1, description="conversation state kept after the last turn")
+    retention_stranger_days: int = Field(
+        default=7, ge=1, description="conversation state of someone without a user record (a WhatsApp stranger)")
+    retention_inbound_days: int = Field(default=14, ge=7, description="ids of received WhatsApp messages (≥ 7)")
+    retention_delivery_days: int = Field(default=180, ge=1, description="announcements, deliveries and statuses")
+    retention_audit_days: int = Field(default=730, ge=1, description="audit log entries")
+    retention_interval_seconds: float = Field(default=3600.0, gt=0, description="how often serve applies retention")
 
     outbox_worker: bool = Field(default=True, description="serve also runs a delivery worker for announcements")
     outbox_lease_seconds: float = Field(default=60.0, gt=0, description="how long a worker may hold claimed rows")
@@ -37,6 +47,11 @@ class Settings(BaseSettings):
     invite_valid_days: int = Field(default=14, ge=1, le=365, description="default validity of an invite code")
     pending_idle_minutes: float = Field(
         default=30.0, gt=0, description="a question the bot asked expires after this many idle minutes")
+
+    def retention(self) -> Retention:
+        return Retention(state_days=self.retention_state_days, stranger_days=self.retention_stranger_days,
+                         inbound_days=self.retention_inbound_days, delivery_days=self.retention_delivery_days,
+                         audit_days=self.retention_audit_days, signal_days=self.signal_retention_days)
 
     def secret(self) -> str:
         """The pseudonym secret; only valid after ``create_runtime`` filled in the stored one."""

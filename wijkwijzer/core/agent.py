@@ -163,7 +163,7 @@ class WijkwijzerAgent(ActivityHandler):
         memory = _memory(await memory_property.get(turn_context, dict))
         svc = TurnServices(kb=kb, profile=profile, request=request, signals=self.signals, people=self.people,
                            outbox=self.outbox, memory=memory, invite_valid_days=self.invite_valid_days,
-                           idle=self.idle)
+                           idle=self.idle, state_key=state.get_storage_key(turn_context))
         turn_context.turn_state[SERVICES_KEY] = svc
         log.info("turn channel=%s intent=%s", turn_context.activity.channel_id, understanding.intent)
         if request.concern is not None:
@@ -171,9 +171,10 @@ class WijkwijzerAgent(ActivityHandler):
             await turn_context.send_activity(self.safety_reply(request.concern, profile, kb,
                                                                offer_meldcode=not meldcode_follows))
         await self._run(dc, svc)
-        await self._after_turn(dc, svc)
-        await memory_property.set(turn_context, _memory_json(memory))
-        await state.save(turn_context)
+        if not svc.erase_conversation:
+            await self._after_turn(dc, svc)
+            await memory_property.set(turn_context, _memory_json(memory))
+            await state.save(turn_context)
         if self.metrics:
             self.metrics.turn(turn_context.activity.channel_id or "", understanding.intent, time.perf_counter() - started)
 

@@ -5,7 +5,7 @@ a small protocol. Dialogs read these; they never ask which channel they are on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -15,6 +15,7 @@ from microsoft_agents.hosting.core import TurnContext
 from wijkwijzer.core.safety import Concern
 from wijkwijzer.core.understanding import Understanding
 from wijkwijzer.knowledge.loader import KnowledgeBase
+from wijkwijzer.store.erasure import Erased
 from wijkwijzer.store.outbox import Announcement, Audience, Status
 from wijkwijzer.store.people import Invite, Redemption, User
 from wijkwijzer.store.roles import UserRole
@@ -128,7 +129,9 @@ class PeopleService(Protocol):
 
     async def set_role(self, number: int, role: str, actor: str) -> User | None: ...
 
-    async def forget(self, user: User, actor: str) -> None: ...
+    async def forget(self, user: User, actor: str) -> Erased: ...
+
+    async def erase(self, user_id: str, state_keys: Iterable[str] = ()) -> Erased: ...
 
     async def subscriptions(self, user: User) -> list[str]: ...
 
@@ -165,6 +168,10 @@ class TurnServices:
     memory: Memory
     invite_valid_days: int = 14
     idle: timedelta = timedelta(minutes=30)
+    state_key: str = ""
+    """Where this conversation's state is stored (for 'verwijder mijn gegevens')."""
+    erase_conversation: bool = False
+    """Set by 'verwijder mijn gegevens' after erasing: the agent then does not save this turn's state."""
 
     @property
     def understanding(self) -> Understanding:

@@ -304,7 +304,6 @@ class OnboardingDialog(WijkwijzerDialog):
 
 
 class ForgetCopy(Copy):
-    nothing: str
     confirm_question: str
     confirm: tuple[str, str]
     done: str
@@ -313,14 +312,14 @@ class ForgetCopy(Copy):
 
 
 class ForgetDialog(WijkwijzerDialog):
+    """'Verwijder mijn gegevens', for anyone (registered or not): confirmed, then everything
+    linkable to the person goes (store/erasure.py), this conversation's state included."""
+
     ID = "forget"
     Copy = ForgetCopy
     copy: ForgetCopy
 
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
-        if await own_user(services(dc.context)) is None:
-            await dc.context.send_activity(reply(self.copy.nothing))
-            return await dc.end_dialog()
         return await ask(dc, "confirm", self.copy.confirm_question, list(self.copy.confirm))
 
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
@@ -328,9 +327,9 @@ class ForgetDialog(WijkwijzerDialog):
         choice = pick_option(svc.request.text, list(self.copy.confirm))
         answered(dc)
         if choice == 0:
-            user = await own_user(svc)
-            if user is not None and svc.people is not None:
-                await svc.people.forget(user, actor=svc.profile.user_id)
+            if svc.people is not None and svc.profile.user_id:
+                await svc.people.erase(svc.profile.user_id, state_keys=[svc.state_key])
+            svc.erase_conversation = True
             svc.profile = Profile(user_id=svc.profile.user_id, channel=svc.profile.channel)
             await dc.context.send_activity(reply(self.copy.done))
             return await dc.end_dialog()
@@ -340,8 +339,10 @@ class ForgetDialog(WijkwijzerDialog):
         return await ask(dc, "confirm", self.copy.confirm_question, list(self.copy.confirm))
 
 
-FORGET = re.compile(r"\b(verwijder|wis|vergeet|delete)\b.{0,20}\b(mijn|m'n|mn)\b.{0,12}\b(gegevens|data|account|aanmelding)\b",
-                    re.IGNORECASE)
+FORGET = re.compile(
+    r"\b(?:verwijder|wis|vergeet|delete|verwijderen|wissen)\b.{0,20}?\b(?:mijn|m'n|mn|me|mij|alles)\b"
+    r"(?:.{0,12}?\b(?:gegevens|data|account|aanmelding|nummer|info|informatie)\b)?"
+    r"|\b(?:vergeet|verwijder|wis)\s+(?:mij|me)\b|\bwis mijn account\b", re.IGNORECASE)
 RESUME = re.compile(r"^\s*((berichten|aankondigingen) (weer )?aan|meld (me|mij) (weer|opnieuw) aan)\s*[.!]?\s*$",
                     re.IGNORECASE)
 

@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, func, insert, literal, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from wijkwijzer.store.addresses import AddressCipher
 from wijkwijzer.store.audit import write_audit
 from wijkwijzer.store.database import point_read, point_reads
 from wijkwijzer.store.schema import UtcDateTime, announcements, message_status, outbox, subscriptions, users
@@ -136,10 +137,16 @@ def _recipients(audience: Audience) -> Any:
 class Outbox:
     """Announcements, their outbox rows and delivery status; bound parameters only."""
 
-    def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 addresses: AddressCipher | None = None) -> None:
         self.engine = engine
         self.reads = point_reads(engine)
         self.clock = clock
+        self.addresses = addresses
+
+    def _address(self, stored: str | None) -> str | None:
+        """A recipient's address, readable only with the key (store/addresses.py)."""
+        return self.addresses.open(stored) if self.addresses is not None else None
 
     async def count_recipients(self, audience: Audience) -> int:
         query = select(func.count()).select_from(_recipients(audience).subquery())
@@ -239,7 +246,7 @@ class Outbox:
                 .where(users.c.id.in_([c.recipient for c in claimed])))).all()}
         rows = [Claimed(c.id, c.announcement_id, c.attempts, c.channel, c.recipient,
                         people[c.recipient].user_id if c.recipient in people else None,
-                        people[c.recipient].address if c.recipient in people else None,
+                        self._address(people[c.recipient].address) if c.recipient in people else None,
                         people[c.recipient].last_seen_at if c.recipient in people else None)
                 for c in claimed]
         return sorted(rows, key=lambda row: row.id)

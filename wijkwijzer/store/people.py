@@ -22,24 +22,24 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from wijkwijzer.store.addresses import AddressCipher
 from wijkwijzer.store.audit import AuditEntry, read_audit, write_audit
 from wijkwijzer.store.database import insert_unless_exists, point_read, point_reads
+from wijkwijzer.store.erasure import Erased, erase_person
 from wijkwijzer.store.roles import UserRole
 from wijkwijzer.store.schema import (
     app_secrets,
     audit_log,
-    conversation_refs,
     invite_failures,
     invites,
-    outbox,
     subscriptions,
     users,
 )
@@ -48,7 +48,7 @@ from wijkwijzer.store.schema import (
 __all__ = [
     "BLOCK_AFTER", "BLOCK_HOURS", "CODE_ALPHABET", "CODE_GROUPS", "CODE_GROUP_LENGTH", "FAILURE_MEMORY",
     "FREE_FAILURES", "LAST_SEEN_RESOLUTION", "ROLES", "AuditEntry", "Invite", "People", "Redemption", "User",
-    "app_secrets", "audit_log", "format_code", "invite_failures", "invites", "load_or_create_secret", "new_code",
+    "app_secrets", "audit_log", "format_code", "invite_failures", "invites", "new_code",
     "normalize_code", "subscriptions", "users",
 ]
 
@@ -126,15 +126,6 @@ def new_code() -> str:
             return code
 
 
-async def load_or_create_secret(engine: AsyncEngine, name: str = "pseudonym") -> str:
-    """A random secret generated once and kept in the database, so ids stay stable across
-    restarts and workers when ``WIJKWIJZER_PSEUDONYM_SECRET`` is not set."""
-    async with engine.begin() as conn:
-        await insert_unless_exists(conn, app_secrets, {"name": name, "value": secrets.token_hex(32)})
-        secret: str = (await conn.execute(select(app_secrets.c.value).where(app_secrets.c.name == name))).scalar_one()
-        return secret
-
-
 class People:
     """Users, subscriptions, invites and the audit log; bound parameters only."""
 
@@ -143,23 +134,39 @@ class People:
         self.engine = engine
         self.reads = point_reads(engine)
         self.secret = secret
+        self.addresses = AddressCipher(secret)
         self.clock = clock
+
+    def _user(self, row: Any) -> User:
+        """A user record with its address readable (it is stored encrypted, store/addresses.py)."""
+        user = _user(row)
+        return replace(user, address=self.addresses.open(user.address)) if user.address else user
+
+    async def seal_addresses(self) -> int:
+        """Encrypt addresses stored in clear by an older version; returns how many."""
+        async with self.engine.begin() as conn:
+            rows = (await conn.execute(select(users.c.id, users.c.address).where(
+                users.c.address.is_not(None), users.c.address.not_like("enc:%")))).all()
+            for row in rows:
+                await conn.execute(update(users).where(users.c.id == row.id)
+                                   .values(address=self.addresses.seal(row.address)))
+        return len(rows)
 
     # --- users ----------------------------------------------------------------------------
 
     async def get(self, user_id: str) -> User | None:
         rows = await self.reads.rows(_BY_USER_ID, {"user_id": user_id})
-        return _user(rows[0]) if rows else None
+        return self._user(rows[0]) if rows else None
 
     async def by_number(self, number: int) -> User | None:
         async with self.engine.connect() as conn:
             row = (await conn.execute(select(users).where(users.c.id == number))).first()
-        return _user(row) if row else None
+        return self._user(row) if row else None
 
     async def all(self) -> list[User]:
         async with self.engine.connect() as conn:
             rows = (await conn.execute(select(users).order_by(users.c.id))).all()
-        return [_user(row) for row in rows]
+        return [self._user(row) for row in rows]
 
     async def register(self, *, user_id: str, channel: str, role: UserRole | str, via: str, address: str | None = None,
                        school: str | None = None, wijk: str | None = None, display_name: str | None = None,
@@ -174,7 +181,7 @@ class People:
         role = UserRole.parse(fields["role"])
         now = self.clock()
         created = await insert_unless_exists(conn, users, {
-            "user_id": fields["user_id"], "channel": fields["channel"], "address": fields["address"],
+            "user_id": fields["user_id"], "channel": fields["channel"], "address": self.addresses.seal(fields["address"]),
             "role": role.value, "school": fields["school"], "wijk": fields["wijk"],
             "display_name": fields["display_name"], "registered_at": now, "registered_via": fields["via"],
             "onboarded": fields["onboarded"], "last_seen_at": now,
@@ -185,7 +192,7 @@ class People:
                 await _subscribe(conn, row.id, fields["wijk"])
             await write_audit(conn, now, fields["user_id"], "user.register", fields["user_id"],
                               f"role={role} via={fields['via']}")
-        return _user((await conn.execute(select(users).where(users.c.user_id == fields["user_id"]))).one())
+        return self._user((await conn.execute(select(users).where(users.c.user_id == fields["user_id"]))).one())
 
     async def finish_onboarding(self, user: User, *, school: str | None, wijk: str | None) -> None:
         """Record the school/wijk the user gave (or that they skipped) and subscribe to the wijk."""
@@ -202,19 +209,17 @@ class People:
             if done.rowcount != 1:
                 return None
             await write_audit(conn, self.clock(), actor, "user.role", str(number), f"role={role}")
-            return _user((await conn.execute(select(users).where(users.c.id == number))).one())
+            return self._user((await conn.execute(select(users).where(users.c.id == number))).one())
 
-    async def forget(self, user: User, actor: str) -> None:
-        """Delete the user, their subscriptions and conversation references (signals stay:
-        they carry only a pseudonym). Their undelivered announcements are cancelled."""
-        async with self.engine.begin() as conn:
-            await conn.execute(delete(subscriptions).where(subscriptions.c.user_ref == user.id))
-            await conn.execute(delete(conversation_refs).where(conversation_refs.c.user_id == user.user_id))
-            await conn.execute(update(outbox).where(and_(outbox.c.recipient == user.id,
-                                                         outbox.c.state.in_(("pending", "sending"))))
-                               .values(state="cancelled", last_error="ontvanger verwijderd", updated_at=self.clock()))
-            await conn.execute(delete(users).where(users.c.id == user.id))
-            await write_audit(conn, self.clock(), actor, "user.forget", str(user.id), "")
+    async def forget(self, user: User, actor: str) -> Erased:
+        """'Verwijder mijn gegevens' for a registered user (chat or CLI): see :meth:`erase`."""
+        return await self.erase(user.user_id)
+
+    async def erase(self, user_id: str, state_keys: Iterable[str] = ()) -> Erased:
+        """Everything linkable to the person with this pseudonymous id, registered or not
+        (store/erasure.py), plus the conversation state under ``state_keys``."""
+        return await erase_person(self.engine, user_id=user_id, secret=self.secret, now=self.clock(),
+                                  state_keys=state_keys)
 
     async def touch(self, user: User) -> None:
         """Remember when the user last wrote (for WhatsApp's 24-hour window). Written at most

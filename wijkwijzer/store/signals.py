@@ -1,7 +1,7 @@
 """Signals: what people report about their wijk, stored with a pseudonymous reporter.
 
 Signals are reported only as aggregates (counts per wijk and thema) and deleted after the
-retention period. The reporter is a keyed hash of the user id (:func:`pseudonymize`), never the
+retention period (store/retention.py). The reporter is a keyed hash of the user id (:func:`pseudonymize`), never the
 raw id: :class:`NewSignal` refuses anything that does not look like such a pseudonym.
 """
 
@@ -11,9 +11,9 @@ import hashlib
 import hmac
 import re
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import case, delete, func, insert, select
+from sqlalchemy import case, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer.store.schema import URGENCIES, signals
@@ -92,11 +92,3 @@ class SignalStore:
             rows = (await conn.execute(query)).all()
         return [SignalCount(wijk=row.wijk, thema=row.thema, count=int(row.n), hoog=int(row.hoog)) for row in rows]
 
-    async def purge_older_than(self, days: int, *, now: datetime | None = None) -> int:
-        """Retention: delete signals created more than ``days`` days before ``now``; returns how many."""
-        if days < 0:
-            raise ValueError("days must not be negative")
-        cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
-        async with self.engine.begin() as conn:
-            result = await conn.execute(delete(signals).where(signals.c.created_at < cutoff))
-        return int(result.rowcount)

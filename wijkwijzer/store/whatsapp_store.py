@@ -3,7 +3,7 @@
 ``inbound_messages`` holds the id of every inbound message once, as primary key: claiming an id
 is an INSERT, and a duplicate key means the message was already taken — by this worker or by
 another one sharing the database. Meta retries a delivery for up to 7 days, so ids are kept
-at least that long (:meth:`WhatsAppStore.purge_inbound_older_than`).
+at least that long (store/retention.py).
 
 ``message_status`` holds the best known status of each message we sent: one row per provider
 message id, never downgraded (Meta sends statuses unordered; a late ``delivered`` must not
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -106,9 +106,3 @@ class WhatsAppStore:
         return StoredStatus(provider_message_id=row.provider_message_id, status=row.status, recipient=row.recipient,
                             error_code=row.error_code, error_title=row.error_title, timestamp=row.timestamp)
 
-    async def purge_inbound_older_than(self, days: int) -> int:
-        """Forget inbound ids older than ``days`` (keep ≥ 7: Meta redelivers for up to 7 days)."""
-        cutoff = datetime.now(UTC) - timedelta(days=days)
-        async with self.engine.begin() as conn:
-            result = await conn.execute(delete(inbound_messages).where(inbound_messages.c.received_at < cutoff))
-            return int(result.rowcount or 0)

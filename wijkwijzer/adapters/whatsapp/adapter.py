@@ -17,7 +17,7 @@ from microsoft_agents.hosting.core.channel_adapter import ChannelAdapter
 
 from wijkwijzer.adapters.console.adapter import APOLOGY
 from wijkwijzer.adapters.whatsapp.graph import GraphClient
-from wijkwijzer.adapters.whatsapp.identity import valid_address
+from wijkwijzer.adapters.whatsapp.identity import address_of
 from wijkwijzer.adapters.whatsapp.render import RenderLimits, render_activity
 from wijkwijzer.adapters.whatsapp.settings import LIMITS
 from wijkwijzer.core.replies import reply
@@ -43,7 +43,9 @@ class WhatsAppAdapter(ChannelAdapter):
         self.on_turn_error = self._on_error
 
     async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
-        return [await self._send(activity) for activity in activities]
+        """Replies go to the number of the turn's inbound Activity (the conversation id is a pseudonym)."""
+        address = address_of(context.activity)
+        return [await self._send(address, activity) for activity in activities]
 
     async def update_activity(self, context: TurnContext, activity: Activity) -> None:
         raise NotImplementedError("WhatsApp cannot edit a sent message")
@@ -51,9 +53,8 @@ class WhatsAppAdapter(ChannelAdapter):
     async def delete_activity(self, context: TurnContext, reference: ConversationReference) -> None:
         raise NotImplementedError("WhatsApp cannot delete a sent message")
 
-    async def _send(self, activity: Activity) -> ResourceResponse:
-        address = activity.conversation.id if activity.conversation else None
-        if activity.type != ActivityTypes.message or not valid_address(address):
+    async def _send(self, address: str | None, activity: Activity) -> ResourceResponse:
+        if activity.type != ActivityTypes.message or address is None:
             return ResourceResponse()
         sent_id = await self.send_rendered(address, activity)
         return ResourceResponse(id=sent_id) if sent_id else ResourceResponse()

@@ -38,10 +38,11 @@ class WhatsAppAnnouncer:
 
     channel = CHANNEL_ID
 
-    def __init__(self, settings: WhatsAppSettings, client: GraphClient,
+    def __init__(self, settings: WhatsAppSettings, client: GraphClient, message_key: Callable[[str], str],
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self.settings = settings
         self.client = client
+        self.message_key = message_key
         self.clock = clock
         self.rate_per_second = settings.outbox_rate
         self.per_recipient_interval = settings.recipient_interval
@@ -63,7 +64,7 @@ class WhatsAppAnnouncer:
             if verdict != "ok":
                 return _whatsapp_failure(verdict, answer)
             last_id = answer.message_id
-        return Outcome("sent", provider_message_id=last_id, via=via)
+        return Outcome("sent", provider_message_id=self.message_key(last_id) if last_id else None, via=via)
 
     async def close(self) -> None:
         await self.client.close()

@@ -24,12 +24,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from wijkwijzer.adapters.whatsapp.adapter import WhatsAppAdapter
 from wijkwijzer.adapters.whatsapp.announcer import WhatsAppAnnouncer
 from wijkwijzer.adapters.whatsapp.graph import GraphClient
-from wijkwijzer.adapters.whatsapp.identity import WhatsAppProfiles
-from wijkwijzer.adapters.whatsapp.parse import Inbound, parse_delivery, read_capped, signature_ok
+from wijkwijzer.adapters.whatsapp.identity import ADDRESS_KEY, WhatsAppProfiles
+from wijkwijzer.adapters.whatsapp.parse import Inbound, message_key, parse_delivery, read_capped, signature_ok
 from wijkwijzer.adapters.whatsapp.settings import (
     BOT_NAME,
     CHANNEL_ID,
-    INBOUND_RETENTION_DAYS,
     SHUTDOWN_GRACE_SECONDS,
     SIGNATURE_HEADER,
     UNSUPPORTED_REPLY,
@@ -179,19 +178,10 @@ class WhatsAppEndpoint:
             fields = {"type": ActivityTypes.conversation_update, "members_added": [user]}
         return Activity(
             id=message.message_id, channel_id=CHANNEL_ID, service_url=self.settings.graph_url,
-            conversation=ConversationAccount(id=message.sender), from_property=user,
+            conversation=ConversationAccount(id=user.id), from_property=user,
             recipient=ChannelAccount(id=self.settings.phone_number_id or CHANNEL_ID, name=BOT_NAME),
-            timestamp=message.timestamp, locale="nl-NL", **fields,
+            timestamp=message.timestamp, locale="nl-NL", channel_data={ADDRESS_KEY: message.sender}, **fields,
         )
-
-    async def on_startup(self, app: web.Application) -> None:
-        try:
-            purged = await self.store.purge_inbound_older_than(INBOUND_RETENTION_DAYS)
-        except SQLAlchemyError as error:
-            log.warning("whatsapp: old inbound ids not purged (%s)", type(error).__name__)
-            return
-        if purged:
-            log.info("whatsapp: purged %d inbound id(s) older than %d days", purged, INBOUND_RETENTION_DAYS)
 
     async def on_shutdown(self, app: web.Application) -> None:
         await self.drain(SHUTDOWN_GRACE_SECONDS)
@@ -246,7 +236,6 @@ def setup_whatsapp(app: web.Application, *, agent: Any, runtime: Any, metrics: M
     app[WHATSAPP] = endpoint
     app.router.add_get("/api/whatsapp", endpoint.verify)
     app.router.add_post("/api/whatsapp", endpoint.receive)
-    app.on_startup.append(endpoint.on_startup)
     app.on_shutdown.append(endpoint.on_shutdown)
     app.on_cleanup.append(endpoint.on_cleanup)
     _warn_if_incomplete(settings)
@@ -268,8 +257,9 @@ def configured(settings: WhatsAppSettings) -> bool:
     return bool(settings.access_token.get_secret_value() and settings.phone_number_id)
 
 
-def announcer_from(settings: WhatsAppSettings, metrics: Metrics) -> WhatsAppAnnouncer:
-    return WhatsAppAnnouncer(settings, GraphClient(settings, metrics))
+def announcer_from(settings: WhatsAppSettings, metrics: Metrics, secret: str) -> WhatsAppAnnouncer:
+    return WhatsAppAnnouncer(settings, GraphClient(settings, metrics),
+                             message_key=lambda message_id: message_key(message_id, lambda v: pseudonymize(v, secret)))
 
 
 def _warn_if_incomplete(settings: WhatsAppSettings) -> None:

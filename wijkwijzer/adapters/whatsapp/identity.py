@@ -17,6 +17,19 @@ from wijkwijzer.store.people import People
 
 # --- identities ------------------------------------------------------------------------------
 
+ADDRESS_KEY = "wijkwijzer.address"
+"""Where an inbound Activity carries the sender's number (``channel_data``). The conversation id
+is the sender's pseudonym, so conversation state is keyed by it and never by the number; the
+number lives only in the Activity of the turn (to reply) and, for registered users, encrypted in
+their user record (to send announcements)."""
+
+
+def address_of(activity: Activity) -> str | None:
+    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    address = data.get(ADDRESS_KEY)
+    return address if valid_address(address) else None
+
+
 
 def normalize_number(number: str) -> str | None:
     """An E.164 number as WhatsApp writes a ``wa_id`` (digits, no +); None when it is no number."""
@@ -47,7 +60,7 @@ class WhatsAppProfiles:
         if str(activity.channel_id or "") != CHANNEL_ID:
             return await self.fallback.profile_for(activity) if self.fallback else Profile(user_id="", role="gast")
         user_id = activity.from_property.id if activity.from_property and activity.from_property.id else ""
-        address = activity.conversation.id if activity.conversation else None
-        return await profile_of(self.people, Identity(user_id=user_id, channel=CHANNEL_ID, address=address))
+        return await profile_of(self.people, Identity(user_id=user_id, channel=CHANNEL_ID,
+                                                      address=address_of(activity)))
 
 

@@ -79,7 +79,8 @@ def parse_delivery(payload: dict[str, Any], phone_number_id: str, pseudonym: Cal
             if change.get("field") != "messages" or not ours:
                 continue
             _log_errors(value)
-            delivery.messages.extend(m for m in map(inbound_message, _list(value.get("messages"))) if m)
+            messages = (inbound_message(raw, pseudonym) for raw in _list(value.get("messages")))
+            delivery.messages.extend(m for m in messages if m)
             statuses = (status_update(s, pseudonym) for s in _list(value.get("statuses")))
             delivery.statuses.extend(s for s in statuses if s)
     return delivery
@@ -90,12 +91,19 @@ def _log_errors(value: dict[str, Any]) -> None:
         log.warning("whatsapp webhook error: code=%s", _dict(error).get("code"))
 
 
-def inbound_message(raw: Any) -> Inbound | None:
+def message_key(message_id: str, pseudonym: Callable[[str], str]) -> str:
+    """What we keep of a Meta message id (a ``wamid``, which encodes the phone number in base64):
+    a keyed hash, the same for every worker with the same key, so redeliveries still match."""
+    return pseudonym(f"wamid:{message_id}")
+
+
+def inbound_message(raw: Any, pseudonym: Callable[[str], str]) -> Inbound | None:
     raw = _dict(raw)
     message_id = raw.get("id")
     sender = raw.get("from") or raw.get("from_user_id")
     if not isinstance(message_id, str) or not _MESSAGE_ID.fullmatch(message_id) or not valid_address(sender):
         return None
+    message_id = message_key(message_id, pseudonym)
     kind = _str(raw.get("type"))
     timestamp = _timestamp(raw.get("timestamp"))
     if kind == "system" or (kind == "reaction" and not _dict(raw.get("reaction")).get("emoji")):
@@ -133,7 +141,7 @@ def status_update(raw: Any, pseudonym: Callable[[str], str]) -> StatusUpdate | N
     error = _dict(next(iter(_list(raw.get("errors"))), None))
     code = error.get("code")
     return StatusUpdate(
-        provider_message_id=message_id,
+        provider_message_id=message_key(message_id, pseudonym),
         status=status[:16],
         recipient=pseudonym(recipient) if valid_address(recipient) else None,
         error_code=code if isinstance(code, int) else None,

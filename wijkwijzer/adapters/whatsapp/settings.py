@@ -91,7 +91,6 @@ TRANSIENT_ERROR_CODES = frozenset({
 # Meta redelivers a webhook that got no 200 for up to 7 days, and signs the raw body only (no
 # timestamp): https://developers.facebook.com/docs/graph-api/webhooks/getting-started/
 WEBHOOK_REDELIVERY_DAYS = 7
-INBOUND_RETENTION_DAYS = 2 * WEBHOOK_REDELIVERY_DAYS
 SIGNATURE_HEADER = "X-Hub-Signature-256"
 MAX_INBOUND_TEXT = LIMITS.text_body
 SHUTDOWN_GRACE_SECONDS = 30.0

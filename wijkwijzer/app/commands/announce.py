@@ -153,7 +153,7 @@ def run_worker(args: argparse.Namespace) -> int:
 async def _work(settings: Settings, args: argparse.Namespace) -> int:
     engine, _, outbox, settings = await open_stores(settings)
     metrics = Metrics()
-    senders = channel_senders(TeamsSettings(), ConversationReferences(engine), metrics)
+    senders = channel_senders(TeamsSettings(), ConversationReferences(engine), metrics, settings.secret())
     if not senders:
         print("Geen kanaal ingesteld (Teams of WhatsApp); zie docs/configuration.md.", file=sys.stderr)
         await dispose(engine)
