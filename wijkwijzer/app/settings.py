@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     retention_audit_days: int = Field(default=730, ge=1, description="audit log entries")
     retention_interval_seconds: float = Field(default=3600.0, gt=0, description="how often serve applies retention")
 
+    log_level: str = Field(default="INFO", pattern="(?i)^(DEBUG|INFO|WARNING|ERROR)$",
+                           description="DEBUG, INFO, WARNING or ERROR; no level logs message text or numbers")
+    log_format: str = Field(default="text", pattern="^(text|json)$", description="text or json (one object a line)")
     outbox_worker: bool = Field(default=True, description="serve also runs a delivery worker for announcements")
     outbox_lease_seconds: float = Field(default=60.0, gt=0, description="how long a worker may hold claimed rows")
     outbox_max_attempts: int = Field(default=8, ge=1, description="send attempts before an announcement fails")

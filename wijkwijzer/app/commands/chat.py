@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from wijkwijzer.adapters.console.adapter import ConsoleAdapter, render
+from wijkwijzer.app.logs import configure_logging
 from wijkwijzer.app.runtime import FixedProfile, Runtime, create_runtime
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.core.replies import choices_of
@@ -39,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
 async def _run(args: argparse.Namespace) -> int:
     settings = Settings()
+    configure_logging("WARNING", settings.log_format)
     profile = Profile(user_id="console-user", role=args.user_role)
     runtime = await create_runtime(settings, FixedProfile(profile))
     try:

@@ -11,6 +11,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from wijkwijzer.adapters.teams.settings import TeamsSettings
+from wijkwijzer.app.logs import configure_logging
 from wijkwijzer.app.server import PathOnlyAccessLogger, ServerSettings, create_serving_app
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.knowledge.loader import KnowledgeBaseError
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(settings.log_level, settings.log_format)
     _warn_about(teams)
     try:
         web.run_app(create_serving_app(settings, server=server, teams=teams), host=host, port=port,
