@@ -198,12 +198,14 @@ _ACCOUNT_WORD = re.compile(
     r"fortnite|discord|twitch|whatsapp|telegram|beheerder|gamertag|username|online\s+als|vanaf|tegen)\b",
     re.IGNORECASE)
 _HANDLE_NAMED = re.compile(
-    r"\b(?:insta(?:gram)?|snap(?:chat)?|tiktok|tik tok|twitter|facebook|fb|x)\s*(?::|-|=|\bis\b|\bals\b|\bvan\b|\bnaam\b)"
+    r"\b(?:insta(?:gram)?|snap(?:chat)?|tiktok|tik tok|twitter|facebook|fb|x)\s*(?::|-|=|\bis\b|\bals\b|\bvan\b|"
+    r"\bnaam\b)"
     r"\s*(?P<handle>@?[A-Za-z0-9_.]*[A-Za-z_][A-Za-z0-9_.]{2,30})", re.IGNORECASE)
 _DIGITS = re.compile(r"(?<![\d.,:/-])(?:\d{5,}|\d{2,4}[ .]\d{2,4}[ .]\d{2,4}(?:[ .]\d{1,3})?)(?![\d])")
 _NUMBER_CONTEXT = re.compile(
     r"\b(?:leerling(?:en)?\s?(?:nummer|nr)s?|lln?r?|ll[ .-]?nr|llnr|dossier(?:nummer|nr)?|parnassys(?:[ -]?nr)?|"
-    r"esis(?:[ -]?nr)?|id|registratienummer|studentnummer)\.?\s*(?:[:#=]\s*)?(?P<nr>\d{3,})\b|(?<!\w)#(?P<hash>\d{3,})\b",
+    r"esis(?:[ -]?nr)?|id|registratienummer|studentnummer)\.?\s*(?:[:#=]\s*)?(?P<nr>\d{3,})\b|"
+    r"(?<!\w)#(?P<hash>\d{3,})\b",
     re.IGNORECASE)
 _DATE_NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<y>'?\d{2}|\d{4})(?![\d/.-])")
@@ -225,7 +227,8 @@ _STREET = re.compile(
     rf"[A-Za-zÀ-ÿ'-]+(?:\s+[A-Za-zÀ-ÿ'-]+)?)\s+(?P<nr>\d{{1,4}}(?:\s?[a-zA-Z]\b|\s?-\s?\d{{1,3}}|\s?hs|\s?bis)?)"
     r"(?!\s*(?:jaar|uur|min|leerling|kind|keer|%|euro|procent|weken|dagen|maanden|x\b))", re.IGNORECASE)
 _POSTCODE = re.compile(r"(?<![\w-])(?P<pc>[1-9]\d{3})\s?(?P<letters>[A-Za-z]{2})(?![A-Za-z])")
-_PLACE_CONTEXT = re.compile(r"\b(?:postcode|pc|woont|wonen|woonachtig|adres|verhuisd|verhuist|nu op|zitten op|op nummer)\b",
+_PLACE_CONTEXT = re.compile(r"\b(?:postcode|pc|woont|wonen|woonachtig|adres|verhuisd|verhuist|nu op|zitten op|"
+                            r"op nummer)\b",
                             re.IGNORECASE)
 _TWO_LETTER_WORDS = frozenset("""
     is en in op om te de al nu zo ik we ze er of na ja je me uit ga at on to an as by
@@ -239,13 +242,15 @@ _CONTEXT_AFTER = re.compile(
     r"(?:groep|gr\.?|klas|de klas|unit)\s*\d|\((?:groep|gr\.?)\s*\d|,\s*(?:groep|gr\.?)\s*\d|uit\s+\d[abc]?\b)"
     r"|[A-Z]\.(?!\w))", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
-    r"\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|meneer|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al|ter|ten)\s+){0,2}$",
+    r"\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|meneer|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al|ter|"
+    r"ten)\s+){0,2}$",
     re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"^\s*(?:groep|gr\.?)\s*\d", re.IGNORECASE)
 _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:broer(?:tje)?|zus(?:je)?|zusje|vader|moeder|zoon|dochter|neef(?:je)?|nicht(?:je)?|oom|tante|"
     r"stiefvader|stiefmoeder|opa|oma|papa|mama|pleegkind|tweelingbroer|tweelingzus|voogd|ouders)\s+(?:van\s+)?"
-    r"|\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|heer|meneer|mr|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al)\s+){0,2}"
+    r"|\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|heer|meneer|mr|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|"
+    r"el|al)\s+){0,2}"
     r"|\b(?:zorgen|zorg|tips|meedenken)\s+(?:om|over|voor|met)\s+|\bgaat\s+(?:niet\s+)?goed\s+met\s+"
     r"|\b(?:dossier|doasier|opp|tlv|arrangement)\s+(?:van|voor)?\s*)$", re.IGNORECASE)
 _LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-zà-ÿ]\.\s?){2,3}(?![\w])")
