@@ -275,7 +275,7 @@ CONCEPTS: dict[str, str] = {
                 r"laptops?|tablets?|chromebooks?|spullen|boeken|materiaal|meubels",
     "fear": r"bang|doodsbang|angstig|schrikt|schrok|trilt|trillen|bibbert|durft niet|durven niet|durfde niet|"
             r"op z?n hoede|verstijft|"
-            r"krimpt|ineenkrimpen|verkrampt|in elkaar gedoken|onder de tafel|overstuur",
+            r"krimpt|ineenkrimpen|verkrampt|in elkaar gedoken|onder de tafel|overstuur|gilt|gillen|in paniek",
     # what: sexual acts, parts of the body and secrets
     "intimate": r"piemel\w*|plasser\w*|flamoes\w*|vagina|penis|kruis|billen|borsten|geslachtsde\w*|"
                 r"onderbroek|in " + _POSS + r" broek|onder " + _POSS + r" (?:kleren|kleding|shirt|rok)|"
@@ -294,7 +294,7 @@ CONCEPTS: dict[str, str] = {
     # what: death and the self
     "death": r"dood|doodgaan|dood gaan|sterven|dood zijn|dood willen|er niet meer (?:zijn|ben|is|wil zijn)|"
              r"niet meer (?:leven|wakker worden|bestaan|verder)|van het leven|uit het leven|laatste keer|"
-             r"bedankt voor alles|sorry voor alles|beter zonder (?:mij|me|hem|haar)|"
+             r"bedankt voor alles|sorry voor alles|beter (?:af )?(?:\w+ )?zonder (?:mij|me|hem|haar)|liever dood|"
              r"word(?:t)? niet (?:later|groot|ouder)|kan niet meer|stop ermee|stop er mee|ermee stoppen|"
              r"in de hemel|bij (?:hem|haar|opa|oma|papa|mama) (?:wil|wilt) zijn|doei iedereen|"
              r"niemand (?:die )?(?:me|mij|hem|haar|het) (?:zal |zou )?(?:mist|missen|merkt|zoekt)|"
@@ -305,7 +305,8 @@ CONCEPTS: dict[str, str] = {
     "method": r"(?:springt|springen|spring|sprong)\b.{0,40}\b(?:flat|dak|brug|balkon|raam|viaduct)|"
               r"(?:flat|dak|brug|balkon|raam|viaduct)\b.{0,40}\b(?:springt|springen|spring|sprong)|"
               r"(?:voor|onder) (?:de|een) (?:trein|tram|metro|bus|vrachtwagen)|op het spoor|op de rails|"
-              r"over de reling|rand van het dak|aan een touw|strop|ophangen|opgehangen|"
+              r"over de reling|rand van het dak|aan een touw|strop|ophang\w*|opgehangen|opknopen|overdosis|"
+              r"(?:in|voor) (?:de|een) (?:gracht|auto|rivier|zee) (?:springen|springt|gooien|lopen)|"
               r"(?:riem|sjaal|touw|koord|snoer) om " + _POSS + r" (?:nek|keel)|hoeveel pillen|potje pillen|"
               r"pillen (?:gespaard|sparen|verzameld|verzamelt|geslikt|ingenomen|innemen|nemen)|slaappillen",
     "plan": r"plan|plannen|uitgeschreven|opgeschreven|bedacht|opgezocht|googlede|gaat (?:het )?doen|ga het doen|"
@@ -326,7 +327,8 @@ CONCEPTS: dict[str, str] = {
     # what: cruelty in words and punishment at home
     "insult": r"waardeloos|waardeloze|dom|dommerik|stom|stomme|hoer|slet|klootzak|idioot|mislukking|mislukt|lelijk|"
               r"dik en|nooit gewild|bedreigd|bedreigt|vechtscheiding|gebruikt in de|bespioneren|niet gewild|"
-              r"ongelukje|spijt van|niks waard|niets waard|"
+              r"ongelukje|spijt van|niks waard|niets waard|nergens goed voor|niks kan|niets kan|dat ding|een last|"
+              r"(?:haat|haten) (?:haar|hem|je|jou)|genegeerd|negeert|negeren|lucht voor|"
               r"(?:niet|nooit) (?:verdient|verdiend)|de slechte|duivel|achterlijk|debiel|scheldt|schelden|"
               r"uitgescholden|uitscheldt|kleineert|vernedert|vernederd|uitlacht|uitgelachen|lacht (?:haar|hem) uit|"
               r"niemand (?:van (?:haar|hem|mij) )?houdt",
@@ -343,12 +345,17 @@ CONCEPTS: dict[str, str] = {
             r"kleren|kleding|jurk|broek|trui|shirt)|volle luier|rode billen|matras|op de grond slapen|"
             r"muizen|ratten|ongedierte|schimmel|koelkast (?:\w+ ){0,4}(?:dicht|leeg|op slot)|alleen thuis|"
             r"alleen (?:met de baby|langs|op straat)|in de kou|om [67] uur|niet opgehaald|niemand thuis|"
-            r"in de auto (?:geslapen|slapen|slaapt|sliep)|"
+            r"in de auto (?:geslapen|slapen|slaapt|sliep)|gaten in|kapotte schoenen|te kleine (?:schoenen|kleren)|"
+            r"geen (?:sokken|schoenen|bed|eigen bed|warme kleren)|vergeten (?:\w+ ){0,3}(?:op )?te halen|"
+            r"alleen (?:chips|snoep)|(?:krijgt|krijgen) (?:geen|weinig|nauwelijks) eten|niet gegeten|"
+            r"(?:laten|liet|laat) (?:\w+ ){0,3}alleen|snachts alleen|zijn (?:vaak|steeds|dagen|nachten) weg|"
+            r"(?:zorgen|zorgt) voor zichzelf|ligt (?:de hele dag )?in bed|"
             r"tot na (?:twaalven|middernacht)|onverzorgd",
     "care_need": r"tandarts|kiespijn|rotte tand\w*|bril|insuline|pufje\w*|puffer|\w*medicatie|\w*medicijn\w*|"
                  r"dokter|huisarts|gehecht|hechten|ontstoken|ontsteking|infectie|etter|wond|koorts|"
-                 r"gehoorapparaat",
-    "inaction": r"doen (?:niks|niets)|doet (?:niks|niets)|niet nodig|te duur|valt wel mee|reageren niet|reageert niet|"
+                 r"gehoorapparaat|wondjes|luizen|hoofdluis|pus|oorontsteking",
+    "inaction": r"doe\w* (?:er )?(?:niks|niets)|niet nodig|te duur|valt wel mee|reageren niet|reageert niet|"
+                r"niet te bereiken|niet (?:naar|bij) de (?:huisarts|dokter|tandarts)|gaan niet|"
                 r"niet bereikbaar|onbereikbaar|neemt niet op|geen \w+ mee|al (?:maanden|weken|een maand)|sinds (?:gr|"
                 r"groep)|weigeren|weigert|niet (?:gegeven|geregeld|gehaald|meegegeven)|niks mee|"
                 r"gebeurt (?:niks|niets)",
@@ -426,14 +433,22 @@ CONCEPTS: dict[str, str] = {
                    r"maakt (?:hem|haar|je|jou|jullie|iedereen) af|doodmaken|doodmaakt|dood maken|vermoorden|"
                    r"vermoordt|kapot maakt|kapotmaakt|kapot maken|opwachten|op te wachten|gebeuren er ongelukken|"
                    r"dan zal (?:ze|hij|je) (?:wel )?zien|weet waar (?:je|jij|u) woont|iets aan te doen|"
-                   r"iets aandoen|iets aandoet",
+                   r"iets aandoen|iets aandoet|op te blazen|opblazen|opgeblazen|bom|bommen|aanslag|schietpartij|"
+                   r"(?:gaat|ga|gaan|wil|komt|komen) (?:\w+ ){0,3}(?:steken|schieten|neerschieten)",
     "comes_back": r"terugkomen|terugkomt|komen (?:\w+ ){0,2}terug|komt (?:\w+ ){0,2}terug|langskomen|langskomt|"
-                  r"kom ik langs|naar (?:onze |de )?school (?:komt|komen)|(?:komt|komen) naar (?:onze |de )?school",
+                  r"kom ik langs|naar (?:onze |de )?school (?:komt|komen)|(?:komt|komen) naar (?:onze |de )?school|"
+                  r"onderweg",
     "missing": r"" + _KID + r" (?:\d+ )?(?:is|zijn) (?:\w+ ){0,2}weg|vermist|niet (?:meer )?teruggekomen|"
                r"niet (?:thuis )?gekomen|niet thuis (?:is )?gekomen|niemand weet waar|nergens te vinden|"
                r"doorzocht|neemt niet op|" + _KID + r" (?:\w+ ){0,3}weggelopen|van huis weggelopen|"
-               r"" + _KID + r"(?: \d+)?(?: van \w+)? (?:is|zijn) kwijt|we zoeken|zoeken alles af|"
-               r"met de kinderen weg",
+               r"" + _KID + r"(?: \d+)?(?: van \w+)? (?:is|zijn) kwijt|we zoeken (?:haar|hem|overal)|"
+               r"zoeken (?:alles|overal) af|"
+               r"met de kinderen weg|(?:weet|weten) niet waar (?:hij|ze|zij|het kind) is|verdwenen|spoorloos|"
+               r"niet thuis (?:geweest|geslapen)",
+    "danger": r"(?:opgesloten|alleen|achtergelaten) in (?:de|een) (?:\w+ )?auto|ademt niet|niet meer ademen|"
+              r"blauw aan|in het water gevallen|(?:gestikt|stikt)|weggerukt",
+    "not_allowed": r"contactverbod|straatverbod|omgangsverbod|huisverbod|geen omgang|geen gezag|"
+                   r"mag (?:ze|hem|haar|de kinderen) niet (?:halen|zien|meenemen|ophalen)|ex|buitenland",
     "fire": r"aansteker (?:en|met) (?:een )?spuitbus|spuitbus (?:en|met) (?:een )?aansteker|vlammen (?:te )?maken|"
             r"brand gesticht|in brand (?:gestoken|steken|steekt)",
     "concrete": r"plan|plannen|uitgeschreven|opgeschreven|opgezocht|zocht|afscheidsbrief\w*|tijdstip|maandag|"
@@ -441,13 +456,16 @@ CONCEPTS: dict[str, str] = {
     "impaired": r"dronken|rook naar drank|ruikt naar drank|onder invloed|amper (?:op )?(?:haar|zijn|de) benen|"
                 r"kon amper|reageert niet|hangt over het stuur|bewusteloos|niet (?:meer )?wakker|stoned|high|"
                 r"onder de drugs",
-    "take_away": r"meenemen|mee nemen|meegeven|meegegeven|ophalen|op te halen|omgangsregeling|geen gezag|"
+    "take_away": r"meenemen|mee nemen|mee te nemen|meegeven|meegegeven|ophalen|op te halen|komen halen|komt halen|"
+                 r"meegesleurd|sleurt|sleept|meegetrokken|ontvoer\w*|omgangsregeling|geen gezag|"
                  r"wil niet mee|mag (?:hem|haar|ze) niet|staat (?:buiten )?in een auto|met de (?:auto|bakfiets)",
     "aggression": r"schreeuwt|schreeuwen|te schreeuwen|duwde|woest|zwaait|agressief|dreigt|dreigde|bedreigt|"
                   r"ingeslagen|scheldt|tiert",
     "lurker": r"rondjes|maakt fotos|fotos van de kinderen|bij haar naam|bij zijn naam|bij het hek|aan het hek|"
-              r"om het plein|staat er (?:nu )?weer|capuchon|onbekend nummer|berichten van",
-    "school_place": r"school|plein|schoolplein|hek|gang|lokaal|gymzaal|pauze|buiten",
+              r"om het plein|staat er (?:nu )?weer|capuchon|onbekend nummer|berichten van|"
+              r"(?:in|mee) (?:\w+ ){0,2}(?:te )?(?:laten )?(?:instappen|stappen)|lokt|lokken|snoep (?:aan)?biedt",
+    "school_place": r"school|plein|schoolplein|hek|gang|hal|ingang|lokaal|gymzaal|pauze|buiten|parkeerplaats|"
+                    r"voor de deur",
     # reported speech of the child (or a sibling, a classmate) and written words
     "said": r"zegt|zei|zeggen|vertelt|vertelde|verteld|vroeg|vraagt|schreef|schrijft|stuurde|appte|mailde|"
             r"letterlijk|volgens|riep|fluisterde|tekende|tekening|gedicht|dagboek\w*|bericht|geschreven",
@@ -491,6 +509,8 @@ RULES: tuple[Rule, ...] = (
     Rule("neglect", ("lack", "lack"), 30, unless=("resolved",)),
     Rule("neglect", ("care_need", "inaction"), 16),
     Rule("neglect", ("lack", "carer"), 12, unless=("resolved",)),
+    Rule("neglect", ("lack", "inaction"), 16, unless=("resolved",)),
+
     # sexual abuse: something intimate with touching, an adult, or a secret
     Rule("sexual_abuse", ("intimate", "touch"), 10, unless=("play",)),
     Rule("sexual_abuse", ("intimate", "carer"), 10),
@@ -547,6 +567,9 @@ RULES: tuple[Rule, ...] = (
     Rule("acute", ("aggression", "comes_back"), 20),
     Rule("acute", ("missing", "now"), 14, unless=("resolved", "pet")),
     Rule("acute", ("missing", "missing"), 20, unless=("resolved", "pet")),
+    Rule("acute", ("danger",), 1),
+    Rule("acute", ("take_away", "not_allowed"), 20, unless=("resolved",)),
+    Rule("acute", ("aggression", "fear", "school_place"), 16),
     Rule("acute", ("fire",), 1, unless=("play",)),
 
     Rule("acute", ("missing", "school_place"), 10, unless=("resolved", "pet")),
