@@ -643,7 +643,8 @@ def assess(text: str) -> Concern | None:
     return Concern(kinds=frozenset(kinds), acute=_acute(kinds, found))
 
 
-def _acute(kinds: set[str], found: dict[str, list[int]]) -> bool:
+def _acute(kinds: set[str], found: _Concepts) -> bool:
+
     """Danger now: a weapon, a threat, a missing child …; any other concern with a time word
     ("vanavond", "na school", "om 15.00"); thoughts of suicide with a way or a plan."""
     if "acute" in kinds or (kinds & _CAN_BE_ACUTE and "now" in found):
@@ -652,20 +653,32 @@ def _acute(kinds: set[str], found: dict[str, list[int]]) -> bool:
 
 
 
-def _concepts(norm: str) -> dict[str, list[int]]:
-    """Where each concept of :data:`CONCEPTS` occurs in ``norm``, as word positions."""
-    starts = [match.start() for match in _WORD_START.finditer(norm)]
-    found: dict[str, list[int]] = {}
-    for name, pattern in _CONCEPTS.items():
-        positions = [bisect_right(starts, match.start()) - 1 for match in pattern.finditer(norm)]
-        if positions:
-            found[name] = positions
-    return found
+class _Concepts:
+    """Where each concept of :data:`CONCEPTS` occurs in a normalised text, as word positions;
+    each concept is looked up only when a rule asks for it (most rules stop at their first)."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.starts = [match.start() for match in _WORD_START.finditer(norm)]
+        self.positions: dict[str, list[int]] = {}
+
+    def __getitem__(self, name: str) -> list[int]:
+        if name not in self.positions:
+            self.positions[name] = [bisect_right(self.starts, match.start()) - 1
+                                    for match in _CONCEPTS[name].finditer(self.norm)]
+        return self.positions[name]
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and bool(self[name])
 
 
-def _fires(rule: Rule, found: dict[str, list[int]]) -> bool:
+def _concepts(norm: str) -> _Concepts:
+    return _Concepts(norm)
+
+
+def _fires(rule: Rule, found: _Concepts) -> bool:
     """All of the rule's concepts within its window of one occurrence of the first, none of ``unless``."""
-    if any(name in found for name in rule.unless) or not all(name in found for name in rule.concepts):
+    if not all(name in found for name in rule.concepts) or any(name in found for name in rule.unless):
         return False
     first, *others = rule.concepts
     for anchor in found[first]:
