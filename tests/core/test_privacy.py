@@ -86,3 +86,28 @@ def test_ordinary_signals_pass(text):
 def test_the_refusal_quotes_what_was_found():
     text = describe(find_personal_data("Mo (8) uit groep 4, bel 06-12345678", ALLOWED, today=TODAY))
     assert text == "«Mo» lijkt een naam en «06-12345678» lijkt een telefoonnummer"
+
+
+# ───────────── mechanisms: unknown capitalised words, English, possessives, abbreviations ─────────────
+
+@pytest.mark.parametrize("text", [
+    "ouders uit Asmara en Kharkiv vragen om een tolk",        # a place after 'uit'
+    "we communiceren via Parro en Klasbord met ouders",        # apps after 'via'
+    "tijdens Diwali en Hanukkah vragen ouders verlof",         # events after 'tijdens'
+    "de kinderen kijken Frozen en spelen het na",              # a film: no person's verb follows
+    "graag z.s.m. reactie, just saying",                       # dotted abbreviation, English
+    "as I said, the wachtlijst is te lang",
+    "Prinses Amalia bezocht de school",                        # a public figure
+    "veel ADHD-kinderen in groep 6, wat kunnen we doen",       # a hyphenated word before 'in groep'
+])
+def test_unknown_capitalised_words_and_english_are_no_names(text):
+    assert found(text) == {}, found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("zie ik dat Tsegai zich steeds terugtrekt", "Tsegai"),     # a person's word follows an unknown name
+    ("Quillans stiefvader belde boos", "Quillans"),             # possessive before a family word
+    ("Yarelis moeder is ziek", "Yarelis"),
+])
+def test_unknown_names_in_a_persons_position_are_found(text, piece):
+    assert piece in found(text).get("naam", ""), found(text)

@@ -62,3 +62,74 @@ def test_suicide_and_self_harm_get_113(text):
 ])
 def test_look_alikes_do_not_alarm(text):
     assert assess(text) is None
+
+
+# ───────────── mechanisms: concepts together, reported speech, time, typos, figures of speech ─────────────
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # who + what in one window, in any word order, whatever the verb form
+    ("ze vertelde dat haar stiefvader haar gisteren tegen de muur heeft geduwd", "physical_abuse"),
+    ("een bult op zn voorhoofd, hij zegt dat hij van de trap is gevallen, voor de derde keer", "physical_abuse"),
+    ("oma noemt hem een mislukking waar iedereen bij is", "emotional_abuse"),
+    ("ze moet voor straf in de gang staan met haar gezicht naar de muur", "emotional_abuse"),
+    ("de huisarts zegt dat hij al maanden een bril nodig heeft, ouders doen niks", "neglect"),
+    ("kind loopt in vieze kleren en eet het brood van anderen", "neglect"),
+    ("haar buurman wil dat ze zich uitkleedt en zegt dat het hun geheim is", "sexual_abuse"),
+    ("jongen brengt pakketjes rond voor oudere jongens en krijgt er geld voor", "sexual_exploitation"),
+    ("hij hoort elke nacht gegil en gebonk thuis", "domestic_violence"),
+    ("haar broers lezen haar telefoon en slaan haar omdat ze een vriendje heeft", "honour_violence"),
+    ("de familie heeft een man voor haar gekozen, ze is pas 12", "forced_marriage"),
+    ("ouders hebben een enkeltje geboekt voor hun zoon", "achterlating"),
+    ("na de zomer in Soedan loopt ze stijf en heeft ze pijn bij het plassen", "fgm"),
+])
+def test_indirect_concerns_are_told_by_their_parts(text, kind):
+    concern = assess(text)
+    assert concern is not None and kind in concern.kinds, concern
+
+
+@pytest.mark.parametrize("text", [
+    "ze schreef in haar dagboek dat niemand haar zou missen",           # reported words about not being there
+    "hij vertelde dat hij op het spoor wil gaan staan",                 # a way to die
+    "meisje drukt een aansteker tegen haar arm tot het bloedt",         # hurting one's own body
+    "jongen slaat zn hoofd tegen de muur als hij boos is",
+])
+def test_self_harm_and_suicide_told_indirectly_get_113(text):
+    concern = assess(text)
+    assert concern is not None and concern.kinds & SELF_HARM_KINDS, concern
+
+
+@pytest.mark.parametrize("text", [
+    "vader staat dronken bij het hek en wil zijn dochter meenemen",      # an impaired carer
+    "kleuter is weg, we hebben de hele school doorzocht",                # a missing child
+    "een ouder dreigde de juf op te wachten na school",                  # a threat
+    "ze zegt dat papa haar vanavond weer gaat slaan",                   # a concern with a time word
+    "hij heeft een plan uitgeschreven om van de flat te springen",      # suicide with a plan
+])
+def test_danger_now_is_acute(text):
+    concern = assess(text)
+    assert concern is not None and concern.acute, concern
+
+
+@pytest.mark.parametrize("text", [
+    "vader mishandeld hem",            # conjugation typo
+    "ze heeft gedacht aan zelfmord",   # the named sign
+    "ze is verwaarlooosd",             # a letter too many
+])
+def test_typos_of_key_words_are_put_right(text):
+    assert assess(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "we vonden het een mooie les",                     # 'vonden' is a Dutch word, not a typo of 'wonden'
+    "ik ga dood van de hitte in dit lokaal",           # a figure of speech
+    "hij ging bijna dood van het lachen bij de film",
+    "de juf gaat in de zomer trouwen, we maken een cadeau",
+    "leerling sloeg een klasgenoot in de pauze, hoe pak ik dit aan",  # children fighting
+    "blauwe plek van het voetballen, ik zag het gebeuren",             # an injury that was seen
+    "kleuter niet opgehaald... oh wacht, opa stond bij de verkeerde ingang. opgelost",
+    "hij verhuist met het hele gezin naar Spanje, wat moet ik regelen voor de uitschrijving",
+    "teamvergadering over de meldcode en de week tegen kindermishandeling",
+    "de hamster is dood, de klas is verdrietig",
+])
+def test_more_look_alikes_do_not_alarm(text):
+    assert assess(text) is None

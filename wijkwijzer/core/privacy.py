@@ -28,6 +28,12 @@ Signals and announcements must never hold personal data of children. What is det
 What is not personal data passes: the knowledge base's own names (schools, wijken), holidays
 and events, nationalities, organisations, street names without a number, times, school years,
 years, event dates and the word after "leerling" when it is a verb ("leerling snijdt zich").
+A capitalised word that is in no name list is a name only in a person's position (a person's
+verb, 'zich', a pronoun or a family word follows: "dat Tsegai zich …", "Quillans stiefvader")
+or elsewhere in a sentence unless a place or thing cue stands before it ("uit Asmara", "via
+Parro", "tijdens Diwali"); English words typed in lower case ("just saying") and public
+figures ("Prinses Amalia") are no names.
+
 """
 
 from __future__ import annotations
@@ -137,6 +143,7 @@ def lexicon() -> Lexicon:
 @dataclass(frozen=True)
 class Vocabulary:
     common: frozenset[str]
+    english: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +156,8 @@ def vocabulary() -> Vocabulary:
     names = lexicon()
     frequent = {fold(word) for word in get_frequency_dict("nl", wordlist="small")}
     names_only = names.first_names | (names.surnames - names.surname_words)
-    return Vocabulary(frozenset((frequent - names_only) | names.not_names | _PERSON_VERBS))
+    english = {fold(word) for word, freq in get_frequency_dict("en", wordlist="small").items() if freq >= 1e-4}
+    return Vocabulary(frozenset((frequent - names_only) | names.not_names | _PERSON_VERBS), frozenset(english))
 
 
 _FUNCTION_WORDS = frozenset("""
@@ -198,12 +206,14 @@ _ACCOUNT_WORD = re.compile(
     r"fortnite|discord|twitch|whatsapp|telegram|beheerder|gamertag|username|online\s+als|vanaf|tegen)\b",
     re.IGNORECASE)
 _HANDLE_NAMED = re.compile(
-    r"\b(?:insta(?:gram)?|snap(?:chat)?|tiktok|tik tok|twitter|facebook|fb|x)\s*(?::|-|=|\bis\b|\bals\b|\bvan\b|\bnaam\b)"
+    r"\b(?:insta(?:gram)?|snap(?:chat)?|tiktok|tik tok|twitter|facebook|fb|x)\s*(?::|-|=|\bis\b|\bals\b|\bvan\b|"
+    r"\bnaam\b)"
     r"\s*(?P<handle>@?[A-Za-z0-9_.]*[A-Za-z_][A-Za-z0-9_.]{2,30})", re.IGNORECASE)
 _DIGITS = re.compile(r"(?<![\d.,:/-])(?:\d{5,}|\d{2,4}[ .]\d{2,4}[ .]\d{2,4}(?:[ .]\d{1,3})?)(?![\d])")
 _NUMBER_CONTEXT = re.compile(
     r"\b(?:leerling(?:en)?\s?(?:nummer|nr)s?|lln?r?|ll[ .-]?nr|llnr|dossier(?:nummer|nr)?|parnassys(?:[ -]?nr)?|"
-    r"esis(?:[ -]?nr)?|id|registratienummer|studentnummer)\.?\s*(?:[:#=]\s*)?(?P<nr>\d{3,})\b|(?<!\w)#(?P<hash>\d{3,})\b",
+    r"esis(?:[ -]?nr)?|id|registratienummer|studentnummer)\.?\s*(?:[:#=]\s*)?(?P<nr>\d{3,})\b|"
+    r"(?<!\w)#(?P<hash>\d{3,})\b",
     re.IGNORECASE)
 _DATE_NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<y>'?\d{2}|\d{4})(?![\d/.-])")
@@ -225,7 +235,8 @@ _STREET = re.compile(
     rf"[A-Za-zÀ-ÿ'-]+(?:\s+[A-Za-zÀ-ÿ'-]+)?)\s+(?P<nr>\d{{1,4}}(?:\s?[a-zA-Z]\b|\s?-\s?\d{{1,3}}|\s?hs|\s?bis)?)"
     r"(?!\s*(?:jaar|uur|min|leerling|kind|keer|%|euro|procent|weken|dagen|maanden|x\b))", re.IGNORECASE)
 _POSTCODE = re.compile(r"(?<![\w-])(?P<pc>[1-9]\d{3})\s?(?P<letters>[A-Za-z]{2})(?![A-Za-z])")
-_PLACE_CONTEXT = re.compile(r"\b(?:postcode|pc|woont|wonen|woonachtig|adres|verhuisd|verhuist|nu op|zitten op|op nummer)\b",
+_PLACE_CONTEXT = re.compile(r"\b(?:postcode|pc|woont|wonen|woonachtig|adres|verhuisd|verhuist|nu op|zitten op|"
+                            r"op nummer)\b",
                             re.IGNORECASE)
 _TWO_LETTER_WORDS = frozenset("""
     is en in op om te de al nu zo ik we ze er of na ja je me uit ga at on to an as by
@@ -239,21 +250,26 @@ _CONTEXT_AFTER = re.compile(
     r"(?:groep|gr\.?|klas|de klas|unit)\s*\d|\((?:groep|gr\.?)\s*\d|,\s*(?:groep|gr\.?)\s*\d|uit\s+\d[abc]?\b)"
     r"|[A-Z]\.(?!\w))", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
-    r"\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|meneer|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al|ter|ten)\s+){0,2}$",
+    r"\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|meneer|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al|ter|"
+    r"ten)\s+){0,2}$",
     re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"^\s*(?:groep|gr\.?)\s*\d", re.IGNORECASE)
 _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:broer(?:tje)?|zus(?:je)?|zusje|vader|moeder|zoon|dochter|neef(?:je)?|nicht(?:je)?|oom|tante|"
     r"stiefvader|stiefmoeder|opa|oma|papa|mama|pleegkind|tweelingbroer|tweelingzus|voogd|ouders)\s+(?:van\s+)?"
-    r"|\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|heer|meneer|mr|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al)\s+){0,2}"
+    r"|\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|heer|meneer|mr|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|"
+    r"el|al)\s+){0,2}"
     r"|\b(?:zorgen|zorg|tips|meedenken)\s+(?:om|over|voor|met)\s+|\bgaat\s+(?:niet\s+)?goed\s+met\s+"
     r"|\b(?:dossier|doasier|opp|tlv|arrangement)\s+(?:van|voor)?\s*)$", re.IGNORECASE)
 _LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-zà-ÿ]\.\s?){2,3}(?![\w])")
 _ABBREVIATIONS = frozenset("""
     ivm ipv oa as ea dwz tov mbt zsm nav iom tzt miv ism ed oid pp vd nvt aub svp ev bv mn obv vwb vs gr ca
-    ie eg al ic ac ro tk ib
+    ie eg al ic ac ro tk ib ovv mvg bvd evt mbv zgan aub svp
 """.split())
-_FAMILY = frozenset("vader moeder ouders broer broertje zus zusje opa oma oom tante pa ma papa mama".split())
+_FAMILY = frozenset("""
+    vader moeder ouders broer broertje zus zusje opa oma oom tante pa ma papa mama stiefvader stiefmoeder
+    stiefbroer stiefzus mdr vdr oudste jongste grote kleine tweelingbroer tweelingzus halfbroer halfzus
+""".split())
 _PERSON_VERBS = frozenset("""
     is was heeft had zit zat wil wilde wou doet deed krijgt kreeg komt kwam gaat ging praat zegt zei kan kon moet
     mag wordt werd vindt speelt huilt slaapt eet at loopt valt viel woont bijt slaat schopt lacht leest rekent
@@ -453,7 +469,7 @@ class _Token:
 def _tokens(text: str) -> list[_Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
-        before = text[:match.start()].rstrip()
+        before = text[max(0, match.start() - 40):match.start()].rstrip()
         start = not before or before[-1] in ".!?:;\n-•*>\"'," or before.lower().endswith(("signaal", "hoi", "hallo"))
         tokens.append(_Token(match.group(0), match.start(), match.end(), _stem(fold(match.group(0))), start))
     return tokens
@@ -517,11 +533,14 @@ def _names(text: str, allowed: frozenset[str]) -> Iterator[tuple[int, int]]:
         if not re.fullmatch(r"[A-Z]\.?", match.group(0).strip()):
             yield match.start(), match.end()
     for match in _LOWER_INITIALS.finditer(text):
-        if fold(match.group(0)).replace(" ", "") not in _ABBREVIATIONS:
+        if fold(match.group(0)).replace(" ", "").replace(".", "") not in _ABBREVIATIONS:
             yield match.start(), match.end()
+    folded = fold(text)
+    title_words = {word for title in _TITLES if title in folded for word in title.split()}
     i = 0
     while i < len(tokens):
-        if _in_title(tokens[i], text) or not _is_name(tokens, i, text, words, allowed):
+        if tokens[i].folded in title_words or _public_figure(tokens, i) or not _is_name(
+                tokens, i, text, words, allowed):
             i += 1
             continue
         end = tokens[i].end
@@ -538,10 +557,13 @@ def _initial(token: _Token, text: str) -> bool:
     return len(token.text) == 1 and token.text.isupper() and text[token.end:token.end + 1] == "."
 
 
-def _in_title(token: _Token, text: str) -> bool:
-    """Part of a book title or a named thing that happens to hold a name ("Pippi Langkous")."""
-    window = fold(text[max(0, token.start - 30):token.end + 30])
-    return any(title in window and token.folded in title.split() for title in _TITLES)
+_PUBLIC_TITLE = frozenset("prinses prins koning koningin keizer mr mister sint heilige president minister".split())
+
+
+def _public_figure(tokens: list[_Token], i: int) -> bool:
+    """A capitalised word after the title of a public figure ("Prinses Amalia", "Mr. Beast"): no
+    child of the school."""
+    return i > 0 and tokens[i - 1].folded in _PUBLIC_TITLE and _capitalised(tokens[i - 1])
 
 
 def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: frozenset[str]) -> bool:
@@ -549,7 +571,11 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
     word = token.folded
     if word in _FUNCTION_WORDS or len(word) < 2 or word.isdigit():
         return False
-    after, before = text[token.end:], text[:token.start]
+    if (not _capitalised(token) and word in vocabulary().common and word not in words.first_names
+            and word not in words.surnames):
+        return False  # an ordinary word in lower case is no name, whatever stands around it
+    after, before = text[token.end:token.end + 40], text[max(0, token.start - 40):token.start]
+
     if _TITLE_BEFORE.search(before):
         return True
     strong = bool(_CONTEXT_AFTER.match(after) or _CONTEXT_BEFORE.search(before))
@@ -557,12 +583,16 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
     surname = word in words.surnames and word not in words.surname_words
     if word in allowed and not strong:
         return False
+    if not strong and token.text.islower() and word in vocabulary().english:
+        return False  # "just saying", "as I said": English typed among Dutch
     if strong:
-        return first or surname or not _common(word) or _capitalised(token)
+        return first or surname or not _common(word) or (_capitalised(token) and "-" not in word)
     if _GROUP_AFTER.match(after) and not _after_article(tokens, i):
         return (first and (word not in words.not_names or _capitalised(token))) or surname or not _common(word)
     if first and len(word) <= 2 and token.text[:1].isupper() and token.text[1:].islower():
         return True
+    if first and _FROM_PLACE.search(before) and not _in_person_position(tokens, i):
+        return False  # "ouders uit Asmara", "tijdens Diwali": a place or an event with a name's spelling
     if first and word not in words.not_names and not _after_article(tokens, i):
         if len(word) <= 2:
             return (_capitalised(token) and not token.text.isupper()) or _subject(tokens, i) or _before_surname(
@@ -570,15 +600,21 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
         return True
     if first and _subject(tokens, i, strict=True):
         return True
-    if word in words.not_names or _common(word) or _STREETISH.search(word) or _after_article(tokens, i):
+    if word in words.not_names or _common(word) or _STREETISH.search(word):
+        return False
+    if _capitalised(token) and _in_person_position(tokens, i):
+        return True  # "dat Tsegai zich …", "Quillans stiefvader"
+    if _after_article(tokens, i):
         return False
     if _capitalised(token) and not surname and (_proper_noun_group(tokens, i, words) or _ORG_SUFFIX.search(word)):
         return False
     if surname:
         return _capitalised(token) and not token.sentence_start
     if _capitalised(token):
-        return not token.sentence_start or _subject(tokens, i)
+        return not token.sentence_start and not _PLACE_CUE.search(text[max(0, token.start - 40):token.start]) and (
+            not _THING_CUE.search(text[token.end:token.end + 20]))
     return _subject(tokens, i) and len(word) >= 3
+
 
 
 def _possessive(word: str, words: Lexicon, tokens: list[_Token], i: int) -> bool:
@@ -659,3 +695,29 @@ def _single_child(text: str) -> tuple[int, int] | None:
 
 
 _SCHOOL_WORD = re.compile(r"\b(?:school|ikc|obs|cbs|kindcentrum|basisschool)\b|\bbij ons op\b", re.IGNORECASE)
+
+
+# ───────────── unknown capitalised words: a person, a place or a thing ─────────────
+
+_PLACE_CUE = re.compile(r"\b(?:uit|in|naar|via|op|van|bij|rond|tijdens|voor|met|over|tot|de|het|een)\s+"
+                        r"(?:[\w'-]+,?\s+(?:en|of|&)\s+|[\w'-]+,\s+)?$", re.IGNORECASE)
+
+"""Before a word that is in no name list, these make it a place, an organisation, an app or an
+event ("ouders uit Kyiv", "via Duolingo", "tijdens Lebaran") unless a person's verb follows."""
+_FROM_PLACE = re.compile(r"\b(?:uit|via|tijdens|rond)\s+(?:[\w'-]+,?\s+(?:en|of|&)\s+|[\w'-]+,\s+)?$",
+                         re.IGNORECASE)
+_THING_CUE = re.compile(
+r"^\s*(?:[-–]?\s*(?:app|week|feest|dag|alert|methode|boeken|film|serie|spel|game))\b",
+                        re.IGNORECASE)
+
+
+def _in_person_position(tokens: list[_Token], i: int) -> bool:
+    """A person's verb or 'zich' follows ("dat Haoran steeds …", "Ekow huilt"), or a family word
+    after a possessive ("Omars stiefvader", "Keila's moeder")."""
+    if i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1].folded
+    if following in _FAMILY or following in ("zich", "zichzelf", "hij", "zij", "ze"):
+        return True  # a family word, or a pronoun that takes the name up ("naar Thijs, hij valt af")
+
+    return following in _PERSON_VERBS and following not in ("is", "was", "wordt", "werd")

@@ -18,6 +18,7 @@ for a registered user their own adviseur. The numbers come from the knowledge ba
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,7 +54,7 @@ _ADULT = (r"vader|moeder|papa|mama|pa|ma|pappa|mamma|ouders?|stiefvader|stiefmoe
 _HIT = (r"slaat|sloeg|slaan|geslagen|schopt|schopte|schoppen|geschopt|knijpt|kneep|duwt|duwde|gooit|gooide|"
         r"trapt|trapte|mept|meppen|tikken|klap|klappen|klappen|pijn gedaan|pijn doet|hardhandig|bijt|beet|slaag|"
         r"mishandelt|mishandelde|mishandeld|stompt|stompen|wurgt|gewurgd|knijpen|schudde|schudt|door elkaar|riem|"
-        r"in elkaar|afgeranseld|aframmeling|rammelt|pakte .{0,10} (?:hard|bij de nek)|hard bij")
+        r"in elkaar|afgeranseld|aframmeling|rammelt|pakte .{0,10} (?:hard|bij de nek)")
 _CHILD = r"hem|haar|hen|ze|mij|me|de kinderen|zijn zoon|zijn dochter|het kind|de jongen|het meisje"
 _BODY = r"arm|armen|pols|polsen|benen|been|bovenbenen|buik|hals|nek|gezicht|rug|lichaam|hand|handen|dijen"
 _ORIGIN = (r"marokko|turkije|somalie|soedan|egypte|ethiopie|eritrea|guinee|sierra leone|mali|djibouti|gambia|"
@@ -101,7 +102,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\beet uit de (?:prullenbak|vuilnisbak)\b|\beten uit (?:andermans|andere) (?:tas|tassen)\b",
         r"\b(?:vieze|stinkende|dezelfde|smerige) (?:kleren|kleding)\b|\bstinkt\b|\bruikt naar (?:urine|plas|poep)\b"
         r"|\bongewassen\b|\bniet (?:gewassen|verschoond)\b|\bvolle (?:natte )?luier\b|\bvol (?:afval|ongedierte)\b",
-        r"\b(?:alleen|in zijn eentje|in haar eentje) thuis\b|\bniemand (?:thuis|die voor|die naar|om)\b|\bniet opgehaald\b"
+        r"\b(?:alleen|in zijn eentje|in haar eentje) thuis\b|\bniemand (?:thuis|die voor|die naar|om)\b|"
+        r"\bniet opgehaald\b"
         r"|\bvoor de deur gezet\b|\bin de kou\b.{0,20}\bwachten\b|\bouders nergens\b|\bniemand komt\b",
         r"\bouders?\b.{0,30}\b(?:dronken|onder invloed|drinkt|drinken|high|stoned|verslaafd)\b"
         r"|\b(?:moeder|vader|mama|papa)\b.{0,20}\b(?:dronken|drinkt|verslaafd|gebruikt drugs)\b",
@@ -113,7 +115,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     ),
     "sexual_abuse": (
         r"\bseksueel misbruik\w*|\bmisbruikt\b|\bmisbruik\b(?! (?:van|maken))|\baanrand\w*|\baangerand\b|"
-        r"\bverkracht\w*|\bincest\b|\bseksueel (?:getint|overschrijdend|grensoverschrijdend|gedrag|geweld)\b|\bbetast\w*",
+        r"\bverkracht\w*|\bincest\b|\bseksueel (?:getint|overschrijdend|grensoverschrijdend|gedrag|geweld)\b|"
+        r"\bbetast\w*",
         r"\bongepast aangeraakt\b|\baan(?:geraakt|raakt|raken|zitten|gezeten|zit)\b.{0,30}\b(?:kruis|billen|borsten|"
         r"geslachtsdeel|geslachtsdelen|plassertje|piemel|vagina|intieme|private|onderbroek)\b|\bintiem aangeraakt\b"
         r"|\b(?:oom|opa|buurman|neef|stiefvader|vader|papa|oppas|man)\b.{0,15}\b(?:aan haar zit|aan hem zit|aan haar "
@@ -134,7 +137,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\b(?:geld|cadeaus)\b.{0,20}\b(?:van een man|van een oudere|van mannen)\b",
         r"\b(?:oudere|volwassen) (?:vriend|vriendje|jongen|jongens|man|mannen)\b|\b(?:vriend|vriendje|man|jongen)"
         r" van (?:1[8-9]|2\d|3\d)\b|\bopgehaald door\b.{0,30}\b(?:oudere|onbekende|man|vriend|auto)\b",
-        r"\bmoet (?:drugs )?(?:dealen|verkopen|rondbrengen|pakketjes)\b|\bdrugsrunner\w*|\bgedwongen .{0,20}\b(?:dealen|"
+        r"\bmoet (?:drugs )?(?:dealen|verkopen|rondbrengen|pakketjes)\b|\bdrugsrunner\w*|"
+        r"\bgedwongen .{0,20}\b(?:dealen|"
         r"stelen|werken|seks)\b|\bheeft (?:ineens|opeens|plotseling) (?:veel )?(?:geld|dure)\b|\bdingen moet doen\b"
         r"|\bschuld af te lossen\b|\bhotel\b.{0,30}\b(?:mannen|man)\b",
     ),
@@ -199,42 +203,412 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\bvoor de trein\b|\bpillen\b.{0,20}\b(?:gespaard|verzameld|sparen|ingenomen|geslikt)\b|\bpoging\b",
         r"\b(?:zichzelf|zich)\b.{0,20}\b(?:iets|wat)?\s*(?:aandoen|aandoet|aan te doen|doodmaken|ophangen|van kant)\b"
         r"|\bheeft het (?:steeds |vaak )?over (?:dood|doodgaan|sterven)\b|\btekent\b.{0,20}\b(?:graven|doodskist\w*|"
-        r"dood)\b|\bbeter (?:als|dat) (?:hij|ze|zij|ik) er niet (?:meer )?(?:is|ben|zijn)\b|\bniemand (?:haar|hem|mij|me)"
+        r"dood)\b|\bbeter (?:als|dat) (?:hij|ze|zij|ik) er niet (?:meer )?(?:is|ben|zijn)\b|\bniemand (?:haar|hem|"
+        r"mij|me)"
         r" (?:zou )?missen\b|\b(?:spullen weg|afscheid neemt|neemt afscheid)\b|\bbij opa in de hemel\b",
     ),
     "acute": (
-        r"\b(?:mes|messen|mesje|steekwapen|vuurwapen|wapen|wapens|pistool|revolver|boksbeugel|machete|bijl|vuurwerkbom)\b",
-        r"\b(?:dreigt|dreigde|bedreigt|bedreigde|dreigen|dreigbericht|dreiging)\b.{0,60}\b(?:vermoorden|dood|neersteken|"
+        r"\b(?:mes|messen|mesje|steekwapen|vuurwapen|wapen|wapens|pistool|revolver|boksbeugel|machete|bijl|"
+        r"vuurwerkbom)\b",
+        r"\b(?:dreigt|dreigde|bedreigt|bedreigde|dreigen|dreigbericht|dreiging)\b.{0,60}\b(?:vermoorden|dood|"
+        r"neersteken|"
         r"steken|schieten|afmaken|aandoen|in elkaar|mes|wapen|terug|naar school|pakken|geweld)\b"
         r"|\b(?:of er gebeurt wat|anders gebeurt er wat)\b",
         r"\b(?:gaat|gaan|komt|komen|zal)\b.{0,20}\b(?:vermoorden|doodmaken|neersteken|afmaken|neerschieten|pakken)\b"
         r"|\bdoodsbedreiging\w*|\bmaakt (?:hem|haar|je|jou|jullie) af\b",
-        r"\b(?:direct|acuut) gevaar\b|\bin (?:acuut )?gevaar\b|\bvermist\b|\bontvoer\w*|\bweggelopen\b"
-        r"|\bstaat (?:nu )?(?:voor|bij) (?:de school|het hek|de deur)\b|\b(?:agressief|in paniek)\b"
+        r"\b(?:direct|acuut) gevaar\b|\bin (?:acuut )?gevaar\b|\bvermist\b|\bontvoer\w*"
+        r"|\bstaat (?:nu )?(?:voor|bij) (?:de school|het hek|de deur)\b"
+
         r"|\balleen in (?:een|de) auto\b|\b(?:aanspreekt|aanspreken) en filmt\b",
     ),
 }
 """Signs of each kind of concern, on the normalised text (typos of key words put right)."""
 
-GUARDS: dict[str, tuple[str, ...]] = {
-    "physical_abuse": (
-        r"\b(?:skaten|skeeleren|skeelers|schaatsen|turnen|judo|karate|trefbal|bal|voetbal|gym|sport|hockey|trap|fiets|"
-        r"val|gevallen bij|speeltoestel|klimrek|ongelukje|ongeluk|gezien|zagen|schoolplein|speelplein|wespensteek|"
-        r"mug|insect|laptops|spullen|boeken|materiaal)\b",
-        r"\b(?:slaat|sloeg)\b.{0,20}\b(?:bladzijde|bladzij|pagina|alarm|toon|munt|brug|spijker|bal|plank mis)\b",
-    ),
-    "suicide": (r"\b(?:preventie|boek|film|serie|dood moe|doodmoe|lachen|stress|verveling|moord)\b",),
-    "self_harm": (r"\b(?:handvaardigheid|papier|knutselen|per ongeluk|schaar bij)\b",),
-    "sexual_abuse": (r"\b(?:seksuele vorming|lentekriebels)\b",),
-    "acute": (r"\b(?:kookles|koken|keuken|brood|fruit|taart|snijplank|knutselen|schaar|film|game|spel|fortnite|"
-              r"geschiedenis|oorlog|museum|vuurwerk|carnaval|halloween)\b",),
+# ───────────── concepts: who, what, when ─────────────
+#
+# The signs above name a concern outright. Most concerns are told indirectly, in the staff
+# member's own words: "zegt dat zn vader hem tegen de kast heeft gegooid", "draagt met 25 graden
+# een lange mouw". Such a message is recognised by its parts: WHO is involved (an adult at home,
+# a stranger), WHAT happened (harm, something sexual, death, marriage, being left abroad …) and
+# WHEN (now or tonight makes it acute). A concept is a class of Dutch words and short phrases on
+# the normalised text; a rule (:data:`RULES`) fires when its concepts occur within a window of
+# words, unless one of its look-alike concepts occurs in the message too.
+
+_POSS = r"(?:zijn|zn|z n|haar|har|r|d r|der|hun|mijn|mn|m n|me|je|jouw)"
+_KID_WORDS = r"kind|kindje|kleuter|leerling|ll|jongen|jongetje|meisje|dochter|zoon|broertje|zusje|hij|ze|zij"
+_KID = rf"(?:{_KID_WORDS})"
+
+CONCEPTS: dict[str, str] = {
+    # who: adults (and older relatives) at home, strangers and older outsiders, other children
+    "carer": r"vader|moeder|papa|mama|pappa|mamma|pap|mam|pa|ma|ouders?|stief\w+|oom|ooms|tante|opa|oma|"
+             r"grootvader|grootmoeder|broer|broers|neef|neven|nicht|familie|schoonfamilie|oppas|buurman|voogd|"
+             r"pleegvader|pleegmoeder|pleegouders|vriend van " + _POSS + r" (?:moeder|mama|mam|papa|vader)|"
+             r"(?:haar|zijn|d r|r) (?:man|vriend)|(?:papas|mamas|moeders|vaders) vriend|nieuwe vriend|thuis",
+    "stranger": r"onbekende?|man|mannen|meneer|gast|gasten|vent|kerel|oudere (?:jongen|jongens|man|mannen|gast|gasten|"
+                r"vriend|vriendje)|volwassene?n?|trainer|coach|bijles\w*|baas|(?:vriend|man|jongen|gast) van "
+                r"(?:1[4-9]|[2-5]\d|dertig|twintig|veertig)|jongens uit de (?:wijk|buurt)|die (?:gasten|jongens|"
+                r"mannen)|"
+                r"(?:van|voor) een vriend",
+    "peer": r"klasgenoo?t\w*|medeleerling\w*|(?<!in )(?<!door )elkaar|andere (?:kind|kinderen|kleuter|jongen|"
+        r"meisje|leerling)|"
+            r"een ander kind|vriendjes|vriendinnetjes?|meiden|de jongens|in de pauze|op het plein|pest\w*|gepest",
+
+    # what: physical harm by someone, and what it leaves
+    "hit": r"sla|slaat|slaan|sloeg|sloegen|geslagen|slaag|schopt|schoppen|schopte|geschopt|trapt|trapte|getrapt|"
+           r"kapotgetrapt|duwt|duwde|geduwd|gooit|gooide|gegooid|knijpt|knijpen|kneep|geknepen|wurgt|wurgen|gewurgd|"
+           r"stompt|stompen|mept|mepte|meppen|klappen|pak rammel|pak slaag|rammel|afgeranseld|afranselen|getrokken|"
+           r"aan (?:de|" + _POSS + r") haren|door de kamer|tegen de (?:muur|kast|deur|grond|aanrecht|verwarming|"
+           r"tafel)|pijn (?:gedaan|doen|deed|doet)|hardhandig|greep|grijpt|gegrepen|hard vast|bij de (?:nek|keel)|"
+           r"met (?:de|een) (?:riem|slipper|pollepel|stok|snoer)|mishandel\w*|in elkaar|verbrand\w*",
+    "injury": r"blauwe? ple\w*|blauw oog|bult|buil|striem\w*|dikke lip|schram\w*|schaafwond\w*|snee|wond|wonden|"
+              r"breuk|gebroken|gips|mank|kale plek\w*|bloedneus|kneuzing\w*|brandwond\w*|brandplek\w*|afdruk\w*|"
+              r"\d vingers|vier vingers|rood en blauw|geel en paars|gezwollen|opgezwollen|kan niet zitten",
+    "explained_badly": r"zegt dat (?:hij|ze|zij) (?:\w+ ){0,4}gevallen|van de trap|tegen de deur (?:aan )?gelopen|"
+                       r"ongelukje|geen verklaring|wil (?:niet|niks) (?:zeggen|vertellen|praten)|"
+                       r"mag (?:niet|niks) (?:zeggen|vertellen)|verdiend|straf|gestraft|elke keer|"
+                       r"alweer|derde|vierde|zoveelste|steeds weer|in allerlei kleuren|oude en nieuwe|"
+                       r"geen fiets|verstopt|verbergt|bedekt|sjaal|lange mouw\w*",
+    "accident": r"skate\w*|skeeler\w*|schaats\w*|turnen|judo|karate|kickboks\w*|trefbal|voetbal\w*|hockey|gymles|"
+                r"sport\w*|fiets\w*|trampoline|klimrek|klimmuur|wandrek|glijbaan|speeltoestel|tikkertje|zaklopen|"
+                r"survival\w*|kamp|schoolreis|ijs|ongevals\w*|ongevallen\w*|ijszakje|koelelement|eerste hulp|"
+                r"ik (?:zag|was erbij|heb het gezien)|zag het gebeuren|gezien door|wespensteek|mug|"
+                r"laptops?|tablets?|chromebooks?|spullen|boeken|materiaal|meubels",
+    "fear": r"bang|doodsbang|angstig|schrikt|schrok|trilt|trillen|bibbert|durft niet|durven niet|durfde niet|"
+            r"op z?n hoede|verstijft|"
+            r"krimpt|ineenkrimpen|verkrampt|in elkaar gedoken|onder de tafel|overstuur|gilt|gillen|in paniek",
+    # what: sexual acts, parts of the body and secrets
+    "intimate": r"piemel\w*|plasser\w*|flamoes\w*|vagina|penis|kruis|billen|borsten|geslachtsde\w*|"
+                r"onderbroek|in " + _POSS + r" broek|onder " + _POSS + r" (?:kleren|kleding|shirt|rok)|"
+                r"plekken waar (?:dat|het) niet mag|plekjes waar|intiem\w*|prive plek\w*|bloot|naakt\w*|uitklee?d\w*|"
+
+                r"uit te kleden|kleren uit|douche|in bed|in " + _POSS + r" bed|op schoot|zoenen|tongzoenen|"
+                r"seks\w*|porno\w*|rare filmpjes|vieze filmpjes|vieze fotos|soa|geslachtsziekte|ondergoed|"
+                r"onder de dekens?|niet bij (?:haar|zijn) leeftijd",
+    "touch": r"aan (?:haar|hem|mij|me) zit|zit (?:aan|bij) (?:haar|hem|mij|me)|aan (?:haar|zijn|zn|mijn|mn) \w+ "
+             r"(?:heeft )?(?:gezeten|zit|zat|komt|kwam)|aanraakt|aanraken|aangeraakt|raakt (?:haar|hem) aan|betast\w*|"
+             r"hand in|handen in|filmt|filmen|gefilmd|fotos (?:van|maakt)|met (?:haar|hem) doet|doet met (?:haar|hem)",
+    "show": r"videobellen|camera aan|laat zien|laten zien|proberen|komt (?:in|bij)",
+    "coerce": r"dingen (?:te )?doen|dingen laat doen|dwingt|gedwongen|moet (?:zich )?uitkleden",
+    "secret": r"geheim\w*|niet (?:door)?vertellen|mag (?:het )?(?:niet|niks) zeggen|niks zeggen|niet zeggen|"
+              r"beloven|belooft|onder ons|aan niemand (?:mag )?(?:vertellen|zeggen)",
+    # what: death and the self
+    "death": r"dood|doodgaan|dood gaan|sterven|dood zijn|dood willen|er niet meer (?:zijn|ben|is|wil zijn)|"
+             r"niet meer (?:leven|wakker worden|bestaan|verder)|van het leven|uit het leven|laatste keer|"
+             r"bedankt voor alles|sorry voor alles|beter (?:af )?(?:\w+ )?zonder (?:mij|me|hem|haar)|liever dood|"
+             r"word(?:t)? niet (?:later|groot|ouder)|kan niet meer|stop ermee|stop er mee|ermee stoppen|"
+             r"in de hemel|bij (?:hem|haar|opa|oma|papa|mama) (?:wil|wilt) zijn|doei iedereen|"
+             r"niemand (?:die )?(?:me|mij|hem|haar|het) (?:zal |zou )?(?:mist|missen|merkt|zoekt)|"
+             r"hoe (?:ze|hij|ik) het (?:zou|zal|ga|gaat) doen|voor als het te erg wordt|"
+             r"(?:ben|is) (?:ik|ik er|hij|ze|hij er|ze er) (?:toch )?(?:weg|niet meer)|eind(?:e)? aan|"
+             r"(?:ben|is|zijn) er (?:\w+ ){0,3}(?:toch )?niet meer|"
+             r"nooit geboren|niet meer hoeft|alles zat",
+    "method": r"(?:springt|springen|spring|sprong)\b.{0,40}\b(?:flat|dak|brug|balkon|raam|viaduct)|"
+              r"(?:flat|dak|brug|balkon|raam|viaduct)\b.{0,40}\b(?:springt|springen|spring|sprong)|"
+              r"(?:voor|onder) (?:de|een) (?:trein|tram|metro|bus|vrachtwagen)|op het spoor|op de rails|"
+              r"over de reling|rand van het dak|aan een touw|strop|ophang\w*|opgehangen|opknopen|overdosis|"
+              r"(?:in|voor) (?:de|een) (?:gracht|auto|rivier|zee) (?:springen|springt|gooien|lopen)|"
+              r"(?:riem|sjaal|touw|koord|snoer) om " + _POSS + r" (?:nek|keel)|hoeveel pillen|potje pillen|"
+              r"pillen (?:gespaard|sparen|verzameld|verzamelt|geslikt|ingenomen|innemen|nemen)|slaappillen",
+    "plan": r"plan|plannen|uitgeschreven|opgeschreven|bedacht|opgezocht|googlede|gaat (?:het )?doen|ga het doen|"
+            r"wil|wou|wilde|gaat|ga",
+    "self": r"zichzelf|zich|mezelf|mijzelf|zelf",
+    "self_injury": r"kras\w*|gekrast|snijdt|snijden|sneed|gesneden|sneetjes|sneden|sneeen|snijwond\w*|"
+                   r"krabt (?:\w+ ){0,4}(?:open|tot)|krapt|openkrabt|opengekrabd|(?:bonkt|slaat|stoot|bonken) "
+                   r"(?:met )?" + _POSS + r" hoofd|hoofd tegen de muur|haren uit\w*|tot (?:het|ze|hij) bloedt|"
+                   r"wondjes|littekens?|iets (?:te )?voelen|iets voel|lekker voel\w*|zichzelf (?:te )?straffen|"
+                   r"(?:slikt|slikte|geslikt) (?:\w+ ){0,2}(?:punaise\w*|batterij\w*|glas|spelden|schroeven)",
+    "self_hurt": r"(?:bonkt|slaat|stoot|bonken|slaan)\b.{0,30}\bhoofd\b|hoofd tegen de \w+|zichzelf pijn \w+|"
+                 r"zich(?:zelf)? (?:te )?straffen|(?:ze|hij|zij) (?:dat|het) zelf doet|doet (?:dat|het) zelf|"
+                 r"tot (?:het|ze|hij) bloedt|zodat (?:ik|ze|hij) iets voel\w*|stil (?:wordt|is) in (?:haar|zijn|mijn)"
+                 r" hoofd",
+    "tool": r"scheermes\w*|mesje|slijper|glas|passer|naald\w*|punaise|paperclip|aansteker|mes",
+    "body": r"arm|armen|onderarm\w*|bovenarm\w*|pols|polsen|hand|handen|handrug|vinger\w*|been|benen|bovenbe\w*|"
+            r"dijen|buik|huid|enkels?|lijf|lichaam|bloed\w*",
+    # what: cruelty in words and punishment at home
+    "insult": r"waardeloos|waardeloze|dom|dommerik|stom|stomme|hoer|slet|klootzak|idioot|mislukking|mislukt|lelijk|"
+              r"dik en|nooit gewild|bedreigd|bedreigt|vechtscheiding|gebruikt in de|bespioneren|niet gewild|"
+              r"ongelukje|spijt van|niks waard|niets waard|nergens goed voor|niks kan|niets kan|dat ding|een last|"
+              r"(?:haat|haten) (?:haar|hem|je|jou)|genegeerd|negeert|negeren|lucht voor|"
+              r"(?:niet|nooit) (?:verdient|verdiend)|de slechte|duivel|achterlijk|debiel|scheldt|schelden|"
+              r"uitgescholden|uitscheldt|kleineert|vernedert|vernederd|uitlacht|uitgelachen|lacht (?:haar|hem) uit|"
+              r"niemand (?:van (?:haar|hem|mij) )?houdt",
+    "abandon": r"tehuis|weeshuis|kindertehuis|wegsturen|weggestuurd|de deur uit|(?:weg ?gaat|weggaat) en "
+               r"nooit meer|nooit meer terug\w*|in de steek|wegdoen|weg doen",
+    "punish": r"in de gang (?:staan|moet)|gezicht naar de muur|met niemand (?:mag )?praten|niet (?:mag )?praten|"
+              r"geen (?:avond)?eten|zonder eten|op " + _POSS + r" kamer (?:blijven|moet|opgesloten)|opgesloten|"
+              r"opsluiten|sluit (?:haar|hem) op|in de kast|in de kelder|krijgt op " + _POSS + r" (?:kop|donder)|"
+              r"als straf|voor straf|geen verjaardag|moet altijd alles|niet mee (?:mag )?eten",
+    # what: neglect (what a child lacks) and parents who do nothing about it
+    "lack": r"zonder (?:ontbijt|lunch|eten|jas)|geen (?:ontbijt|lunch|eten|brood|jas|winterjas|luiers?|schone \w+)|"
+            r"honger\w*|hongerig|prullenbak|vuilnisbak|restjes|brood van (?:anderen|een ander)|eten (?:van|uit) "
+            r"(?:anderen|andermans)|mager|vies|vieze|smerig|stinkt|klitten|dezelfde (?:luier|"
+            r"kleren|kleding|jurk|broek|trui|shirt)|volle luier|rode billen|matras|op de grond slapen|"
+            r"muizen|ratten|ongedierte|schimmel|koelkast (?:\w+ ){0,4}(?:dicht|leeg|op slot)|alleen thuis|"
+            r"alleen (?:met de baby|langs|op straat)|in de kou|om [67] uur|niet opgehaald|niemand thuis|"
+            r"in de auto (?:geslapen|slapen|slaapt|sliep)|gaten in|kapotte schoenen|te kleine (?:schoenen|kleren)|"
+            r"geen (?:sokken|schoenen|bed|eigen bed|warme kleren)|vergeten (?:\w+ ){0,3}(?:op )?te halen|"
+            r"alleen (?:chips|snoep)|(?:krijgt|krijgen) (?:geen|weinig|nauwelijks) eten|niet gegeten|"
+            r"(?:laten|liet|laat) (?:\w+ ){0,3}alleen|snachts alleen|zijn (?:vaak|steeds|dagen|nachten) weg|"
+            r"(?:zorgen|zorgt) voor zichzelf|ligt (?:de hele dag )?in bed|"
+            r"tot na (?:twaalven|middernacht)|onverzorgd",
+    "care_need": r"tandarts|kiespijn|rotte tand\w*|bril|insuline|pufje\w*|puffer|\w*medicatie|\w*medicijn\w*|"
+                 r"dokter|huisarts|gehecht|hechten|ontstoken|ontsteking|infectie|etter|wond|koorts|"
+                 r"gehoorapparaat|wondjes|luizen|hoofdluis|pus|oorontsteking",
+    "inaction": r"doe\w* (?:er )?(?:niks|niets)|niet nodig|te duur|valt wel mee|reageren niet|reageert niet|"
+                r"niet te bereiken|niet (?:naar|bij) de (?:huisarts|dokter|tandarts)|gaan niet|"
+                r"niet bereikbaar|onbereikbaar|neemt niet op|geen \w+ mee|al (?:maanden|weken|een maand)|sinds (?:gr|"
+                r"groep)|weigeren|weigert|niet (?:gegeven|geregeld|gehaald|meegegeven)|niks mee|"
+                r"gebeurt (?:niks|niets)",
+    # what: violence between the parents
+    "partner": r"(?:papa|vader|pa|stiefvader|haar man|mijn man|de man|vriend van (?:mama|moeder))\b.{0,120}\b(?:mama|"
+               r"moeder|ma|mam|zijn vrouw|mijn vrouw)|(?:mama|moeder|ma|mam)\b.{0,120}\b(?:papa|vader|pa|haar man|"
+               r"hij|ex)",
+    "dv_act": r"ruzie|ruzies|gegil|gillen|gilt|geschreeuw|schreeuwen|schreeuwt|gebonk|bonken|bonkt|"
+              r"kapotgetrapt|ingeslagen|op slot|bedreigt|bedreigd|dreigt|politie|112|aangifte|opvang|"
+              r"blijf van mijn lijf|bloed|pijn deed|pijn gedaan|dronken|harde knal|zodat ik het niet hoor|"
+              r"tot het stil|rustig is|doodmaakt|slaat|sloeg|geslagen|hard vast|greep|tegen het aanrecht|"
+              r"gehuild|vechten|gevochten",
+    "dv_noise": r"harde knal|zodat ik het niet hoor|gebonk|gegil|geschreeuw|tot het stil|ruzie (?:maken|is) thuis",
+    "night": r"snachts|elke nacht|vannacht|savonds|thuis|in huis|sochtends",
+    # what: honour, control by the family
+    "honour_cause": r"vriendje|een vriend|haar vriend|met (?:een|die) jongen|met jongens|maagd\w*|respect|eer|schande|"
+                    r"te schande|niet luisteren|ontdekt|ontdekken|danst|dansen|hoofddoek|make up",
+    "control": r"controleert|controleren|checkt|leest (?:haar|zijn) telefoon|volgt|gevolgd|in de gaten|"
+               r"straffen|gestraft|afmaken|afmaakt|iets (?:met|aan) (?:haar|hem) (?:gaan |gaat )?doen|iets gaat doen|"
+               r"iets aandoen|leert wat|familiebijeenkomst|familieraad|zwaard|mes|verdwenen|dood (?:is )?voor|"
+               r"komt (?:haar|hem) halen|hard in de nek|bewijzen|opgesloten|mag niet (?:meer )?(?:naar "
+               r"buiten|weg|met)|overal naartoe gebracht",
+    # what: marriage of a child, being left abroad, FGM
+    "marriage": r"trouwen|trouwt|getrouwd|uithuwelijk\w*|bruiloft|huwelijk|nikah|verloof\w*|bruid|henna\w*|"
+                r"man voor (?:haar|hem)|naar haar man|voor haar man|van een ander|"
+                r"beloofd|(?:aan|voor) de zoon van|iemand te ontmoeten|(?:vrouw|man) (?:uitgezocht|gekozen|gevonden)",
+    "minor": r"meisje|dochter|ll|leerling|haar|ze|zij|ik|je|is (?:[89]|1[0-5])|van (?:[89]|1[0-5])\b|groep [78]|"
+             r"gr [78]",
+    "adult_wedding": r"(?:juf|meester|collega|moeder|vader|mama|papa|oom|tante|opa|oma|nicht|neef|zus|broer)"
+                     r"(?: \w+)? (?:gaat|gaan|ging) (?:\w+ ){0,4}trouwen|(?:nicht|neef|oom|tante|zus|broer) van "
+                     r"(?:[2-5]\d)|van (?:een|haar|zijn|de) (?:oom|tante|neef|nicht|juf|meester)|bruidsmeisje|"
+                     r"bruidsjonker|knuffel|poppenhoek|cadeau voor|trouwfeest van",
+    "abroad": r"marokko|turkije|somalie|somaliland|soedan|egypte|ethiopie|eritrea|guinee|sierra leone|mali|djibouti|"
+              r"gambia|senegal|burkina faso|pakistan|afghanistan|irak|iran|syrie|jemen|ghana|nigeria|suriname|"
+              r"bangladesh|india|libie|algerije|tunesie|koerdistan|het buitenland|buitenland|thuisland|"
+              r"land van herkomst|het dorp|naar oma|naar opa|bij familie|koranschool|kostschool|internaat|"
+              r"te westers",
+    "one_way": r"enkeltje|enkele reis|geen retour|paspoort (?:\w+ ){0,2}(?:afgepakt|afgenomen|houden|bewaren|kwijt)|"
+               r"heropvoed\w*|heropvoeding",
+    "whole_family": r"(?:hele|het) gezin (?:\w+ ){0,2}(?:verhuist|verhuizen|gaat|emigreert)|emigreren|emigreert",
+    "no_return": r"niet (?:meer )?terug\w*|nooit meer terug\w*|blijft daar|blijven daar|daar (?:is |zijn )?gebleven|"
+                 r"is gebleven|nog steeds daar|voor altijd|enkeltje|enkele reis|geen retour|paspoort\w*|vastzit|"
+                 r"niet weg mag|geen afscheid|uitschrijv\w*|uitgeschreven|inschrijving opzeggen|gaan (?:\w+ ){1,4}"
+                 r"wonen|beter opgevoed|opgevoed|goed meisje|heropvoed\w*|terugstuurt|terugsturen|teruggestuurd|"
+                 r"niet meer (?:op school|nodig)|geen contact meer|niemand weet waar|achterge\w*|achterla\w*",
+    "fgm_strong": r"\w*besnijd\w*|\w*besneden|snijfeest|dichtgenaaid|dichtgemaakt",
+    "fgm_act": r"\w*besnijd\w*|\w*besneden|geknipt|knippen|gesneden|snijfeest|dichtgenaaid|genaaid|daar beneden|"
+               r"beneden|ritueel|"
+               r"ceremonie|familieceremonie|traditioneel|behandel\w*|weghalen|weggehaald|operatie|vrouw (?:wordt|"
+               r"worden|maken)|grote meisjes|gemaakt wordt|schoongemaakt|schoon gemaakt|meisjesfeest|vrouwending",
+    "fgm_sign": r"pijn bij (?:het )?(?:plassen|zitten|lopen)|lang (?:op|over) (?:de wc|het toilet|plassen)|"
+                r"loopt (?:heel )?(?:stijf|moeilijk|raar)|benen wijd|niet (?:kon |kan )?lopen|infectie|"
+                r"niet (?:meer )?(?:gymmen|naar de wc)|ziek (?:was|geworden)",
+    "fgm_country": r"somalie|somaliland|soedan|egypte|ethiopie|eritrea|guinee|sierra leone|mali|djibouti|gambia|"
+                   r"senegal|burkina faso|nigeria|kenia|jemen|koerdistan|indonesie|tsjaad|liberia|ivoorkust",
+    "boy": r"jongen|jongens|zoon|zoontje|broertje|kinderchirurg|ziekenhuis|uroloog",
+    "holiday": r"vakantie|zomer|zomervakantie|meivakantie|reis|ticket|vliegticket|terug uit",
+    "medical": r"ziekenhuis|huisarts|dokter|tandarts|amandelen|oor\w*|beugel|gebroken|gips|blindedarm|oogarts",
+    # what: exploitation (gifts, money, errands for older people)
+    "gifts": r"geld|euro|cadeau\w*|iphone|telefoons|nieuwe telefoon|sneakers|gelnagels|make up|sieraden|dure|bloemen|"
+             r"rolletje|hotel\w*|merkkleding",
+    "errands": r"pakketjes|pakjes|pakje|wegbrengen|bezorgen|rondbrengen|dealen|dealt|wiet|drugs|op de uitkijk|"
+               r"klusjes|schuld|terugbetalen|terugverdienen|verkoopt|verkopen|durft te stoppen|afgeven",
+    "lure": r"feestjes?|snachts|weggaat met|weg met|meegenomen|in een auto|auto stapt|ophaalt|ophaalde|lief "
+            r"(?:moest|moet) zijn|plaatjes van|fotos van zichzelf|contact met|scooter|eerste uur",
+    # when and where: danger now
+    "now": r"nu|net|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
+           r"morgen|gisteravond|nog (?:hier|in de klas|bij mij|buiten|op school)|bijna \d+ uur|over (?:een|\d+) "
+           r"(?:half )?(?:uur|minuten|min)|om \d+(?: uur| \d\d)?|kwart (?:voor|over)|half \d+|op dit moment",
+    "weapon": r"mes|messen|broodmes|keukenmes|zakmes|steekwapen|wapen|wapens|vuurwapen|pistool|revolver|"
+              r"knuppel|honkbalknuppel|bijl|machete|boksbeugel|zwaard|stanleymes|vuurwerkbom",
+    "sharp": r"schaar|passer|glas|scherven|stoel|aansteker|spuitbus|vlammen",
+    "kill_threat": r"neersteken|neer te steken|afknallen|af te knallen|neerschieten|afmaken|af te maken|"
+                   r"(?:iets|wat) aan te doen|(?:iets|wat) aandoen|(?:iets|wat) aandoet|"
+                   r"maakt (?:hem|haar|je|jou|jullie|iedereen) af|doodmaken|doodmaakt|dood maken|vermoorden|"
+                   r"vermoordt|kapot maakt|kapotmaakt|kapot maken|opwachten|op te wachten|gebeuren er ongelukken|"
+                   r"dan zal (?:ze|hij|je) (?:wel )?zien|weet waar (?:je|jij|u) woont|iets aan te doen|"
+                   r"iets aandoen|iets aandoet|op te blazen|opblazen|opgeblazen|bom|bommen|aanslag|schietpartij|"
+                   r"(?:gaat|ga|gaan|wil|komt|komen) (?:\w+ ){0,3}(?:steken|schieten|neerschieten)",
+    "comes_back": r"terugkomen|terugkomt|komen (?:\w+ ){0,2}terug|komt (?:\w+ ){0,2}terug|langskomen|langskomt|"
+                  r"kom ik langs|naar (?:onze |de )?school (?:komt|komen)|(?:komt|komen) naar (?:onze |de )?school|"
+                  r"onderweg",
+    "missing": r"" + _KID + r" (?:\d+ )?(?:is|zijn) (?:\w+ ){0,2}weg|vermist|niet (?:meer )?teruggekomen|"
+               r"niet (?:thuis )?gekomen|niet thuis (?:is )?gekomen|niemand weet waar|nergens te vinden|"
+               r"doorzocht|neemt niet op|" + _KID + r" (?:\w+ ){0,3}weggelopen|van huis weggelopen|"
+               r"" + _KID + r"(?: \d+)?(?: van \w+)? (?:is|zijn) kwijt|we zoeken (?:haar|hem|overal)|"
+               r"zoeken (?:alles|overal) af|"
+               r"met de kinderen weg|(?:weet|weten) niet waar (?:hij|ze|zij|het kind) is|verdwenen|spoorloos|"
+               r"niet thuis (?:geweest|geslapen)",
+    "danger": r"(?:opgesloten|alleen|achtergelaten) in (?:de|een) (?:\w+ )?auto|ademt niet|niet meer ademen|"
+              r"blauw aan|in het water gevallen|(?:gestikt|stikt)|weggerukt",
+    "not_allowed": r"contactverbod|straatverbod|omgangsverbod|huisverbod|geen omgang|geen gezag|"
+                   r"mag (?:ze|hem|haar|de kinderen) niet (?:halen|zien|meenemen|ophalen)|ex|buitenland",
+    "fire": r"aansteker (?:en|met) (?:een )?spuitbus|spuitbus (?:en|met) (?:een )?aansteker|vlammen (?:te )?maken|"
+            r"brand gesticht|in brand (?:gestoken|steken|steekt)",
+    "concrete": r"plan|plannen|uitgeschreven|opgeschreven|opgezocht|zocht|afscheidsbrief\w*|tijdstip|maandag|"
+                r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|volgende week|na de \w+",
+    "impaired": r"dronken|rook naar drank|ruikt naar drank|onder invloed|amper (?:op )?(?:haar|zijn|de) benen|"
+                r"kon amper|reageert niet|hangt over het stuur|bewusteloos|niet (?:meer )?wakker|stoned|high|"
+                r"onder de drugs",
+    "take_away": r"meenemen|mee nemen|mee te nemen|meegeven|meegegeven|ophalen|op te halen|komen halen|komt halen|"
+                 r"meegesleurd|sleurt|sleept|meegetrokken|ontvoer\w*|omgangsregeling|geen gezag|"
+                 r"wil niet mee|mag (?:hem|haar|ze) niet|staat (?:buiten )?in een auto|met de (?:auto|bakfiets)",
+    "aggression": r"schreeuwt|schreeuwen|te schreeuwen|duwde|woest|zwaait|agressief|dreigt|dreigde|bedreigt|"
+                  r"ingeslagen|scheldt|tiert",
+    "lurker": r"rondjes|maakt fotos|fotos van de kinderen|bij haar naam|bij zijn naam|bij het hek|aan het hek|"
+              r"om het plein|staat er (?:nu )?weer|capuchon|onbekend nummer|berichten van|"
+              r"(?:in|mee) (?:\w+ ){0,2}(?:te )?(?:laten )?(?:instappen|stappen)|lokt|lokken|snoep (?:aan)?biedt",
+    "school_place": r"school|plein|schoolplein|hek|gang|hal|ingang|lokaal|gymzaal|pauze|buiten|parkeerplaats|"
+                    r"voor de deur",
+    # reported speech of the child (or a sibling, a classmate) and written words
+    "said": r"zegt|zei|zeggen|vertelt|vertelde|verteld|vroeg|vraagt|schreef|schrijft|stuurde|appte|mailde|"
+            r"letterlijk|volgens|riep|fluisterde|tekende|tekening|gedicht|dagboek\w*|bericht|geschreven",
+    # look-alikes: play, lessons, figures of speech, events that were handled
+    "play": r"spel|spelletje|spelen (?:ze|we)|speelden|game|gamen|fortnite|minecraft|film|serie|boek|voorlezen|"
+            r"musical|toneel|griezel\w*|verhaal waarin|in het verhaal|personage|"
+            r"voorstelling|nep|speelgoed|poppenhoek|verkleed\w*|grapje|haha",
+    "kitchen": r"kookles|koken|keuken|brood|groente\w*|fruit|taart|snijplank|knutsel\w*|handvaardigheid|"
+               r"borduren|schilmesje|pleister erop",
+    "resolved": r"opgelost|gevonden|oh wacht|was al|verkeerde kant|loos alarm|bleek|bleken",
+    "hyperbole": r"(?:ga|gaat|gaan) dood van|doodmoe|dood moe|doodop|moordend|dodelijk saai|"
+                 r"vermoordt me als|lachen|lachte|haha|grapje",
+    "pet": r"hamster|cavia|konijn|hond|kat|poes|vis|vogel|parkiet|huisdier",
 }
-"""What explains a kind's sign as harmless; a guard counts only when that kind is the only one found."""
+"""Classes of words that, together, make a concern (see :data:`RULES`)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``kind`` when all ``concepts`` occur within ``window`` words, and none of ``unless`` occurs."""
+
+    kind: str
+    concepts: tuple[str, ...]
+    window: int = 12
+    unless: tuple[str, ...] = ()
+
+
+RULES: tuple[Rule, ...] = (
+    # physical abuse: an adult at home who hurts; an injury with a poor explanation or with fear
+    Rule("physical_abuse", ("carer", "hit"), 8, unless=("peer", "play")),
+    Rule("physical_abuse", ("injury", "explained_badly"), 20, unless=("accident",)),
+    Rule("physical_abuse", ("injury", "fear"), 14, unless=("accident",)),
+    Rule("physical_abuse", ("injury", "carer", "said"), 12, unless=("accident", "peer")),
+    # emotional abuse: an adult at home who belittles, threatens to send away, or punishes cruelly
+    Rule("emotional_abuse", ("carer", "insult"), 14, unless=("peer",)),
+    Rule("emotional_abuse", ("punish", "punish"), 24),
+    Rule("emotional_abuse", ("punish", "fear"), 20),
+    Rule("emotional_abuse", ("carer", "abandon"), 12),
+    Rule("emotional_abuse", ("carer", "punish"), 14),
+    # neglect: two things a child lacks; care it needs that the parents withhold
+    Rule("neglect", ("lack", "lack"), 30, unless=("resolved",)),
+    Rule("neglect", ("care_need", "inaction"), 16),
+    Rule("neglect", ("lack", "carer"), 12, unless=("resolved",)),
+    Rule("neglect", ("lack", "inaction"), 16, unless=("resolved",)),
+
+    # sexual abuse: something intimate with touching, an adult, or a secret
+    Rule("sexual_abuse", ("intimate", "touch"), 10, unless=("play",)),
+    Rule("sexual_abuse", ("intimate", "carer"), 10),
+    Rule("sexual_abuse", ("intimate", "stranger"), 10),
+    Rule("sexual_abuse", ("touch", "secret"), 12),
+    Rule("sexual_abuse", ("intimate", "secret"), 16),
+    Rule("sexual_abuse", ("intimate", "explained_badly"), 12),
+    Rule("sexual_abuse", ("touch", "carer"), 6, unless=("play",)),
+    Rule("sexual_abuse", ("coerce", "carer"), 8),
+    Rule("sexual_abuse", ("coerce", "stranger"), 8),
+    Rule("sexual_abuse", ("show", "intimate"), 10),
+    # sexual and criminal exploitation: gifts or money from older people, errands, luring
+    Rule("sexual_exploitation", ("gifts", "stranger"), 14),
+    Rule("sexual_exploitation", ("errands", "stranger"), 16),
+    Rule("sexual_exploitation", ("errands", "gifts"), 14),
+    Rule("sexual_exploitation", ("errands", "fear"), 14),
+    Rule("sexual_exploitation", ("lure", "stranger"), 10),
+    Rule("sexual_exploitation", ("lure", "gifts"), 12),
+    # domestic violence: one parent against the other
+    Rule("domestic_violence", ("partner", "dv_act"), 20),
+    Rule("domestic_violence", ("dv_noise", "night"), 20),
+    # honour: a girl's behaviour (a boyfriend, respect) and a family that controls or punishes her
+    Rule("honour_violence", ("honour_cause", "control", "carer"), 40),
+    Rule("honour_violence", ("honour_cause", "hit", "carer"), 24),
+    Rule("honour_violence", ("control", "carer", "fear"), 30),
+    Rule("honour_violence", ("honour_cause", "carer", "fear"), 16),
+    # forced marriage: a wedding planned for a child
+    Rule("forced_marriage", ("marriage", "minor"), 10, unless=("adult_wedding",)),
+    # achterlating: a child taken abroad who does not come back
+    Rule("achterlating", ("abroad", "no_return"), 24, unless=("whole_family",)),
+    Rule("achterlating", ("no_return", "no_return"), 24, unless=("whole_family",)),
+    Rule("achterlating", ("one_way",), 1),
+    # FGM: a ritual or cutting, or its signs, and a country where it is done
+    Rule("fgm", ("fgm_act", "fgm_country"), 30, unless=("boy",)),
+    Rule("fgm", ("fgm_sign", "fgm_country"), 30, unless=("boy",)),
+    Rule("fgm", ("fgm_act", "fgm_sign"), 20, unless=("boy",)),
+    Rule("fgm", ("fgm_strong",), 1, unless=("boy",)),
+    Rule("fgm", ("fgm_act", "holiday"), 20, unless=("boy", "medical")),
+    Rule("fgm", ("fgm_sign", "fgm_sign", "holiday"), 20, unless=("boy", "medical")),
+    # self-harm: hurting one's own body
+    Rule("self_harm", ("self_injury", "body"), 8, unless=("kitchen",)),
+    Rule("self_harm", ("self_injury", "self"), 6, unless=("kitchen",)),
+    Rule("self_harm", ("tool", "body"), 8, unless=("kitchen", "accident", "weapon")),
+    Rule("self_harm", ("self_hurt",), 1),
+    # suicide: a way to die, or a child's words about not being there any more
+    Rule("suicide", ("method",), 1, unless=("play",)),
+    Rule("suicide", ("said", "death"), 14, unless=("hyperbole", "pet", "play")),
+    Rule("suicide", ("plan", "death"), 8, unless=("hyperbole", "pet")),
+    # acute danger: a weapon, a threat to kill, a missing child, an impaired carer, a stranger at the gate
+    Rule("acute", ("weapon", "now"), 14, unless=("kitchen", "play")),
+    Rule("acute", ("weapon", "aggression"), 14, unless=("kitchen", "play")),
+    Rule("acute", ("sharp", "aggression"), 10, unless=("kitchen", "play")),
+    Rule("acute", ("kill_threat",), 1, unless=("play", "hyperbole")),
+    Rule("acute", ("aggression", "comes_back"), 20),
+    Rule("acute", ("missing", "now"), 14, unless=("resolved", "pet")),
+    Rule("acute", ("missing", "missing"), 20, unless=("resolved", "pet")),
+    Rule("acute", ("danger",), 1),
+    Rule("acute", ("take_away", "not_allowed"), 20, unless=("resolved",)),
+    Rule("acute", ("aggression", "fear", "school_place"), 16),
+    Rule("acute", ("fire",), 1, unless=("play",)),
+
+    Rule("acute", ("missing", "school_place"), 10, unless=("resolved", "pet")),
+    Rule("acute", ("impaired", "carer"), 12),
+    Rule("acute", ("take_away", "aggression", "now"), 20),
+    Rule("acute", ("take_away", "fear", "now"), 16),
+    Rule("acute", ("stranger", "lurker"), 12, unless=("resolved",)),
+    Rule("acute", ("aggression", "now", "carer"), 10, unless=("pet",)),
+    Rule("acute", ("aggression", "now", "stranger"), 10, unless=("pet",)),
+)
+"""Concerns told indirectly: concepts together in a window of words."""
+
+
+GUARDS: dict[str, tuple[str, ...]] = {
+    "physical_abuse": ("accident", "peer", "play"),
+    "suicide": ("pet", "play"),
+    "self_harm": ("kitchen",),
+    "acute": ("kitchen", "play", "pet", "resolved"),
+    "fgm": ("boy", "play"),
+    "forced_marriage": ("adult_wedding", "play"),
+    "neglect": ("resolved",),
+}
+"""The concepts that explain a kind's outright sign (:data:`KINDS`) as harmless: a bruise from
+skating, a knife in the cooking lesson, a wedding of the teacher. A rule has its own (``unless``)."""
+
+FIGURES = re.compile(
+    r"\b(?:(?:ga|gaat|gaan|ging|doodga|doodgaat)\s+(?:bijna\s+)?dood\s+van|dood(?:gaat|gaan|ga)\s+van|dood\s*moe|"
+    r"doodop|"
+    r"moordend\w*|dodelijk\s+(?:saai|vermoeiend)|(?:vermoordt|vermoorden|maakt)\s+(?:me|mij|ons)\s+(?:af\s+)?als|"
+    r"doodsaai|doodleuk|doodnormaal|doodstil|lachen\s+me\s+dood|lach\s+me\s+dood|zich\s+dood\s+(?:lachen|schrikken|"
+    r"vervelen)|dood\s+(?:schrikken|vervelen|lachen))\b")
+"""Figures of speech ("ik ga dood van de hitte", "doodmoe", "moordend heet"): read as nothing."""
 
 TOPIC = re.compile(
     r"\b(?:congres|cursus|training|scholing|e learning|elearning|webinar|workshop|voorlichting|netwerkbijeenkomst|"
-    r"bijeenkomst|thema|protocol|beleid|aandachtsfunctionaris|les|lessen|toets|project|studiedag|agenda|presentatie|"
-    r"nascholing|godsdienst|geschiedenis|meldplicht|e-learning|vacature|folder|poster|brochure|boek)\b")
+    r"bijeenkomst|thema|protocol|beleid|aandachtsfunctionaris|les|lessen|lesbrief|lesmateriaal|toets|project|"
+    r"studiedag|agenda|presentatie|nascholing|godsdienst|geschiedenis|meldplicht|meldcode|e-learning|vacature|"
+    r"folder|poster|brochure|boek|vergadering|teamvergadering|nieuwsbrief|week tegen|week van|voorstelling|"
+    r"theater\w*|jeugdjournaal|betekent|uitleggen|procedure|geoefend|oefening|activiteit)\b")
 PERSON = re.compile(r"\b(?:leerling|ll|kind|kindje|kleuter|jongen|meisje|hij|zij|zoon|dochter|broertje|zusje|"
                     r"vader|moeder|papa|mama|gezin)\b")
 """A text about a training, a meeting or a lesson, with nobody in it, is no concern for a child."""
@@ -242,8 +616,9 @@ PERSON = re.compile(r"\b(?:leerling|ll|kind|kindje|kleuter|jongen|meisje|hij|zij
 SELF_HARM_KINDS = frozenset({"suicide", "self_harm"})
 _CAN_BE_ACUTE = frozenset(KINDS) - {"acute", "emotional_abuse"}
 _PATTERNS = {kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in KINDS.items()}
-_GUARDS = {kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in GUARDS.items()}
 _ACUTE_TIME = re.compile(rf"\b(?:{_NOW})\b")
+_CONCEPTS = {name: re.compile(rf"\b(?:{pattern})\b") for name, pattern in CONCEPTS.items()}
+_WORD_START = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -255,31 +630,87 @@ class Concern:
 
 
 def assess(text: str) -> Concern | None:
-    """The kinds of safety concern ``text`` shows (see :data:`KINDS`), or None."""
+    """The kinds of safety concern ``text`` shows (see :data:`KINDS` and :data:`RULES`), or None."""
     norm = _typos_fixed(normalize(text[:MAX_TEXT]))
-    kinds = {kind for kind, pattern in _PATTERNS.items() if pattern.search(norm)}
-    if kinds and TOPIC.search(norm) and not PERSON.search(norm):
+    found = _concepts(norm)
+    told = {rule.kind for rule in RULES if _fires(rule, found)}
+    named = {kind for kind, pattern in _PATTERNS.items() if pattern.search(norm)}
+    if len(named) == 1 and not named & told and any(name in found for name in GUARDS.get(next(iter(named)), ())):
+        named = set()
+    kinds = named | told
+    if not kinds or (TOPIC.search(norm) and not PERSON.search(norm)):
         return None
-    if len(kinds) == 1:
-        guard = _GUARDS.get(next(iter(kinds)))
-        if guard is not None and guard.search(norm):
-            return None
-    if not kinds:
-        return None
-    acute = "acute" in kinds or bool(kinds & _CAN_BE_ACUTE and _ACUTE_TIME.search(norm))
-    return Concern(kinds=frozenset(kinds), acute=acute)
+    return Concern(kinds=frozenset(kinds), acute=_acute(kinds, found))
+
+
+def _acute(kinds: set[str], found: _Concepts) -> bool:
+
+    """Danger now: a weapon, a threat, a missing child …; any other concern with a time word
+    ("vanavond", "na school", "om 15.00"); thoughts of suicide with a way or a plan."""
+    if "acute" in kinds or (kinds & _CAN_BE_ACUTE and "now" in found):
+        return True
+    return bool(kinds & SELF_HARM_KINDS and ("method" in found or "concrete" in found))
+
+
+
+class _Concepts:
+    """Where each concept of :data:`CONCEPTS` occurs in a normalised text, as word positions;
+    each concept is looked up only when a rule asks for it (most rules stop at their first)."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.starts = [match.start() for match in _WORD_START.finditer(norm)]
+        self.positions: dict[str, list[int]] = {}
+
+    def __getitem__(self, name: str) -> list[int]:
+        if name not in self.positions:
+            self.positions[name] = [bisect_right(self.starts, match.start()) - 1
+                                    for match in _CONCEPTS[name].finditer(self.norm)]
+        return self.positions[name]
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and bool(self[name])
+
+
+def _concepts(norm: str) -> _Concepts:
+    return _Concepts(norm)
+
+
+def _fires(rule: Rule, found: _Concepts) -> bool:
+    """All of the rule's concepts within its window of one occurrence of the first, none of ``unless``."""
+    if not all(name in found for name in rule.concepts) or any(name in found for name in rule.unless):
+        return False
+    first, *others = rule.concepts
+    for anchor in found[first]:
+        if all(any(abs(position - anchor) <= rule.window and (name != first or position != anchor)
+                   for position in found[name]) for name in others):
+            return True
+    return False
 
 
 _WORD = re.compile(r"[a-z]{5,}")
 
 
+_STEM = re.compile(r"([a-z]{5,})§")
+
+
 def _pattern_words() -> frozenset[str]:
-    """The literal words of the patterns: what a typo is put right to."""
+    """The literal words of the signs and concepts: what a typo is put right to."""
     words: set[str] = set()
-    for patterns in KINDS.values():
-        for pattern in patterns:
-            words.update(_WORD.findall(re.sub(r"\\[a-zA-Z]|\(\?[:!=<]+|\{\d+(?:,\d+)?\}", " ", pattern)))
+    for pattern in _all_patterns():
+        words.update(_WORD.findall(re.sub(r"\\[a-zA-Z]|\(\?[:!=<]+|\{\d+(?:,\d+)?\}", " ", pattern)))
     return frozenset(words)
+
+
+def _pattern_stems() -> frozenset[str]:
+    """The stems of the patterns (``mishandel\\w*``): a word that starts with one is known."""
+    return frozenset(stem for pattern in _all_patterns()
+                     for stem in _STEM.findall(re.sub(r"\\[a-zA-Z]", " ", pattern.replace(r"\w*", "§"))))
+
+
+
+def _all_patterns() -> list[str]:
+    return [*(p for patterns in KINDS.values() for p in patterns), *CONCEPTS.values()]
 
 
 def _deletes(word: str) -> set[str]:
@@ -287,17 +718,27 @@ def _deletes(word: str) -> set[str]:
 
 
 _KNOWN = _pattern_words()
+_STEMS = _pattern_stems()
 _BY_DELETE: dict[str, str] = {}
-for _known in sorted(_KNOWN):
+for _known in sorted(_KNOWN | _STEMS):
     for _variant in _deletes(_known):
         _BY_DELETE.setdefault(_variant, _known)
+
+
+@lru_cache(maxsize=1)
+def _dutch() -> frozenset[str]:
+    """Ordinary Dutch words (wordfreq's small list, ~29,000 words; loaded on first use): a word
+    that is spelled right is never 'put right' ("vonden" is no typo of "wonden")."""
+    from wordfreq import get_frequency_dict
+
+    return frozenset(normalize(word) for word in get_frequency_dict("nl", wordlist="small"))
 
 
 @lru_cache(maxsize=65536)
 def _fixed(word: str) -> str:
     """``word``, or the pattern word it is one typo away from (SymSpell with distance 1: a letter
-    too many, too few or swapped; "zelfmord", "mishandelt", "verwaarloost")."""
-    if word in _KNOWN or len(word) < 6:
+    too many, too few, wrong or swapped; "zelfmord", "mishandelt", "verwaarloost")."""
+    if word in _KNOWN or len(word) < 6 or word in _dutch() or _stem_of(word):
         return word
     if word in _BY_DELETE:
         return _BY_DELETE[word]
@@ -306,12 +747,32 @@ def _fixed(word: str) -> str:
             return variant
         if variant in _BY_DELETE:
             return _BY_DELETE[variant]
+    return _stem_fixed(word)
+
+
+def _stem_of(word: str) -> bool:
+    return any(word[:length] in _STEMS for length in range(5, len(word) + 1))
+
+
+def _stem_fixed(word: str) -> str:
+    """``word`` with its beginning put right to a stem of the patterns ("verwaarlooosd",
+    "mishandld" → "mishandeld"): a letter too many or too few, the ending kept."""
+    for length in range(len(word) - 1, 4, -1):
+        head, tail = word[:length], word[length:]
+        for variant in _deletes(head):
+            if variant in _STEMS:
+                return variant + tail
+        if head in _BY_DELETE and _BY_DELETE[head] in _STEMS:
+            return _BY_DELETE[head] + tail
     return word
 
 
+
+
 def _typos_fixed(norm: str) -> str:
-    """The words of a message, each put right when typed one letter off a word of the patterns."""
-    return " ".join(_fixed(word) for word in norm.split())
+    """The words of a message, each put right when typed one letter off a word of the patterns,
+    and figures of speech taken out."""
+    return " ".join(_fixed(word) for word in FIGURES.sub(" ", norm).split())
 
 
 # ───────────── the answer ─────────────
