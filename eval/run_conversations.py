@@ -4,9 +4,9 @@
     .venv/bin/python eval/run_conversations.py --part tuned --misses
 
 Conversations (eval/conversations/<part>.yaml) run through the real agent, the console channel
-and a SQLite file — the code path of ``wijkwijzer chat --script --json`` — with each
-conversation in a fresh database, as the user it names (``who``, ``wijk``), and a clock that
-``wait_minutes`` moves on. Every turn's replies are checked against its ``expect``; a turn is
+and a SQLite file through the code of ``wijkwijzer chat --script`` (``terminal_user`` and
+``replay``; ``wait_minutes`` becomes a ``#wacht N`` line), each conversation in a fresh
+database, as the user it names (``who``, ``wijk``). Every turn's replies are checked against its ``expect``; a turn is
 right when every check holds, a conversation when every turn is.
 
 Single messages (eval/conversations/<part>_utterances.yaml) go through ``understand``: intent
@@ -25,7 +25,6 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,30 +33,19 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy import func, select
 
-from wijkwijzer.adapters.console.adapter import ConsoleAdapter  # noqa: E402
-from wijkwijzer.app.runtime import FixedProfile, create_runtime  # noqa: E402
-from wijkwijzer.app.settings import Settings  # noqa: E402
-from wijkwijzer.core.replies import choices_of  # noqa: E402
-from wijkwijzer.core.services import Profile  # noqa: E402
-from wijkwijzer.core.understanding import understand  # noqa: E402
-from wijkwijzer.dialogs.common import area_by_name  # noqa: E402
-from wijkwijzer.knowledge.loader import KnowledgeBase, KnowledgeBaseHolder  # noqa: E402
-from wijkwijzer.store.schema import signals  # noqa: E402
+from wijkwijzer.adapters.console.adapter import ConsoleAdapter
+from wijkwijzer.app.commands.chat import SessionClock, replay, terminal_user
+from wijkwijzer.app.runtime import FixedProfile, create_runtime
+from wijkwijzer.app.settings import Settings
+from wijkwijzer.core.replies import choices_of
+from wijkwijzer.core.services import Profile
+from wijkwijzer.core.understanding import understand
+from wijkwijzer.knowledge.loader import KnowledgeBase, KnowledgeBaseHolder
+from wijkwijzer.store.schema import signals
 
 SETS = ROOT / "eval" / "conversations"
-START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-@dataclass
-class Clock:
-    now: datetime = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @dataclass
 class Outcome:
     turns: int = 0
@@ -116,40 +104,45 @@ def check(expect: dict[str, Any], text: str, choices: list[str], saved: int, det
     return failed
 
 
+def script_of(conversation: dict[str, Any]) -> list[str]:
+    """The conversation as a ``wijkwijzer chat --script`` file: one line per message, ``#wacht N``
+    for idle time."""
+    lines = []
+    for turn in conversation["turns"]:
+        if "wait_minutes" in turn:
+            lines.append(f"#wacht {int(turn['wait_minutes'])}")
+        else:
+            lines.append(str(turn["say"]).replace("\n", " "))
+    return lines
+
+
 async def run_conversation(conversation: dict[str, Any], show: bool) -> tuple[int, int, list[str]]:
-    clock = Clock()
+    """Replay one conversation exactly as ``wijkwijzer chat --script`` does (``terminal_user``,
+    ``replay``), in a fresh state directory, and check each turn."""
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(state_dir=Path(tmp), pseudonym_secret="eval-secret-" + "x" * 32)
-        runtime = await create_runtime(settings, FixedProfile(Profile(user_id="eval-user", role="gast")))
+        runtime = await create_runtime(settings, FixedProfile(Profile(user_id="console-gast")))
         try:
             kb = runtime.kb.current
-            role = conversation.get("who", "ib")
-            wijk_name = conversation.get("wijk")
-            wijk = None
-            if wijk_name:
-                area = area_by_name(kb, wijk_name)
-                wijk = area.id if area else None
-            runtime.agent.profiles = FixedProfile(Profile(user_id=f"eval-{role}", role=role, wijk=wijk))
+            profile = await terminal_user(runtime, conversation.get("who", "ib"), conversation.get("wijk"))
+            clock = SessionClock()
+            runtime.agent.profiles = FixedProfile(profile)
             runtime.agent.clock = clock
-            adapter = ConsoleAdapter(runtime.agent.on_turn, conversation_id="eval")
+            adapter = ConsoleAdapter(runtime.agent.on_turn, user_id=profile.user_id, conversation_id="eval")
             details = private_details(kb)
+            expects = [turn.get("expect") or {} for turn in conversation["turns"] if "wait_minutes" not in turn]
             right = total = 0
             misses: list[str] = []
-            for n, turn in enumerate(conversation["turns"], start=1):
-                if "wait_minutes" in turn:
-                    clock.now += timedelta(minutes=float(turn["wait_minutes"]))
-                    continue
-                clock.now += timedelta(seconds=20)
-                replies = await adapter.send_text(str(turn["say"]))
-                text = "\n".join(r.text or "" for r in replies)
-                choices = [c for r in replies for c in choices_of(r)]
+            async for turn in replay(adapter, script_of(conversation), clock):
+                text = "\n".join(r.text or "" for r in turn.replies)
+                choices = [c for r in turn.replies for c in choices_of(r)]
                 async with runtime.engine.connect() as conn:
                     saved = (await conn.execute(select(func.count()).select_from(signals))).scalar_one()
-                failed = check(turn.get("expect") or {}, text, choices, saved, details)
+                failed = check(expects[turn.number - 1], text, choices, saved, details)
                 total += 1
                 if failed:
                     if show:
-                        misses.append(f"[{conversation['id']} turn {n}] {turn['say']!r}: {'; '.join(failed)}\n"
+                        misses.append(f"[{conversation['id']} turn {turn.number}] {turn.user!r}: {'; '.join(failed)}\n"
                                       f"    → {text[:300]!r} {choices}")
                 else:
                     right += 1
