@@ -95,7 +95,7 @@ def check(expect: dict[str, Any], text: str, choices: list[str], saved: int, det
             need(("0800-0113" in text or bool(re.search(r"\b113\b", text))) == bool(value), f"113={value}")
         elif key == "route_step":
             need(value.lower() in low, f"route_step {value}")
-        elif key == "signal_saved":
+        elif key == "signal_saved":  # a signal was saved in this turn
             need((saved > 0) == bool(value), f"signal_saved={value}")
         elif key == "choices_include":
             need(all(any(v.lower() == c.lower() for c in choices) for v in value), f"choices_include {value}")
@@ -131,13 +131,14 @@ async def run_conversation(conversation: dict[str, Any], show: bool) -> tuple[in
             adapter = ConsoleAdapter(runtime.agent.on_turn, user_id=profile.user_id, conversation_id="eval")
             details = private_details(kb)
             expects = [turn.get("expect") or {} for turn in conversation["turns"] if "wait_minutes" not in turn]
-            right = total = 0
+            right = total = stored = 0
             misses: list[str] = []
             async for turn in replay(adapter, script_of(conversation), clock):
                 text = "\n".join(r.text or "" for r in turn.replies)
                 choices = [c for r in turn.replies for c in choices_of(r)]
                 async with runtime.engine.connect() as conn:
-                    saved = (await conn.execute(select(func.count()).select_from(signals))).scalar_one()
+                    count = (await conn.execute(select(func.count()).select_from(signals))).scalar_one()
+                saved, stored = count - stored, count
                 failed = check(expects[turn.number - 1], text, choices, saved, details)
                 total += 1
                 if failed:

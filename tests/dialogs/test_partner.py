@@ -39,11 +39,18 @@ async def test_school_uses_its_own_assigned_contact(chat):
     assert smw.cards[0].naam == "Fatma Yilmaz"
 
 
-async def test_ambiguous_postcode_asks_back_then_answers(chat):
-    ask = await chat.send("smw voor postcode 2583")
-    assert ask.has("Bedoel je") and {"Scheveningen", "Duindorp"} <= set(ask.choices)
-    answer = await chat.send("Duindorp")
-    assert [c.naam for c in answer.cards] == ["Petra Visser"]
+async def test_ambiguous_postcode_asks_back_with_numbered_candidates_then_answers(chat):
+    ask = await chat.send("wijkagent voor postcode 2583")
+    assert ask.has("Welke bedoel je?", "1. Scheveningen", "2. Duindorp") and {"Scheveningen", "Duindorp"} <= set(ask.choices)
+    answer = await chat.send("de tweede")
+    assert answer.has("wijkagent voor Duindorp") and len(answer.cards) == 1
+
+
+async def test_ambiguous_place_is_not_asked_when_every_candidate_has_the_same_contact(chat):
+    turn = await chat.send("smw voor postcode 2583")
+    assert not turn.has("edoel je")
+    assert turn.has("Scheveningen, Duindorp en Geuzen- en Statenkwartier")
+    assert [c.naam for c in turn.cards] == ["Petra Visser"]
 
 
 async def test_grensverkeer_uses_the_gemeente_where_the_pupil_lives(chat):
@@ -105,10 +112,15 @@ async def test_new_question_while_asking_is_answered(chat):
 
 
 async def test_name_close_to_two_wijken_is_asked_back(chat):
-    ask = await chat.send("smw voorburg-noordwest")
-    assert ask.has("Bedoel je Voorburg-Noord of Voorburg-West?") and ask.choices == ["Voorburg-Noord", "Voorburg-West"]
+    ask = await chat.send("ketenpartners voorburg-noordwest")
+    assert ask.has("Welke bedoel je?\n1. Voorburg-Noord\n2. Voorburg-West") and ask.choices == ["Voorburg-Noord", "Voorburg-West"]
     answer = await chat.send("2")
-    assert [c.naam for c in answer.cards] == ["Joost Peters"]
+    assert answer.has("Ketenpartners voor Voorburg-West", "SMW: Joost Peters")
+
+
+async def test_name_close_to_two_wijken_with_the_same_contact_is_answered(chat):
+    turn = await chat.send("smw voorburg-noordwest")
+    assert turn.has("voor Voorburg-Noord en Voorburg-West") and [c.naam for c in turn.cards] == ["Joost Peters"]
 
 
 async def test_another_ketenpartner_while_asking_for_the_wijk_is_a_new_question(chat):

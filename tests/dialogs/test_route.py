@@ -8,9 +8,10 @@ async def test_tlv_question_jumps_to_the_tlv_step(chat):
     assert turn.has("TLV voor speciaal (basis)onderwijs")
 
 
-async def test_thuiszitter_starts_the_verzuim_route(chat):
+async def test_thuiszitter_starts_the_verzuim_route_at_its_step(chat):
     turn = await chat.send("thuiszitter, wat nu?")
-    assert turn.has("Verzuim of thuiszitten") and turn.choices
+    assert turn.has("Thuiszitter: snel samen om tafel") and turn.choices
+    assert (await chat.send("verzuim")).has("Verzuim of thuiszitten")
 
 
 async def test_safety_concern_starts_the_meldcode(chat):

@@ -4,12 +4,14 @@ continue the pending question or begin the dialog the message asks for.
 The turn pipeline, in order:
 
 1. the text is capped (:data:`MAX_TEXT`) before any pattern sees it;
-2. who is talking (the channel's profile source), what the message means (the understanding),
-   whether it is an account command (the registry's patterns) and whether it shows concern for
-   a child's safety (``core.safety``);
-3. a safety concern is answered first, whatever else happens (``safety_reply``);
-4. :func:`core.conversation.decide` says whether the message answers the pending question,
+2. who is talking (the channel's profile source), what the message means (the understanding,
+   with what a follow-up leaves out taken from the conversation: ``core.context``), whether it
+   is an account command (the registry's patterns) and whether it shows concern for a child's
+   safety (``core.safety``);
+3. :func:`core.conversation.decide` says whether the message answers the pending question,
    cancels it, or is a new request (a question left open too long has expired);
+4. a safety concern is answered first, whatever else happens (``safety_reply``) — only an
+   answer to the meldcode's own question goes straight to the meldcode;
 5. the dialog continues, or the registry's dialog for the command or intent begins;
 6. a dialog that declared ``after_turn`` may begin by itself (the one-time school question);
 7. state is saved.
@@ -39,6 +41,7 @@ from microsoft_agents.hosting.dialogs import (
 )
 from microsoft_agents.hosting.dialogs.memory import DialogStateManagerConfiguration
 
+from wijkwijzer.core.context import in_context
 from wijkwijzer.core.conversation import REDIRECT, Decision, Registry, WijkwijzerDialog, decide, pending_of
 from wijkwijzer.core.copy import Copy, CopyBook
 from wijkwijzer.core.metrics import Metrics
@@ -154,22 +157,18 @@ class WijkwijzerAgent(ActivityHandler):
         kb = self.kb.current
         now = self.clock()
         profile = await self.profiles.profile_for(turn_context.activity)
-        understanding = self.understand(text, kb)
-        request = Request(text=text, understanding=understanding, now=now,
-                          command=self.registry.command(text, profile), concern=assess(text))
         state = ConversationState(self.storage)
         dc = await self._dialog_context(state, turn_context)
         memory_property = state.create_property("memory")
         memory = _memory(await memory_property.get(turn_context, dict))
+        understanding = in_context(self.understand(text, kb), memory, profile, kb, now, self.idle)
+        request = Request(text=text, understanding=understanding, now=now,
+                          command=self.registry.command(text, profile), concern=assess(text))
         svc = TurnServices(kb=kb, profile=profile, request=request, signals=self.signals, people=self.people,
                            outbox=self.outbox, memory=memory, invite_valid_days=self.invite_valid_days,
                            idle=self.idle, state_key=state.get_storage_key(turn_context))
         turn_context.turn_state[SERVICES_KEY] = svc
         log.info("turn channel=%s intent=%s", turn_context.activity.channel_id, understanding.intent)
-        if request.concern is not None:
-            meldcode_follows = understanding.intent == "route" and understanding.entities.get("route") == "meldcode"
-            await turn_context.send_activity(self.safety_reply(request.concern, profile, kb,
-                                                               offer_meldcode=not meldcode_follows))
         await self._run(dc, svc)
         if not svc.erase_conversation:
             await self._after_turn(dc, svc)
@@ -190,6 +189,8 @@ class WijkwijzerAgent(ActivityHandler):
         request = svc.request
         pending = pending_of(dc) if dc.active_dialog is not None else None
         decision = decide(pending, request, self.idle)
+        if request.concern is not None and not (decision is Decision.ANSWER and pending and pending.safety):
+            await self._safety_first(dc, svc, request.concern)
         if decision is Decision.CANCEL and dc.active_dialog is not None:
             await self._cancel(dc)
             return
@@ -200,6 +201,14 @@ class WijkwijzerAgent(ActivityHandler):
         if dc.active_dialog is not None:
             await dc.cancel_all_dialogs()
         await dc.begin_dialog(self.registry.dialog_for(request))
+
+    async def _safety_first(self, dc: DialogContext, svc: TurnServices, concern: Concern) -> None:
+        """The general safety reply, before anything else — unless the meldcode's own question
+        was answered (the route then says what to do)."""
+        understanding = svc.understanding
+        meldcode_follows = understanding.intent == "route" and understanding.entities.get("route") == "meldcode"
+        await dc.context.send_activity(self.safety_reply(concern, svc.profile, svc.kb,
+                                                         offer_meldcode=not meldcode_follows))
 
     async def _cancel(self, dc: DialogContext) -> None:
         active = dc.active_dialog

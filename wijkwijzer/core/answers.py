@@ -37,9 +37,9 @@ def said(text: str, words: Sequence[str]) -> bool:
     return normalize(text[:MAX_TEXT_TO_MATCH]) in _normalized(tuple(words))
 
 
-def pick_option(text: str, labels: Sequence[str]) -> int | None:
+def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | None:
     """The index of the option the user meant: by number ("2", "optie 2", "de tweede"), by
-    label, or loosely (ja/nee/twijfel, a close spelling)."""
+    label, or loosely (ja/nee/twijfel, and with ``fuzzy`` a close spelling)."""
     if not labels or len(text) > MAX_TEXT_TO_MATCH:
         return None
     number = _number(text)
@@ -53,12 +53,49 @@ def pick_option(text: str, labels: Sequence[str]) -> int | None:
     if norm in normalized:
         return normalized.index(norm)
     for words, prefix in ((YES, "ja"), (NO, "nee"), (DOUBT, "twijfel")):
-        if said(text, words) or any(norm.startswith(normalize(w) + " ") for w in words if len(w) > 2):
+        if said(text, words) or any(norm.startswith(normalize(w) + " ") for w in words if len(w) > 1):
             hits = [i for i, label in enumerate(normalized) if label.split()[:1] == [prefix] or prefix in label.split()]
             if len(hits) == 1:
                 return hits[0]
+    if not fuzzy:
+        return None
     best = process.extractOne(norm, normalized, scorer=fuzz.WRatio, score_cutoff=86)
     return best[2] if best else None
+
+
+NEGATION = frozenset("niet geen nooit nee nope".split())
+_OPTION_FILLER = frozenset("""
+    de het een en of van voor in op bij met aan te om naar is zijn was ik je we ze hij zij het er dat die dit
+    al nog wel ook maar heel erg echt gewoon vooral eigenlijk""".split())
+
+
+def loose_option(text: str, labels: Sequence[str]) -> int | None:
+    """The option a sentence means when it names none exactly: the one label that shares the
+    most words with it ("hij is heel vaak ziek" → "Vaak of lang ziek", "het gaat om zijn gedrag"
+    → "Leren of gedrag"), or, for a plain denial ("ze willen niet"), the only "Nee" option."""
+    if not labels or len(text) > MAX_TEXT_TO_MATCH:
+        return None
+    words = {_stem(w) for w in normalize(text).split() if w not in _OPTION_FILLER}
+    overlaps = [len(words & {_stem(w) for w in normalize(label).split() if w not in _OPTION_FILLER} - {"ja", "nee"})
+                for label in labels]
+    best = max(overlaps)
+    if best and overlaps.count(best) == 1:
+        return overlaps.index(best)
+    if words & NEGATION:
+        noes = [i for i, label in enumerate(labels) if normalize(label).split()[:1] == ["nee"]]
+        if len(noes) == 1:
+            return noes[0]
+    return None
+
+
+def doubts(text: str) -> bool:
+    """'weet ik niet', 'geen idee', 'twijfel'."""
+    norm = normalize(text[:MAX_TEXT_TO_MATCH])
+    return said(text, DOUBT) or any(norm.startswith(normalize(w) + " ") for w in DOUBT if len(w) > 6)
+
+
+def _stem(word: str) -> str:
+    return word[:5]
 
 
 def _number(text: str) -> int | None:

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
 
-from wijkwijzer.core.answers import STOP, said
+from wijkwijzer.core.answers import STOP, pick_option, said
 from wijkwijzer.core.copy import Copy, CopyBook
 from wijkwijzer.core.intents import BY_NAME, INTENT_NAMES, SOCIAL
 from wijkwijzer.core.replies import ContactCard, reply
@@ -77,10 +77,13 @@ class Pending:
     choices: tuple[str, ...]
     asked_at: datetime
     free_text: bool = False
+    safety: bool = False
+    """The dialog itself is about a child's safety (the meldcode): an answer that names a danger
+    ("nee, geen direct gevaar") goes to it, without the general safety reply."""
 
     def to_json(self) -> dict[str, Any]:
         return {"slot": self.slot, "intents": list(self.intents), "choices": list(self.choices),
-                "asked_at": self.asked_at.isoformat(), "free_text": self.free_text}
+                "asked_at": self.asked_at.isoformat(), "free_text": self.free_text, "safety": self.safety}
 
     @classmethod
     def from_json(cls, data: Any) -> Pending | None:
@@ -93,7 +96,7 @@ class Pending:
         choices = tuple(str(c) for c in data.get("choices") or ())
         intents = tuple(str(i) for i in data.get("intents") or ())
         return cls(slot=data["slot"], intents=intents, choices=choices, asked_at=asked_at,
-                   free_text=bool(data.get("free_text")))
+                   free_text=bool(data.get("free_text")), safety=bool(data.get("safety")))
 
 
 def state_of(dc: DialogContext) -> dict[str, Any]:
@@ -111,15 +114,17 @@ def pending_of(dc: DialogContext) -> Pending | None:
 
 
 async def ask(dc: DialogContext, slot: str, question: str, choices: Sequence[str] = (), *,
-              intents: tuple[str, ...] = (), free_text: bool = False,
+              intents: tuple[str, ...] = (), free_text: bool = False, safety: bool = False,
               cards: Iterable[ContactCard] = ()) -> DialogTurnResult:
     """Send ``question`` and wait for the answer: records what the dialog waits for.
 
     ``intents``: intents of a message that continues this dialog rather than starting anew (a
     partner question answered with "jgz ypenburg"; "hoe vraag ik die aan" after a term). ``free_text``: the answer is a text of the
-    user's own (a signal, an announcement), so any message answers it."""
+    user's own (a signal, an announcement), so any message answers it. ``safety``: see
+    :attr:`Pending.safety`."""
     request = services(dc.context).request
-    pending = Pending(slot=slot, intents=intents, choices=tuple(choices), asked_at=request.now, free_text=free_text)
+    pending = Pending(slot=slot, intents=intents, choices=tuple(choices), asked_at=request.now, free_text=free_text,
+                      safety=safety)
     state_of(dc)[PENDING_KEY] = pending.to_json()
     await dc.context.send_activity(reply(question, choices, cards))
     return END_OF_TURN
@@ -141,8 +146,9 @@ class Decision(Enum):
 
 
 def matches_choice(text: str, choices: Sequence[str]) -> bool:
-    norm = normalize(text)
-    return bool(norm) and norm in {normalize(choice) for choice in choices}
+    """The message picks one of the offered choices: by number, by its words, or by a leading
+    "ja"/"nee"/"weet ik niet" that fits one choice ("nee gewoon sbo")."""
+    return pick_option(text, choices, fuzzy=False) is not None
 
 
 def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decision:
@@ -150,8 +156,9 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
 
     A question left open longer than ``idle`` has expired. An account command, a greeting,
     thanks or help, and a clear request of another intent are new requests; so is a safety
-    concern, unless the question asks for the user's own text (a signal keeps its text). One of
-    the offered choices is always an answer ("Nee, annuleren"); "stop" and its likes cancel.
+    concern, unless the question asks for the user's own text (a signal keeps its text) or the
+    question is the meldcode's own and the message answers it. One of the offered choices is
+    always an answer ("Nee, annuleren", "2", "nee gewoon sbo"); "stop" and its likes cancel.
     Everything else, including a message of the dialog's own intent ("jgz ypenburg" while the
     partner dialog asks for a wijk), answers: the dialog takes what it can use from it.
     """
@@ -161,13 +168,16 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
         return Decision.EXPIRED
     if request.command is not None:
         return Decision.NEW
-    if matches_choice(request.text, pending.choices):
-        return Decision.ANSWER
     understanding = request.understanding
+    chosen = matches_choice(request.text, pending.choices)
+    if request.concern is not None:
+        if pending.free_text or (pending.safety and (chosen or understanding.intent in pending.intents)):
+            return Decision.ANSWER
+        return Decision.NEW
+    if chosen:
+        return Decision.ANSWER
     if understanding.intent == "cancel" or said(request.text, STOP):
         return Decision.CANCEL
-    if request.concern is not None:
-        return Decision.ANSWER if pending.free_text else Decision.NEW
     if understanding.intent in SOCIAL:
         return Decision.NEW
     if pending.free_text or understanding.intent in pending.intents:

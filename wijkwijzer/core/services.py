@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from microsoft_agents.hosting.core import TurnContext
 
@@ -76,7 +76,9 @@ class Request:
 
 @dataclass
 class LastLookup:
-    """What the last lookup was about, for follow-ups ('en de jgz?', 'zelfde voor rijswijk')."""
+    """What the last answer was about, for follow-ups ('en de jgz?', 'zelfde voor rijswijk',
+    'wie is daar de ib'er', 'hoe vraag ik die aan'): the intent, and the role, area or school,
+    expertise, signal thema or glossary term it answered."""
 
     intent: str
     at: datetime
@@ -84,13 +86,16 @@ class LastLookup:
     area: str | None = None
     school: str | None = None
     expertise: str | None = None
+    thema: str | None = None
+    begrip: str | None = None
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("rol", "area", "school", "expertise", "thema", "begrip")
 
     def fresh(self, now: datetime, idle: timedelta) -> bool:
         return now - self.at <= idle
 
     def to_json(self) -> dict[str, Any]:
-        return {"intent": self.intent, "at": self.at.isoformat(), "rol": self.rol, "area": self.area,
-                "school": self.school, "expertise": self.expertise}
+        return {"intent": self.intent, "at": self.at.isoformat(), **{key: getattr(self, key) for key in self.FIELDS}}
 
     @classmethod
     def from_json(cls, data: Any) -> LastLookup | None:
@@ -100,8 +105,8 @@ class LastLookup:
             at = datetime.fromisoformat(str(data.get("at")))
         except ValueError:
             return None
-        return cls(intent=data["intent"], at=at, rol=data.get("rol"), area=data.get("area"),
-                   school=data.get("school"), expertise=data.get("expertise"))
+        fields = {key: data[key] for key in cls.FIELDS if isinstance(data.get(key), str)}
+        return cls(intent=data["intent"], at=at, **fields)
 
 
 @dataclass

@@ -23,7 +23,7 @@ the school is; the first term named is the begrip.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from wijkwijzer.core.intents import INTENT_NAMES
@@ -120,9 +120,11 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     ),
     "thanks": (
         _any(_words("bedankt dank danku dankje dankjewel dankjwel dankuwel bedankje thanks thank thx thnx tnx thanx "
-                    "merci")),
+                    "merci"), r"\b(hier|daar|zo) kan ik (weer )?(mee )?verder\b", r"\bik kan (weer )?verder\b",
+             r"\bheel fijn\b"),
         frozenset("""
             top super perfect fijn mooi geweldig helder duidelijk prima topper held heel erg zeer hartelijk vriendelijk
+            helemaal goed kan mee verder
             alvast nogmaals weer voor info informatie hulp antwoord antwoorden reactie snelle snel was is dit dat
             you much zo veel duizendmaal x
         """.split()),
@@ -132,14 +134,17 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
              r"\bwat (kan|kun|doe|weet|ken) (je|jij|u)\b", r"\bwat (kan|kun|mag) ik( \w+){0,2} (vragen|doen)\b",
              r"\bhoe werkt? (dit|het|jij|je|wijkwijzer|deze bot|de bot|deze app)\b",
              r"\bwat (is|doet) (dit|wijkwijzer|deze bot)\b", r"\bik (snap|begrijp|weet) (het|er|dit) niet\b",
-             r"\bwaar ?voor (ben|kan|dien) (je|jij|ik je)\b", r"\bhoe (moet|kan) ik (dit|je|jou) gebruiken\b"),
-        frozenset("allemaal doen voor hier precies zoal nog meer mee van alles bij niet zo goed ermee wat".split()),
+             r"\bwaar ?voor (ben|kan|dien) (je|jij|ik je)\b", r"\bhoe (moet|kan) ik (dit|je|jou) gebruiken\b",
+             r"\bwaar(mee)? (kan|kun) (je|jij) (me|mij|ons) (mee )?(helpen|van dienst zijn)\b"),
+        frozenset("allemaal doen voor hier precies zoal nog meer mee van alles bij niet zo goed ermee wat over deze "
+                  "dit waar kun kan".split()),
     ),
     "cancel": (
         _any(_words("annuleer annuleren cancel afbreken ophouden niks niets"), r"\bbreek (het )?af\b",
              r"\b(stop|stoppen|kap|klaar) (er|hier)?mee\b", r"\bhoud? (maar )?op\b",
              r"\blaat (het |dat )?(ook |verder )?maar( zitten)?\b", r"\bvergeet (het|dat|dit)( maar)?\b",
-             r"\bterug naar (het )?(begin|start|menu)\b", r"\bopnieuw beginnen\b",
+             r"\bterug naar (het )?(begin|start|menu)\b", r"\bopnieuw beginnen\b", r"\bstop (maar|ermee|hiermee)\b",
+             r"\btoch (maar )?niet\b",
              r"\bik (wil|hoef) (niet meer|niks|niets)\b"),
         frozenset("ermee zitten toch meer niet sorry verkeerd foutje fout per ongeluk dit dat deze gesprek "
                   "vraag".split()),
@@ -160,7 +165,35 @@ CUES: dict[str, re.Pattern[str]] = {
                     r"\b(telefoon|tel|mobiel|mobiele)?(nummer|nummers)\b",
                     _words("bellen bel mailen mail mailadres email emailadres bereik bereiken bereikbaar "
                            "bereikbaarheid")),
-    "followup": _any(r"^(en|of|ook|en dan|en nu|en wat)\b"),
+    "followup": _any(r"^(en|of|ook|en dan|en nu|en wat|alleen|nu|dan|zelfde|hetzelfde|idem)\b",
+                     _words("zelfde hetzelfde dezelfde idem"), r"\bwie is dat\b", r"\b(ook|nu) (voor|in|bij)\b"),
+    # Pointing back at what was said: "wie is daar de ib'er", "van die school", "hoe vraag ik die aan".
+    "refers_back": _any(_words("daar daarvan daarvoor daarbij die_school deze_school dat_kind die_wijk deze_wijk "
+                               "die_aan dat_aan er_een er_eentje die_maken dat_maken die_opstellen die_school"),
+                        r"\bhoe (vraag|maak|regel|doe|start|schrijf|krijg|stel|pak|begin) (ik|je|we|jij|jullie) "
+                        r"(die|dat|deze|dit|hem|er een|er eentje|daar een)\b"),
+    # "de smw van die school": the school named before, not the wijk.
+    "that_school": _any(r"\b(die|deze|dezelfde|zelfde|diezelfde) (school|basisschool|locatie)\b"),
+    # The user's own place: "wie is de smw hier", "bij ons in de wijk".
+    "here": _any(_words("hier hierzo bij_ons mijn_wijk onze_wijk eigen_wijk mijn_school onze_school")),
+    # Every partner of a place: "ketenpartners ypenburg", "wie is de ketenpartner voor wijk duindorp".
+    "partners_word": _any(_words("ketenpartner ketenpartners partners contactpersonen"),
+                          r"\balle (contacten|partners|contactpersonen|hulpverleners)\b"),
+    # A person instead of the bot: the user's own adviseur or the SWV's loket.
+    "human": _any(r"\b(een |met een |iemand |echt )?(mens|persoon|medewerker|echt iemand|iemand echt)( echt)? "
+                  r"(spreken|bellen|aan de lijn|aan de telefoon)\b",
+                  r"\b(geen|niet met een|ipv een|in plaats van een|liever geen) (bot|robot|computer|chatbot)\b",
+                  r"\bechte? (mens|persoon|medewerker)\b", r"\biemand (van vlees en bloed|van het swv)\b"),
+    # A whole word that is only the route menu.
+    "route_alone": _any(r"^(de )?(route|routes|routekaart|stappenplan|stappenplannen)( graag| aub)?$"),
+    # Out of scope even with a domain word in it: work and pay, private life, shops and going out.
+    "off_topic": _any(
+        _stems("vacature sollicit salaris verdien vakantiedag ouderschapsverlof zwangerschapsverlof cao oppas "
+               "huurhuis huurwoning koophuis tandarts apotheek kapper supermarkt restaurant voetbalclub "
+               "sportclub sportschool zwemles speeltuin fietsenmaker bakker parkeer geparkeerd tanken recept "
+               "wachtwoord printer"),
+        _words("baan opleiding lol haha hihi weer_in mooi_weer"), r"\b(wil|ga|kan) (zelf )?\w+ worden\b",
+        r"\bwerken als\b"),
     "what_is": _any(r"\bwat (is|zijn|was|betekent|betekend|betekenen|houdt|houden|doet|doen)\b",
                     r"\bwat (bedoel|bedoelen|bedoelt)( ze| je| jullie| men| we)? met\b",
                     r"\bwat (moet|moeten) (ik|we|je) verstaan onder\b", r"\bwat verstaan (we|jullie) onder\b",
@@ -180,13 +213,22 @@ CUES: dict[str, re.Pattern[str]] = {
     "expertise_cue": _any(_words("ervaring expertise gespecialiseerd specialisatie specialist deskundig kennis goed "
                                  "terecht expertisekaart opvangen plek_voor"),
                           r"\b(doet|doen|kan|kunnen|werkt|werken) (iets |wat |veel )?(met|aan)\b"),
+    # What a school offers: "welke expertise heeft de vliegerwolk", "waar is die school goed in".
+    "school_profile": _any(r"\bwelke (expertise|expertises|specialisatie|specialisaties|specialiteit)\b.{0,40}"
+                           r"\b(heeft|hebben|biedt|bieden|zit)\b",
+                           r"\bwaar (is|zijn) (die|deze|de|het) (school|scholen)\b.{0,20}\bgoed in\b"),
     "school_word": _any(_words("school scholen basisschool basisscholen schooltje ikc kindcentrum sbo locatie")),
-    "signal_start": _any(r"^(nieuwe? )?(signaal|signaaltje|signalering|signalement)\b"),
+    "signal_start": _any(r"^(nieuwe? |kort |korte |snel |nog een |een |mijn |dringend |urgent )?"
+                         r"(signaal|signaaltje|signalering|signalement)\b"),
     "signal_word": _any(_words("signaal signaaltje signalering signalement")),
     "signal_verb": _any(_words("doorgeven geven melden afgeven loggen invoeren sturen doen achterlaten noteren "
                                "vastleggen delen registreren maken over")),
     "want": _any(_words("wil wilde wou graag kan_ik mag_ik nieuw nieuwe")),
-    "tell_something": _any(r"\b(iets|wat|zorgen) (melden|signaleren|kwijt|doorgeven|delen)\b", _words("signaleren")),
+    "tell_something": _any(r"\b(iets|wat|zorgen) (melden|signaleren|kwijt|doorgeven|delen)\b", _words("signaleren"),
+                           r"\b(melden|doorgeven|laten weten|opmerken|aangeven) dat\b"),
+    # A trend someone sees: with a thema it is a signal ("we merken steeds meer schoolweigering").
+    "trend": _any(r"\bwe (merken|zien|constateren|horen|signaleren)\b", r"\b(steeds|alsmaar|almaar|veel) meer\b",
+                  _words("toename toenemend toenemende neemt_toe nemen_toe groeiend groeiende")),
     "signals_plural": _any(_words("signalen")),
     "report_word": _any(_words("overzicht rapport rapportage dashboard totaal aantal hoeveel lijst stand trend trends "
                                "bekijken zien inzien cijfers statistiek statistieken samenvatting per")),
@@ -212,14 +254,17 @@ CUES: dict[str, re.Pattern[str]] = {
                           rf"{_words(_NEWS)}.{{0,40}}\b(krijgen|ontvangen|volgen)\b",
                           r"\bvoeg\b.{1,40}\btoe\b", r"\btoevoegen aan (mijn|de) (wijken|lijst|abonnement)",
                           r"\b(welke|mijn) (wijken|abonnementen|abonnement)\b",
-                          r"\bwelke (berichten|aankondigingen) krijg ik\b", r"\bvolg(en)? (ik|de wijk|ook)\b"),
+                          r"\bwelke (berichten|aankondigingen) krijg ik\b", r"\bvolg(en)? (ik|de wijk|ook)\b",
+                          r"\bzet (me|mij|ons) (ook )?op de (lijst|verzendlijst|mailinglijst)\b"),
     "unsubscribe_cue": _any(r"^(stop|stoppen|stop alles|unsubscribe)$",
                             _words("afmelden uitschrijven unsubscribe afmelding"),
                             r"\bmeld (me|mij|ons) af\b", r"\bschrijf (me|mij) uit\b",
                             rf"\b(geen|niet langer|nooit meer) {_words(_NEWS)}",
                             rf"\bstop(pen)? (met )?(de |alle |die )?{_words(_NEWS)}",
                             rf"{_words(_NEWS)} (uitzetten|stoppen|stopzetten)\b",
-                            rf"\bzet (de |alle |die )?{_words(_NEWS)} uit\b"),
+                            rf"\bzet (de |alle |die )?{_words(_NEWS)} uit\b",
+                            r"\bhaal (me|mij|ons) (van|uit|af) (de |die )?(lijst|verzendlijst|mailinglijst)\b",
+                            rf"\b(hoef|wil) (ik |we )?(de |die |geen )?{_words(_NEWS)}\b.{{0,40}}\bniet meer\b"),
     "pupil": _any(_words("leerling leerlingen kind kinderen zoon dochter")),
     # The Teams command "ketenpartner" (and "ketenpartner zoeken"): start a lookup, not the glossary.
     "partner_command": _any(r"^(een |de )?ketenpartners?( zoeken| vinden)?$", r"^zoek (een )?ketenpartners?$"),
@@ -228,7 +273,7 @@ CUES: dict[str, re.Pattern[str]] = {
 # ───────────────────── rules ─────────────────────
 # Entity features the rules may name, next to the cue names above.
 FEATURES = frozenset({
-    "rol", "place", "school", "begrip", "expertise", "route_word", "thema", "code", "code_only", "bare",
+    "rol", "place", "school", "begrip", "expertise", "route_word", "route_step", "thema", "code", "code_only", "bare",
     "foreign_person",
 })
 
@@ -259,6 +304,13 @@ RULES: tuple[Rule, ...] = (
     Rule("signal", 0.9, ("signal_word", "want"), unless=("what_is",)),
     Rule("signal", 0.88, ("tell_something",), unless=("what_is",)),
     Rule("signal", 0.8, ("signal_word", "thema"), unless=("what_is",)),
+    Rule("signal", 0.89, ("tell_something", "thema"), unless=("what_is",)),
+    Rule("signal", 0.87, ("trend", "thema"), unless=("what_is", "how", "who")),
+    Rule("unknown", 0.97, ("off_topic",), unless=("signal_start", "signal_word", "tell_something", "announce_cue",
+                                                   "register_word", "subscribe_cue", "unsubscribe_cue")),
+    Rule("route", 0.92, ("route_alone",)),
+    Rule("partner_lookup", 0.94, ("partners_word", "place"), unless=("what_is",)),
+    Rule("partner_lookup", 0.91, ("human",)),
     Rule("route", 0.95, ("how_route",)),
     Rule("partner_lookup", 0.9, ("partner_command",)),
     Rule("partner_lookup", 0.95, ("rol", "contact")),
@@ -271,6 +323,7 @@ RULES: tuple[Rule, ...] = (
     Rule("expertise_lookup", 0.93, ("expertise", "expertise_cue")),
     Rule("expertise_lookup", 0.9, ("expertise", "place")),
     Rule("expertise_lookup", 0.9, ("expertise", "school_word")),
+    Rule("route", 0.9, ("route_step",), unless=("what_is", "who_strict")),
     Rule("route", 0.88, ("how", "begrip"), unless=("who_strict",)),
     Rule("route", 0.88, ("steps", "begrip"), unless=("who_strict",)),
     Rule("route", 0.86, ("act", "begrip"), unless=("what_is", "who_strict")),
@@ -280,6 +333,7 @@ RULES: tuple[Rule, ...] = (
     Rule("partner_lookup", 0.85, ("place", "followup")),
     Rule("partner_lookup", 0.8, ("rol", "bare")),
     Rule("expertise_lookup", 0.72, ("expertise_cue", "school_word", "place")),
+    Rule("expertise_lookup", 0.86, ("school_profile",), unless=("expertise", "rol")),
     Rule("glossary", 0.7, ("begrip", "bare")),
     Rule("partner_lookup", 0.7, ("rol",), unless=("what_is",)),
     Rule("route", 0.7, ("steps",), unless=("what_is",)),
@@ -308,7 +362,7 @@ ROUTE_WORDS: dict[str, re.Pattern[str]] = {
     "meldcode": _any(
         r"\bmeld ?code\b", r"\bveiligheid van\b", r"\bonveilige? (thuis|situatie|thuissituatie)\b",
         r"\bthuis (niet )?onveilig\b", r"\bthuis niet veilig\b", r"\bniet veilig (thuis|voelt)\b", r"mishandel",
-        r"\bhuiselijk geweld\b", _stems("verwaarloos verwaarlozing misbruik blauwe_plek"),
+        r"\bhuiselijk geweld\b", _stems("verwaarloos verwaarlozing misbruik blauwe_plek betast betasten aanrand"),
         r"\bzorgen (over|om) (de )?(veiligheid|thuissituatie)\b",
         r"\bveilig thuis (melden|bellen|inschakelen|raadplegen)\b", r"\b(melden|melding|advies) bij veilig thuis\b",
         _words("slaat slaan sloeg geslagen schoppen geschopt huwelijksdwang meldplicht geweld seksueel "
@@ -316,7 +370,8 @@ ROUTE_WORDS: dict[str, re.Pattern[str]] = {
         r"\bbang (om )?(naar huis|voor (zijn|haar) (vader|moeder|ouders))\b",
     ),
     "verzuim": _any(
-        _stems("verzuim thuiszit thuis_zit spijbel schoolweiger school_weiger afwezig ziekmelding"),
+        _stems("verzuim thuiszit thuis_zit thuisblijf thuis_blijf spijbel schoolweiger school_weiger afwezig "
+               "ziekmelding"),
         r"\bzit\b.{0,25}\bthuis\b", r"\b(houden|houdt|hield|hielden)\b.{0,25}\bthuis\b", r"\bthuis gehouden\b",
         r"\bniet (meer )?(naar|op) school\b", r"\b(komt|kwam|komen|kwamen)\b.{0,20}\bniet (meer )?(naar|op) school\b",
         r"\bniet meer (komt|komen|kwam)\b", r"\bweiger\w* (om )?(naar|op) school\b",
@@ -466,8 +521,22 @@ class Understanding:
     entities: dict[str, str | None]
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     followup: bool = False
-    """The message continues the last question ("en de jgz?", a lone "ypenburg"): what it leaves
-    out may come from that question. Not part of the contract JSON."""
+    """The message continues the last question ("en de jgz?", a lone "ypenburg", "zelfde voor
+    rijswijk", "wie is daar de ib'er"): what it leaves out may come from that question
+    (``core.context``). The flags below are not part of the contract JSON either."""
+    here: bool = False
+    """The user names their own place ("wie is de smw hier")."""
+    that_school: bool = False
+    """The user points at the school named before ("de smw van die school")."""
+    all_partners: bool = False
+    """Every ketenpartner of the place is asked for ("ketenpartners ypenburg")."""
+    human: bool = False
+    """The user wants a person instead of the bot."""
+    situation: str | None = None
+    """The route step (or ``route:<name>``) whose trefwoorden the message describes best."""
+    named: dict[str, str | None] = field(default_factory=dict)
+    """Every entity the message names, also those the intent does not report ("en nt2?" names
+    an expertise even when it reads as a glossary question)."""
 
     def to_json(self) -> dict[str, object]:
         return {"intent": self.intent, "confidence": round(self.confidence, 2), "entities": dict(self.entities)}
@@ -482,6 +551,7 @@ class _Reading:
     covered: set[int]
     features: set[str]
     thema: str | None = None
+    situation: str | None = None
 
 
 def understand(text: str, kb: KnowledgeBase) -> Understanding:
@@ -497,16 +567,45 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
         return Understanding(social, SOCIAL_CONFIDENCE, _empty())
     reading = _read(text, norm, kb)
     intent, confidence = _decide(reading.features)
-    if confidence < UNKNOWN_BELOW:
-        return Understanding("unknown", confidence, _empty())
     found = reading.entities
-    found["route"] = _route(norm, found["begrip"], kb) if intent == "route" else None
-    found["thema"] = reading.thema if intent in ("signal", "signal_report") else None
-    kept = INTENT_ENTITIES.get(intent, ())
-    entities = {key: found[key] if key in kept else None for key in ENTITY_KEYS}
+    if confidence < UNKNOWN_BELOW:
+        found["thema"] = reading.thema
+        return Understanding("unknown", confidence, _empty(), followup=_followup(reading.features),
+                             here="here" in reading.features, named=found)
+    found["route"] = _route(norm, found["begrip"], reading.situation, kb) if intent == "route" else None
+    found["thema"] = reading.thema
+    features = reading.features
+    human = "human" in features and intent == "partner_lookup"
+    if human and not found["rol"]:
+        found["rol"] = "adviseur"
+    entities = contract_entities(intent, found)
     ambiguous = {key: names for key, names in reading.ambiguous.items() if entities.get(key)}
-    followup = bool(reading.features & {"followup", "bare"})
-    return Understanding(intent, confidence, entities, ambiguous, followup)
+    return Understanding(
+        intent, confidence, entities, ambiguous,
+        followup=_followup(features),
+        here="here" in features,
+        that_school="that_school" in features,
+        all_partners=intent == "partner_lookup" and "partners_word" in features and not entities["rol"],
+        human=human,
+        situation=reading.situation if intent == "route" else None,
+        named=found,
+    )
+
+
+def _followup(features: set[str]) -> bool:
+    """"en de jgz?", "zelfde voor rijswijk", "wie is daar de ib'er", or a lone name of a place,
+    role or expertise ("ypenburg", "nt2")."""
+    if features & {"followup", "refers_back"}:
+        return True
+    return "bare" in features and bool(features & {"place", "rol", "expertise"})
+
+
+def contract_entities(intent: str, found: Mapping[str, str | None]) -> dict[str, str | None]:
+    """The entities ``intent`` reports (INTENT_ENTITIES); the others null."""
+    kept = INTENT_ENTITIES.get(intent, ())
+    if intent == "partner_lookup" and found.get("rol") == "steunpunt":
+        kept = (*kept, "expertise")  # "wie van het expertisepunt weet veel van autisme"
+    return {key: found.get(key) if key in kept else None for key in ENTITY_KEYS}
 
 
 def thema_of(text: str) -> str | None:
@@ -541,13 +640,18 @@ def _read(text: str, norm: str, kb: KnowledgeBase) -> _Reading:
     reading = _Reading(_empty(), {}, set(), set())
     tokens = norm.split()
     places: list[Mention] = []
+    roles: list[Mention] = []
     for mention in _trusted(kb.resolver.scan(text), tokens, kb):
         best = mention.best
         reading.covered.update(range(best.start, best.end))
         if best.kind in PLACE_KINDS:
             places.append(mention)
+        elif best.kind == "rol":
+            roles.append(mention)
         else:
             reading.entities[best.kind] = reading.entities[best.kind] or best.id
+    if roles:
+        reading.entities["rol"] = _asked_role(roles, tokens).best.id
     if places:
         _take_place(_home_first(places, norm), places, kb, reading)
     postcode = kb.resolver.postcode(text)
@@ -557,8 +661,19 @@ def _read(text: str, norm: str, kb: KnowledgeBase) -> _Reading:
         gemeenten = {kb.areas[a].gemeente for a in kb.areas_by_pc4.get(postcode, ())}
         if len(gemeenten) == 1 and not reading.entities["gemeente"]:
             reading.entities["gemeente"] = gemeenten.pop()
-    _features(text, norm, reading)
+    _features(text, norm, reading, kb)
     return reading
+
+
+def _asked_role(roles: list[Mention], tokens: list[str]) -> Mention:
+    """The role the question is about: in a long message that names several ("ik ben ib'er …
+    wie is de smw'er hier"), the first one after the last "wie"."""
+    asks = [i for i, token in enumerate(tokens) if token == "wie"]
+    if len(roles) > 1 and asks:
+        after = [m for m in roles if m.best.start > asks[-1]]
+        if after:
+            return after[0]
+    return roles[0]
 
 
 def _trusted(mentions: list[Mention], tokens: list[str], kb: KnowledgeBase) -> list[Mention]:
@@ -569,9 +684,13 @@ def _trusted(mentions: list[Mention], tokens: list[str], kb: KnowledgeBase) -> l
     scanned again, and exact names found there count.
     """
     kept = []
+    exact_spans = [(m.best.start, m.best.end) for m in mentions if m.best.score == EXACT and m.kind not in PLACE_KINDS]
     for mention in mentions:
         best = mention.best
-        if _trust(best):
+        # "de leer(plicht)" is no typo for De Lier when "leer plicht" is a role as typed
+        overlaps = best.kind in PLACE_KINDS and best.score < EXACT and any(
+            best.start < end and start < best.end for start, end in exact_spans)
+        if _trust(best) and not overlaps:
             kept.append(mention)
             continue
         kinds = PLACE_KINDS if best.kind in PLACE_KINDS else (best.kind,)
@@ -626,7 +745,7 @@ def _take_place(primary: Mention, places: list[Mention], kb: KnowledgeBase, read
         reading.ambiguous[key] = tuple(c.name for c in primary.alternatives)
 
 
-def _features(text: str, norm: str, reading: _Reading) -> None:
+def _features(text: str, norm: str, reading: _Reading, kb: KnowledgeBase) -> None:
     found = reading.features
     entities = reading.entities
     found.update(name for name, _ in _CUES.found(norm))
@@ -635,6 +754,11 @@ def _features(text: str, norm: str, reading: _Reading) -> None:
         found.add("place")
     if _ROUTE_WORDS.found(norm):
         found.add("route_word")
+    situations = kb.resolver.situations(text)
+    if situations:
+        reading.situation = situations[0][0]
+        if situations[0][1] >= 2:
+            found.add("route_step")
     reading.thema = _thema(norm)
     if reading.thema:
         found.add("thema")
@@ -670,11 +794,16 @@ def _thema(norm: str) -> str | None:
     return best if scores[best] >= 1 else None
 
 
-def _route(norm: str, begrip: str | None, kb: KnowledgeBase) -> str | None:
-    """The route the message names, else the route of the step its glossary term belongs to."""
+def _route(norm: str, begrip: str | None, situation: str | None, kb: KnowledgeBase) -> str | None:
+    """The route the message names, else the route of the situation it describes, else the
+    route of the step its glossary term belongs to."""
     named = next((route for route, _ in _ROUTE_WORDS.found(norm)), None)
-    if named or not begrip:
+    if named:
         return named
+    if situation:
+        return situation.removeprefix("route:").split(".")[0]
+    if not begrip:
+        return None
     term = next((t for t in kb.terms if t.term == begrip), None)
     step = kb.steps.get(term.route_stap) if term and term.route_stap else None
     return step.route if step else None

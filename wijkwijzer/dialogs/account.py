@@ -21,7 +21,7 @@ from wijkwijzer.core.answers import NO, STOP, pick_option, said
 from wijkwijzer.core.conversation import Command, Route, WijkwijzerDialog, answered, ask, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
-from wijkwijzer.core.services import GUEST, Profile, TurnServices, services
+from wijkwijzer.core.services import GUEST, LastLookup, Profile, TurnServices, services
 from wijkwijzer.dialogs.lookup import Place, PlaceChoice, place_from_entities, place_from_text
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.store.people import Redemption, User
@@ -186,6 +186,7 @@ class SubscribeDialog(_SubscriptionDialog):
             return self.no_announcements(svc.profile)
         area = _area_of(svc.kb, svc.understanding.entities)
         if area:
+            svc.memory.last_lookup = LastLookup(intent="subscribe", at=svc.request.now, area=area)
             added = await svc.people.subscribe(user, area)
             name = area_names(svc.kb, [area])
             return (self.copy.added if added else self.copy.already).format(wijk=name)
@@ -202,6 +203,7 @@ class UnsubscribeDialog(_SubscriptionDialog):
             return self.copy.nothing_to_unsubscribe
         area = _area_of(svc.kb, svc.understanding.entities)
         if area:
+            svc.memory.last_lookup = LastLookup(intent="unsubscribe", at=svc.request.now, area=area)
             removed = await svc.people.unsubscribe(user, area)
             return (self.copy.removed if removed else self.copy.not_subscribed).format(wijk=area_names(svc.kb, [area]))
         await svc.people.set_announcements(user, on=False)

@@ -31,7 +31,8 @@ AUDIENCES: dict[str, tuple[str, ...]] = {"ib": (UserRole.IB,), "adviseur": (User
 """Who an announcement is for: a key of the copy's ``audiences`` → the roles it reaches."""
 STATE_ORDER = ("read", "delivered", "sent", "waiting", "failed", "cancelled")
 MAX_INVITES = 50
-_PREFIX = re.compile(r"^\s*(nieuwe?\s+)?aankondiging\s*[:\-]\s*", re.IGNORECASE)
+_PREFIX = re.compile(r"^\s*(nieuwe?\s+)?aankondiging(\s+(voor|aan|naar)\s+(?P<wijken>[^:\n]{1,80}?))?\s*[:\-]\s*",
+                     re.IGNORECASE)
 
 
 def related_areas(kb: KnowledgeBase, chosen: list[str]) -> tuple[str, ...]:
@@ -114,7 +115,8 @@ class AnnounceDialog(WijkwijzerDialog):
         text = svc.request.text
         match = _PREFIX.match(text)
         if match and text[match.end():].strip():
-            return await self._take_text(dc, text[match.end():].strip())
+            wijken = areas_in(svc.kb, match.group("wijken") or "")
+            return await self._take_text(dc, text[match.end():].strip(), wijken or None)
         return await self._ask_text(dc)
 
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
@@ -145,7 +147,9 @@ class AnnounceDialog(WijkwijzerDialog):
         question = (prefix + " " if prefix else "") + self.copy.ask_text.format(max=MAX_TEXT)
         return await ask(dc, "text", question, [], free_text=True)
 
-    async def _take_text(self, dc: DialogContext, text: str) -> DialogTurnResult:
+    async def _take_text(self, dc: DialogContext, text: str, wijken: list[str] | None = None) -> DialogTurnResult:
+        """The announcement's text; ``wijken`` when the first message named them
+        ("aankondiging voor rijswijk: …")."""
         svc = services(dc.context)
         if len(text) > MAX_TEXT:
             return await ask(dc, "text", self.copy.too_long.format(lengte=len(text), max=MAX_TEXT), [], free_text=True)
@@ -153,6 +157,9 @@ class AnnounceDialog(WijkwijzerDialog):
         if problem:
             return await ask(dc, "text", self.copy.personal_data.format(gevonden=problem), [], free_text=True)
         state_of(dc)["text"] = text
+        if wijken:
+            state_of(dc)["wijken"] = wijken
+            return await ask(dc, "audience", self.copy.ask_audience, list(self.copy.audiences.values()))
         return await ask(dc, "wijken", self.copy.ask_wijken, [self.copy.all_wijken])
 
     async def _take_wijken(self, dc: DialogContext, text: str) -> DialogTurnResult:

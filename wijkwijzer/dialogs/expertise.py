@@ -29,7 +29,7 @@ EVERYWHERE: dict[str, Any] = {"everywhere": True}
 class ExpertiseCopy(SlotCopy):
     FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
         "widened": frozenset({"waar", "tag", "breder"}), "none": frozenset({"waar", "tag"}),
-        "header": frozenset({"waar", "tag"}), "more": frozenset({"n"}),
+        "header": frozenset({"waar", "tag"}), "more": frozenset({"n"}), "school_profile": frozenset({"school", "tags"}),
     }
     ask_tag: str
     ask_place: str
@@ -40,6 +40,8 @@ class ExpertiseCopy(SlotCopy):
     header: str
     more: str
     guest_note: str
+    school_profile: str
+    no_tags: str
 
 
 class TagSlot(Slot):
@@ -110,19 +112,28 @@ class ExpertiseDialog(SlotDialog):
         last = svc.memory.last_lookup
         entities = svc.understanding.entities
         if (svc.understanding.followup and last is not None and last.intent == "expertise_lookup"
-                and last.fresh(svc.request.now, svc.idle)):
-            if last.expertise and not entities.get("expertise"):
-                values["tag"] = last.expertise
-            if not any(entities.get(k) for k in ("wijk", "gemeente", "school", "postcode")):
-                values["place"] = Place(area=last.area).as_dict() if last.area else dict(EVERYWHERE)
+                and last.fresh(svc.request.now, svc.idle) and not last.area
+                and not any(entities.get(k) for k in ("wijk", "gemeente", "school", "postcode"))):
+            values["place"] = dict(EVERYWHERE)  # "en autisme?" after a question about everywhere
+        school = svc.kb.schools.get(entities.get("school") or "")
+        if school is not None and not entities.get("expertise"):
+            return await self._profile(dc, school)  # "welke expertise heeft de vliegerwolk"
         return None
+
+    async def _profile(self, dc: DialogContext, school: School) -> DialogTurnResult:
+        svc = services(dc.context)
+        svc.memory.last_lookup = LastLookup(intent="expertise_lookup", at=svc.request.now, school=school.naam)
+        tags = ", ".join(school.expertise) or self.copy.no_tags
+        lines = [self.copy.school_profile.format(school=school.naam, tags=tags),
+                 _school_lines(school, svc.profile.registered)]
+        await dc.context.send_activity(reply("\n\n".join(lines)))
+        return await dc.end_dialog()
 
     async def complete(self, dc: DialogContext, values: dict[str, Any]) -> DialogTurnResult:
         svc = services(dc.context)
         copy = self.copy
         tag = values["tag"]
         area = values["place"].get("area")
-        svc.memory.last_lookup = LastLookup(intent="expertise_lookup", at=svc.request.now, area=area, expertise=tag)
         schools = query.schools_with_expertise(svc.kb, tag, area)
         lines: list[str] = []
         if not schools and area:
@@ -132,6 +143,9 @@ class ExpertiseDialog(SlotDialog):
                                                  breder=place_label(svc.kb, Place(area=wider))))
                 area = wider
         where = f" in {place_label(svc.kb, Place(area=area))}" if area else ""
+        only = schools[0].naam if len(schools) == 1 else None  # "wie is daar de ib'er" means that school
+        svc.memory.last_lookup = LastLookup(intent="expertise_lookup", at=svc.request.now, area=area, school=only,
+                                            expertise=tag)
         if not schools:
             await dc.context.send_activity(reply(copy.none.format(waar=where, tag=tag), [copy.ask_expertisepunt]))
             return await dc.end_dialog()

@@ -11,7 +11,7 @@ from wijkwijzer.core.answers import YES, pick_option, said
 from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
-from wijkwijzer.core.services import services
+from wijkwijzer.core.services import LastLookup, services
 from wijkwijzer.dialogs.route import RouteDialog
 
 
@@ -38,6 +38,9 @@ class GlossaryDialog(WijkwijzerDialog):
         if term is None:
             await dc.context.send_activity(reply(self.copy.unknown_term))
             return await dc.end_dialog()
+        roles = kb.resolver.resolve(term.term, "rol", limit=1)  # "wie is dat voor ypenburg" after "wat is een lpa"
+        svc.memory.last_lookup = LastLookup(intent="glossary", at=svc.request.now, begrip=term.term,
+                                            rol=roles[0].id if roles else None)
         step = kb.steps.get(term.route_stap or "")
         if step is None:
             await dc.context.send_activity(reply(f"{term.term}\n\n{term.uitleg}"))

@@ -15,6 +15,8 @@ class Place:
 
     area: str | None = None
     school: str | None = None
+    label: str | None = None
+    """How to name the place when it stands for several ("Het Geuzenlampje of Het Huygenslampje")."""
 
     @property
     def empty(self) -> bool:
@@ -34,6 +36,8 @@ class PlaceChoice:
 
 
 def place_label(kb: KnowledgeBase, place: Place) -> str:
+    if place.label:
+        return place.label
     if place.school:
         return place.school
     if place.area:

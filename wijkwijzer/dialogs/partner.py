@@ -1,9 +1,11 @@
 """Ketenpartner zoeken: role + wijk/school/postcode/home gemeente → contact cards.
 
 Two slots, ``rol`` and ``place`` (see dialogs/slots.py): asked with choices when missing, asked
-back when a place is ambiguous or too far off to be sure. Grensverkeer questions ("leerling
-woont in Rijswijk") get the jeugdteam of the gemeente where the pupil lives. Contact details go
-to registered users only.
+back when a place is ambiguous or too far off to be sure — unless every place it may be gives
+the same contact. Grensverkeer questions ("leerling woont in Rijswijk") get the jeugdteam of
+the gemeente where the pupil lives. "ketenpartners ypenburg" gets every partner of the place in
+one overview; the IB'er of a school comes from the expertisekaart; the adviseur without a place
+is the user's own. Contact details go to registered users only.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from wijkwijzer.dialogs.lookup import (
     place_label,
     suggested_places,
 )
+from wijkwijzer.dialogs.common import joined
 from wijkwijzer.dialogs.slots import Choose, Slot, SlotCopy, SlotDialog
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import STALE_AFTER_DAYS, KnowledgeBase
@@ -34,7 +37,11 @@ from wijkwijzer.knowledge.models import Contact
 from wijkwijzer.knowledge.vocabulary import PARTNER_ROLES, ROLES_BY_ID
 
 MAX_CARDS = 3
+MIN_SCHOOL_SCORE = 90.0
 OFFERED = tuple(role for role in PARTNER_ROLES if role.offered)
+ALL = "alle"
+"""The ``rol`` value of a question for every partner of a place."""
+IB_FUNCTIE = ROLES_BY_ID["ib"].functie
 _RESIDENCE = re.compile(r"\b(woont|wonen|woonachtig|woonplaats|woongemeente|thuis in)\b")
 
 
@@ -45,7 +52,8 @@ def lives_elsewhere(text: str) -> bool:
 
 class PartnerCopy(SlotCopy):
     FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
-        "ask_place": frozenset({"rol"}), "header": frozenset({"rol", "waar"}),
+        "ask_place": frozenset({"rol"}), "header": frozenset({"rol", "waar"}), "overview": frozenset({"waar"}),
+        "ib_header": frozenset({"waar"}), "expertise_header": frozenset({"expertise"}),
         "no_contact": frozenset({"rol", "waar"}), "more": frozenset({"n"}), "stale": frozenset({"datum"}),
         "residence_rule": frozenset({"gemeente"}), "residence_ask_wijk": frozenset({"gemeente"}),
         "residence_none": frozenset({"gemeente"}),
@@ -62,12 +70,19 @@ class PartnerCopy(SlotCopy):
     residence_rule: str
     residence_ask_wijk: str
     residence_none: str
+    all_title: str
+    overview: str
+    overview_hint: str
+    ib_header: str
+    expertise_header: str
 
 
 def contact_card(copy: PartnerCopy, contact: Contact, today: date) -> ContactCard:
+    """The card of a contact; with a note when the office has not checked it for a year (the
+    IB'ers of the expertisekaart carry no such date)."""
     note = None
     checked = contact.laatst_gecontroleerd
-    if checked is None or (today - checked).days > STALE_AFTER_DAYS:
+    if contact.rol != "ib" and (checked is None or (today - checked).days > STALE_AFTER_DAYS):
         note = copy.stale.format(datum=f"{checked:%d-%m-%Y}" if checked else "onbekend")
     return ContactCard(naam=contact.naam, rol=contact.functie, organisatie=contact.organisatie,
                        telefoon=contact.telefoon, email=contact.email, bereikbaar=contact.bereikbaar,
@@ -86,6 +101,8 @@ class RoleSlot(Slot):
         return not (values.get("residence") and place and not place.get("school"))
 
     def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
+        if svc.understanding.all_partners:
+            return ALL
         return svc.understanding.entities.get("rol")
 
     def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
@@ -106,7 +123,8 @@ class PlaceSlot(Slot):
         self.copy = copy
 
     def needed(self, svc: TurnServices, values: Mapping[str, Any], asked: int) -> bool:
-        return values.get("rol") != "veilig_thuis"
+        """Veilig Thuis and the expertisepunt serve the whole region: no place needed."""
+        return values.get("rol") not in ("veilig_thuis", "steunpunt")
 
     def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
         found = place_from_entities(svc.kb, svc.understanding.entities, svc.understanding.ambiguous)
@@ -114,7 +132,7 @@ class PlaceSlot(Slot):
             found = suggested_places(svc.kb, svc.request.text)
             if found is not None:
                 return _choose(found, suggestion=True)
-        return _value(found)
+        return _value(svc.kb, values.get("rol"), found)
 
     def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
         own = svc.profile.wijk
@@ -124,11 +142,11 @@ class PlaceSlot(Slot):
         if found is None:
             suggestion = suggested_places(svc.kb, text)
             return _choose(suggestion, suggestion=True) if suggestion else None
-        return _value(found)
+        return _value(svc.kb, values.get("rol"), found)
 
     def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
         own = [self._own_label(svc)] if svc.profile.wijk in svc.kb.areas else []
-        return self.copy.ask_place.format(rol=ROLES_BY_ID[values["rol"]].title), own
+        return self.copy.ask_place.format(rol=_title(self.copy, values["rol"])), own
 
     @staticmethod
     def _own_label(svc: TurnServices) -> str:
@@ -139,10 +157,24 @@ def _choose(found: PlaceChoice, suggestion: bool = False) -> Choose:
     return Choose(found.labels, tuple(p.as_dict() for p in found.values), suggestion=suggestion)
 
 
-def _value(found: Place | PlaceChoice | None) -> Any:
+def _value(kb: KnowledgeBase, rol: str | None, found: Place | PlaceChoice | None) -> Any:
+    """A place for the state, or the choice between several — not when every one of them gives
+    the same contacts for ``rol`` ("smw voorburg": Voorburg-Noord and -West share their SMW'er)."""
     if isinstance(found, PlaceChoice):
+        if rol and rol != ALL and _same_contacts(kb, rol, found.values):
+            return Place(area=found.values[0].area, school=found.values[0].school,
+                         label=joined(list(found.labels))).as_dict()
         return _choose(found)
     return found.as_dict() if isinstance(found, Place) else None
+
+
+def _same_contacts(kb: KnowledgeBase, rol: str, places: tuple[Place, ...]) -> bool:
+    answers = {tuple(c.id for c in _contacts(kb, rol, place)) for place in places}
+    return len(answers) == 1 and bool(next(iter(answers)))
+
+
+def _title(copy: PartnerCopy, rol: str) -> str:
+    return copy.all_title if rol == ALL else ROLES_BY_ID[rol].title
 
 
 class PartnerDialog(SlotDialog):
@@ -159,13 +191,10 @@ class PartnerDialog(SlotDialog):
         svc = services(dc.context)
         entities = svc.understanding.entities
         values["residence"] = lives_elsewhere(svc.request.text) and entities.get("rol") in (None, "jeugdteam")
-        last = svc.memory.last_lookup
-        if svc.understanding.followup and last is not None and last.fresh(svc.request.now, svc.idle):
-            if last.rol and not entities.get("rol"):
-                values["rol"] = last.rol
-            named = any(entities.get(k) for k in ("wijk", "school", "gemeente", "postcode"))
-            if (last.area or last.school) and not named:
-                values["place"] = Place(area=last.area, school=last.school).as_dict()
+        values["expertise"] = entities.get("expertise")
+        named = any(entities.get(key) for key in ("wijk", "gemeente", "school", "postcode"))
+        if entities.get("rol") == "adviseur" and not named and svc.profile.wijk in svc.kb.areas:
+            values["place"] = Place(area=svc.profile.wijk).as_dict()  # "wie is mijn adviseur", "een mens spreken"
         return None
 
     async def complete(self, dc: DialogContext, values: dict[str, Any]) -> DialogTurnResult:
@@ -173,17 +202,51 @@ class PartnerDialog(SlotDialog):
         place = Place(**values["place"]) if values.get("place") else Place()
         if values.get("residence") and not place.empty and not place.school:
             return await self._answer_residence(dc, values, place)
-        return await self._answer(dc, svc, values["rol"], place)
+        return await self._answer(dc, svc, values["rol"], place, values.get("expertise"))
 
-    async def _answer(self, dc: DialogContext, svc: TurnServices, rol: str, place: Place) -> DialogTurnResult:
+    async def _overview(self, dc: DialogContext, svc: TurnServices, place: Place) -> DialogTurnResult:
+        """Every partner of a place, one line each: the first step of a new IB'er in a wijk."""
+        lines = []
+        for role in OFFERED:
+            found = _contacts(svc.kb, role.id, place)
+            if found:
+                first = found[0]
+                more = f" (+{len(found) - 1})" if len(found) > 1 else ""
+                phone = f", {first.telefoon}" if first.telefoon else ""
+                lines.append(f"{role.label}: {first.naam}{phone}{more}")
+        where = place_label(svc.kb, place)
+        self._remember(svc, None, place)
+        text = "\n".join([self.copy.overview.format(waar=where), "", *lines, "", self.copy.overview_hint])
+        await dc.context.send_activity(reply(text, [r.label for r in OFFERED if r.suggested]))
+        return await dc.end_dialog()
+
+    async def _send_cards(self, dc: DialogContext, title: str, contacts: list[Contact],
+                          svc: TurnServices) -> DialogTurnResult:
+        cards = [contact_card(self.copy, c, svc.today) for c in contacts[:MAX_CARDS]]
+        lines = [title, *("\n".join(card.as_lines()) for card in cards)]
+        if len(contacts) > MAX_CARDS:
+            lines.append(self.copy.more.format(n=len(contacts) - MAX_CARDS))
+        await dc.context.send_activity(reply("\n\n".join(lines), [], cards))
+        return await dc.end_dialog()
+
+    async def _answer(self, dc: DialogContext, svc: TurnServices, rol: str, place: Place,
+                      expertise: str | None = None) -> DialogTurnResult:
         copy = self.copy
-        role = ROLES_BY_ID[rol]
         if not svc.profile.registered and rol != "veilig_thuis":
             await dc.context.send_activity(reply(copy.not_registered, ["Help"]))
             return await dc.end_dialog()
+        if rol == ALL:
+            return await self._overview(dc, svc, place)
+        role = ROLES_BY_ID[rol]
         contacts = _contacts(svc.kb, rol, place)
+        if rol == "steunpunt" and expertise:
+            contacts = [c for c in contacts if _knows(svc.kb, c, expertise)] or contacts
         where = place_label(svc.kb, place)
         self._remember(svc, rol, place)
+        if rol == "ib" and contacts:
+            return await self._send_cards(dc, copy.ib_header.format(waar=where), contacts, svc)
+        if rol == "steunpunt" and expertise and contacts:
+            return await self._send_cards(dc, copy.expertise_header.format(expertise=expertise), contacts, svc)
         if not contacts:
             await dc.context.send_activity(reply(copy.no_contact.format(rol=role.title, waar=where),
                                                  [copy.ask_adviseur]))
@@ -206,6 +269,7 @@ class PartnerDialog(SlotDialog):
         area = svc.kb.areas[place.area or ""]
         gemeente = area.gemeente
         rule = copy.residence_rule.format(gemeente=gemeente)
+        self._remember(svc, "jeugdteam", place)
         if area.soort == "gemeente":
             answer = query.jeugdteam_for_residence(svc.kb, gemeente=gemeente)
             if answer.needs_wijk:
@@ -221,27 +285,52 @@ class PartnerDialog(SlotDialog):
         if not svc.profile.registered:
             await dc.context.send_activity(reply(f"{rule}\n\n{copy.not_registered}"))
             return await dc.end_dialog()
-        self._remember(svc, "jeugdteam", place)
         cards = [contact_card(copy, c, svc.today) for c in contacts[:MAX_CARDS]]
         text = "\n\n".join([rule, *("\n".join(card.as_lines()) for card in cards)])
         await dc.context.send_activity(reply(text, [], cards))
         return await dc.end_dialog()
 
     @staticmethod
-    def _remember(svc: TurnServices, rol: str, place: Place) -> None:
+    def _remember(svc: TurnServices, rol: str | None, place: Place) -> None:
+        """Remember the answer for follow-ups; with the school the message named besides where the
+        pupil lives ("woont in voorburg maar zit op de penseelvis" → "de smw van die school")."""
+        school = place.school
+        if school is None:
+            school = next((m.best.id for m in svc.kb.resolver.scan(svc.request.text, ("school",))
+                           if m.best.score >= MIN_SCHOOL_SCORE), None)
         svc.memory.last_lookup = LastLookup(intent="partner_lookup", at=svc.request.now, rol=rol, area=place.area,
-                                            school=place.school)
+                                            school=school)
 
 
 def _contacts(kb: KnowledgeBase, rol: str, place: Place) -> list[Contact]:
-    if rol == "veilig_thuis" and place.empty:
-        return [c for c in kb.contacts if c.rol == "veilig_thuis"]
+    if rol in ("veilig_thuis", "steunpunt") and place.empty:
+        return [c for c in kb.contacts if c.rol == rol]
+    if rol == "ib":
+        return _ib_contacts(kb, place)
     if place.school:
         return query.contacts_for(kb, rol, school=place.school)
     area = kb.areas[place.area or ""]
     if area.soort == "gemeente":
         return query.contacts_for(kb, rol, gemeente=area.id)
     return query.contacts_for(kb, rol, wijk=area.id)
+
+
+def _ib_contacts(kb: KnowledgeBase, place: Place) -> list[Contact]:
+    """The IB'er of a school, or of every school in an area, from the expertisekaart."""
+    if place.school:
+        schools = [kb.schools[place.school]] if place.school in kb.schools else []
+    elif place.area in kb.areas:
+        schools = [s for a in kb.descendants(place.area or "") for s in kb.schools_by_area.get(a, ())]
+    else:
+        schools = []
+    return [Contact(id=f"{school.naam}: IB", naam=school.ib.naam, rol="ib", functie=IB_FUNCTIE,
+                    organisatie=school.naam, werkgebied=(school.wijk,), telefoon=school.ib.telefoon,
+                    email=school.ib.email) for school in schools if school.ib]
+
+
+def _knows(kb: KnowledgeBase, contact: Contact, expertise: str) -> bool:
+    """An expertisepunt contact whose note names ``expertise`` ("autisme: prikkelverwerking …")."""
+    return any(m.best.id == expertise for m in kb.resolver.scan(contact.opmerking or "", ("expertise",)))
 
 
 ROUTES = (Route(PartnerDialog, intents=("partner_lookup",)),)

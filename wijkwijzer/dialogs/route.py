@@ -4,9 +4,13 @@ The route is data (``route.yaml``); this dialog only interprets it. Its state ho
 ids, never positions, so a changed route file does not break people mid-conversation: a step id
 that no longer exists sends the user back to the start of that route.
 
-Where a question starts: an entry keyword of route.yaml ('thuiszitter', 'meldcode') starts that
-route; a step's own keywords ('ouders willen niet meewerken aan het opp') start at that step;
-another glossary term ('tlv') jumps to its step; otherwise the route the message names.
+Where a question starts: at the step (or route entry) whose trefwoorden the message describes
+best ('ouders willen niet meewerken aan het opp', 'stap 2 van de meldcode': Resolver.situations);
+else at the step of the glossary term it names ('tlv'); else at the start of the route it names.
+
+Answers may be loose: the option's number or words, "ja …"/"nee …"/"weet ik niet", a sentence
+that shares words with an option ("hij is heel vaak ziek") or describes the step an option leads
+to ("het gaat om huwelijksdwang"). A route question that answers nothing starts anew.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
-from wijkwijzer.core.answers import BACK, RESTART, pick_option, said
+from wijkwijzer.core.answers import BACK, RESTART, doubts, loose_option, pick_option, said
 from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
@@ -25,16 +29,20 @@ from wijkwijzer.dialogs.common import numbered
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.models import Step
-from wijkwijzer.knowledge.text import normalize
+
+MAX_MISSES = 2
 
 
 class RouteCopy(Copy):
-    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {"unknown_answer": frozenset({"hint"})}
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
+        "unknown_answer": frozenset({"vraag"}), "lost": frozenset({"vraag"}), "unsure": frozenset({"vraag"})}
     stopped: str
     hint: str
     end: str
     end_choices: tuple[str, ...]
     unknown_answer: str
+    lost: str
+    unsure: str
     first_step: str
     changed: str
     restart: str
@@ -77,15 +85,32 @@ def render_step(copy: RouteCopy, kb: KnowledgeBase, step: Step, profile: Profile
 def start_of(svc: TurnServices) -> dict[str, Any]:
     """Where a route question starts (see the module docstring)."""
     kb = svc.kb
-    words = f" {normalize(svc.request.text)} "
-    for entry in kb.entries.values():
-        if entry.route != "algemeen" and any(f" {normalize(word)} " in words for word in entry.trefwoorden):
-            return {"route": entry.route}
+    situation = svc.understanding.situation
+    if situation in kb.steps:
+        return {"step": situation}
+    if situation and situation.startswith("route:"):
+        return {"route": situation.removeprefix("route:")}
     begrip = svc.understanding.entities.get("begrip")
     term = next((t for t in kb.terms if t.term == begrip), None)
     if term and term.route_stap:
         return {"step": term.route_stap}
     return {"route": svc.understanding.entities.get("route") or "algemeen"}
+
+
+def _option(svc: TurnServices, step: Step) -> int | None:
+    """Which option of ``step`` the message means (see the module docstring)."""
+    text = svc.request.text
+    labels = [o.label for o in step.opties]
+    index = pick_option(text, labels)
+    if index is not None:
+        return index
+    for target, _ in svc.kb.resolver.situations(text):
+        for i, option in enumerate(step.opties):
+            leads_to = svc.kb.steps.get(option.volgende)
+            if option.volgende == target or (leads_to and target == f"route:{leads_to.route}"
+                                             and svc.kb.entries[leads_to.route].start == leads_to.id):
+                return i
+    return loose_option(text, labels)
 
 
 class RouteDialog(WijkwijzerDialog):
@@ -118,22 +143,38 @@ class RouteDialog(WijkwijzerDialog):
             return await self._back(dc)
         if said(text, RESTART) or (step.einde and pick_option(text, list(self.copy.end_choices)) == 0):
             return await self._restart(dc, self.copy.restart)
-        index = pick_option(text, [o.label for o in step.opties])
+        index = _option(svc, step)
         if index is not None:
             state["history"].append(step.id)
             state["step"] = step.opties[index].volgende
+            state["misses"] = 0
             return await self._show(dc)
-        if step.einde:
-            answered(dc)
+        understanding = svc.understanding
+        if step.einde or (understanding.intent == "route" and (understanding.situation or understanding.entities["begrip"])):
+            answered(dc)  # a new route question ("meldcode" again, "hoe vraag ik een tlv aan"): start there
             return await dc.end_dialog(REDIRECT)
+        return await self._missed(dc, step, doubts(text))
+
+    async def _missed(self, dc: DialogContext, step: Step, unsure: bool) -> DialogTurnResult:
+        """Not an option: say what to type; when unsure, or after two misses, also who to ask."""
+        state = state_of(dc)
+        state["misses"] = int(state.get("misses", 0)) + 1
         labels = [o.label for o in step.opties]
-        return await ask(dc, "step", self.copy.unknown_answer.format(hint=self.copy.hint), labels, intents=("route",))
+        vraag = f"{step.vraag}\n{numbered(labels)}"
+        if unsure:
+            text = self.copy.unsure.format(vraag=vraag)
+        elif state["misses"] >= MAX_MISSES:
+            text = self.copy.lost.format(vraag=vraag)
+        else:
+            text = self.copy.unknown_answer.format(vraag=vraag)
+        return await ask(dc, "step", f"{text}\n{self.copy.hint}", labels, intents=("route",),
+                         safety=step.route == "meldcode")
 
     async def _show(self, dc: DialogContext) -> DialogTurnResult:
         svc = services(dc.context)
         step = svc.kb.steps[state_of(dc)["step"]]
         text, choices = render_step(self.copy, svc.kb, step, svc.profile)
-        return await ask(dc, "step", text, choices, intents=("route",))
+        return await ask(dc, "step", text, choices, intents=("route",), safety=step.route == "meldcode")
 
     async def _back(self, dc: DialogContext) -> DialogTurnResult:
         state = state_of(dc)

@@ -26,6 +26,7 @@ from wijkwijzer.core.conversation import WijkwijzerDialog, answered, ask, pendin
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import TurnServices, services
+from wijkwijzer.dialogs.common import numbered
 
 MAX_MISSES = 2
 PICK = "kies:"
@@ -191,8 +192,8 @@ class SlotDialog(WijkwijzerDialog):
                                                                                       strict=True)]
         state["suggestion"] = choose.suggestion
         labels = list(choose.labels)
-        joined = " of ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 2 else labels)
-        return await self._ask(dc, PICK + slot.name, f"Bedoel je {joined}?", labels)
+        question = f"Bedoel je {labels[0]}?" if len(labels) == 1 else f"Welke bedoel je?\n{numbered(labels)}"
+        return await self._ask(dc, PICK + slot.name, question, labels)
 
     def _read_pick(self, dc: DialogContext, text: str) -> bool:
         """The user's pick among the offered candidates ("nee" declines a suggestion); False when the

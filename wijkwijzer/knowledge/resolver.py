@@ -203,6 +203,7 @@ class Resolver:
         self._by_token, self._deletes = self._token_indexes()
         self._max_span = min(MAX_SPAN, max((len(e.toks) for e in self._entries), default=1))
         self._corrections = lru_cache(maxsize=16384)(self._corrections_uncached)
+        self._situations = _situation_index(kb)
 
     # ───────────── building ─────────────
 
@@ -273,11 +274,16 @@ class Resolver:
                 span = toks[start:start + size]
                 if STOPWORDS.issuperset(span):
                     continue
-                for index in self._exact.get(" ".join(span), ()):
-                    entry = self._entries[index]
-                    if entry.kind in kinds:
-                        _keep(out, Candidate(entry.kind, entry.id, entry.name, 100.0, start, start + size, entry.alias))
-                        hits.setdefault(index, []).append((start, start + size))
+                keys = [" ".join(span)]
+                if 1 < size <= 3 and all(len(t) >= 2 for t in span):
+                    keys.append("".join(span))  # dictated split words: "rijs wijk", "jeugd team"
+                for key in keys:
+                    for index in self._exact.get(key, ()):
+                        entry = self._entries[index]
+                        if entry.kind in kinds:
+                            matched = entry.alias if key == keys[0] else keys[0]
+                            _keep(out, Candidate(entry.kind, entry.id, entry.name, 100.0, start, start + size, matched))
+                            hits.setdefault(index, []).append((start, start + size))
         return hits
 
     def _seeds(self, toks: list[str]) -> list[tuple[int, int, str]]:
@@ -499,6 +505,27 @@ class Resolver:
                 close[vocab_token] = max(score, close.get(vocab_token, 0.0))
         return close.items()
 
+    def situations(self, text: str) -> list[tuple[str, int]]:
+        """Route steps (and route entries, as ``"route:<name>"``) whose trefwoorden ``text``
+        describes, with the number of words matched, most words first.
+
+        A trefwoord matches when each of its words (less articles and prepositions) occurs in
+        the text, in any order, as typed or with a different ending ("weigeren"/"weigert"):
+        "ouders willen echt niet meewerken aan het opp" describes "ouders willen niet meewerken opp".
+        """
+        stems, trefwoorden = self._situations
+        typed = set()
+        for token in set(normalize(text).split()):
+            for size in range(min(5, len(token)), len(token) + 1):
+                if token[:size] in stems:
+                    typed.add(token[:size])
+        best: dict[str, int] = {}
+        for stem in typed:
+            for target, words in trefwoorden.get(stem, ()):
+                if len(words) > best.get(target, 0) and words <= typed:
+                    best[target] = len(words)
+        return sorted(best.items(), key=lambda item: (-item[1], item[0].startswith("route:")))
+
     def postcode(self, text: str) -> str | None:
         """The first Dutch PC4 in ``text`` ('2497', '2497 AB', '2497ab'), or None.
 
@@ -519,6 +546,32 @@ class Resolver:
         """Wijken first, then stadsdelen/kernen, then the gemeente. Several wijken: ask back."""
         areas = [self.kb.areas[a] for a in self.kb.areas_by_pc4.get(pc4, ())]
         return sorted(areas, key=lambda a: _LEVEL[a.soort])
+
+
+_SITUATION_FILLER = frozenset("de het een t van voor in op bij met aan te om over".split())
+
+
+def _stem(token: str) -> str:
+    """Enough of a word to ignore its ending: a typed word that starts with it counts
+    ('misbruik' → 'misbru' matches 'misbruikt'; 'weigeren' → 'weiger' matches 'weigert')."""
+    return token[:max(5, len(token) - 2)]
+
+
+Situations = tuple[frozenset[str], dict[str, tuple[tuple[str, frozenset[str]], ...]]]
+
+
+def _situation_index(kb: KnowledgeBase) -> Situations:
+    """The stems of every trefwoord word (looked up by the prefixes of a typed word), and per
+    stem the (target, stems) trefwoorden that hold it."""
+    by_stem: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    targets = [(f"route:{entry.route}", entry.trefwoorden) for entry in kb.entries.values()]
+    targets += [(step.id, step.trefwoorden) for step in kb.steps.values()]
+    for target, trefwoorden in targets:
+        for word in trefwoorden:
+            stems = frozenset(_stem(t) for t in normalize(word).split() if t not in _SITUATION_FILLER)
+            for stem in stems:
+                by_stem[stem].append((target, stems))
+    return frozenset(by_stem), {stem: tuple(v) for stem, v in by_stem.items()}
 
 
 def _deletes(token: str) -> set[str]:
