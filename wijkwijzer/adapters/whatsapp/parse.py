@@ -35,6 +35,15 @@ class Inbound:
     timestamp: datetime | None = None
 
 
+IGNORED_TYPES = frozenset({"reaction", "edit", "revoke"})
+"""Message types that are no message to answer: a reaction (or its removal), an edit or a
+deletion of an earlier message. Acknowledged and dropped without a reply."""
+IGNORED_UNSUPPORTED = frozenset({"edit", "revoke"})
+"""``unsupported.type`` values of the same (Cloud API delivers edits and deletions as
+``type: unsupported``; other unsupported types still get the one "alleen tekst" answer):
+https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/unsupported"""
+
+
 @dataclass
 class Delivery:
     messages: list[Inbound] = field(default_factory=list)
@@ -106,7 +115,10 @@ def inbound_message(raw: Any, pseudonym: Callable[[str], str]) -> Inbound | None
     message_id = message_key(message_id, pseudonym)
     kind = _str(raw.get("type"))
     timestamp = _timestamp(raw.get("timestamp"))
-    if kind == "system" or (kind == "reaction" and not _dict(raw.get("reaction")).get("emoji")):
+    if kind == "system":
+        return None
+    if kind in IGNORED_TYPES or (kind == "unsupported"
+                                 and _dict(raw.get("unsupported")).get("type") in IGNORED_UNSUPPORTED):
         return None
     if kind == "request_welcome":
         return Inbound(message_id, sender, "welcome", timestamp=timestamp)
