@@ -1,5 +1,5 @@
 """WhatsApp end to end, over real HTTP: webhook items that are no message to answer (reactions,
-edits, deletions, system messages) and a user's new number."""
+edits, deletions, system messages), a user's new number, and rate-limit error codes."""
 
 from __future__ import annotations
 
@@ -204,3 +204,29 @@ async def test_the_number_change_logs_neither_number(both: Both):
     assert "changed number" in logged
     for secret in (IB_NUMBER, NEW_NUMBER, "Sanne"):
         assert secret not in logged, secret
+
+
+# --- rate limits -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", [131048, 131064])
+async def test_spam_rate_limit_and_131064_are_retried_not_given_up(wa: Harness, code):
+    wa.graph.permanent_error_next(1, code=code)
+    sent = await wa.say("hoi")
+    assert [r.status for r in sent] == [400, 200]
+    assert sent[0].body == sent[1].body
+    assert wa.metric("wijkwijzer_outbound_sends_total", channel="whatsapp", result="retry") == 1
+    assert wa.metric("wijkwijzer_outbound_sends_total", channel="whatsapp", result="permanent_error") == 0
+
+
+@pytest.mark.parametrize("code", [131048, 131064])
+async def test_an_announcement_hit_by_a_rate_limit_code_is_sent_later(both: Both, code):
+    await both.invited_ib()
+    await _announce(both, "Studiemiddag")
+    await both.teams("Versturen")
+    both.graph.permanent_error_next(1, code=code)
+    await both.deliver_all()
+    attempts = [r.status for r in both.graph.requests if "Studiemiddag" in json.dumps(r.body)]
+    assert attempts == [400, 200]
+    status = await both.teams("status aankondiging")
+    assert "verstuurd: 1" in status and "mislukt" not in status
