@@ -3,7 +3,9 @@ actions in a group chat, the rest behind "Meer…", which the adapter answers it
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 from typing import Any
 
 import pytest
@@ -12,6 +14,7 @@ from microsoft_agents.hosting.core import TurnContext
 from tests.adapters import fakes
 from wijkwijzer.adapters.teams.more import MAX_CARRIED, MAX_CHOICE_CHARS, MoreChoices
 from wijkwijzer.adapters.teams.render import render_for_teams
+from wijkwijzer.app.logs import configure_logging
 from wijkwijzer.app.server import METRICS, TEAMS
 from wijkwijzer.core.replies import reply
 
@@ -233,3 +236,21 @@ def test_meer_carries_at_most_the_cap_of_short_enough_choices_in_order():
     assert pager.value(["x" * 201]) is None
     assert pager.value([]) is None
     assert len(json.dumps(carried)) < MAX_CARRIED * (MAX_CHOICE_CHARS + 10)
+
+
+async def test_neither_the_message_nor_the_choices_are_logged_at_any_level(make_teams):
+    labels = [f"Vlinderdas {n}" for n in range(1, 9)]
+    server, _ = await with_agent(make_teams, labels)
+    stream = io.StringIO()
+    handler = configure_logging("DEBUG", "text", stream)
+    try:
+        await server.post(server.message("geheime vraag over een leerling", conversation_id="a:more-personal"))
+        meer = suggested(server.connector.messages[-1])[-1]["value"]
+        await server.post(tap_invoke(server, meer))
+        await server.post(tap_invoke(server, {**meer, "choices": ["Vlinderdas vals"]}))
+    finally:
+        logging.getLogger().removeHandler(handler)
+    logged = stream.getvalue()
+    assert "not ours was ignored" in logged
+    for secret in ("geheime vraag", "Vlinderdas"):
+        assert secret not in logged, secret
