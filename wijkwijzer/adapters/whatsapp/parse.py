@@ -41,9 +41,11 @@ IGNORED_TYPES = frozenset({"reaction", "edit", "revoke"})
 """Message types that are no message to answer: a reaction (or its removal), an edit or a
 deletion of an earlier message. Acknowledged and dropped without a reply."""
 IGNORED_UNSUPPORTED = frozenset({"edit", "revoke"})
-"""``unsupported.type`` values of the same (Cloud API delivers edits and deletions as
-``type: unsupported``; other unsupported types still get the one "alleen tekst" answer):
-https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/unsupported"""
+"""``unsupported.type`` values of the same. Cloud API delivers a message type it does not support
+as ``type: unsupported`` with ``unsupported.type`` naming it (Meta's reference:
+https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/unsupported
+; ``edit`` is among the types BSPs list, e.g. https://docs.ycloud.com/en/documentation/inbox/unsupported-messages-in-inbox).
+Other unsupported types still get the one "alleen tekst" answer."""
 NUMBER_CHANGED = "user_changed_number"
 """``system.type`` when a user changed their number; ``from`` is the old number and
 ``system.wa_id`` the new one (``system.new_wa_id`` in older API versions):
