@@ -79,6 +79,9 @@ def create_engine(url: str | None = None, *, sqlite_path: Path | None = None) ->
     lock sleep in SQLite's busy handler and some starve (on the benchmark, WhatsApp deliveries
     waited past the busy timeout; its p99 went from 1.7 s to 0.3 s). The other process's writers
     (a CLI command) still meet the busy timeout. Per-turn reads go through :class:`PointReads`.
+
+    ``hide_parameters``: a failed statement's error (and so every traceback that is logged) names
+    the SQL but not its values, which can be a signal's text or a person's pseudonym.
     """
     if url is None:
         if sqlite_path is None:
@@ -88,10 +91,10 @@ def create_engine(url: str | None = None, *, sqlite_path: Path | None = None) ->
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         pool = {"pool_size": 1, "max_overflow": 0} if _is_sqlite_file(parsed) else {}
-        engine = create_async_engine(url, **pool)
+        engine = create_async_engine(url, hide_parameters=True, **pool)
         event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
         return engine
-    return create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    return create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from wijkwijzer.store.addresses import AddressCipher
 from wijkwijzer.store.audit import AuditEntry, read_audit, write_audit
 from wijkwijzer.store.database import insert_unless_exists, point_read, point_reads
 from wijkwijzer.store.erasure import Erased, erase_person
+from wijkwijzer.store.renumber import Moved, move_person
 from wijkwijzer.store.roles import UserRole
 from wijkwijzer.store.schema import (
     app_secrets,
@@ -220,6 +221,15 @@ class People:
         (store/erasure.py), plus the conversation state under ``state_keys``."""
         return await erase_person(self.engine, user_id=user_id, secret=self.secret, now=self.clock(),
                                   state_keys=state_keys)
+
+    async def change_number(self, old_user_id: str, new_user_id: str, new_address: str,
+                            state_keys: Iterable[str] = ()) -> Moved:
+        """The person with pseudonym ``old_user_id`` now writes from ``new_address`` (pseudonym
+        ``new_user_id``): their registration moves along, nothing stays under the old one
+        (store/renumber.py). ``state_keys``: their conversation state under the old pseudonym."""
+        return await move_person(self.engine, old_user_id=old_user_id, new_user_id=new_user_id,
+                                 new_address=self.addresses.seal(new_address), secret=self.secret, now=self.clock(),
+                                 state_keys=state_keys)
 
     async def touch(self, user: User) -> None:
         """Remember when the user last wrote (for WhatsApp's 24-hour window). Written at most

@@ -17,8 +17,9 @@ server's, before anything here):
 
 Then ``TeamsBot`` stores the conversation reference, answers in group chats and channels only
 when @mentioned (with the mention removed from the text) and renders replies for Teams:
-contact cards as Adaptive Cards, choices as suggested actions (personal chat) or card buttons
-(group chat and channel), text as plain text. Cards are built as Python dicts; user and
+contact cards as Adaptive Cards, choices as suggested actions (personal chat, at most 3) or card
+buttons (group chat and channel, at most 6) with the rest behind "Meer…", which the bot answers
+itself from the signed choices the button carries (more.py), text as plain text. Cards are built as Python dicts; user and
 knowledge-base strings only ever land in ``TextRun`` texts and button titles, so no markup or
 card JSON can be injected.
 """

@@ -11,6 +11,7 @@ from microsoft_agents.activity import (
     Activity,
     ActivityTypes,
     DeliveryModes,
+    InvokeResponse,
     ResourceResponse,
 )
 from microsoft_agents.hosting.core import (
@@ -18,6 +19,7 @@ from microsoft_agents.hosting.core import (
 )
 
 from wijkwijzer.adapters.teams.identity import TenantPolicy, pseudonymous_user_id, tenant_of
+from wijkwijzer.adapters.teams.more import MORE, MORE_TEXT, SUBMIT_INVOKE, MoreChoices, is_more
 from wijkwijzer.adapters.teams.render import render_for_teams
 from wijkwijzer.adapters.teams.settings import CHANNEL, CHOICE_MARKER, FOREIGN_TENANT, GROUP_CONVERSATIONS
 from wijkwijzer.core.metrics import Metrics
@@ -50,7 +52,7 @@ def _mentions_bot(activity: Activity) -> bool:
 
 
 def _is_card_choice(activity: Activity) -> bool:
-    return isinstance(activity.value, dict) and activity.value.get(CHOICE_MARKER) == "choice"
+    return isinstance(activity.value, dict) and activity.value.get(CHOICE_MARKER) in ("choice", MORE)
 
 
 def addressed_to_bot(activity: Activity) -> bool:
@@ -101,6 +103,7 @@ class TeamsBot:
         self.references = references
         self.secret = secret
         self.metrics = metrics
+        self.more = MoreChoices(secret)
 
     async def on_turn(self, context: TurnContext) -> None:
         activity = context.activity
@@ -113,7 +116,9 @@ class TeamsBot:
             log.info("teams app removed from a conversation; its reference is deleted")
             return
         await self._remember(activity)
-        if activity.type == ActivityTypes.message:
+        if activity.type == ActivityTypes.invoke and activity.name == SUBMIT_INVOKE and is_more(activity.value):
+            await self._more(context)
+        elif activity.type == ActivityTypes.message:
             await self._message(context)
         elif activity.type == ActivityTypes.conversation_update:
             await self._conversation_update(context)
@@ -123,8 +128,26 @@ class TeamsBot:
     async def _message(self, context: TurnContext) -> None:
         if not addressed_to_bot(context.activity):
             return
+        if is_more(context.activity.value):
+            await self._more(context)
+            return
         strip_mention(context.activity)
         await self.agent.on_turn(context)
+
+    async def _more(self, context: TurnContext) -> None:
+        """A tap on "Meer…" (a card button, or a suggested action's invoke): the choices it
+        carries, paged again, answered here and never passed to the agent. A value we did not
+        make is ignored (more.py)."""
+        activity = context.activity
+        choices = self.more.read(activity.value)
+        if choices is None:
+            self.metrics.reject(CHANNEL, "more_value")
+            log.info("teams: a 'Meer' value that is not ours was ignored (type=%s)", activity.type)
+        else:
+            await context.send_activity(reply(MORE_TEXT, choices))
+        if activity.type == ActivityTypes.invoke:
+            await context.send_activity(Activity(type=ActivityTypes.invoke_response,
+                                                 value=InvokeResponse(status=200)))
 
     async def _conversation_update(self, context: TurnContext) -> None:
         activity = context.activity
@@ -155,7 +178,7 @@ class TeamsBot:
     async def _on_send(self, context: TurnContext, activities: list[Activity],
                        send_next: Callable[[], Awaitable[list[ResourceResponse]]]) -> list[ResourceResponse]:
         conversation_type = context.activity.conversation.conversation_type if context.activity.conversation else None
-        activities[:] = [render_for_teams(a, conversation_type) for a in activities]
+        activities[:] = [render_for_teams(a, conversation_type, self.more) for a in activities]
         count = sum(1 for a in activities if a.type == ActivityTypes.message)
         try:
             responses = await send_next()

@@ -11,11 +11,15 @@ from urllib.parse import quote
 
 import phonenumbers
 from microsoft_agents.activity import (
+    ActionTypes,
     Activity,
     ActivityTypes,
     Attachment,
+    CardAction,
+    SuggestedActions,
 )
 
+from wijkwijzer.adapters.teams.more import MORE_TITLE, PERSONAL_LIMIT, MoreChoices, limit_for, split
 from wijkwijzer.adapters.teams.settings import (
     ADAPTIVE_CARD_TYPE,
     ADAPTIVE_CARD_VERSION,
@@ -115,15 +119,38 @@ def announcement_card(text: str, fallback: str) -> Attachment:
     return _card(body, [], fallback)
 
 
-def choices_card(choices: Sequence[str]) -> Attachment:
+def choices_card(choices: Sequence[str], more: dict[str, Any] | None = None) -> Attachment:
     """Buttons that send the choice back as a message (messageBack, marked so a group chat
-    answer without @mention still reaches the bot)."""
+    answer without @mention still reaches the bot); ``more`` is the value of a last "Meer…"
+    button, which posts no message (the bot answers it itself, see more.py)."""
     actions = [
         {"type": "Action.Submit", "title": choice,
          "data": {"msteams": {"type": "messageBack", "text": choice, "displayText": choice}, CHOICE_MARKER: "choice"}}
         for choice in choices
     ]
-    return _card([_text_block(_run(CHOOSE))], actions, CHOOSE + " " + " | ".join(choices))
+    if more is not None:
+        actions.append({"type": "Action.Submit", "title": MORE_TITLE, "data": more})
+    listed = [*choices, *more["choices"]] if more is not None else list(choices)
+    return _card([_text_block(_run(CHOOSE))], actions, CHOOSE + " " + " | ".join(listed))
+
+
+def paged(choices: Sequence[str], group: bool, more: MoreChoices | None) -> tuple[list[str], dict[str, Any] | None]:
+    """The choices Teams can show here and the value of the "Meer…" button for the rest (None
+    when all fit). Without ``more`` (no key to sign with) the rest is left out."""
+    shown, rest = split(choices, limit_for(group))
+    carried = more.value(rest) if more is not None and rest else None
+    if rest and carried is None:
+        shown = list(choices[:limit_for(group)])
+    return shown, carried
+
+
+def suggested_actions(choices: Sequence[str], carried: dict[str, Any] | None) -> SuggestedActions:
+    """Choices as imBack (the title comes back as the user's message); "Meer…" as Action.Submit,
+    which Teams answers with a ``suggestedAction/submit`` invoke and no visible message."""
+    actions = [CardAction(type=ActionTypes.im_back, title=choice, value=choice) for choice in choices]
+    if carried is not None:
+        actions.append(CardAction(type="Action.Submit", title=MORE_TITLE, value=carried))
+    return SuggestedActions(actions=actions)
 
 
 def _text_without_cards(text: str | None, cards: Sequence[ContactCard]) -> str | None:
@@ -132,8 +159,9 @@ def _text_without_cards(text: str | None, cards: Sequence[ContactCard]) -> str |
     return "\n\n".join(kept) or None
 
 
-def render_for_teams(activity: Activity, conversation_type: str | None) -> Activity:
-    """Our neutral reply shape → a Teams message (see the module docstring)."""
+def render_for_teams(activity: Activity, conversation_type: str | None, more: MoreChoices | None = None) -> Activity:
+    """Our neutral reply shape → a Teams message (see the package docstring). Choices beyond what
+    Teams shows go behind "Meer…", whose value ``more`` signs (more.py)."""
     if activity.type != ActivityTypes.message:
         return activity
     cards = contact_cards_of(activity)
@@ -146,8 +174,11 @@ def render_for_teams(activity: Activity, conversation_type: str | None) -> Activ
         attachments.insert(0, announcement_card(announced, fallback=activity.text or announced))
         text = None
     if choices and conversation_type in GROUP_CONVERSATIONS:
-        attachments.append(choices_card(choices))
+        shown, carried = paged(choices, True, more)
+        attachments.append(choices_card(shown, carried))
         activity.suggested_actions = None
+    elif len(choices) > PERSONAL_LIMIT:
+        activity.suggested_actions = suggested_actions(*paged(choices, False, more))
     activity.text = text
     activity.text_format = "plain"
     activity.attachments = attachments or None

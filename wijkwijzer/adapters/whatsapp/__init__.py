@@ -13,7 +13,8 @@ Text messages and taps on reply buttons or list rows become message Activities w
 id ``whatsapp``; the conversation id is the sender's address (the phone number as ``wa_id``, or
 the business-scoped user id when Meta withholds the number), the sender's id is a keyed hash
 of it. The raw number lives only in the conversation (reference) — it is needed to reply —
-and never in logs. Other message types get one short Dutch answer. Statuses go to
-``message_status``. Configuration: ``WhatsAppSettings`` (``WIJKWIJZER_WHATSAPP_*``), see
+and never in logs. Reactions, edits, deletions and system messages are not answered; a "user
+changed number" system message moves the registration to the new number (store/renumber.py).
+Other message types get one short Dutch answer. Statuses go to ``message_status``. Configuration: ``WhatsAppSettings`` (``WIJKWIJZER_WHATSAPP_*``), see
 docs/whatsapp.md.
 """

@@ -62,7 +62,8 @@ class WhatsAppEndpoint:
 
     def __init__(self, *, settings: WhatsAppSettings, logic: Callable[[TurnContext], Awaitable[None]],
                  adapter: WhatsAppAdapter, store: WhatsAppStore, metrics: Metrics,
-                 pseudonym: Callable[[str], str], full_texts: FullTexts | None = None) -> None:
+                 pseudonym: Callable[[str], str], full_texts: FullTexts | None = None,
+                 people: People | None = None) -> None:
         self.settings = settings
         self.logic = logic
         self.adapter = adapter
@@ -70,6 +71,7 @@ class WhatsAppEndpoint:
         self.metrics = metrics
         self.pseudonym = pseudonym
         self.full_texts = full_texts
+        self.people = people
         self._tasks: set[asyncio.Task[None]] = set()
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
 
@@ -164,12 +166,26 @@ class WhatsAppEndpoint:
                     log.error("whatsapp message not handled: %s", type(error).__name__, exc_info=error)
 
     async def _handle(self, message: Inbound) -> None:
+        if message.kind == "number_changed":
+            await self._number_changed(message)
+            return
         if message.kind == "unsupported":
             await self.adapter.send_rendered(message.sender, reply(UNSUPPORTED_REPLY))
             return
         if message.kind == "text" and self.full_texts is not None:
             await self.full_texts.show(self.adapter, message.sender, self.pseudonym(message.sender))
         await self.adapter.process(self.activity_for(message), self.logic)
+
+    async def _number_changed(self, message: Inbound) -> None:
+        """Meta says the sender now uses another number: their registration (and everything else
+        under the old pseudonym) moves to the new one. Nothing is sent: the new number has not
+        written to us, so WhatsApp's 24-hour window is not open for it."""
+        if self.people is None or message.new_address is None:
+            return
+        old = self.pseudonym(message.sender)
+        moved = await self.people.change_number(old, self.pseudonym(message.new_address), message.new_address,
+                                                state_keys=[conversation_state_key(old)])
+        log.info("whatsapp: a user changed number; registered=%s rows=%d", moved.registered, moved.rows)
 
     def activity_for(self, message: Inbound) -> Activity:
         user = ChannelAccount(id=self.pseudonym(message.sender))
@@ -193,6 +209,12 @@ class WhatsAppEndpoint:
 
 
 WHATSAPP = web.AppKey("whatsapp", WhatsAppEndpoint)
+
+
+def conversation_state_key(conversation_id: str) -> str:
+    """The key of a WhatsApp conversation's state, as the SDK's ConversationState makes it
+    (``{channel}/conversations/{conversation id}``; the conversation id is the sender's pseudonym)."""
+    return f"{CHANNEL_ID}/conversations/{conversation_id}"
 
 
 class FullTexts:
@@ -232,7 +254,7 @@ def setup_whatsapp(app: web.Application, *, agent: Any, runtime: Any, metrics: M
     client = GraphClient(settings, metrics)
     endpoint = WhatsAppEndpoint(settings=settings, logic=agent.on_turn, adapter=WhatsAppAdapter(client, pseudonym),
                                 store=WhatsAppStore(runtime.engine), metrics=metrics, pseudonym=pseudonym,
-                                full_texts=FullTexts(runtime.people, runtime.outbox))
+                                full_texts=FullTexts(runtime.people, runtime.outbox), people=runtime.people)
     app[WHATSAPP] = endpoint
     app.router.add_get("/api/whatsapp", endpoint.verify)
     app.router.add_post("/api/whatsapp", endpoint.receive)

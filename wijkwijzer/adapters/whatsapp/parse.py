@@ -26,13 +26,30 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Inbound:
-    """One inbound message: ``kind`` is ``text``, ``welcome`` or ``unsupported``."""
+    """One inbound message: ``kind`` is ``text``, ``welcome``, ``unsupported`` or ``number_changed``
+    (then ``new_address`` is the sender's new number)."""
 
     message_id: str
     sender: str
     kind: str
     text: str = ""
     timestamp: datetime | None = None
+    new_address: str | None = None
+
+
+IGNORED_TYPES = frozenset({"reaction", "edit", "revoke"})
+"""Message types that are no message to answer: a reaction (or its removal), an edit or a
+deletion of an earlier message. Acknowledged and dropped without a reply."""
+IGNORED_UNSUPPORTED = frozenset({"edit", "revoke"})
+"""``unsupported.type`` values of the same. Cloud API delivers a message type it does not support
+as ``type: unsupported`` with ``unsupported.type`` naming it (Meta's reference:
+https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/unsupported
+; ``edit`` is among the types BSPs list, e.g. https://docs.ycloud.com/en/documentation/inbox/unsupported-messages-in-inbox).
+Other unsupported types still get the one "alleen tekst" answer."""
+NUMBER_CHANGED = "user_changed_number"
+"""``system.type`` when a user changed their number; ``from`` is the old number and
+``system.wa_id`` the new one (``system.new_wa_id`` in older API versions):
+https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/system/"""
 
 
 @dataclass
@@ -106,7 +123,10 @@ def inbound_message(raw: Any, pseudonym: Callable[[str], str]) -> Inbound | None
     message_id = message_key(message_id, pseudonym)
     kind = _str(raw.get("type"))
     timestamp = _timestamp(raw.get("timestamp"))
-    if kind == "system" or (kind == "reaction" and not _dict(raw.get("reaction")).get("emoji")):
+    if kind == "system":
+        return number_change(message_id, sender, raw, timestamp)
+    if kind in IGNORED_TYPES or (kind == "unsupported"
+                                 and _dict(raw.get("unsupported")).get("type") in IGNORED_UNSUPPORTED):
         return None
     if kind == "request_welcome":
         return Inbound(message_id, sender, "welcome", timestamp=timestamp)
@@ -114,6 +134,15 @@ def inbound_message(raw: Any, pseudonym: Callable[[str], str]) -> Inbound | None
     if text is None:
         return Inbound(message_id, sender, "unsupported", timestamp=timestamp)
     return Inbound(message_id, sender, "text", clean_text(text), timestamp)
+
+
+def number_change(message_id: str, sender: str, raw: dict[str, Any], timestamp: datetime | None) -> Inbound | None:
+    """A "user changed number" system message; None for every other system message."""
+    system = _dict(raw.get("system"))
+    new = system.get("wa_id") or system.get("new_wa_id")
+    if system.get("type") != NUMBER_CHANGED or not valid_address(new) or new == sender:
+        return None
+    return Inbound(message_id, sender, "number_changed", timestamp=timestamp, new_address=new)
 
 
 def message_text(kind: str, raw: dict[str, Any]) -> str | None:

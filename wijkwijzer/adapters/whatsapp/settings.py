@@ -70,7 +70,6 @@ PERMANENT_ERROR_CODES = frozenset({
     131031,  # business account locked
     131042,  # payment problem
     131047,  # re-engagement: more than 24 h since the user's last message, templates only
-    131048,  # spam rate limit
     131049,  # Meta chose not to deliver (ecosystem protection)
     131051,  # unsupported message type
     131062,  # business-scoped user id recipients not supported for this message
@@ -85,7 +84,14 @@ TRANSIENT_ERROR_CODES = frozenset({
     130429,  # throughput reached
     131000,  # something went wrong
     131016,  # service unavailable
+    131048,  # spam rate limit hit: fewer messages allowed from our number for a while, because
+             # earlier ones were blocked or reported (quality-based rate limit); later sends can pass
     131056,  # pair rate limit (same business and user)
+    # 131064: not in Meta's error-code reference as we could check it (the error-codes page and
+    # the messages webhook references, stored copies of 2026). Issue 15 §5 names it a rate
+    # limit, so it is retried later; were it permanent, the cost is bounded retries
+    # (max_attempts here, the outbox's schedule for announcements).
+    131064,
     133004,  # server temporarily unavailable
 })
 # Meta redelivers a webhook that got no 200 for up to 7 days, and signs the raw body only (no
