@@ -52,8 +52,8 @@ class StoreSignalSink:
             reporter=pseudonymize(reporter, self.secret), channel="",
         ))
 
-    async def signal_counts(self):
-        return await self.store.aggregate()
+    async def signal_counts(self, since: datetime | None = None) -> list[SignalCount]:
+        return await self.store.aggregate(since)
 
 
 @dataclass

@@ -219,7 +219,8 @@ _DATE_NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<y>'?\d{2}|\d{4})(?![\d/.-])")
 _DATE_COMPACT = re.compile(r"(?<![\d/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-])")
 _DATE_WORDS = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:e|ste|de)?\s+(?P<m>{_MONTHS})\.?(?:\s+(?P<y>'?\d{{2}}|\d{{4}}))?\b", re.IGNORECASE)
+    rf"\b(?P<d>[0-3]?\d)(?:e|ste|de)?\s+(?P<m>{_MONTHS})\.?(?:\s+(?P<y>'?\d{{2}}|\d{{4}})(?![.:]\d))?\b",
+    re.IGNORECASE)  # "14 januari 15.00" is a time, not a year
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTHS})\.?\s+(?P<y>'\d{{2}}|(?:19|20)\d{{2}})\b", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?[-/.]\s?(?P<m>[01]?\d)(?![\d/.-]|\s?[-/.]\s?\d)")
 _BIRTH_WORD = re.compile(rf"\b{_BIRTH}(?!\w)|\b\d{{1,2}}\s*jaar\s+(?:oud|geworden)\b", re.IGNORECASE)

@@ -323,7 +323,7 @@ RULES: tuple[Rule, ...] = (
     Rule("expertise_lookup", 0.93, ("expertise", "expertise_cue")),
     Rule("expertise_lookup", 0.9, ("expertise", "place")),
     Rule("expertise_lookup", 0.9, ("expertise", "school_word")),
-    Rule("route", 0.9, ("route_step",), unless=("what_is", "who_strict")),
+    Rule("route", 0.9, ("route_step",), unless=("what_is", "who_strict", "tell_something", "trend", "signal_word")),
     Rule("route", 0.88, ("how", "begrip"), unless=("who_strict",)),
     Rule("route", 0.88, ("steps", "begrip"), unless=("who_strict",)),
     Rule("route", 0.86, ("act", "begrip"), unless=("what_is", "who_strict")),

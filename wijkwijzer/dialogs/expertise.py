@@ -16,7 +16,7 @@ from wijkwijzer.core.conversation import Route
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import LastLookup, TurnServices, services
 from wijkwijzer.dialogs.lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label
-from wijkwijzer.dialogs.slots import Choose, Slot, SlotCopy, SlotDialog
+from wijkwijzer.dialogs.slots import ALSO, Choose, Slot, SlotCopy, SlotDialog
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.models import School
@@ -130,10 +130,16 @@ class ExpertiseDialog(SlotDialog):
         return await dc.end_dialog()
 
     async def complete(self, dc: DialogContext, values: dict[str, Any]) -> DialogTurnResult:
+        area = values["place"].get("area")
+        await self._answer(dc, values["tag"], area)
+        also = values.get(ALSO, {}).get("tag")
+        if also:  # "rijswijk, en ook gedrag": the expertise asked before, and this one
+            await self._answer(dc, also, area)
+        return await dc.end_dialog()
+
+    async def _answer(self, dc: DialogContext, tag: str, area: str | None) -> None:
         svc = services(dc.context)
         copy = self.copy
-        tag = values["tag"]
-        area = values["place"].get("area")
         schools = query.schools_with_expertise(svc.kb, tag, area)
         lines: list[str] = []
         if not schools and area:
@@ -148,7 +154,7 @@ class ExpertiseDialog(SlotDialog):
                                             expertise=tag)
         if not schools:
             await dc.context.send_activity(reply(copy.none.format(waar=where, tag=tag), [copy.ask_expertisepunt]))
-            return await dc.end_dialog()
+            return
         lines = lines or [copy.header.format(waar=where, tag=tag)]
         lines += [_school_lines(school, svc.profile.registered) for school in schools[:MAX_SCHOOLS]]
         if len(schools) > MAX_SCHOOLS:
@@ -156,7 +162,6 @@ class ExpertiseDialog(SlotDialog):
         if not svc.profile.registered:
             lines.append(copy.guest_note)
         await dc.context.send_activity(reply("\n\n".join(lines)))
-        return await dc.end_dialog()
 
 
 def _widen(kb: KnowledgeBase, tag: str, area: str) -> tuple[str, list[School]]:

@@ -113,6 +113,14 @@ def suggested_places(kb: KnowledgeBase, text: str) -> PlaceChoice | None:
     return PlaceChoice(places, tuple(place_label(kb, p) for p in places)) if places else None
 
 
+def places_by_part(kb: KnowledgeBase, text: str) -> Place | PlaceChoice | None:
+    """The place or places a part of a compound name stands for ('zeehelden', 'lampje')."""
+    places = tuple(_place_of(candidate) for candidate in kb.resolver.parts(text))
+    if len(places) == 1:
+        return places[0]
+    return PlaceChoice(places, tuple(place_label(kb, p) for p in places)) if places else None
+
+
 def _place_of(candidate: Candidate) -> Place:
     return Place(school=candidate.id) if candidate.kind == "school" else Place(area=candidate.id)
 

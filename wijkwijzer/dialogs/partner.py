@@ -27,10 +27,11 @@ from wijkwijzer.dialogs.lookup import (
     place_from_entities,
     place_from_text,
     place_label,
+    places_by_part,
     suggested_places,
 )
 from wijkwijzer.dialogs.common import joined
-from wijkwijzer.dialogs.slots import Choose, Slot, SlotCopy, SlotDialog
+from wijkwijzer.dialogs.slots import ALSO, Choose, Slot, SlotCopy, SlotDialog
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import STALE_AFTER_DAYS, KnowledgeBase
 from wijkwijzer.knowledge.models import Contact
@@ -129,16 +130,17 @@ class PlaceSlot(Slot):
     def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
         found = place_from_entities(svc.kb, svc.understanding.entities, svc.understanding.ambiguous)
         if found is None and not values.get("place"):
-            found = suggested_places(svc.kb, svc.request.text)
-            if found is not None:
-                return _choose(found, suggestion=True)
+            found = places_by_part(svc.kb, svc.request.text)
+            if found is None:
+                suggestion = suggested_places(svc.kb, svc.request.text)
+                return _choose(suggestion, suggestion=True) if suggestion else None
         return _value(svc.kb, values.get("rol"), found)
 
     def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
         own = svc.profile.wijk
         if own in svc.kb.areas and pick_option(text, [self._own_label(svc)]) == 0:
             return Place(area=own).as_dict()
-        found = place_from_text(svc.kb, text)
+        found = place_from_text(svc.kb, text) or places_by_part(svc.kb, text)
         if found is None:
             suggestion = suggested_places(svc.kb, text)
             return _choose(suggestion, suggestion=True) if suggestion else None
@@ -202,9 +204,13 @@ class PartnerDialog(SlotDialog):
         place = Place(**values["place"]) if values.get("place") else Place()
         if values.get("residence") and not place.empty and not place.school:
             return await self._answer_residence(dc, values, place)
-        return await self._answer(dc, svc, values["rol"], place, values.get("expertise"))
+        await self._answer(dc, svc, values["rol"], place, values.get("expertise"))
+        also = values.get(ALSO, {}).get("rol")
+        if also:  # "ypenburg, en ook de jgz": the role asked before, and this one
+            await self._answer(dc, svc, also, place, values.get("expertise"))
+        return await dc.end_dialog()
 
-    async def _overview(self, dc: DialogContext, svc: TurnServices, place: Place) -> DialogTurnResult:
+    async def _overview(self, dc: DialogContext, svc: TurnServices, place: Place) -> None:
         """Every partner of a place, one line each: the first step of a new IB'er in a wijk."""
         lines = []
         for role in OFFERED:
@@ -218,25 +224,24 @@ class PartnerDialog(SlotDialog):
         self._remember(svc, None, place)
         text = "\n".join([self.copy.overview.format(waar=where), "", *lines, "", self.copy.overview_hint])
         await dc.context.send_activity(reply(text, [r.label for r in OFFERED if r.suggested]))
-        return await dc.end_dialog()
 
-    async def _send_cards(self, dc: DialogContext, title: str, contacts: list[Contact],
-                          svc: TurnServices) -> DialogTurnResult:
+    async def _send_cards(self, dc: DialogContext, title: str, contacts: list[Contact], svc: TurnServices) -> None:
         cards = [contact_card(self.copy, c, svc.today) for c in contacts[:MAX_CARDS]]
         lines = [title, *("\n".join(card.as_lines()) for card in cards)]
         if len(contacts) > MAX_CARDS:
             lines.append(self.copy.more.format(n=len(contacts) - MAX_CARDS))
         await dc.context.send_activity(reply("\n\n".join(lines), [], cards))
-        return await dc.end_dialog()
 
     async def _answer(self, dc: DialogContext, svc: TurnServices, rol: str, place: Place,
-                      expertise: str | None = None) -> DialogTurnResult:
+                      expertise: str | None = None) -> None:
+        """Send the contacts of ``rol`` for ``place`` (the dialog ends in ``complete``)."""
         copy = self.copy
         if not svc.profile.registered and rol != "veilig_thuis":
             await dc.context.send_activity(reply(copy.not_registered, ["Help"]))
-            return await dc.end_dialog()
+            return
         if rol == ALL:
-            return await self._overview(dc, svc, place)
+            await self._overview(dc, svc, place)
+            return
         role = ROLES_BY_ID[rol]
         contacts = _contacts(svc.kb, rol, place)
         if rol == "steunpunt" and expertise:
@@ -244,13 +249,15 @@ class PartnerDialog(SlotDialog):
         where = place_label(svc.kb, place)
         self._remember(svc, rol, place)
         if rol == "ib" and contacts:
-            return await self._send_cards(dc, copy.ib_header.format(waar=where), contacts, svc)
+            await self._send_cards(dc, copy.ib_header.format(waar=where), contacts, svc)
+            return
         if rol == "steunpunt" and expertise and contacts:
-            return await self._send_cards(dc, copy.expertise_header.format(expertise=expertise), contacts, svc)
+            await self._send_cards(dc, copy.expertise_header.format(expertise=expertise), contacts, svc)
+            return
         if not contacts:
             await dc.context.send_activity(reply(copy.no_contact.format(rol=role.title, waar=where),
                                                  [copy.ask_adviseur]))
-            return await dc.end_dialog()
+            return
         cards = [contact_card(copy, c, svc.today) for c in contacts[:MAX_CARDS]]
         title = role.title[0].upper() + role.title[1:]
         lines = [copy.header.format(rol=title, waar=where) if where else f"{title}:"]
@@ -261,7 +268,6 @@ class PartnerDialog(SlotDialog):
             lines.append(copy.acute)
         others = [r.label for r in PARTNER_ROLES if r.suggested and r.id != rol][:3]
         await dc.context.send_activity(reply("\n\n".join(lines), others, cards))
-        return await dc.end_dialog()
 
     async def _answer_residence(self, dc: DialogContext, values: dict[str, Any], place: Place) -> DialogTurnResult:
         svc = services(dc.context)
@@ -298,6 +304,9 @@ class PartnerDialog(SlotDialog):
         if school is None:
             school = next((m.best.id for m in svc.kb.resolver.scan(svc.request.text, ("school",))
                            if m.best.score >= MIN_SCHOOL_SCORE), None)
+        last = svc.memory.last_lookup
+        if school is None and last is not None and last.area == place.area:
+            school = last.school  # still the same pupil: "en welke leerplichtambtenaar", then "die school"
         svc.memory.last_lookup = LastLookup(intent="partner_lookup", at=svc.request.now, rol=rol, area=place.area,
                                             school=school)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
@@ -21,7 +22,7 @@ from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, pend
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data
 from wijkwijzer.core.replies import reply
-from wijkwijzer.core.services import TurnServices, services
+from wijkwijzer.core.services import LastLookup, TurnServices, services
 from wijkwijzer.core.understanding import thema_of
 from wijkwijzer.dialogs.lookup import Place, place_from_entities, place_from_text, place_label
 from wijkwijzer.dialogs.slots import Refuse, Slot, SlotCopy, SlotDialog
@@ -237,6 +238,8 @@ class SignalDialog(SlotDialog):
 class ReportCopy(Copy):
     FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
         "line": frozenset({"waar", "thema", "aantal", "hoog"}), "urgent": frozenset({"n"}),
+        "none_yet": frozenset({"filter"}), "header": frozenset({"filter"}), "in_place": frozenset({"waar"}),
+        "about": frozenset({"thema"}),
     }
     only_adviseurs: str
     none_yet: str
@@ -244,10 +247,32 @@ class ReportCopy(Copy):
     line: str
     urgent: str
     unknown_wijk: str
+    in_place: str
+    about: str
+    periods: dict[str, str]
+
+
+_PERIOD = re.compile(r"\b(vandaag|deze week|deze maand|dit jaar|(?:afgelopen|laatste) (\d{1,3}) (dagen|weken|maanden))\b")
+
+
+def period_start(text: str, now: datetime) -> tuple[str, datetime] | None:
+    """The period a report question names ("deze maand", "laatste 2 weken"): its words and start."""
+    found = _PERIOD.search(text.lower())
+    if found is None:
+        return None
+    words, count, unit = found.group(1), found.group(2), found.group(3)
+    day = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    if count:
+        days = int(count) * {"dagen": 1, "weken": 7, "maanden": 30}[unit]
+        return words, now - timedelta(days=days)
+    starts = {"vandaag": day, "deze week": day - timedelta(days=day.weekday()), "deze maand": day.replace(day=1),
+              "dit jaar": day.replace(month=1, day=1)}
+    return words, starts[words]
 
 
 class SignalReportDialog(WijkwijzerDialog):
-    """Signals per wijk and thema, for adviseurs and beheerders."""
+    """Signals per wijk and thema, for adviseurs and beheerders; narrowed to the place, thema and
+    period the question names ("hoeveel signalen over armoede in rijswijk deze maand")."""
 
     ID = "signal_report"
     Copy = ReportCopy
@@ -259,11 +284,24 @@ class SignalReportDialog(WijkwijzerDialog):
         if not svc.profile.sees_reports:
             await dc.context.send_activity(reply(copy.only_adviseurs))
             return await dc.end_dialog()
-        counts = await svc.signals.signal_counts()
+        entities = svc.understanding.entities
+        place = place_from_entities(svc.kb, entities, {})
+        area = place.area if isinstance(place, Place) else None
+        thema = entities.get("thema")
+        period = period_start(svc.request.text, svc.request.now)
+        svc.memory.last_lookup = LastLookup(intent="signal_report", at=svc.request.now, area=area, thema=thema)
+        inside = set(svc.kb.descendants(area)) if area else None
+        counts = [row for row in await svc.signals.signal_counts(period[1] if period else None)
+                  if (inside is None or row.wijk in inside) and (thema is None or row.thema == thema)]
+        narrowed = " ".join(part for part in (
+            copy.in_place.format(waar=place_label(svc.kb, Place(area=area))) if area else "",
+            copy.about.format(thema=THEMA_LABELS.get(thema, thema).lower()) if thema else "",
+            copy.periods.get(period[0], period[0]) if period else "") if part)
+        suffix = f" {narrowed}" if narrowed else ""
         if not counts:
-            await dc.context.send_activity(reply(copy.none_yet))
+            await dc.context.send_activity(reply(copy.none_yet.format(filter=suffix)))
             return await dc.end_dialog()
-        lines = [copy.header]
+        lines = [copy.header.format(filter=suffix)]
         for row in counts:
             area = svc.kb.areas.get(row.wijk or "")
             urgent = copy.urgent.format(n=row.hoog) if row.hoog else ""

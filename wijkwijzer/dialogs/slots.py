@@ -14,6 +14,7 @@ what it can take and who to ask (the copy's ``lost``), and keeps the question op
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,9 @@ from wijkwijzer.core.services import TurnServices, services
 from wijkwijzer.dialogs.common import numbered
 
 MAX_MISSES = 2
+ALSO = "also"
+_ADDS = re.compile(r"\b(en|ook|plus|daarnaast|tevens)\b", re.IGNORECASE)
+"""Values key: slot values a message added to the one asked about (see ``_keep_both``)."""
 PICK = "kies:"
 """Prefix of the pending slot while the user picks between candidates for a slot."""
 
@@ -122,6 +126,7 @@ class SlotDialog(WijkwijzerDialog):
         outcome = self._take_message(svc, values)
         if outcome is not None:
             return await self._ask_outcome(dc, *outcome)
+        self._keep_both(values, before, slot_name, text)
         if slot_name and not values.get(slot_name) and values == before:
             slot = self._slot(slot_name)
             found = slot.from_answer(svc, text, values)
@@ -167,6 +172,19 @@ class SlotDialog(WijkwijzerDialog):
 
     def _slot(self, name: str) -> Slot:
         return next(slot for slot in self.slots if slot.name == name)
+
+    def _keep_both(self, values: dict[str, Any], before: dict[str, Any], asked: str, text: str) -> None:
+        """A message that answers the question and adds another value with "en"/"ook"
+        ("ypenburg, en ook de jgz" while asked for the wijk of the SMW): keep the value asked
+        about before and put the new one under :data:`ALSO`, so the dialog answers both. Without
+        such a word the new value replaces the old ("jgz scheveningen")."""
+        if not asked or before.get(asked) is not None or values.get(asked) is None or not _ADDS.search(text):
+            return
+        for slot in self.slots:
+            old, new = before.get(slot.name), values.get(slot.name)
+            if slot.name != asked and old is not None and new != old and isinstance(new, str):
+                values[slot.name] = old
+                values.setdefault(ALSO, {})[slot.name] = new
 
     def _take_message(self, svc: TurnServices, values: dict[str, Any]) -> tuple[Slot, Choose | Refuse] | None:
         """Every slot takes what the message names (the message beats what was remembered)."""

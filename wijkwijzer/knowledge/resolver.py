@@ -61,6 +61,9 @@ MAX_SPAN = 6
 MIN_FUZZY_TOKEN = 4
 """Tokens shorter than this ("vt", "lv", "hb") only ever match exactly."""
 MIN_PARTIAL_TOKEN = 5
+MIN_PART = 5
+"""``parts``: a typed word of at least this many letters may be one end of a compound name."""
+MIN_PART_REST = 3
 SUGGEST_MIN_TOKEN = 6
 """``suggest`` looks at words of at least this many letters: shorter ones are too often common words."""
 SUGGEST_SCORE = 85.0
@@ -204,6 +207,7 @@ class Resolver:
         self._max_span = min(MAX_SPAN, max((len(e.toks) for e in self._entries), default=1))
         self._corrections = lru_cache(maxsize=16384)(self._corrections_uncached)
         self._situations = _situation_index(kb)
+        self._parts = self._part_index()
 
     # ───────────── building ─────────────
 
@@ -246,6 +250,22 @@ class Resolver:
                 for variant in _deletes(token):
                     deletes[variant].append(token)
         return ({t: tuple(v) for t, v in by_token.items()}, {d: tuple(v) for d, v in deletes.items()})
+
+    def _part_index(self) -> dict[str, tuple[int, ...]]:
+        """The parts of compound place words ("lampje" of Geuzenlampje, "zeehelden" of
+        Zeeheldenkwartier): fragments of at least MIN_PART letters at either end of a name word,
+        leaving at least MIN_PART_REST, that are no name word of their own."""
+        parts: dict[str, set[int]] = defaultdict(set)
+        for index, entry in enumerate(self._entries):
+            if entry.glued or entry.kind not in PLACE_KINDS:
+                continue
+            for token in entry.toks:
+                for cut in range(MIN_PART_REST, len(token) - MIN_PART + 1):
+                    parts[token[cut:]].add(index)
+                for cut in range(MIN_PART, len(token) - MIN_PART_REST + 1):
+                    parts[token[:cut]].add(index)
+        return {part: tuple(sorted(indexes)) for part, indexes in parts.items()
+                if part not in self._by_token and part not in STOPWORDS and part not in GENERIC_PLACE_TOKENS}
 
     # ───────────── candidates ─────────────
 
@@ -496,6 +516,22 @@ class Resolver:
         found.sort(key=lambda item: (-item[0], -item[1], self._level(item[2]), item[2].name))
         return self._distinct(c for _, whole, c in found if whole >= closest - SUGGEST_MARGIN)[:limit]
 
+    def parts(self, text: str, kinds: Iterable[str] = PLACE_KINDS, limit: int = 6) -> list[Candidate]:
+        """Places a word of ``text`` names by a part of a compound ("smw lampje" → Het
+        Geuzenlampje and Het Huygenslampje; "zeehelden" → Zeeheldenkwartier), for asking back
+        which one — or answering, when there is only one. Words that are a name of their own
+        never count here."""
+        wanted = frozenset(kinds)
+        found: list[Candidate] = []
+        for pos, token in enumerate(normalize(text).split()):
+            for index in self._parts.get(token, ()):
+                entry = self._entries[index]
+                if entry.kind in wanted:
+                    found.append(Candidate(entry.kind, entry.id, entry.name, PARTIAL_SCORE, pos, pos + 1, entry.alias,
+                                           partial=True))
+        found.sort(key=lambda c: (self._level(c), c.name))
+        return self._distinct(found)[:limit]
+
     def _close_tokens(self, token: str) -> Iterable[tuple[str, float]]:
         """Name words close to ``token``, also read with 'ij' for a typed 'y' ('rijswyk')."""
         close: dict[str, float] = {}
@@ -510,19 +546,20 @@ class Resolver:
         describes, with the number of words matched, most words first.
 
         A trefwoord matches when each of its words (less articles and prepositions) occurs in
-        the text, in any order, as typed or with a different ending ("weigeren"/"weigert"):
-        "ouders willen echt niet meewerken aan het opp" describes "ouders willen niet meewerken opp".
+        the text close together (within :data:`SITUATION_SLACK` extra words), in any order, as
+        typed or with a different ending ("weigeren"/"weigert"): "ouders willen echt niet
+        meewerken aan het opp" describes "ouders willen niet meewerken opp".
         """
         stems, trefwoorden = self._situations
-        typed = set()
-        for token in set(normalize(text).split()):
+        where: dict[str, list[int]] = defaultdict(list)
+        for pos, token in enumerate(normalize(text).split()):
             for size in range(min(5, len(token)), len(token) + 1):
                 if token[:size] in stems:
-                    typed.add(token[:size])
+                    where[token[:size]].append(pos)
         best: dict[str, int] = {}
-        for stem in typed:
+        for stem in where:
             for target, words in trefwoorden.get(stem, ()):
-                if len(words) > best.get(target, 0) and words <= typed:
+                if len(words) > best.get(target, 0) and words <= where.keys() and _close(words, where):
                     best[target] = len(words)
         return sorted(best.items(), key=lambda item: (-item[1], item[0].startswith("route:")))
 
@@ -555,6 +592,21 @@ def _stem(token: str) -> str:
     """Enough of a word to ignore its ending: a typed word that starts with it counts
     ('misbruik' → 'misbru' matches 'misbruikt'; 'weigeren' → 'weiger' matches 'weigert')."""
     return token[:max(5, len(token) - 2)]
+
+
+SITUATION_SLACK = 4
+
+
+def _close(words: frozenset[str], where: dict[str, list[int]]) -> bool:
+    """Some occurrence of each of ``words`` lies within one window of len(words) + slack words."""
+    if len(words) == 1:
+        return True
+    positions = sorted((pos, word) for word in words for pos in where[word])
+    width = len(words) + SITUATION_SLACK
+    for start, _ in positions:
+        if {word for pos, word in positions if start <= pos < start + width} == words:
+            return True
+    return False
 
 
 Situations = tuple[frozenset[str], dict[str, tuple[tuple[str, frozenset[str]], ...]]]
