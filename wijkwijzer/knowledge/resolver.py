@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from wijkwijzer.knowledge.gemeenten import OutsideGemeenten, national_gemeenten
 from wijkwijzer.knowledge.models import Area
 from wijkwijzer.knowledge.text import normalize
 from wijkwijzer.knowledge.vocabulary import EXPERTISE_SYNONYMS, GENERIC_PLACE_TOKENS, PARTNER_ROLES, STOPWORDS
@@ -203,6 +204,14 @@ class Resolver:
         self._by_token, self._deletes = self._token_indexes()
         self._max_span = min(MAX_SPAN, max((len(e.toks) for e in self._entries), default=1))
         self._corrections = lru_cache(maxsize=16384)(self._corrections_uncached)
+        self._outside = OutsideGemeenten(
+            national_gemeenten(),
+            region_gemeenten=(normalize(name) for area in kb.areas.values() if area.soort == "gemeente"
+                              for name in (area.naam, *area.aliassen)),
+            region_places=(alias for alias, found in self._exact.items()
+                           if any(self._entries[i].kind in PLACE_KINDS for i in found)),
+            known_word=self._known_word,
+        )
 
     # ───────────── building ─────────────
 
@@ -498,6 +507,25 @@ class Resolver:
                                                          score_cutoff=SUGGEST_SCORE, limit=None):
                 close[vocab_token] = max(score, close.get(vocab_token, 0.0))
         return close.items()
+
+    def outside_gemeente(self, text: str) -> str | None:
+        """The gemeente outside this knowledge base's region that ``text`` names, or None: 'leerling
+        woont in utrecht' gives 'Utrecht', 'den bosch' gives "'s-Hertogenbosch".
+
+        For grensverkeer: jeugdhulp runs via the lokaal team of the gemeente where the pupil
+        lives, and for a gemeente outside the region the knowledge base has no team. Never a
+        gemeente, kern or wijk of the knowledge base itself ('smw ypenburg', 'woont in
+        wateringen' give None). Short names and names that are also Dutch words count only right
+        after 'in', 'uit', 'gemeente' or 'woont' ('ik ben best moe' gives None, 'woont in best'
+        gives 'Best'); one typo only right after those words. The rules and the list (CBS,
+        1 January 2026): :mod:`wijkwijzer.knowledge.gemeenten`. A name two gemeenten share gives
+        that name ('woont in bergen' gives 'Bergen').
+        """
+        return self._outside.find(normalize(text).split())
+
+    def _known_word(self, token: str) -> bool:
+        """A word the knowledge base knows, as typed or within one typo (a name, a role, a term)."""
+        return token in self._exact or bool(self._corrections(token))
 
     def postcode(self, text: str) -> str | None:
         """The first Dutch PC4 in ``text`` ('2497', '2497 AB', '2497ab'), or None.
