@@ -177,7 +177,7 @@ def test_import_keeps_an_existing_route(tmp_path, capsys):
 
 
 def test_import_explains_a_missing_file(tmp_path, capsys):
-    code, out, err = run(capsys, "import", str(tmp_path), "--out", str(tmp_path / "kb"))
+    code, _, err = run(capsys, "import", str(tmp_path), "--out", str(tmp_path / "kb"))
     assert code == 2
     assert "Ik vind geen gebieden.csv of gebieden.xlsx" in err
     assert not (tmp_path / "kb").exists()

@@ -95,10 +95,11 @@ class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
         """
         if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _PLAIN_SPECIAL:
             return _STR_TAG
-        return super().resolve(kind, value, implicit)
+        tag: str = super().resolve(kind, value, implicit)
+        return tag
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
         return mapping
 
@@ -140,7 +141,7 @@ def _validate(model: type[_M], raw: Any, file: str, problems: list[Problem]) -> 
 def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+            return yaml.load(handle, Loader=_LineLoader)  # a SafeLoader subclass
     except FileNotFoundError:
         problems.append(Problem(path.name, 0, "", "bestand ontbreekt"))
     except yaml.YAMLError as error:
@@ -202,8 +203,8 @@ class KnowledgeBase:
         for contact in self.contacts:
             for area_id in contact.werkgebied:
                 contacts_by_area[area_id].append(contact)
-            for school in contact.scholen:
-                contacts_by_school[school].append(contact)
+            for school_name in contact.scholen:
+                contacts_by_school[school_name].append(contact)
         schools_by_area: dict[str, list[School]] = defaultdict(list)
         for school in self.schools.values():
             schools_by_area[school.wijk].append(school)

@@ -229,8 +229,8 @@ def stats_text(kb: KnowledgeBase) -> str:
     for gemeente in (a for a in kb.areas.values() if a.soort == "gemeente"):
         lines.append(f"{gemeente.naam:<{width}}{wijken_per_gemeente[gemeente.id]:>8}"
                      f"{schools_per_gemeente[gemeente.id]:>9}{len(gemeente_contacts[gemeente.id]):>11}")
-    lines += ["", f"{'Wijk':<{width}}{'scholen':>9}{'eigen':>7}{'totaal':>8}"
-                  "   (contacten; totaal = ook via stadsdeel/kern/gemeente)"]
+    lines += ["", (f"{'Wijk':<{width}}{'scholen':>9}{'eigen':>7}{'totaal':>8}"
+                   "   (contacten; totaal = ook via stadsdeel/kern/gemeente)")]
     empty = []
     for wijk in wijken:
         schools = len(kb.schools_by_area.get(wijk.id, ()))
