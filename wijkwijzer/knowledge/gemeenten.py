@@ -26,14 +26,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from wijkwijzer.knowledge.text import normalize, without_accents
+from wijkwijzer.knowledge.text import normalize
 from wijkwijzer.knowledge.vocabulary import STOPWORDS
 
 GEMEENTEN_FILE = Path(__file__).parent / "data" / "gemeenten.txt"
@@ -86,12 +86,14 @@ def national_gemeenten(path: Path = GEMEENTEN_FILE) -> tuple[Gemeente, ...]:
         return parse_gemeenten(handle, path.name)
 
 
-@cache
-def dutch_words() -> frozenset[str]:
-    """Ordinary Dutch words (wordfreq's small list, lowercase, without accents), read once per process."""
+def dutch_words() -> Container[str]:
+    """Ordinary Dutch words: wordfreq's small list, lowercase (wordfreq keeps it after the first call).
+
+    Words with accents stay as wordfreq writes them, so a normalised 'een' does not find 'één';
+    only a handful of words, none of them one typo from a gemeente."""
     from wordfreq import get_frequency_dict
 
-    return frozenset(without_accents(word) for word in get_frequency_dict("nl", wordlist="small"))
+    return get_frequency_dict("nl", wordlist="small").keys()
 
 
 class _Key:
