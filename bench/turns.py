@@ -3,7 +3,8 @@
     .venv/bin/python bench/turns.py [--conversations 60] [--postgres URL]
 
 Plays scripted conversations through the console channel and prints figures for:
-understanding only; a full turn with SQLite state; a full turn with PostgreSQL state
+understanding only; ``Resolver.outside_gemeente`` on the same lines (a gemeente outside the
+region, for grensverkeer); a full turn with SQLite state; a full turn with PostgreSQL state
 (skipped with a message when PostgreSQL does not answer). Target: full turn p99 < 15 ms
 with SQLite.
 """
@@ -38,6 +39,8 @@ SCRIPTS = [
     ["signaal: steeds meer angstklachten in groep 8, wijk Scheveningen", "normaal", "nee, annuleren", "help"],
     ["welke school heeft ervaring met nt2 in centrum", "thuiszitter, wat nu?", "1", "stop"],
 ]
+OUTSIDE = ["leerling woont in utrecht, wie is het lokaal team", "woont in utrect", "kind woont in den bosch",
+           "ik ben best moe", "woont in best", "jeugdteam voor een kind dat in delft woont"]
 DEFAULT_PG = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 
 
@@ -62,6 +65,14 @@ def bench_understand(rounds: int) -> None:
         understand(line, kb)
         samples.append(time.perf_counter() - t)
     report("understand only", samples, time.perf_counter() - start)
+    outside = [*lines, *(OUTSIDE * rounds)]
+    samples = []
+    start = time.perf_counter()
+    for line in outside:
+        t = time.perf_counter()
+        kb.resolver.outside_gemeente(line)
+        samples.append(time.perf_counter() - t)
+    report("outside_gemeente only", samples, time.perf_counter() - start)
 
 
 async def bench_turns(label: str, settings: Settings, conversations: int) -> None:

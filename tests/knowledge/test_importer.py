@@ -85,12 +85,12 @@ def test_samples_reject_exactly_the_five_planted_rows(tmp_path):
     assert "h.kramer.cjg-denhaag.example" in text[44]
     assert "15-03-2027" in text[57] and "toekomst" in text[57]
     assert "Strandwijk" in text[90]
-    assert report.summary() == "gelezen 222, geïmporteerd 217, genormaliseerd 123, afgewezen 5"
+    assert report.summary() == "gelezen 231, geïmporteerd 226, genormaliseerd 123, afgewezen 5"
     assert report.complete and not report.ok
     counts = report.counts
     assert (counts["gebieden.csv"].read, counts["gebieden.csv"].imported, counts["gebieden.csv"].rejected) == (86, 86, 0)
     assert (counts["expertisekaart.csv"].read, counts["expertisekaart.csv"].imported) == (46, 44)
-    assert (counts["ketenpartners.csv"].read, counts["ketenpartners.csv"].imported) == (90, 87)
+    assert (counts["ketenpartners.csv"].read, counts["ketenpartners.csv"].imported) == (99, 96)
 
 
 def test_samples_reproduce_the_bundled_knowledge_base_byte_for_byte(tmp_path):
@@ -105,7 +105,7 @@ def test_imported_files_pass_the_loader_checks(tmp_path):
         shutil.copyfile(BUNDLED_DIR / name, tmp_path / name)
     kb, problems = check_knowledge_base(tmp_path, TODAY, use_cache=False)
     assert problems == [] and kb is not None
-    assert len(kb.schools) == 44 and len(kb.contacts) == 87
+    assert len(kb.schools) == 44 and len(kb.contacts) == 96
 
 
 def test_written_files_start_with_a_dutch_header(tmp_path):

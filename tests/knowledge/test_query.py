@@ -174,7 +174,8 @@ def test_demo_school_contacts(kb):
 def test_demo_gemeente_contacts(kb):
     assert names(query.contacts_for(kb, "jeugdteam", gemeente="Rijswijk")) == ["Priya Ramdin"]
     den_haag = query.contacts_for(kb, "jeugdteam", gemeente="Den Haag")
-    assert len(den_haag) == 9 and len({c.id for c in den_haag}) == 9
+    assert len(den_haag) == 10 and len({c.id for c in den_haag}) == 10
+    assert den_haag[0].id == "Jeugdteam Den Haag: Centrale toegang", "gemeente-wide first"
 
 
 def test_demo_expertise_in_area(kb):
@@ -190,7 +191,8 @@ def test_demo_grensverkeer(kb):
     by_postcode = query.jeugdteam_for_residence(kb, postcode="2285")
     assert by_postcode.gemeente == "Rijswijk" and names(by_postcode.contacts) == ["Priya Ramdin"]
     den_haag = query.jeugdteam_for_residence(kb, gemeente="Den Haag")
-    assert den_haag.needs_wijk and len(den_haag.contacts) == 9
+    assert den_haag.needs_wijk and len(den_haag.contacts) == 9, "the teams per stadsdeel, not the central toegang"
+    assert [c.id for c in den_haag.toegang] == ["Jeugdteam Den Haag: Centrale toegang"]
     scheveningen = query.jeugdteam_for_residence(kb, postcode="2583")
     assert scheveningen.gemeente == "Den Haag" and names(scheveningen.contacts) == ["Naima Bouzid"]
     assert not scheveningen.needs_wijk
@@ -198,7 +200,33 @@ def test_demo_grensverkeer(kb):
     assert names(voorburg.contacts) == ["Mustafa Kaya"] and not voorburg.needs_wijk
     assert query.jeugdteam_for_residence(kb, gemeente="Leidschendam-Voorburg").needs_wijk
     for delft in ({"gemeente": "Delft"}, {"postcode": "2611"}):
-        assert query.jeugdteam_for_residence(kb, **delft) == query.ResidenceAnswer("Delft", (), False)
+        answer = query.jeugdteam_for_residence(kb, **delft)
+        assert answer.gemeente == "Delft" and not answer.needs_wijk
+        assert [c.id for c in answer.contacts] == ["Jeugdteam Delft: Centrale toegang"] == [c.id for c in answer.toegang]
+
+
+REGION = ("Den Haag", "Leidschendam-Voorburg", "Rijswijk", "Delft", "Zoetermeer", "Westland", "Pijnacker-Nootdorp",
+          "Midden-Delfland", "Wassenaar", "Voorschoten")
+
+
+@pytest.mark.parametrize("gemeente", REGION)
+def test_every_gemeente_of_the_region_has_a_way_into_its_jeugdteam(kb, gemeente):
+    answer = query.jeugdteam_for_residence(kb, gemeente=gemeente)
+    assert answer.gemeente == gemeente and answer.contacts
+    assert len(answer.toegang) == 1, "one gemeente-wide entry contact"
+    entry = answer.toegang[0]
+    assert entry.werkgebied == (gemeente,) and entry.rol == "jeugdteam"
+    assert entry.telefoon and entry.email and entry.email.endswith(".example") and entry.bereikbaar
+    if not answer.needs_wijk:
+        assert answer.contacts == answer.toegang
+
+
+def test_a_small_gemeente_by_kern_alias_and_postcode_gets_its_lokaal_team(kb):
+    westland = query.jeugdteam_for_residence(kb, gemeente="Westland")
+    assert [c.organisatie for c in westland.contacts] == ["Jeugdteam Westland"]
+    pc4 = kb.areas["Pijnacker-Nootdorp"].pc4[0]
+    assert [c.organisatie for c in query.jeugdteam_for_residence(kb, postcode=pc4).contacts] == [
+        "Jeugdteam Pijnacker-Nootdorp"]
 
 
 def test_route_and_glossary(kb):

@@ -1,9 +1,10 @@
 """Load and validate a knowledge base directory into an immutable snapshot.
 
 A directory holds five canonical files: ``gebieden.yaml``, ``scholen.yaml``,
-``ketenpartners.yaml``, ``route.yaml`` and ``begrippen.yaml``. Every problem is reported as
-``file:line: column: problem`` (Dutch), the same shape as the spreadsheet importer uses, so an
-office worker can fix the file at the named line.
+``ketenpartners.yaml``, ``route.yaml`` and ``begrippen.yaml``, and optionally ``swv.yaml`` (the
+SWV and its loket, kept by hand; without it the knowledge base has no loket). Every problem is
+reported as ``file:line: column: problem`` (Dutch), the same shape as the spreadsheet importer
+uses, so an office worker can fix the file at the named line.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -29,12 +30,14 @@ from wijkwijzer.knowledge.models import (
     Contact,
     GebiedenFile,
     KetenpartnersFile,
+    Loket,
     RouteEntry,
     RouteFile,
     RouteRole,
     ScholenFile,
     School,
     Step,
+    SwvFile,
     Term,
     contact_id,
     deel_id,
@@ -43,11 +46,13 @@ from wijkwijzer.knowledge.models import (
 )
 
 FILES = ("gebieden.yaml", "scholen.yaml", "ketenpartners.yaml", "route.yaml", "begrippen.yaml")
-FILE_MODELS = (GebiedenFile, ScholenFile, KetenpartnersFile, RouteFile, BegrippenFile)
+OPTIONAL_FILES = ("swv.yaml",)
+"""Files a knowledge base may leave out; ``kb import`` neither reads nor writes them."""
 BUNDLED_DIR = Path(__file__).parent / "data"
 STALE_AFTER_DAYS = 365
 
 _LINE = "__line__"
+_M = TypeVar("_M", bound=BaseModel)
 
 
 @dataclass(frozen=True, order=True)
@@ -90,10 +95,11 @@ class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
         """
         if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _PLAIN_SPECIAL:
             return _STR_TAG
-        return super().resolve(kind, value, implicit)
+        tag: str = super().resolve(kind, value, implicit)
+        return tag
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
         return mapping
 
@@ -120,7 +126,7 @@ def _line_of(data: Any, path: Iterable[int | str]) -> int:
     return line
 
 
-def _validate(model: type[BaseModel], raw: Any, file: str, problems: list[Problem]) -> Any:
+def _validate(model: type[_M], raw: Any, file: str, problems: list[Problem]) -> _M | None:
     try:
         return model.model_validate(_strip_lines(raw))
     except ValidationError as error:
@@ -135,7 +141,7 @@ def _validate(model: type[BaseModel], raw: Any, file: str, problems: list[Proble
 def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+            return yaml.load(handle, Loader=_LineLoader)  # a SafeLoader subclass
     except FileNotFoundError:
         problems.append(Problem(path.name, 0, "", "bestand ontbreekt"))
     except yaml.YAMLError as error:
@@ -163,8 +169,13 @@ class KnowledgeBase:
         steps: Iterable[Step],
         terms: Iterable[Term],
         source: Path | None = None,
+        swv: SwvFile | None = None,
     ) -> None:
         self.source = source
+        self.swv_naam: str | None = swv.naam if swv else None
+        """The samenwerkingsverband's name (``swv.yaml``), or None."""
+        self.loket: Loket | None = swv.loket if swv else None
+        """The SWV's loket (``swv.yaml``): where a person answers ("ik wil een mens spreken"), or None."""
         self.areas: Mapping[str, Area] = MappingProxyType({a.id: a for a in areas})
         self.schools: Mapping[str, School] = MappingProxyType({s.id: s for s in schools})
         self.contacts: tuple[Contact, ...] = tuple(contacts)
@@ -192,8 +203,8 @@ class KnowledgeBase:
         for contact in self.contacts:
             for area_id in contact.werkgebied:
                 contacts_by_area[area_id].append(contact)
-            for school in contact.scholen:
-                contacts_by_school[school].append(contact)
+            for school_name in contact.scholen:
+                contacts_by_school[school_name].append(contact)
         schools_by_area: dict[str, list[School]] = defaultdict(list)
         for school in self.schools.values():
             schools_by_area[school.wijk].append(school)
@@ -383,6 +394,10 @@ def _fingerprint(directory: Path) -> str | None:
         for name in FILES:
             digest.update(name.encode())
             digest.update((directory / name).read_bytes())
+        for name in OPTIONAL_FILES:
+            digest.update(name.encode())
+            path = directory / name
+            digest.update(b"+" + path.read_bytes() if path.exists() else b"-")
     except OSError:
         return None
     return digest.hexdigest()
@@ -419,7 +434,8 @@ def _write_cache(directory: Path, fingerprint: str | None, raw: dict[str, Any]) 
 
 
 def _parse(directory: Path, problems: list[Problem], use_cache: bool) -> tuple[dict[str, Any], bool, str | None]:
-    """The five files as data, whether they came from the parse cache, and their fingerprint.
+    """The files as data (an optional file that is absent as None), whether they came from the
+    parse cache, and their fingerprint.
 
     YAML parsing with line numbers is slow for a national knowledge base (seconds), so a
     successful load leaves the parsed data, keyed by a hash of the files, in the user's cache;
@@ -430,7 +446,13 @@ def _parse(directory: Path, problems: list[Problem], use_cache: bool) -> tuple[d
     cached = _read_cache(directory, fingerprint)
     if cached is not None:
         return cached, True, fingerprint
-    return {name: _read_yaml(directory / name, problems) for name in FILES}, False, fingerprint
+    raw = {name: _read_yaml(directory / name, problems) for name in FILES}
+    for name in OPTIONAL_FILES:
+        path = directory / name
+        raw[name] = _read_yaml(path, problems) if path.exists() else None
+        if path.exists() and raw[name] is None and not any(p.file == name for p in problems):
+            problems.append(Problem(name, 0, "", "bestand is leeg"))
+    return raw, False, fingerprint
 
 
 def check_knowledge_base(
@@ -440,13 +462,18 @@ def check_knowledge_base(
     today = today or date.today()
     problems: list[Problem] = []
     raw, from_cache, fingerprint = _parse(directory, problems, use_cache)
-    files = {
-        name: None if raw[name] is None else _validate(model, raw[name], name, problems)
-        for name, model in zip(FILES, FILE_MODELS, strict=True)
-    }
-    if None in files.values():
+
+    def read(name: str, model: type[_M]) -> _M | None:
+        return None if raw.get(name) is None else _validate(model, raw[name], name, problems)
+
+    gebieden = read("gebieden.yaml", GebiedenFile)
+    scholen = read("scholen.yaml", ScholenFile)
+    partners = read("ketenpartners.yaml", KetenpartnersFile)
+    route = read("route.yaml", RouteFile)
+    terms = read("begrippen.yaml", BegrippenFile)
+    swv = read("swv.yaml", SwvFile)
+    if gebieden is None or scholen is None or partners is None or route is None or terms is None:
         return None, sorted(problems)
-    gebieden, scholen, partners, route, terms = files.values()
 
     areas = {a.id: a for a in _flatten_areas(gebieden, raw["gebieden.yaml"], problems)}
     schools = _check_schools(scholen, raw["scholen.yaml"], areas, problems)
@@ -468,6 +495,7 @@ def check_knowledge_base(
         steps=route.stappen,
         terms=terms.begrippen,
         source=directory,
+        swv=swv,
     )
     return kb, []
 

@@ -22,7 +22,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from wijkwijzer.knowledge.vocabulary import EXPERTISE_TAGS, ROLE_IDS, ROLES_BY_ID
 
@@ -223,6 +223,35 @@ class Contact(_Model):
 
 def contact_id(organisatie: str, naam: str) -> str:
     return f"{organisatie}: {naam}"
+
+
+# ───────────────────────────── the SWV itself ─────────────────────────────
+
+
+class Loket(_Model):
+    """The SWV's own desk: where a person of the SWV answers ("ik wil een mens spreken")."""
+
+    naam: str = Field(min_length=1, description="as the bot shows it, e.g. 'Loket SWV Kust & Vliet'")
+    telefoon: str | None = None
+    email: str | None = None
+    bereikbaar: str | None = None
+    opmerking: str | None = Field(default=None, description="one short line for the user, e.g. what to ask there")
+
+    _email = field_validator("email")(IbContact._email.__func__)  # type: ignore[attr-defined]
+    _phone = field_validator("telefoon")(IbContact._phone.__func__)  # type: ignore[attr-defined]
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Loket:
+        if not self.telefoon and not self.email:
+            raise ValueError("een loket heeft een telefoonnummer of een e-mailadres nodig")
+        return self
+
+
+class SwvFile(_Model):
+    """``swv.yaml``: the samenwerkingsverband and its loket. Kept by hand: the spreadsheets have no place for it."""
+
+    naam: str = Field(min_length=1)
+    loket: Loket
 
 
 # ───────────────────────────── route ─────────────────────────────

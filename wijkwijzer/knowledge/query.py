@@ -98,11 +98,14 @@ class ResidenceAnswer:
     empty when the knowledge base has no jeugdteam for that gemeente (the dialog says so).
     ``needs_wijk`` is true when the gemeente has several teams, each for a part of it, and the
     answer depends on where in the gemeente the pupil lives: ``contacts`` then holds them all.
+    ``toegang`` holds the gemeente-wide entry contacts (a central toegang of the lokaal team, or
+    one consulent for the whole gemeente): the way in when the user does not know the wijk.
     """
 
     gemeente: str | None
     contacts: tuple[Contact, ...]
     needs_wijk: bool
+    toegang: tuple[Contact, ...] = ()
 
 
 def jeugdteam_for_residence(
@@ -110,9 +113,12 @@ def jeugdteam_for_residence(
 ) -> ResidenceAnswer:
     """The jeugdteam(s) for a pupil who lives in ``gemeente`` or at ``postcode`` (a PC4).
 
-    A PC4 lies in exactly one gemeente in this data. With a postcode the answer narrows to the
-    teams of the wijken that postcode touches, so a gemeente with teams per stadsdeel or kern
-    needs no further question when all those wijken share one team.
+    A PC4 lies in exactly one gemeente in this data. A gemeente whose teams each work in a part
+    of it (Den Haag per stadsdeel, Leidschendam-Voorburg per kern) answers with those teams, as
+    the most specific werkgebied is the better answer; its gemeente-wide entry (a central
+    toegang) is then only the fallback in ``toegang``. With a postcode the answer narrows to the
+    teams of the wijken that postcode touches, so no further question is needed when all those
+    wijken share one team. A gemeente with only a gemeente-wide team answers with that team.
     """
     areas = [kb.areas[a] for a in kb.areas_by_pc4.get(postcode, ())] if postcode else []
     if gemeente is None and areas:
@@ -120,11 +126,12 @@ def jeugdteam_for_residence(
         gemeente = gemeenten.pop() if len(gemeenten) == 1 else None
     if gemeente is None or gemeente not in kb.areas:
         return ResidenceAnswer(None, (), False)
-    whole = _at(kb, "jeugdteam", gemeente)
-    if whole:
-        return ResidenceAnswer(gemeente, tuple(whole), False)
-    found = _teams_for_postcode(kb, [a for a in areas if a.gemeente == gemeente]) or _inside(kb, "jeugdteam", gemeente)
-    return ResidenceAnswer(gemeente, tuple(found), needs_wijk=_split_by_area(found))
+    whole = tuple(_at(kb, "jeugdteam", gemeente))
+    parts = [c for c in _inside(kb, "jeugdteam", gemeente) if c not in whole]
+    if not parts:
+        return ResidenceAnswer(gemeente, whole, False, whole)
+    found = _teams_for_postcode(kb, [a for a in areas if a.gemeente == gemeente]) or parts
+    return ResidenceAnswer(gemeente, tuple(found), needs_wijk=_split_by_area(found), toegang=whole)
 
 
 def _split_by_area(contacts: list[Contact]) -> bool:

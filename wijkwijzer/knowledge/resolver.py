@@ -32,12 +32,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from wijkwijzer.knowledge.gemeenten import OutsideGemeenten, national_gemeenten
 from wijkwijzer.knowledge.models import Area
 from wijkwijzer.knowledge.text import normalize
 from wijkwijzer.knowledge.vocabulary import EXPERTISE_SYNONYMS, GENERIC_PLACE_TOKENS, PARTNER_ROLES, STOPWORDS
@@ -109,6 +110,10 @@ class Candidate(NamedTuple):
     partial: bool = False
 
 
+_Found = dict[tuple[str, str, int, int], Candidate]
+"""Candidates of one message by (kind, id, start, end): the best per entity and span."""
+
+
 class Mention(NamedTuple):
     """An entity named in a message: the candidates for one span, best first, one per entity.
 
@@ -144,7 +149,7 @@ class Mention(NamedTuple):
 class _Entry:
     """One name or alias of one entity."""
 
-    __slots__ = ("kind", "id", "name", "alias", "toks", "glued", "span_sizes")
+    __slots__ = ("alias", "glued", "id", "kind", "name", "span_sizes", "toks")
 
     def __init__(self, kind: str, id_: str, name: str, alias: str, glued: bool) -> None:
         self.kind = kind
@@ -157,7 +162,7 @@ class _Entry:
         self.span_sizes = _span_sizes(width, width - 1 if any(t in STOPWORDS for t in self.toks) else width)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _span_sizes(width: int, shorter: int) -> tuple[tuple[int, ...], ...]:
     """The span widths that may read as the whole name around a seed of one token (index 0) or a
     glued pair (index 1): the name's number of words, or one fewer (``shorter``) when the name
@@ -174,10 +179,7 @@ def school_aliases(name: str) -> set[str]:
         if norm.startswith(prefix + " "):
             aliases.add(norm[len(prefix) + 1:])
             break
-    for alias in list(aliases):
-        first, _, rest = alias.partition(" ")
-        if first in ARTICLES and rest:
-            aliases.add(rest)
+    aliases |= {rest for first, _, rest in (alias.partition(" ") for alias in aliases) if first in ARTICLES and rest}
     return {a for a in aliases if len(a) > 2 and a not in STOPWORDS and a not in GENERIC_PLACE_TOKENS}
 
 
@@ -208,6 +210,14 @@ class Resolver:
         self._corrections = lru_cache(maxsize=16384)(self._corrections_uncached)
         self._situations = _situation_index(kb)
         self._parts = self._part_index()
+        self._outside = OutsideGemeenten(
+            national_gemeenten(),
+            region_gemeenten=(normalize(name) for area in kb.areas.values() if area.soort == "gemeente"
+                              for name in (area.naam, *area.aliassen)),
+            region_places=(alias for alias, found in self._exact.items()
+                           if any(self._entries[i].kind in PLACE_KINDS for i in found)),
+            known_word=self._known_word,
+        )
 
     # ───────────── building ─────────────
 
@@ -286,7 +296,7 @@ class Resolver:
         found.discard(token)
         return exact + tuple(sorted(t for t in found if DamerauLevenshtein.distance(t, token) <= 1))
 
-    def _exact_spans(self, toks: list[str], kinds: frozenset[str], out: dict) -> dict[int, list[tuple[int, int]]]:
+    def _exact_spans(self, toks: list[str], kinds: frozenset[str], out: _Found) -> dict[int, list[tuple[int, int]]]:
         """Every span that is a name or alias as typed; returns the spans found per entry."""
         hits: dict[int, list[tuple[int, int]]] = {}
         for size in range(min(self._max_span, len(toks)), 0, -1):
@@ -308,7 +318,7 @@ class Resolver:
 
     def _seeds(self, toks: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, vocabulary token): content tokens and glued pairs that may be part of a name."""
-        seeds = []
+        seeds: list[tuple[int, int, str]] = []
         singles: list[tuple[str, ...]] = [
             self._corrections(t) if t not in STOPWORDS and len(t) >= MIN_FUZZY_TOKEN else () for t in toks
         ]
@@ -320,7 +330,7 @@ class Resolver:
                 seeds.extend((pos, pos + 2, v) for v in self._corrections(token + following) if v not in own)
         return seeds
 
-    def _fuzzy_spans(self, toks: list[str], kinds: frozenset[str], out: dict,
+    def _fuzzy_spans(self, toks: list[str], kinds: frozenset[str], out: _Found,
                      exact: dict[int, list[tuple[int, int]]]) -> None:
         """Names around each seed, scored with rapidfuzz. A name already found as typed on a span
         around the seed is skipped: its best score there is that exact 100, already kept."""
@@ -398,7 +408,7 @@ class Resolver:
 
     # ───────────── ranking and grouping ─────────────
 
-    def _rank(self, cand: Candidate) -> tuple:
+    def _rank(self, cand: Candidate) -> tuple[float, bool, float, int, int, str]:
         """Most of a name explained first, then the better score, then wijk before stadsdeel before
         gemeente, then the one named first.
 
@@ -464,7 +474,7 @@ class Resolver:
         toks = normalize(text).split()
         if not toks or not wanted:
             return []
-        found: dict[tuple[str, str, int, int], Candidate] = {}
+        found: _Found = {}
         exact = self._exact_spans(toks, wanted, found)
         self._fuzzy_spans(toks, wanted, found, exact)
         return self._group(list(found.values()))
@@ -563,6 +573,25 @@ class Resolver:
                     best[target] = len(words)
         return sorted(best.items(), key=lambda item: (-item[1], item[0].startswith("route:")))
 
+    def outside_gemeente(self, text: str) -> str | None:
+        """The gemeente outside this knowledge base's region that ``text`` names, or None: 'leerling
+        woont in utrecht' gives 'Utrecht', 'den bosch' gives "'s-Hertogenbosch".
+
+        For grensverkeer: jeugdhulp runs via the lokaal team of the gemeente where the pupil
+        lives, and for a gemeente outside the region the knowledge base has no team. Never a
+        gemeente, kern or wijk of the knowledge base itself ('smw ypenburg', 'woont in
+        wateringen' give None). Short names and names that are also Dutch words count only right
+        after 'in', 'uit', 'gemeente' or 'woont' ('ik ben best moe' gives None, 'woont in best'
+        gives 'Best'); one typo only right after those words. The rules and the list (CBS,
+        1 January 2026): :mod:`wijkwijzer.knowledge.gemeenten`. A name two gemeenten share gives
+        that name ('woont in bergen' gives 'Bergen').
+        """
+        return self._outside.find(normalize(text).split())
+
+    def _known_word(self, token: str) -> bool:
+        """A word the knowledge base knows, as typed or within one typo (a name, a role, a term)."""
+        return token in self._exact or bool(self._corrections(token))
+
     def postcode(self, text: str) -> str | None:
         """The first Dutch PC4 in ``text`` ('2497', '2497 AB', '2497ab'), or None.
 
@@ -630,7 +659,7 @@ def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1:] for i in range(len(token))}
 
 
-def _keep(out: dict, cand: Candidate) -> None:
+def _keep(out: _Found, cand: Candidate) -> None:
     """Keep the best-scoring candidate per entity and span."""
     key = (cand.kind, cand.id, cand.start, cand.end)
     if key not in out or out[key].score < cand.score:

@@ -5,8 +5,10 @@
   with ``--gebieden``/``--expertisekaart``/``--ketenpartners``. ``--out`` is required, so an
   import never overwrites a knowledge base by accident. ``route.yaml`` and ``begrippen.yaml``
   are copied from the bundled knowledge base when ``--out`` has none, so the result is complete.
+  ``swv.yaml`` (the SWV's loket, kept by hand) is left as it is and never copied from the demo:
+  its phone number would be the demo's.
 * ``kb check [MAP]`` validates a knowledge base (default: the bundled one) and lists contacts
-  that were not checked in the last 12 months.
+  that were not checked in the last 12 months, and says so when there is no loket (``swv.yaml``).
 * ``kb stats [MAP]`` counts areas, schools and contacts per gemeente, wijk and role.
 
 Exit codes: 0 all well, 1 rows rejected or problems found, 2 the command could not run
@@ -175,6 +177,9 @@ def run_check(args: argparse.Namespace) -> int:
         for contact in stale:
             checked = f"{contact.laatst_gecontroleerd:%d-%m-%Y}" if contact.laatst_gecontroleerd else "nooit"
             print(f"  {contact.naam} ({contact.organisatie}), laatst gecontroleerd: {checked}")
+    if kb.loket is None:
+        print("Let op: er is geen loket van het SWV (swv.yaml). Wie 'ik wil een mens spreken' zegt, "
+              "krijgt dan alleen de adviseur van de wijk.")
     print(f"In orde: {len(kb.areas)} gebieden, {len(kb.schools)} scholen, {len(kb.contacts)} contacten, "
           f"{len(kb.steps)} routestappen, {len(kb.terms)} begrippen; "
           f"{_count(len(stale), 'contact', 'contacten')} niet recent gecontroleerd.")
@@ -224,8 +229,8 @@ def stats_text(kb: KnowledgeBase) -> str:
     for gemeente in (a for a in kb.areas.values() if a.soort == "gemeente"):
         lines.append(f"{gemeente.naam:<{width}}{wijken_per_gemeente[gemeente.id]:>8}"
                      f"{schools_per_gemeente[gemeente.id]:>9}{len(gemeente_contacts[gemeente.id]):>11}")
-    lines += ["", f"{'Wijk':<{width}}{'scholen':>9}{'eigen':>7}{'totaal':>8}"
-                  "   (contacten; totaal = ook via stadsdeel/kern/gemeente)"]
+    lines += ["", (f"{'Wijk':<{width}}{'scholen':>9}{'eigen':>7}{'totaal':>8}"
+                   "   (contacten; totaal = ook via stadsdeel/kern/gemeente)")]
     empty = []
     for wijk in wijken:
         schools = len(kb.schools_by_area.get(wijk.id, ()))
