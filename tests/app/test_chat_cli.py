@@ -53,3 +53,24 @@ def test_clear_errors_for_bad_options(tmp_path):
     assert missing.returncode == 2 and "Kan het script niet lezen" in missing.stderr
     wijk = chat(tmp_path, "--script", str(tmp_path / "nope.txt"), "--user-wijk", "atlantis")
     assert wijk.returncode == 2 and "Wijk 'atlantis' ken ik niet" in wijk.stderr
+
+
+def test_script_comments_and_wacht_let_a_pending_question_expire(tmp_path):
+    script = tmp_path / "s.txt"
+    script.write_text("# een vraag die blijft liggen\nsmw\n#wacht 45\nypenburg\nsmw\n#wacht 10\nypenburg\n",
+                      encoding="utf-8")
+    done = chat(tmp_path, "--script", str(script), "--json")
+    assert done.returncode == 0, done.stderr
+    turns = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [t["user"] for t in turns] == ["smw", "ypenburg", "smw", "ypenburg"]
+    assert "Welke ketenpartner zoek je?" in turns[1]["replies"][0]  # 45 minutes later: a new question
+    assert "Fatma Yilmaz" in turns[3]["replies"][0]  # 10 minutes later: still the answer
+
+
+def test_the_terminal_user_is_a_user_record_so_subscriptions_work(tmp_path):
+    script = tmp_path / "s.txt"
+    script.write_text("meld me aan voor scheveningen\nwelke berichten krijg ik?\n", encoding="utf-8")
+    done = chat(tmp_path, "--script", str(script), "--json", "--user-wijk", "ypenburg")
+    turns = [json.loads(line) for line in done.stdout.splitlines()]
+    assert "ook berichten voor Scheveningen" in turns[0]["replies"][0]
+    assert "Ypenburg" in turns[1]["replies"][0] and "Scheveningen" in turns[1]["replies"][0]

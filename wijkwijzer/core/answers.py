@@ -59,7 +59,7 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
                 return hits[0]
     if not fuzzy:
         return None
-    best = process.extractOne(norm, normalized, scorer=fuzz.WRatio, score_cutoff=86)
+    best = process.extractOne(norm, normalized, scorer=fuzz.ratio, score_cutoff=85)
     return best[2] if best else None
 
 

@@ -17,10 +17,12 @@ class Place:
     school: str | None = None
     label: str | None = None
     """How to name the place when it stands for several ("Het Geuzenlampje of Het Huygenslampje")."""
+    outside: str | None = None
+    """A gemeente outside the region ("leerling woont in utrecht"): no contacts of ours."""
 
     @property
     def empty(self) -> bool:
-        return not self.area and not self.school
+        return not self.area and not self.school and not self.outside
 
     def as_dict(self) -> dict[str, str | None]:
         """For dialog state (flat strings, so a copy of ``__dict__``, unlike dataclasses.asdict)."""
@@ -38,6 +40,8 @@ class PlaceChoice:
 def place_label(kb: KnowledgeBase, place: Place) -> str:
     if place.label:
         return place.label
+    if place.outside:
+        return place.outside
     if place.school:
         return place.school
     if place.area:

@@ -43,6 +43,8 @@ OFFERED = tuple(role for role in PARTNER_ROLES if role.offered)
 ALL = "alle"
 """The ``rol`` value of a question for every partner of a place."""
 IB_FUNCTIE = ROLES_BY_ID["ib"].functie
+RESIDENCE_ROLES = ("jeugdteam", "leerplicht")
+"""Roles that go by where the pupil lives."""
 _RESIDENCE = re.compile(r"\b(woont|wonen|woonachtig|woonplaats|woongemeente|thuis in)\b")
 
 
@@ -55,6 +57,8 @@ class PartnerCopy(SlotCopy):
     FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
         "ask_place": frozenset({"rol"}), "header": frozenset({"rol", "waar"}), "overview": frozenset({"waar"}),
         "ib_header": frozenset({"waar"}), "expertise_header": frozenset({"expertise"}),
+        "outside_region": frozenset({"gemeente"}), "outside_region_other": frozenset({"gemeente"}),
+        "loket": frozenset({"naam"}), "residence_toegang": frozenset({"toegang", "telefoon"}),
         "no_contact": frozenset({"rol", "waar"}), "more": frozenset({"n"}), "stale": frozenset({"datum"}),
         "residence_rule": frozenset({"gemeente"}), "residence_ask_wijk": frozenset({"gemeente"}),
         "residence_none": frozenset({"gemeente"}),
@@ -71,6 +75,10 @@ class PartnerCopy(SlotCopy):
     residence_rule: str
     residence_ask_wijk: str
     residence_none: str
+    outside_region: str
+    outside_region_other: str
+    loket: str
+    residence_toegang: str
     all_title: str
     overview: str
     overview_hint: str
@@ -124,12 +132,16 @@ class PlaceSlot(Slot):
         self.copy = copy
 
     def needed(self, svc: TurnServices, values: Mapping[str, Any], asked: int) -> bool:
-        """Veilig Thuis and the expertisepunt serve the whole region: no place needed."""
-        return values.get("rol") not in ("veilig_thuis", "steunpunt")
+        """Veilig Thuis and the expertisepunt serve the whole region, and the loket answers
+        anyone: no place needed."""
+        return values.get("rol") not in ("veilig_thuis", "steunpunt") and not values.get("loket")
 
     def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
         found = place_from_entities(svc.kb, svc.understanding.entities, svc.understanding.ambiguous)
         if found is None and not values.get("place"):
+            outside = svc.kb.resolver.outside_gemeente(svc.request.text)
+            if outside:
+                return Place(outside=outside).as_dict()
             found = places_by_part(svc.kb, svc.request.text)
             if found is None:
                 suggestion = suggested_places(svc.kb, svc.request.text)
@@ -141,6 +153,9 @@ class PlaceSlot(Slot):
         if own in svc.kb.areas and pick_option(text, [self._own_label(svc)]) == 0:
             return Place(area=own).as_dict()
         found = place_from_text(svc.kb, text) or places_by_part(svc.kb, text)
+        outside = svc.kb.resolver.outside_gemeente(text) if found is None else None
+        if outside:
+            return Place(outside=outside).as_dict()
         if found is None:
             suggestion = suggested_places(svc.kb, text)
             return _choose(suggestion, suggestion=True) if suggestion else None
@@ -197,11 +212,19 @@ class PartnerDialog(SlotDialog):
         named = any(entities.get(key) for key in ("wijk", "gemeente", "school", "postcode"))
         if entities.get("rol") == "adviseur" and not named and svc.profile.wijk in svc.kb.areas:
             values["place"] = Place(area=svc.profile.wijk).as_dict()  # "wie is mijn adviseur", "een mens spreken"
+        elif svc.understanding.human and not named and svc.kb.loket is not None:
+            values["loket"] = True  # a person, and no wijk of their own to find their adviseur by
         return None
 
     async def complete(self, dc: DialogContext, values: dict[str, Any]) -> DialogTurnResult:
         svc = services(dc.context)
         place = Place(**values["place"]) if values.get("place") else Place()
+        if place.outside:
+            await self._outside(dc, values["rol"], place.outside)
+            return await dc.end_dialog()
+        if values.get("loket"):
+            await self._loket(dc)
+            return await dc.end_dialog()
         if values.get("residence") and not place.empty and not place.school:
             return await self._answer_residence(dc, values, place)
         await self._answer(dc, svc, values["rol"], place, values.get("expertise"))
@@ -209,6 +232,25 @@ class PartnerDialog(SlotDialog):
         if also:  # "ypenburg, en ook de jgz": the role asked before, and this one
             await self._answer(dc, svc, also, place, values.get("expertise"))
         return await dc.end_dialog()
+
+    async def _outside(self, dc: DialogContext, rol: str, gemeente: str) -> None:
+        """A gemeente outside the region: where to go there, never an ask-back loop."""
+        text = self.copy.outside_region if rol in RESIDENCE_ROLES else self.copy.outside_region_other
+        await dc.context.send_activity(reply(text.format(gemeente=gemeente)))
+
+    async def _loket(self, dc: DialogContext, note: str = "") -> bool:
+        """The SWV's loket, when the knowledge base has one; False when it has none."""
+        loket = services(dc.context).kb.loket
+        if loket is None:
+            return False
+        lines = [note] if note else []
+        lines.append(self.copy.loket.format(naam=loket.naam))
+        lines += [f"Tel: {loket.telefoon}"] if loket.telefoon else []
+        lines += [f"Mail: {loket.email}"] if loket.email else []
+        lines += [f"Bereikbaar: {loket.bereikbaar}"] if loket.bereikbaar else []
+        lines += [loket.opmerking] if loket.opmerking else []
+        await dc.context.send_activity(reply("\n".join(lines)))
+        return True
 
     async def _overview(self, dc: DialogContext, svc: TurnServices, place: Place) -> None:
         """Every partner of a place, one line each: the first step of a new IB'er in a wijk."""
@@ -255,8 +297,10 @@ class PartnerDialog(SlotDialog):
             await self._send_cards(dc, copy.expertise_header.format(expertise=expertise), contacts, svc)
             return
         if not contacts:
-            await dc.context.send_activity(reply(copy.no_contact.format(rol=role.title, waar=where),
-                                                 [copy.ask_adviseur]))
+            note = copy.no_contact.format(rol=role.title, waar=where)
+            if rol == "adviseur" and await self._loket(dc, note):
+                return  # never "vraag je adviseur" when the adviseur is what is missing
+            await dc.context.send_activity(reply(note, [copy.ask_adviseur]))
             return
         cards = [contact_card(copy, c, svc.today) for c in contacts[:MAX_CARDS]]
         title = role.title[0].upper() + role.title[1:]
@@ -281,7 +325,11 @@ class PartnerDialog(SlotDialog):
             if answer.needs_wijk:
                 values.update({"rol": "jeugdteam", "residence": False, "place": None})
                 await dc.context.send_activity(reply(rule))
-                return await self._ask(dc, "place", copy.residence_ask_wijk.format(gemeente=gemeente), [])
+                question = copy.residence_ask_wijk.format(gemeente=gemeente)
+                entry = answer.toegang[0] if answer.toegang else None
+                if entry is not None and entry.telefoon and svc.profile.registered:
+                    question += " " + copy.residence_toegang.format(toegang=entry.organisatie, telefoon=entry.telefoon)
+                return await self._ask(dc, "place", question, [])
             contacts = list(answer.contacts)
         else:
             contacts = query.contacts_for(svc.kb, "jeugdteam", wijk=area.id)

@@ -102,8 +102,8 @@ def _option(svc: TurnServices, step: Step) -> int | None:
     text = svc.request.text
     labels = [o.label for o in step.opties]
     index = pick_option(text, labels)
-    if index is not None:
-        return index
+    if index is not None or doubts(text):
+        return index  # "weet ik niet" is the option "Twijfel", or no option at all
     for target, _ in svc.kb.resolver.situations(text):
         for i, option in enumerate(step.opties):
             leads_to = svc.kb.steps.get(option.volgende)

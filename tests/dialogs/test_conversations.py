@@ -1,0 +1,292 @@
+"""Issue 15, by transcript: a pending question never traps the user, follow-ups take what they
+leave out from the answer before, loose answers work, and every partner question gets an answer.
+
+Each test talks to the real agent through the console channel on its own SQLite file, with a
+clock the test moves on (a question left open expires after the idle time, 30 minutes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.dialogs.conftest import Transcript
+from wijkwijzer.adapters.console.adapter import ConsoleAdapter
+from wijkwijzer.app.runtime import FixedProfile, Runtime, create_runtime
+from wijkwijzer.app.settings import Settings
+from wijkwijzer.core.services import Profile
+from wijkwijzer.store.schema import signals
+
+
+@dataclass
+class Clock:
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def wait(self, minutes: float) -> None:
+        self.now += timedelta(minutes=minutes)
+
+
+@dataclass
+class Session:
+    chat: Transcript
+    clock: Clock
+    runtime: Runtime
+
+    async def send(self, text: str):  # noqa: ANN201 - a Turn of the transcript
+        self.clock.wait(0.3)
+        return await self.chat.send(text)
+
+    async def signals_saved(self) -> int:
+        async with self.runtime.engine.connect() as conn:
+            return int((await conn.execute(select(func.count()).select_from(signals))).scalar_one())
+
+
+@pytest.fixture
+async def start(tmp_path):
+    """``await start(role="ib", wijk="Den Haag: Ypenburg")``: a registered user (a user record,
+    so subscriptions work) in a conversation of their own."""
+    runtimes: list[Runtime] = []
+
+    async def factory(role: str = "ib", wijk: str | None = None) -> Session:
+        settings = Settings(state_dir=tmp_path, pseudonym_secret="test-secret-" + "x" * 20)
+        runtime = await create_runtime(settings, FixedProfile(Profile(user_id="nobody")))
+        runtimes.append(runtime)
+        user = await runtime.people.register(user_id=f"user-{role}", channel="console", role=role, via="test",
+                                             wijk=wijk)
+        runtime.agent.profiles = FixedProfile(Profile(user_id=user.user_id, role=role, wijk=wijk, number=user.id))
+        clock = Clock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+        runtime.agent.clock = clock
+        chat = Transcript(ConsoleAdapter(runtime.agent.on_turn, user_id=user.user_id, conversation_id=f"c-{role}"))
+        return Session(chat, clock, runtime)
+
+    yield factory
+    for runtime in runtimes:
+        await runtime.close()
+
+
+# ───────────── 1. a pending question never traps the user ─────────────
+
+
+async def test_a_new_request_interrupts_the_question_for_a_wijk(start):
+    s = await start()
+    assert (await s.send("smw")).has("Voor welke wijk")
+    schools = await s.send("welke school heeft nt2 in centrum")
+    assert schools.has("NT2") and not schools.cards
+    await s.send("smw")
+    subscribed = await s.send("meld me aan voor scheveningen")
+    assert subscribed.has("berichten voor Scheveningen") and not subscribed.cards
+    for message in ("verwijder mijn gegevens", "route", "hoi", "bedankt"):
+        await s.send("smw")
+        assert not (await s.send(message)).has("herken ik niet"), message
+
+
+async def test_what_the_message_says_beats_what_was_remembered(start):
+    s = await start()
+    assert (await s.send("welke school heeft nt2")).has("In welke wijk")
+    answer = await s.send("dyslexie expertise voorburg")
+    assert answer.has("'dyslexie'") and not answer.has("'NT2")
+
+
+async def test_a_question_that_names_no_role_takes_no_role_from_before(start):
+    s = await start()
+    assert [c.naam for c in (await s.send("lpa scheveningen")).cards] == ["Ruud Jansen"]
+    everyone = await s.send("wie is de ketenpartner voor wijk duindorp")
+    assert everyone.has("Ketenpartners voor Duindorp", "SMW: Petra Visser", "Wijkagent: Sandra Kok")
+
+
+async def test_a_new_signal_in_the_confirm_step_keeps_its_text(start):
+    s = await start()
+    assert (await s.send("signaal: veel angstklachten in groep 8 in ypenburg, niet dringend")).has("?")
+    second = await s.send("signaal: meer pesten via whatsapp in groep 7 in scheveningen, niet dringend")
+    assert second.has("pesten via whatsapp") and second.has("?")
+    assert (await s.send("ja")).has("opgeslagen")
+    assert await s.signals_saved() == 1
+
+
+async def test_a_question_left_open_expires(start):
+    s = await start()
+    await s.send("smw")
+    s.clock.wait(24 * 60)
+    fresh = await s.send("ypenburg")
+    assert fresh.has("Welke ketenpartner zoek je?") and not fresh.cards
+    await s.send("smw")
+    s.clock.wait(10)
+    assert [c.naam for c in (await s.send("ypenburg")).cards] == ["Fatma Yilmaz"]
+
+
+async def test_a_pending_signal_expires_and_stores_nothing(start):
+    s = await start()
+    await s.send("signaal: meer vapen in groep 8 in rijswijk")
+    s.clock.wait(90)
+    await s.send("dringend")
+    assert await s.signals_saved() == 0
+
+
+# ───────────── 2. understanding what people mean ─────────────
+
+
+async def test_off_topic_with_a_domain_word_is_no_lookup(start):
+    s = await start()
+    for message in ("is er nog een vacature voor smw'er in den haag, 32 uur",
+                    "weet iemand een goede tandarts in ypenburg"):
+        turn = await s.send(message)
+        assert not turn.cards and turn.has("begrijp ik niet"), message
+
+
+async def test_follow_ups_take_the_place_or_the_question_from_before(start):
+    s = await start()
+    await s.send("welke scholen in leidschendam hebben gedrag")
+    rijswijk = await s.send("zelfde voor rijswijk")
+    assert rijswijk.has("Rijswijk", "'gedrag'", "Wervepoortje")
+    assert (await s.send("en autisme?")).has("'autisme'", "Rijswijk")
+    assert [c.naam for c in (await s.send("smw rijswijk")).cards] == ["Monique Prins"]
+    assert [c.naam for c in (await s.send("en de lpa?")).cards] == ["Hans van Beek"]
+    assert (await s.send("en in ypenburg?")).has("Leerplicht voor Ypenburg", "Jeroen Bakker")
+
+
+async def test_the_school_named_before(start):
+    s = await start()
+    await s.send("kind woont in voorburg maar zit op de penseelvis, welk wijkteam")
+    assert [c.naam for c in (await s.send("en welke leerplichtambtenaar")).cards] == ["Peter de Jong"]
+    assert [c.naam for c in (await s.send("en de smw van die school")).cards] == ["Hatice Demir"]
+
+
+async def test_the_question_at_the_end_of_a_long_message_wins(start):
+    s = await start()
+    turn = await s.send("goedemiddag, ik ben sinds kort ib'er op een school in ypenburg en de vorige ib'er heeft "
+                        "weinig overgedragen. wie is eigenlijk de smw'er hier")
+    assert [c.naam for c in turn.cards] == ["Fatma Yilmaz"]
+
+
+async def test_dictated_split_words(start):
+    s = await start()
+    assert [c.naam for c in (await s.send("jeugd team rijs wijk")).cards] == ["Priya Ramdin"]
+
+
+async def test_signals_without_the_word_signaal(start):
+    s = await start()
+    turn = await s.send("even melden dat we in hoornwijk steeds meer kinderen zien die zonder ontbijt naar school "
+                        "komen, niet dringend")
+    assert turn.has("Armoede", "Hoornwijk", "?")
+    await s.send("ja klopt")
+    assert await s.signals_saved() == 1
+
+
+async def test_a_situation_starts_the_route_at_its_step(start):
+    s = await start()
+    assert (await s.send("ouders willen niet meewerken aan het opp")).has("Geen instemming met het OPP")
+    assert (await s.send("leerling staat nergens ingeschreven, wat moet ik doen")).has("absoluut verzuim")
+    assert (await s.send("hij zit al 5 weken thuis, wat moet ik doen")).has("Thuiszitter: snel samen om tafel")
+    assert (await s.send("stap 2 van de meldcode")).has("Stap 2: overleggen")
+
+
+# ───────────── 3. dialogs that finish ─────────────
+
+
+async def test_route_steps_take_loose_answers(start):
+    s = await start()
+    await s.send("ondersteuningsroute")
+    assert (await s.send("het gaat vooral om zijn gedrag in de klas")).has("Ondersteuning in de klas")
+    assert (await s.send("weet ik niet")).has("Leerlingbespreking met de IB'er")  # the option "Twijfel"
+    assert (await s.send("nee we hebben hulp van buiten nodig")).has("Ouders betrekken")
+    assert (await s.send("ze willen niet")).has("Geen toestemming van de ouders")
+    await s.send("verzuim")
+    assert (await s.send("ja hij zit bij ons")).has("Welke afwezigheid?")
+    assert (await s.send("hij is heel vaak ziek")).has("Vaak of lang ziek")
+
+
+async def test_unsure_and_lost_answers_show_the_options_and_who_to_ask(start):
+    s = await start()
+    await s.send("verzuim")
+    unsure = await s.send("weet ik niet")
+    assert unsure.has("Weet je het niet zeker?", "1. Ja", "2. Nee, nergens", "adviseur")
+    await s.send("pff")
+    lost = await s.send("hmm tja")
+    assert lost.has("Kies een van deze opties", "IB'er", "1. Ja") and lost.choices == ["Ja", "Nee, nergens"]
+    assert (await s.send("optie 2")).has("absoluut verzuim")
+
+
+async def test_the_meldcode_takes_danger_answers_itself(start):
+    s = await start()
+    await s.send("meldcode")
+    step = await s.send("nee geen direct gevaar")
+    assert step.has("Stap 1: signalen vastleggen") and step.texts[0].startswith("Stap 1")
+    assert (await s.send("ja")).has("Stap 2: overleggen")
+    assert (await s.send("ja het gaat om huwelijksdwang")).has("Direct Veilig Thuis bellen", "0800-2000")
+
+
+async def test_glossary_then_how_continues_at_the_step(start):
+    s = await start()
+    await s.send("wat is een tlv")
+    assert (await s.send("hoe vraag ik die aan")).has("TLV voor speciaal (basis)onderwijs")
+    assert (await s.send("nee gewoon sbo")).has("Het SWV beslist over de TLV")
+    assert (await s.send("ouders zijn het er niet mee eens")).has("Bezwaar tegen de TLV")
+
+
+async def test_a_message_that_answers_and_adds_gets_both(start):
+    s = await start()
+    await s.send("smw")
+    both = await s.send("ypenburg, en ook de jgz")
+    assert {"Fatma Yilmaz", "Marieke van den Berg"} <= {c.naam for c in both.cards}
+    await s.send("smw")
+    only = await s.send("jgz scheveningen")
+    assert "Petra Visser" not in {c.naam for c in only.cards}
+
+
+async def test_partial_names_are_asked_back_by_number(start):
+    s = await start()
+    ask = await s.send("jeugdteam leeuwen")
+    assert ask.has("Welke bedoel je?", "1. ", "2. ", "Leeuwendaal", "Leeuwenbergh")
+    assert (await s.send("optie 2")).cards
+    assert [c.naam for c in (await s.send("smw zeehelden")).cards] == ["Tom Dekker"]
+
+
+# ───────────── 4. who to ask, complete ─────────────
+
+
+async def test_the_ib_er_of_a_school(start):
+    s = await start()
+    assert [c.naam for c in (await s.send("wie is de ib'er van de vliegerwolk")).cards] == ["Marloes Jacobs"]
+    assert [c.naam for c in (await s.send("en van het propellerpad?")).cards] == ["Sander Visscher"]
+    assert (await s.send("welke expertise heeft die school")).has("dyslexie")
+
+
+async def test_a_person_instead_of_the_bot(start):
+    own = await start(wijk="Den Haag: Ypenburg")
+    assert [c.naam for c in (await own.send("ik wil een mens spreken")).cards] == ["Linda Vermeulen"]
+    anyone = await start(role="adviseur")
+    loket = await anyone.send("kan ik iemand echt spreken ipv een bot")
+    assert loket.has("Loket SWV Kust & Vliet", "070 010 2030") and not loket.has("Vraag het je adviseur")
+
+
+async def test_every_region_gemeente_has_a_jeugdteam_and_outside_the_region_says_where(start):
+    s = await start()
+    for gemeente in ("Delft", "Zoetermeer", "Westland", "Wassenaar", "Voorschoten"):
+        turn = await s.send(f"jeugdteam voor een kind dat in {gemeente.lower()} woont")
+        assert turn.cards and turn.has(gemeente), gemeente
+    outside = await s.send("leerling woont in utrecht, wie is het lokaal team")
+    assert outside.has("buiten onze regio", "lokaal team", "Utrecht") and not outside.has("?")
+
+
+async def test_vo_and_ot_terms_are_in_the_glossary(start):
+    s = await start()
+    for question, term in (("wat is een zorgcoördinator", "zorgcoördinator"), ("wat doet een orthopedagoog",
+                                                                                "orthopedagoog"),
+                           ("wat is een kdc", "kinderdagcentrum"), ("wat is een casusregisseur", "casusregisseur")):
+        assert (await s.send(question)).has(term), question
+
+
+async def test_signal_report_narrows_to_place_thema_and_period(start):
+    s = await start(role="adviseur")
+    await s.send("signaal: steeds meer gezinnen met geldzorgen in rijswijk, niet dringend")
+    await s.send("ja")
+    await s.send("signaal: veel verzuim in groep 8 in ypenburg, niet dringend")
+    await s.send("ja")
+    rijswijk = await s.send("hoeveel signalen over armoede in rijswijk deze maand")
+    assert rijswijk.has("in Rijswijk over armoede van deze maand", "Armoede: 1") and not rijswijk.has("Ypenburg")
+    assert (await s.send("en in scheveningen?")).has("nog geen signalen in Scheveningen over armoede")
