@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 
 from wijkwijzer.app.secrets import PseudonymKeyError
+from wijkwijzer.core.conversation import RegistryError
+from wijkwijzer.core.copy import CopyError
 
 COMMAND_MODULES = ("kb", "understand", "chat", "serve", "manifest", "people", "announce")
 
@@ -32,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.handler(args) or 0)
-    except PseudonymKeyError as error:
+    except (PseudonymKeyError, RegistryError, CopyError) as error:
         print(f"Wijkwijzer start niet: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -19,6 +19,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 C = TypeVar("C", bound="Copy")
 
 
+
+class CopyError(LookupError):
+    """The copy files and the dialogs' copy models do not fit (found at start-up)."""
+
 class Copy(BaseModel):
     """The texts of one dialog. ``FIELDS`` names, per template, the ``{fields}`` it may use."""
 
@@ -47,21 +51,21 @@ class CopyBook:
         for path in paths:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             if not isinstance(data, dict):
-                raise LookupError(f"{path.name}: verwacht een lijst van secties")
+                raise CopyError(f"{path.name}: verwacht een lijst van secties")
             for name, section in data.items():
                 if name in self.sections:
-                    raise LookupError(f"{path.name}: sectie '{name}' staat ook in {self.sections[name][0].name}")
+                    raise CopyError(f"{path.name}: sectie '{name}' staat ook in {self.sections[name][0].name}")
                 self.sections[str(name)] = (path, section)
 
     def section(self, name: str, model: type[C]) -> C:
         if name not in self.sections:
-            raise LookupError(f"de teksten voor '{name}' ontbreken (sectie '{name}:' in dialogs/texts.yaml)")
+            raise CopyError(f"de teksten voor '{name}' ontbreken (sectie '{name}:' in dialogs/texts.yaml)")
         path, data = self.sections[name]
         try:
             return model.model_validate(data or {})
         except ValidationError as error:
             details = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or name}: {_reason(e)}" for e in error.errors())
-            raise LookupError(f"{path.name}, sectie '{name}': {details}") from None
+            raise CopyError(f"{path.name}, sectie '{name}': {details}") from None
 
 
 def _reason(error: Any) -> str:
