@@ -317,3 +317,22 @@ async def test_serve_runs_a_delivery_worker_itself(make_teams):  # noqa: F811 - 
         await server.stop()
     finally:
         await graph.stop()
+
+
+async def test_conversations_over_both_channels_interrupt_follow_up_and_expire(both: Both):
+    """Issue 15's conversations behave the same on WhatsApp and Teams (the dialogs never ask which)."""
+    await both.invited_ib()
+    assert "Voor welke wijk" in await both.whatsapp("smw")
+    schools = await both.whatsapp("welke school heeft nt2 in centrum")
+    assert "NT2" in schools and "Tom Dekker" not in schools
+    assert "Fatma Yilmaz" in await both.whatsapp("smw ypenbrg?")
+    assert "Marieke van den Berg" in await both.whatsapp("en de jgz?")
+    assert "Voor welke wijk" in await both.teams("smw")
+    assert "herken ik niet" not in await both.teams("hoi")
+    overview = await both.teams("ketenpartners duindorp")
+    assert "SMW: Petra Visser" in overview and "Wijkagent: Sandra Kok" in overview
+    clock = both.server.runtime.agent.clock
+    assert "In welke wijk" in await both.whatsapp("welke school heeft autisme")
+    both.server.runtime.agent.clock = lambda: clock() + timedelta(minutes=45)
+    expired = await both.whatsapp("ypenburg")
+    assert "Welke ketenpartner zoek je?" in expired and "autisme" not in expired
