@@ -124,8 +124,13 @@ def _announcement(row: Any) -> Announcement:
                         Audience.from_json(row.audience), row.recipients, row.cancelled_at)
 
 
+CONSOLE_ONLY = "console"
+"""The channel of office users made with ``wijkwijzer users add``: they have no chat to send to."""
+
+
 def _recipients(audience: Audience) -> Any:
-    query = select(users.c.id, users.c.channel).where(users.c.announcements_off.is_(False))
+    query = select(users.c.id, users.c.channel).where(users.c.announcements_off.is_(False),
+                                                      users.c.channel != CONSOLE_ONLY)
     if audience.roles:
         query = query.where(users.c.role.in_(audience.roles))
     if audience.wijken:
