@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from wijkwijzer.app.secrets import PseudonymKeyError
 
-COMMAND_MODULES = ("kb", "understand", "chat", "serve", "manifest", "people", "announce")
+COMMAND_MODULES = ("kb", "understand", "chat", "serve", "manifest", "people", "announce", "console")
 
 
 def build_parser() -> argparse.ArgumentParser:

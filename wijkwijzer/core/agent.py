@@ -48,6 +48,7 @@ from wijkwijzer.core.services import (
     SERVICES_KEY,
     LastLookup,
     Memory,
+    ConsoleLinks,
     OutboxService,
     PeopleService,
     Profile,
@@ -118,6 +119,8 @@ class WijkwijzerAgent(ActivityHandler):
         outbox: OutboxService | None = None,
         invite_valid_days: int = 14,
         idle: timedelta = DEFAULT_IDLE,
+        console: ConsoleLinks | None = None,
+        report_threshold: int = 5,
     ) -> None:
         self.kb = kb
         self.storage = storage
@@ -133,6 +136,8 @@ class WijkwijzerAgent(ActivityHandler):
         self.outbox = outbox
         self.invite_valid_days = invite_valid_days
         self.idle = idle
+        self.console = console
+        self.report_threshold = report_threshold
         self.dialogs: dict[str, WijkwijzerDialog] = {dialog.id: dialog for dialog in registry.dialogs}
         self.dialog_memory = dialog_memory()
 
@@ -163,7 +168,8 @@ class WijkwijzerAgent(ActivityHandler):
         memory = _memory(await memory_property.get(turn_context, dict))
         svc = TurnServices(kb=kb, profile=profile, request=request, signals=self.signals, people=self.people,
                            outbox=self.outbox, memory=memory, invite_valid_days=self.invite_valid_days,
-                           idle=self.idle, state_key=state.get_storage_key(turn_context))
+                           idle=self.idle, state_key=state.get_storage_key(turn_context), console=self.console,
+                           report_threshold=self.report_threshold)
         turn_context.turn_state[SERVICES_KEY] = svc
         log.info("turn channel=%s intent=%s", turn_context.activity.channel_id, understanding.intent)
         if request.concern is not None:

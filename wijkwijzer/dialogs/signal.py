@@ -20,6 +20,7 @@ from wijkwijzer.core.answers import pick_option
 from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, pending_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data
+from wijkwijzer.core.reports import hidden, last_months, period_in, shown, trend
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import TurnServices, services
 from wijkwijzer.core.understanding import thema_of
@@ -28,6 +29,7 @@ from wijkwijzer.dialogs.slots import Refuse, Slot, SlotCopy, SlotDialog
 from wijkwijzer.knowledge.text import normalize
 from wijkwijzer.knowledge.vocabulary import THEMA_IDS, THEMA_LABELS
 from wijkwijzer.store.schema import URGENCIES
+from wijkwijzer.store.signals import SignalFilter
 
 MAX_QUESTIONS = 3
 MIN_TEXT_WORDS = 3
@@ -229,25 +231,43 @@ class SignalDialog(SlotDialog):
             return await dc.end_dialog()
         await svc.signals.save_signal(thema=values["thema"], wijk=values["wijk"],
                                       urgency=values.get("urgency") or "normaal", text=values["text"],
-                                      reporter=svc.profile.user_id)
+                                      reporter=svc.profile.user_id, at=svc.request.now)
         await dc.context.send_activity(reply(self.copy.saved))
         return await dc.end_dialog()
 
 
 class ReportCopy(Copy):
     FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
-        "line": frozenset({"waar", "thema", "aantal", "hoog"}), "urgent": frozenset({"n"}),
+        "none": frozenset({"over", "waar", "periode"}), "header": frozenset({"over", "waar", "periode"}),
+        "about": frozenset({"thema"}), "line": frozenset({"thema", "aantal", "trend"}),
+        "more": frozenset({"vorige"}), "less": frozenset({"vorige"}), "threshold": frozenset({"drempel"}),
     }
     only_adviseurs: str
-    none_yet: str
+    none: str
     header: str
+    about: str
+    everywhere: str
     line: str
-    urgent: str
-    unknown_wijk: str
+    more: str
+    less: str
+    same: str
+    too_few: str
+    threshold: str
+    hint: str
+
+
+def report_area(svc: TurnServices) -> str | None:
+    """The area a report asks about: the wijk named, else the gemeente named (ids of the knowledge base)."""
+    found = place_from_entities(svc.kb, svc.understanding.entities, {})
+    if isinstance(found, Place):
+        return found.area or svc.kb.schools[found.school or ""].wijk
+    gemeente = svc.understanding.entities.get("gemeente")
+    return gemeente if gemeente in svc.kb.areas else None
 
 
 class SignalReportDialog(WijkwijzerDialog):
-    """Signals per wijk and thema, for adviseurs and beheerders."""
+    """Signals per thema for a wijk (or stadsdeel, gemeente) and a period, compared with the period
+    before, for adviseurs and beheerders; every count under the threshold reads '< N' (core/reports.py)."""
 
     ID = "signal_report"
     Copy = ReportCopy
@@ -259,18 +279,32 @@ class SignalReportDialog(WijkwijzerDialog):
         if not svc.profile.sees_reports:
             await dc.context.send_activity(reply(copy.only_adviseurs))
             return await dc.end_dialog()
-        counts = await svc.signals.signal_counts()
-        if not counts:
-            await dc.context.send_activity(reply(copy.none_yet))
-            return await dc.end_dialog()
-        lines = [copy.header]
-        for row in counts:
-            area = svc.kb.areas.get(row.wijk or "")
-            urgent = copy.urgent.format(n=row.hoog) if row.hoog else ""
-            lines.append(copy.line.format(waar=area.naam if area else copy.unknown_wijk,
-                                          thema=THEMA_LABELS.get(row.thema, row.thema), aantal=row.count, hoog=urgent))
-        await dc.context.send_activity(reply("\n".join(lines)))
+        await dc.context.send_activity(reply(await self.answer(svc)))
         return await dc.end_dialog()
+
+    async def answer(self, svc: TurnServices) -> str:
+        copy, threshold = self.copy, svc.report_threshold
+        area = report_area(svc)
+        thema = svc.understanding.entities.get("thema")
+        period = period_in(svc.request.text, svc.today) or last_months(svc.today)
+        wijken = svc.kb.descendants(area) if area else None
+        themas = (thema,) if thema else ()
+        now = await svc.signals.signal_per_thema(SignalFilter(wijken, themas, *period.bounds()))
+        before = await svc.signals.signal_per_thema(SignalFilter(wijken, themas, *period.previous().bounds()))
+        over = copy.about.format(thema=THEMA_LABELS.get(thema, thema).lower()) if thema else ""
+        waar = svc.kb.areas[area].naam if area else copy.everywhere
+        if not any(now.values()):
+            return copy.none.format(over=over, waar=waar, periode=period.label) + "\n" + copy.hint
+        lines = [copy.header.format(over=over, waar=waar, periode=period.label)]
+        for key in sorted(now, key=lambda k: (-now[k], k)):
+            change = trend(now[key], before.get(key, 0), threshold)
+            said = {"meer": copy.more, "minder": copy.less, "gelijk": copy.same, None: copy.too_few}[change]
+            lines.append(copy.line.format(thema=THEMA_LABELS.get(key, key), aantal=shown(now[key], threshold),
+                                          trend=said.format(vorige=shown(before.get(key, 0), threshold))))
+        if any(hidden(n, threshold) for n in [*now.values(), *before.values()]):
+            lines.append(copy.threshold.format(drempel=threshold))
+        lines.append(copy.hint)
+        return "\n".join(lines)
 
 
 ROUTES = (

@@ -167,6 +167,13 @@ async def per_area(engine: AsyncEngine, where: SignalFilter) -> list[SignalCount
     return [SignalCount(wijk=r.wijk, thema=r.thema, count=int(r.n), hoog=int(r.hoog or 0)) for r in rows]
 
 
+async def per_thema(engine: AsyncEngine, where: SignalFilter) -> dict[str, int]:
+    """Counts per thema."""
+    query = select(signals.c.thema, func.count().label("n")).where(*where.conditions()).group_by(signals.c.thema)
+    async with engine.connect() as conn:
+        return {r.thema: int(r.n) for r in (await conn.execute(query)).all()}
+
+
 async def total(engine: AsyncEngine, where: SignalFilter) -> int:
     async with engine.connect() as conn:
         return int((await conn.execute(select(func.count()).select_from(signals).where(*where.conditions())))
