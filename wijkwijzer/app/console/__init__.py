@@ -69,6 +69,8 @@ CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'
 RUNTIME_KEY = web.AppKey("console_runtime", Runtime)
 SECURE_KEY = web.AppKey("console_secure", bool)
 TEMPLATES = web.AppKey("console_templates", jinja2.Environment)
+SESSION = web.RequestKey("console_session", Session)
+CSRF = web.RequestKey("console_csrf", str)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -79,7 +81,7 @@ def setup_console(app: web.Application, runtime: Runtime, server: Any) -> None:
     public = runtime.settings.public_url or ""
     console[SECURE_KEY] = public.startswith("https://") or not _loopback(str(server.host))
     console[TEMPLATES] = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
-                                            autoescape=jinja2.select_autoescape(["html"]), undefined=jinja2.StrictUndefined)
+                                            autoescape=jinja2.select_autoescape(["html"]))
     routes = [
         ("GET", "/", home), ("GET", "/inloggen", login_info), ("GET", "/login/{token}", login_confirm),
         ("POST", "/login", login), ("POST", "/uitloggen", logout),
@@ -121,7 +123,7 @@ async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse
     response = await handler(request)
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"
     response.headers["X-Frame-Options"] = "DENY"
     if not request.path.startswith(f"{PREFIX}/static/"):
         response.headers["Cache-Control"] = "no-store"
@@ -147,11 +149,11 @@ def _menu(user: User | None) -> list[tuple[str, str]]:
 
 
 def _page(request: web.Request, template: str, title: str, *, status: int = 200, **values: Any) -> web.Response:
-    session: Session | None = request.get("session")
+    session: Session | None = request.get(SESSION)
     user = session.user if session else None
     active = "/".join(request.path.split("/")[:3])
     html = request.app[TEMPLATES].get_template(template).render(
-        title=title, user=user, menu=_menu(user), active=active, csrf=request.get("csrf", ""), **values)
+        title=title, user=user, menu=_menu(user), active=active, csrf=request.get(CSRF, ""), **values)
     return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
 
 
@@ -161,8 +163,8 @@ async def _session(request: web.Request, *, beheerder: bool = False) -> Session:
     session = await request.app[RUNTIME_KEY].console.session(token)
     if session is None:
         raise web.HTTPSeeOther(f"{PREFIX}/inloggen")
-    request["session"] = session
-    request["csrf"] = request.app[RUNTIME_KEY].console.csrf_token(token)
+    request[SESSION] = session
+    request[CSRF] = request.app[RUNTIME_KEY].console.csrf_token(token)
     if beheerder and session.user.role != UserRole.BEHEERDER:
         raise web.HTTPForbidden(text=_page(request, "message.html", "Alleen voor beheerders", message=(
             "Deze pagina is alleen voor beheerders."), bad=True).text, content_type="text/html")
@@ -200,10 +202,10 @@ async def login_info(request: web.Request) -> web.Response:
 async def login_confirm(request: web.Request) -> web.Response:
     """A GET never uses the link (chat apps open links to preview them): it asks to press a button."""
     nonce = secrets.token_urlsafe(24)
-    request["csrf"] = nonce
+    request[CSRF] = nonce
     response = _page(request, "login.html", "Inloggen", token=request.match_info["token"])
     _cookie(request, response, LOGIN_COOKIE, nonce, 600)
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -232,7 +234,7 @@ async def login(request: web.Request) -> web.Response:
 async def logout(request: web.Request) -> web.Response:
     session, _ = await _form(request)
     await request.app[RUNTIME_KEY].console.end_session(request.cookies.get(COOKIE, ""), session.user)
-    request.pop("session", None)
+    request.pop(SESSION, None)
     response = _page(request, "message.html", "Uitgelogd", message="Je bent uitgelogd.",
                      link=(f"{PREFIX}/inloggen", "Opnieuw inloggen"))
     response.del_cookie(COOKIE, path=f"{PREFIX}/")
@@ -389,8 +391,9 @@ async def announcement_form(request: web.Request) -> web.Response:
 
 def _new(request: web.Request, form: dict[str, Any], **values: Any) -> web.Response:
     kb = _runtime(request).kb.current
+    shown_values = {"preview": False, "problem": "", **values}
     return _page(request, "nieuw.html", "Nieuwe aankondiging", form=form, max=MAX_TEXT, areas=_area_options(kb),
-                 audiences=list(AUDIENCE_LABELS.items()), preview=False, problem="", **values)
+                 audiences=list(AUDIENCE_LABELS.items()), **shown_values)
 
 
 async def announcement_step(request: web.Request) -> web.Response:

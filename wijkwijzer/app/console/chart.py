@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+import math
 from html import escape
 
 from wijkwijzer.core.reports import hidden
@@ -42,7 +43,10 @@ def trend_svg(months: Sequence[str], series: Sequence[Series], threshold: int, t
               month_labels: Mapping[str, str]) -> str:
     """The SVG markup (escaped) for ``series`` over ``months``."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    top = _nice_max(max([c for s in series for c in s.counts if not hidden(c, threshold)] + [threshold]))
+    highest = max([c for s in series for c in s.counts if not hidden(c, threshold)] + [threshold])
+    step = threshold * max(1, math.ceil(_nice_max(highest) / 4 / threshold))
+    """Axis lines at multiples of the threshold only: an axis label never reads 1 to threshold - 1."""
+    top = step * max(1, math.ceil(highest / step))
 
     def x(i: int) -> float:
         return LEFT + (plot_w * i / max(len(months) - 1, 1))
@@ -55,8 +59,7 @@ def trend_svg(months: Sequence[str], series: Sequence[Series], threshold: int, t
              f'<title id="chart-title">{escape(title)}</title>',
              f'<desc id="chart-desc">Lijnen per thema per maand. Aantallen onder de {threshold} staan op de '
              f'gestippelde band onderaan als &lt; {threshold}. De tabel eronder heeft dezelfde cijfers.</desc>']
-    for step in range(5):
-        value = top * step / 4
+    for value in range(0, top + 1, step):
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}" class="grid"/>')
         parts.append(f'<text x="{LEFT - 6}" y="{y(value) + 4:.1f}" class="axis" text-anchor="end">{int(value)}</text>')
     band = y(threshold)
