@@ -74,7 +74,8 @@ async def axe_violations(page: Page) -> list[dict[str, Any]]:
     """Serious and critical axe-core violations of the page (WCAG 2.x A/AA rules)."""
     await page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = await page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+        const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
         return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                        nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
     }""")

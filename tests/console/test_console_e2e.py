@@ -319,8 +319,10 @@ async def test_every_page_passes_axe_at_375_and_1280_px(make_teams, browser, tmp
     _, cookies = await beheerder_page(server, browser)
     await check_page(browser, f"{server.url}/console/inloggen", "inloggen", [])
     await check_page(browser, f"{server.url}/console/login/voorbeeld", "login-bevestigen", [])
-    for path, name in (("/console/signalen", "signalen"), ("/console/signalen?gebied=Den+Haag%3A+Scheveningen", "signalen-wijk"),
-                       ("/console/aankondigingen", "aankondigingen"), ("/console/aankondigingen/nieuw", "aankondiging-nieuw"),
+    for path, name in (("/console/signalen", "signalen"),
+                       ("/console/signalen?gebied=Den+Haag%3A+Scheveningen", "signalen-wijk"),
+                       ("/console/aankondigingen", "aankondigingen"),
+                       ("/console/aankondigingen/nieuw", "aankondiging-nieuw"),
                        ("/console/kennisbank", "kennisbank"), ("/console/gebruikers", "gebruikers")):
         await check_page(browser, f"{server.url}{path}", name, cookies)
     created = await server.runtime.outbox.create(created_by=fakes.teams_user_id(BEHEERDER), text_="Titel\nTekst",

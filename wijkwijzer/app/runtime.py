@@ -22,12 +22,12 @@ from wijkwijzer.core.services import Profile
 from wijkwijzer.dialogs import COPY_FILE as DIALOG_COPY
 from wijkwijzer.knowledge.loader import KnowledgeBaseHolder
 from wijkwijzer.store.addresses import AddressCipher
+from wijkwijzer.store.console import ConsoleAccess, NotAllowed
 from wijkwijzer.store.database import create_engine, default_sqlite_url, dispose, migrate
+from wijkwijzer.store.kb_versions import KnowledgeVersions
 from wijkwijzer.store.outbox import Outbox
 from wijkwijzer.store.people import People
 from wijkwijzer.store.retention import purge
-from wijkwijzer.store.console import ConsoleAccess, NotAllowed
-from wijkwijzer.store.kb_versions import KnowledgeVersions
 from wijkwijzer.store.signals import NewSignal, SignalFilter, SignalStore, per_thema, pseudonymize
 from wijkwijzer.store.sql_storage import SqlStorage
 

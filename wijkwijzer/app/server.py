@@ -32,8 +32,8 @@ from wijkwijzer.adapters.teams.endpoint import TeamsEndpoint, TeamsHooks
 from wijkwijzer.adapters.teams.identity import TeamsProfiles
 from wijkwijzer.adapters.teams.settings import CHANNEL as TEAMS_CHANNEL
 from wijkwijzer.adapters.teams.settings import TeamsSettings
-from wijkwijzer.app.runtime import Runtime, create_runtime
 from wijkwijzer.app.console import UPLOAD_PATH, setup_console
+from wijkwijzer.app.runtime import Runtime, create_runtime
 from wijkwijzer.app.senders import delivery_worker
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.app.tracing import quiet_unless_configured

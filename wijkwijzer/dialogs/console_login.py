@@ -30,7 +30,8 @@ class ConsoleLoginDialog(WijkwijzerDialog):
 
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
         await dc.context.send_activity(reply(await self.answer(services(dc.context))))
-        return await dc.end_dialog()
+        result: DialogTurnResult = await dc.end_dialog()
+        return result
 
     async def answer(self, svc: TurnServices) -> str:
         if not svc.profile.sees_reports:

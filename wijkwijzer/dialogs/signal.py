@@ -20,8 +20,8 @@ from wijkwijzer.core.answers import pick_option
 from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, pending_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data
-from wijkwijzer.core.reports import hidden, last_months, period_in, shown, trend
 from wijkwijzer.core.replies import reply
+from wijkwijzer.core.reports import hidden, last_months, period_in, shown, trend
 from wijkwijzer.core.services import TurnServices, services
 from wijkwijzer.core.understanding import thema_of
 from wijkwijzer.dialogs.lookup import Place, place_from_entities, place_from_text, place_label
@@ -47,7 +47,7 @@ _REQUEST_WORDS = frozenset("""
     ik wij we wil wilde wou zou graag even een nieuw nieuwe signaal signaaltje signalering melding doorgeven melden
     geven afgeven loggen invoeren maken doen aub svp alsjeblieft kan mag hoe iets wat kwijt delen sturen achterlaten
     noteren vastleggen registreren
-""".split())
+""".split())  # noqa: SIM905 - a word list reads best as words
 
 
 def signal_text(text: str) -> str | None:

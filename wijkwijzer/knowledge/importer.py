@@ -263,7 +263,8 @@ class _Row:
 
     def get_list(self, column: str) -> list[str]:
         """The values of a list cell: separated by Alt+Enter (a line break), ``;`` or ``,``."""
-        return [value for part in _LIST_SEPARATORS.split(self.cells.get(column, "")) if (value := " ".join(part.split()))]
+        parts = _LIST_SEPARATORS.split(self.cells.get(column, ""))
+        return [value for part in parts if (value := " ".join(part.split()))]
 
     def get(self, column: str, *, required: bool = False, label: str | None = None) -> str:
         """The cell with surrounding and double spaces removed (noted once); RowError when required and empty."""
@@ -1184,8 +1185,8 @@ def _gc_paused() -> Iterator[None]:
 
 Source = tuple[str, Rows]
 """One list as read: the name problems carry (``file`` or ``file[tab]``) and its rows."""
-FILE_TITLES = {"gebieden": "gemeenten, stadsdelen, kernen en wijken", "expertisekaart": "scholen met expertise en IB'er",
-               "ketenpartners": "ketenpartners per organisatie"}
+FILE_TITLES = {"gebieden": "gemeenten, stadsdelen, kernen en wijken",
+               "expertisekaart": "scholen met expertise en IB'er", "ketenpartners": "ketenpartners per organisatie"}
 OUTPUT_NAMES = {"gebieden": "gebieden.yaml", "expertisekaart": "scholen.yaml", "ketenpartners": "ketenpartners.yaml"}
 
 

@@ -84,7 +84,8 @@ class ConsoleAccess:
             await conn.execute(insert(console_links).values(
                 token_hash=self._hash("link", token), user_ref=user.id, created_by=actor, created_at=now,
                 expires_at=now + LINK_VALID))
-            await write_audit(conn, now, actor, "console.link", user.user_id, f"geldig tot {now + LINK_VALID:%H:%M} UTC")
+            await write_audit(conn, now, actor, "console.link", user.user_id,
+                              f"geldig tot {now + LINK_VALID:%H:%M} UTC")
         return token
 
     async def redeem_link(self, token: str) -> Login:
@@ -93,8 +94,8 @@ class ConsoleAccess:
         digest = self._hash("link", token)
         async with self.engine.begin() as conn:
             taken = (await conn.execute(
-                update(console_links).where(and_(console_links.c.token_hash == digest, console_links.c.used_at.is_(None),
-                                                 console_links.c.expires_at > now))
+                update(console_links).where(and_(console_links.c.token_hash == digest,
+                                                 console_links.c.used_at.is_(None), console_links.c.expires_at > now))
                 .values(used_at=now).returning(console_links.c.user_ref))).first()
             if taken is None:
                 row = (await conn.execute(select(console_links).where(console_links.c.token_hash == digest))).first()

@@ -4,8 +4,9 @@ Signals are reported only as aggregates (counts per wijk and thema, per month) a
 after the retention period (store/retention.py); the texts are read only for an adviseur's own
 wijken (:meth:`SignalStore.texts`). The aggregates for the console and the chat's report are
 one ``GROUP BY`` each over ``ix_signals_thema_created_at``/``ix_signals_created_at``
-(:class:`SignalFilter`: areas, themas, a period); months are calendar months in UTC. The reporter is a keyed hash of the user id (:func:`pseudonymize`), never the
-raw id: :class:`NewSignal` refuses anything that does not look like such a pseudonym.
+(:class:`SignalFilter`: areas, themas, a period); months are calendar months in UTC. The reporter
+is a keyed hash of the user id (:func:`pseudonymize`), never the raw id: :class:`NewSignal`
+refuses anything that does not look like such a pseudonym.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import hmac
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
-
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, insert, select

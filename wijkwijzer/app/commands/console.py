@@ -17,7 +17,7 @@ from wijkwijzer.store.console import ConsoleAccess, NotAllowed
 from wijkwijzer.store.database import dispose
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     console = sub.add_parser("console", help="de webconsole voor adviseurs en beheerders")
     console_sub = console.add_subparsers(dest="console_command", metavar="ACTIE", required=True)
     link = console_sub.add_parser("link", help="een inloglink maken (werkt één keer, 10 minuten geldig)")

@@ -179,8 +179,8 @@ async def _add(settings: Settings, people, args: argparse.Namespace) -> int:
     for wijk in wijken[1:]:
         await people.subscribe(user, wijk)
     print(user.id)
-    print(f"Gebruiker {user.id} ({args.name.strip()}, {args.role}) gemaakt. Inloglink: wijkwijzer console link {user.id}",
-          file=sys.stderr)
+    print(f"Gebruiker {user.id} ({args.name.strip()}, {args.role}) gemaakt. "
+          f"Inloglink: wijkwijzer console link {user.id}", file=sys.stderr)
     return 0
 
 

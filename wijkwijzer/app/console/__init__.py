@@ -214,7 +214,8 @@ async def login(request: web.Request) -> web.Response:
     nonce = request.cookies.get(LOGIN_COOKIE, "")
     if not nonce or not secrets.compare_digest(nonce, str(form.get("csrf", ""))):
         return _page(request, "message.html", "Inloggen lukte niet", status=403, bad=True, message=(
-            "Dit formulier is verlopen. Open de link uit de chat opnieuw."), link=(f"{PREFIX}/inloggen", "Hoe log ik in?"))
+            "Dit formulier is verlopen. Open de link uit de chat opnieuw."),
+            link=(f"{PREFIX}/inloggen", "Hoe log ik in?"))
     access = request.app[RUNTIME_KEY].console
     result = await access.redeem_link(str(form.get("token", "")))
     if result.user is None:
@@ -242,6 +243,13 @@ async def logout(request: web.Request) -> web.Response:
 
 
 # ───────────── signals ─────────────
+
+
+def _area_name(kb: KnowledgeBase, area_id: str | None) -> str:
+    if area_id is None:
+        return ""
+    area = kb.areas.get(area_id)
+    return area.naam if area is not None else area_id
 
 
 def _month_label(month: str) -> str:
@@ -319,7 +327,7 @@ async def signals_page(request: web.Request) -> web.Response:
         mine = tuple(w for w in own if q.wijken is None or w in q.wijken)
         found = await signal_queries.texts(engine, SignalFilter(mine, q.themas, *q.period.bounds()), limit=50) \
             if mine else []
-        texts = [{"date": f"{t.created_at:%d-%m-%Y}", "wijk": kb.areas[t.wijk].naam if t.wijk in kb.areas else "",
+        texts = [{"date": f"{t.created_at:%d-%m-%Y}", "wijk": _area_name(kb, t.wijk),
                   "thema": THEMA_LABELS.get(t.thema, t.thema), "urgency": t.urgency, "text": t.text} for t in found]
     return _page(request, "signalen.html", "Signalen", areas=_area_options(kb),
                  themas=[(t.id, t.label) for t in THEMAS], periods=list(PERIODS.items()), chosen=q, where=where,
@@ -400,28 +408,29 @@ async def announcement_step(request: web.Request) -> web.Response:
     session, data = await _form(request)
     runtime = _runtime(request)
     kb = runtime.kb.current
-    form = {"text": str(data.get("text", "")).replace("\r\n", "\n").strip(),
-            "wijken": [w for w in data.getall("wijken", []) if isinstance(w, str) and w in kb.areas],
-            "audience": str(data.get("audience", "ib")) if data.get("audience") in AUDIENCES else "ib"}
+    text_ = str(data.get("text", "")).replace("\r\n", "\n").strip()
+    wijken = [w for w in data.getall("wijken", []) if isinstance(w, str) and w in kb.areas]
+    audience_key = str(data.get("audience", "ib")) if data.get("audience") in AUDIENCES else "ib"
+    form: dict[str, Any] = {"text": text_, "wijken": wijken, "audience": audience_key}
     step = str(data.get("stap", "voorbeeld"))
     if step == "aanpassen":
         return _new(request, form)
-    if not form["text"] or len(form["text"]) > MAX_TEXT:
+    if not text_ or len(text_) > MAX_TEXT:
         return _new(request, form, problem=f"Schrijf een bericht van 1 tot {MAX_TEXT} tekens.")
-    problem = personal_data_problem(kb, form["text"])
+    problem = personal_data_problem(kb, text_)
     if problem:
         return _new(request, form, problem=f"Dit verstuur ik niet: {problem}. Zet geen gegevens over een kind in "
                                            "een aankondiging. Pas het aan.")
-    audience = _audience(kb, form["wijken"], form["audience"])
+    audience = _audience(kb, wijken, audience_key)
     count = await runtime.outbox.count_recipients(audience)
-    where = ", ".join(kb.areas[w].naam for w in form["wijken"]) or "alle wijken"
-    label = f"{AUDIENCE_LABELS[form['audience']].lower()} in {where}"
+    where = ", ".join(kb.areas[w].naam for w in wijken) or "alle wijken"
+    label = f"{AUDIENCE_LABELS[audience_key].lower()} in {where}"
     if count == 0:
         return _new(request, form, problem=f"Er is niemand aangemeld bij {label}. Kies andere wijken of ontvangers.")
     if step != "versturen":
         return _new(request, form, preview=True, count="1 persoon" if count == 1 else f"{count} personen",
                     audience_label=label)
-    created = await runtime.outbox.create(created_by=session.user.user_id, text_=form["text"], audience=audience)
+    created = await runtime.outbox.create(created_by=session.user.user_id, text_=text_, audience=audience)
     raise web.HTTPSeeOther(f"{PREFIX}/aankondigingen/{created.id}?verstuurd=1")
 
 
@@ -576,8 +585,7 @@ async def users_page(request: web.Request, **values: Any) -> web.Response:
     await _session(request, beheerder=True)
     runtime = _runtime(request)
     users = [{"id": u.id, "name": u.display_name or "naamloos", "channel": u.channel, "role": str(u.role),
-              "where": u.school or (runtime.kb.current.areas[u.wijk].naam if u.wijk in runtime.kb.current.areas
-                                    else u.wijk) or ""} for u in await runtime.people.all()]
+              "where": u.school or _area_name(runtime.kb.current, u.wijk)} for u in await runtime.people.all()]
     values.setdefault("notice", {"rol": "De rol is gewijzigd.", "vergeten": "De gebruiker is vergeten: alles van "
                                  "die persoon is verwijderd."}.get(request.query.get("klaar", ""), ""))
     return _page(request, "gebruikers.html", "Gebruikers en codes", users=users, roles=list(ROLE_LABELS.items()),

@@ -8,9 +8,9 @@ for screen readers and keyboards.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-import math
 from html import escape
 
 from wijkwijzer.core.reports import hidden
@@ -73,7 +73,8 @@ def trend_svg(months: Sequence[str], series: Sequence[Series], threshold: int, t
                          f'{escape(month_labels.get(month, month))}</text>')
     low = threshold / 2
     for index, line in enumerate(series):
-        points = [(x(i), y(low if hidden(c, threshold) else c), hidden(c, threshold)) for i, c in enumerate(line.counts)]
+        points = [(x(i), y(low if hidden(c, threshold) else c), hidden(c, threshold))
+                  for i, c in enumerate(line.counts)]
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _ in points)
         parts.append(f'<polyline points="{path}" fill="none" stroke="{colour(index)}" stroke-width="2"/>')
         for px, py, is_hidden in points:
