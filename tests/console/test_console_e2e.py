@@ -146,6 +146,7 @@ async def test_csrf_reused_and_expired_links_and_a_foreign_origin_are_refused(ma
         actions = [r.action for r in (await conn.execute(select(audit_log.c.action))).all()]
     assert {"console.link", "console.login", "console.login_refused"} <= set(actions)
     await page.get_by_role("button", name="Uitloggen").click()
+    await page.wait_for_url("**/console/uitloggen")
     assert "uitgelogd" in (await page.inner_text("main")).lower()
     assert await server.runtime.console.session(jar[COOKIE]) is None
 
@@ -310,6 +311,7 @@ async def test_the_main_actions_work_with_the_keyboard_alone(make_teams, browser
     assert "Verstuurd" in await page.inner_text("main")
     await tab_to(page, "header form button")
     await page.keyboard.press("Enter")
+    await page.wait_for_url("**/console/uitloggen")
     assert "uitgelogd" in (await page.inner_text("main")).lower()
 
 

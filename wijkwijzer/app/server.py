@@ -33,7 +33,7 @@ from wijkwijzer.adapters.teams.identity import TeamsProfiles
 from wijkwijzer.adapters.teams.settings import CHANNEL as TEAMS_CHANNEL
 from wijkwijzer.adapters.teams.settings import TeamsSettings
 from wijkwijzer.app.console import UPLOAD_PATH, setup_console
-from wijkwijzer.app.runtime import Runtime, create_runtime
+from wijkwijzer.app.runtime import LOGIN_PATH, Runtime, create_runtime
 from wijkwijzer.app.senders import delivery_worker
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.app.tracing import quiet_unless_configured
@@ -150,10 +150,14 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
 
 
 class PathOnlyAccessLogger(AbstractAccessLogger):
-    """Access log with method, path, status and time; no query string (it may hold a verify token)."""
+    """Access log with method, path, status and time; no query string (it may hold a verify token)
+    and no console login token (the part of the path after ``/console/login/``)."""
 
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
-        self.logger.info("%s %s %s %.1fms", request.method, request.path, response.status, time * 1000)
+        path = request.path
+        if path.startswith(LOGIN_PATH):
+            path = LOGIN_PATH + "…"
+        self.logger.info("%s %s %s %.1fms", request.method, path, response.status, time * 1000)
 
 
 async def healthz(request: web.Request) -> web.Response:
