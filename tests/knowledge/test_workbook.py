@@ -125,3 +125,25 @@ def test_coverage_warns_about_a_gemeente_without_jeugdteam_and_a_wijk_without_sm
     assert ("Rijswijk", "jeugdteam") in found
     assert ("Den Haag: Ypenburg", "smw") in found
     assert coverage_warnings(load_knowledge_base()) == []
+
+
+def test_the_csv_files_can_be_handed_over_under_any_recognisable_name(tmp_path):
+    for kind, name in (("gebieden", "Gebieden 2026.csv"), ("expertisekaart", "scholen-export.csv"),
+                       ("ketenpartners", "Ketenpartners nov.csv")):
+        (tmp_path / name).write_bytes((SAMPLES / f"{kind}.csv").read_bytes())
+    report = import_sources(sorted(tmp_path.iterdir()), None, TODAY)
+    assert report.complete and report.total().imported == 219
+    assert {p.file for p in report.problems} == {"scholen-export.csv", "Ketenpartners nov.csv"}
+
+
+def test_a_workbook_without_a_list_says_which_one_is_missing(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Notities"
+    workbook.active.append(["wat", "wie"])
+    workbook.save(tmp_path / "leeg.xlsx")
+    report = import_sources([tmp_path / "leeg.xlsx"], None, TODAY)
+    assert not report.complete
+    assert "geen lijst met gebieden gevonden" in str(report.problems[0])
+    assert any("Notities" in note and "overgeslagen" in note for note in report.notes)
