@@ -1279,7 +1279,8 @@ def _sources_in(path: Path, report: ImportReport) -> list[tuple[str, Source]]:
             label = f"{path.name}[{title}]" if len(sheets) > 1 else path.name
             if kind is None:
                 if any(any(c.strip() for c in cells) for _, cells in rows):
-                    report.notes.append(f"{label}: tab overgeslagen (geen gebieden, expertisekaart of ketenpartners)")
+                    report.notes.append(f"{path.name}[{title}]: tab overgeslagen (geen gebieden, expertisekaart "
+                                        "of ketenpartners)")
                 continue
             report.counts.setdefault(label, FileCounts())
             found.append((kind, (label, rows)))
