@@ -276,11 +276,10 @@ class SignalReportDialog(WijkwijzerDialog):
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
         svc = services(dc.context)
         copy = self.copy
-        if not svc.profile.sees_reports:
-            await dc.context.send_activity(reply(copy.only_adviseurs))
-            return await dc.end_dialog()
-        await dc.context.send_activity(reply(await self.answer(svc)))
-        return await dc.end_dialog()
+        text = await self.answer(svc) if svc.profile.sees_reports else copy.only_adviseurs
+        await dc.context.send_activity(reply(text))
+        result: DialogTurnResult = await dc.end_dialog()
+        return result
 
     async def answer(self, svc: TurnServices) -> str:
         copy, threshold = self.copy, svc.report_threshold

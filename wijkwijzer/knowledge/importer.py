@@ -1257,8 +1257,8 @@ def _kind_by_name(name: str) -> str | None:
 
 
 def _sources_in(path: Path, report: ImportReport) -> list[tuple[str, Source]]:
+    found: list[tuple[str, Source]] = []
     if path.is_dir():
-        found = []
         for kind in _KINDS:
             for suffix in (".csv", ".xlsx"):
                 if (path / f"{kind}{suffix}").is_file():
@@ -1273,25 +1273,25 @@ def _sources_in(path: Path, report: ImportReport) -> list[tuple[str, Source]]:
             sheets = read_workbook(path)
         except FileNotFoundError as error:
             raise RowError("", "bestand niet gevonden") from error
-        found = []
         for title, rows in sheets:
-            kind = tab_kind(title) or (_kind_by_name(path.name) if len(sheets) == 1 else None) or _kind_by_header(rows)
+            tab: str | None = tab_kind(title) or (_kind_by_name(path.name) if len(sheets) == 1 else None)
+            tab = tab or _kind_by_header(rows)
             label = f"{path.name}[{title}]" if len(sheets) > 1 else path.name
-            if kind is None:
+            if tab is None:
                 if any(any(c.strip() for c in cells) for _, cells in rows):
                     report.notes.append(f"{path.name}[{title}]: tab overgeslagen (geen gebieden, expertisekaart "
                                         "of ketenpartners)")
                 continue
             report.counts.setdefault(label, FileCounts())
-            found.append((kind, (label, rows)))
+            found.append((tab, (label, rows)))
         return found
-    kind = _kind_by_name(path.stem)
-    rows = _read_rows(path, kind or "gebieden")
-    kind = kind or _kind_by_header(rows)
-    if kind is None:
+    named = _kind_by_name(path.stem)
+    csv_rows = _read_rows(path, named or "gebieden")
+    guessed = named or _kind_by_header(csv_rows)
+    if guessed is None:
         raise RowError("", "ik zie niet welke lijst dit is; noem het bestand gebieden, expertisekaart of ketenpartners")
     report.counts.setdefault(path.name, FileCounts())
-    return [(kind, (path.name, rows))]
+    return [(guessed, (path.name, csv_rows))]
 
 
 def import_tables(sources: dict[str, Source], today: date, report: ImportReport) -> None:
