@@ -302,7 +302,8 @@ async def make_teams(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[Te
 
     async def factory(*, anonymous: bool = False, allowed_tenants: list[str] | None = None,
                       max_body_bytes: int = 262144, app_id: str | None = APP_ID,
-                      known_user: bool = True, whatsapp: Any = None, outbox_worker: bool = False) -> TeamsServer:
+                      known_user: bool = True, whatsapp: Any = None, outbox_worker: bool = False,
+                      settings_overrides: dict[str, Any] | None = None) -> TeamsServer:
         """``known_user``: the default test user ('aad-user-1') registered before, school asked;
         False makes them a first-time user."""
         connector, key = FakeConnector(), SigningKey()
@@ -319,7 +320,7 @@ async def make_teams(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[Te
         hooks = TeamsHooks(signing_keys=jwks, connections=connections,
                            service_urls=ServiceUrlPolicy(allow_loopback=True))
         settings = Settings(state_dir=tmp_path / uuid.uuid4().hex, pseudonym_secret="test-secret",
-                            outbox_worker=outbox_worker, outbox_backoff_base=0.01)
+                            outbox_worker=outbox_worker, outbox_backoff_base=0.01, **(settings_overrides or {}))
         app = await create_app(settings, server=ServerSettings(max_body_bytes=max_body_bytes, shutdown_timeout=5),
                                teams=teams, teams_hooks=hooks, whatsapp=whatsapp)
         if known_user:

@@ -17,7 +17,7 @@ async def test_one_shot_signal_is_confirmed_then_saved_and_aggregated(make_chat)
     saved = await chat.send("ja")
     assert saved.has("anoniem opgeslagen")
     report = await _report(make_chat)
-    assert "Scheveningen – Angst of somberheid: 1 (waarvan 1 hoog)" in report
+    assert "Angst of somberheid: < 5 – te weinig om te vergelijken" in report and "'< 5'" in report
 
 
 async def test_guided_signal_takes_at_most_three_questions(make_chat):

@@ -70,27 +70,30 @@ def import_samples(out: Path | None):
 # ───────────────────────────── the sample spreadsheets ─────────────────────────────
 
 
-def test_samples_reject_exactly_the_five_planted_rows(tmp_path):
+def test_samples_report_the_five_planted_rows_three_left_out_and_two_cells_dropped(tmp_path):
+    """A wrong required cell leaves the row out; a wrong optional cell (an e-mail, a date) only drops that cell."""
     report = import_samples(tmp_path)
     assert where(report) == {
         ("expertisekaart.csv", 39, "ib_naam"),
         ("expertisekaart.csv", 42, "school"),
-        ("ketenpartners.csv", 44, "email"),
-        ("ketenpartners.csv", 57, "laatst_gecontroleerd"),
         ("ketenpartners.csv", 90, "werkgebied"),
     }
-    text = {p.line: str(p) for p in report.problems}
+    assert {(p.file, p.line, p.column) for p in report.warnings} == {
+        ("ketenpartners.csv", 44, "email"),
+        ("ketenpartners.csv", 57, "laatst_gecontroleerd"),
+    }
+    text = {p.line: str(p) for p in [*report.problems, *report.warnings]}
     assert "leeg" in text[39]
     assert "regel 10" in text[42] and "CBS Het Pierlicht" in text[42]
-    assert "h.kramer.cjg-denhaag.example" in text[44]
+    assert "h.kramer.cjg-denhaag.example" in text[44] and "weggelaten" in text[44]
     assert "15-03-2027" in text[57] and "toekomst" in text[57]
     assert "Strandwijk" in text[90]
-    assert report.summary() == "gelezen 231, geïmporteerd 226, genormaliseerd 123, afgewezen 5"
+    assert report.summary() == "gelezen 231, geïmporteerd 228, genormaliseerd 125, afgewezen 3"
     assert report.complete and not report.ok
     counts = report.counts
     assert (counts["gebieden.csv"].read, counts["gebieden.csv"].imported, counts["gebieden.csv"].rejected) == (86, 86, 0)
     assert (counts["expertisekaart.csv"].read, counts["expertisekaart.csv"].imported) == (46, 44)
-    assert (counts["ketenpartners.csv"].read, counts["ketenpartners.csv"].imported) == (99, 96)
+    assert (counts["ketenpartners.csv"].read, counts["ketenpartners.csv"].imported) == (99, 98)
 
 
 def test_samples_reproduce_the_bundled_knowledge_base_byte_for_byte(tmp_path):
@@ -105,7 +108,7 @@ def test_imported_files_pass_the_loader_checks(tmp_path):
         shutil.copyfile(BUNDLED_DIR / name, tmp_path / name)
     kb, problems = check_knowledge_base(tmp_path, TODAY, use_cache=False)
     assert problems == [] and kb is not None
-    assert len(kb.schools) == 44 and len(kb.contacts) == 96
+    assert len(kb.schools) == 44 and len(kb.contacts) == 98
 
 
 def test_written_files_start_with_a_dutch_header(tmp_path):
@@ -164,7 +167,8 @@ def test_sample_output_values(tmp_path):
     assert contacts["Eva Bosman"]["werkgebied"] == ["Leidschendam-Voorburg: kern Leidschendam", "Leidschendam-Voorburg: kern Voorburg"]
     assert contacts["Mark de Groot"]["werkgebied"] == ["Den Haag: Ypenburg", "Den Haag: Hoornwijk"]
     assert contacts["Tom Dekker"]["naam"] == "Tom Dekker"
-    assert "Rachid Bennani" not in contacts and "Hilde Kramer" not in contacts and "Tim Jacobs" not in contacts
+    assert "Tim Jacobs" not in contacts
+    assert "email" not in contacts["Hilde Kramer"] and "laatst_gecontroleerd" not in contacts["Rachid Bennani"]
     assert str(contacts["Linda Vermeulen"]["laatst_gecontroleerd"]) == "2026-09-12"
     organisaties = [o["naam"] for o in load(tmp_path, "ketenpartners.yaml")["organisaties"]]
     assert organisaties[0] == "SWV Kust & Vliet" and len(organisaties) == len(set(organisaties))
@@ -194,7 +198,7 @@ def test_a_contact_keeps_its_row_when_one_of_its_schools_was_rejected(tmp_path):
 def test_nothing_is_written_without_an_out_dir(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     report = import_samples(None)
-    assert report.complete and len(report.problems) == 5
+    assert report.complete and len(report.problems) == 3 and len(report.warnings) == 2
     assert list(tmp_path.iterdir()) == []
 
 
@@ -285,10 +289,7 @@ def test_yaml_output_reads_back_exactly():
         (("IKC X;St;Nergenshuizen;;gedrag;Ann;;;",), (), ("expertisekaart.csv", 2, "wijk"), "'Nergenshuizen' bestaat niet"),
         (("IKC X;St;Schildersbuurtje;;gedrag;Ann;;;",), (), ("expertisekaart.csv", 2, "wijk"), "bestaat niet"),
         (("IKC X;St;Centrum;;gedrag;Ann;;;",), (), ("expertisekaart.csv", 2, "wijk"), "'Centrum' is geen wijk"),
-        (("IKC X;St;Schilderswijk;;toveren;Ann;;;",), (), ("expertisekaart.csv", 2, "expertise"), "onbekende expertise 'toveren'"),
         (("IKC X;St;Schilderswijk;;gedrag;;;;",), (), ("expertisekaart.csv", 2, "ib_naam"), "IB'er is leeg"),
-        (("IKC X;St;Schilderswijk;;gedrag;Ann;12;;",), (), ("expertisekaart.csv", 2, "ib_telefoon"), "'12'"),
-        (("IKC X;St;Schilderswijk;;gedrag;Ann;;ann-at-x.example;",), (), ("expertisekaart.csv", 2, "ib_email"), "e-mailadres"),
         ((SCHOOL, SCHOOL.replace("IKC De Test", "ikc de  test")), (), ("expertisekaart.csv", 3, "school"), "regel 2"),
         ((SCHOOL,), ("SMW Test;tovenaar;Piet;Schildersbuurt;;;;;;",), ("ketenpartners.csv", 2, "rol"), "onbekende rol 'tovenaar'"),
         ((SCHOOL,), ("SMW Test;;Piet;Schildersbuurt;;;;;;",), ("ketenpartners.csv", 2, "rol"), "rol is leeg"),
@@ -299,17 +300,6 @@ def test_yaml_output_reads_back_exactly():
         ((SCHOOL,), ("SMW Test;wijkagent;Piet;hele gemeente;;;;;;",), ("ketenpartners.csv", 2, "werkgebied"), "noemt geen gemeente"),
         ((SCHOOL,), ("SMW Den Haag en Rijswijk;wijkagent;Piet;hele gemeente;;;;;;",), ("ketenpartners.csv", 2, "werkgebied"),
          "meer gemeenten"),
-        ((SCHOOL,), ("SMW Test;wijkagent;Piet;Schildersbuurt;Onbekende School;;;;;",), ("ketenpartners.csv", 2, "scholen"),
-         "staat niet in de expertisekaart"),
-        ((SCHOOL,), ("SMW Test;wijkagent;Piet;Schildersbuurt;;;p.proef.example;;;",), ("ketenpartners.csv", 2, "email"),
-         "e-mailadres"),
-        ((SCHOOL,), ("SMW Test;wijkagent;Piet;Schildersbuurt;;bel maar;;;;",), ("ketenpartners.csv", 2, "telefoon"), "bel maar"),
-        ((SCHOOL,), ("SMW Test;wijkagent;Piet;Schildersbuurt;;;;;31-02-2026;",), ("ketenpartners.csv", 2, "laatst_gecontroleerd"),
-         "geen bestaande datum"),
-        ((SCHOOL,), ("SMW Test;wijkagent;Piet;Schildersbuurt;;;;;gisteren;",), ("ketenpartners.csv", 2, "laatst_gecontroleerd"),
-         "geen datum"),
-        ((SCHOOL,), ("SMW Test;wijkagent;Piet;Schildersbuurt;;;;;23-11-2026;",), ("ketenpartners.csv", 2, "laatst_gecontroleerd"),
-         "in de toekomst"),
         ((SCHOOL,), (PARTNER, PARTNER.replace("SMW Test", "smw test")), ("ketenpartners.csv", 3, "naam"), "regel 2"),
     ],
 )
@@ -321,6 +311,47 @@ def test_each_kind_of_wrong_row_is_reported_and_left_out(tmp_path, schools, part
     written = load(out, "scholen.yaml")["scholen"] + [c for o in load(out, "ketenpartners.yaml")["organisaties"]
                                                       for c in o["contacten"]]
     assert len(written) == len(schools) + len(partners) - 1
+
+
+@pytest.mark.parametrize(
+    ("schools", "partners", "expected", "words"),
+    [
+        (("IKC X;St;Schilderswijk;;toveren, gedrag;Ann;;;",), (), ("expertisekaart.csv", 2, "expertise"),
+         "onbekende expertise 'toveren'"),
+        (("IKC X;St;Schilderswijk;;gedrag;Ann;12;;",), (), ("expertisekaart.csv", 2, "ib_telefoon"), "'12'"),
+        (("IKC X;St;Schilderswijk;;gedrag;Ann;;ann-at-x.example;",), (), ("expertisekaart.csv", 2, "ib_email"), "e-mailadres"),
+        ((SCHOOL,), ("SMW Test;wijkagent;Piet;Schildersbuurt;Onbekende School;;;;;",), ("ketenpartners.csv", 2, "scholen"),
+         "staat niet in de expertisekaart"),
+        ((SCHOOL,), ("SMW Test;wijkagent;Piet;Schildersbuurt;;;p.proef.example;;;",), ("ketenpartners.csv", 2, "email"),
+         "e-mailadres"),
+        ((SCHOOL,), ("SMW Test;wijkagent;Piet;Schildersbuurt;;bel maar;;;;",), ("ketenpartners.csv", 2, "telefoon"), "bel maar"),
+        ((SCHOOL,), ("SMW Test;wijkagent;Piet;Schildersbuurt;;;;;31-02-2026;",), ("ketenpartners.csv", 2, "laatst_gecontroleerd"),
+         "geen bestaande datum"),
+        ((SCHOOL,), ("SMW Test;wijkagent;Piet;Schildersbuurt;;;;;gisteren;",), ("ketenpartners.csv", 2, "laatst_gecontroleerd"),
+         "geen datum"),
+        ((SCHOOL,), ("SMW Test;wijkagent;Piet;Schildersbuurt;;;;;23-11-2026;",), ("ketenpartners.csv", 2, "laatst_gecontroleerd"),
+         "in de toekomst"),
+    ],
+)
+def test_a_wrong_optional_cell_is_dropped_with_a_warning_and_the_row_imported(tmp_path, schools, partners, expected, words):
+    report, out = run_import(tmp_path, schools=schools, partners=partners)
+    assert report.problems == [] and report.complete and not report.ok
+    assert [(p.file, p.line, p.column) for p in report.warnings] == [expected]
+    assert words in report.warnings[0].message and "weggelaten" in report.warnings[0].message
+    written = load(out, "scholen.yaml")["scholen"] + [c for o in load(out, "ketenpartners.yaml")["organisaties"]
+                                                      for c in o["contacten"]]
+    assert len(written) == len(schools) + len(partners)
+
+
+def test_every_problem_of_a_row_is_reported_not_only_the_first(tmp_path):
+    schools = (";St;Nergenshuizen;;toveren;;12;geen-mail;",)
+    partners = ("SMW Test;tovenaar;;Atlantis;;bel maar;x.example;;gisteren;",)
+    report, _ = run_import(tmp_path, schools=schools, partners=partners)
+    assert {(p.line, p.column) for p in report.problems if p.file == "expertisekaart.csv"} == {
+        (2, "school"), (2, "wijk"), (2, "ib_naam"), (2, "expertise"), (2, "ib_telefoon"), (2, "ib_email")}
+    assert {(p.line, p.column) for p in report.problems if p.file == "ketenpartners.csv"} == {
+        (2, "rol"), (2, "naam"), (2, "werkgebied"), (2, "telefoon"), (2, "email"), (2, "laatst_gecontroleerd")}
+    assert report.total().rejected == 2
 
 
 def test_a_rejected_school_is_dropped_from_a_contact_with_a_note(tmp_path):
@@ -404,10 +435,10 @@ def test_gebieden_rows_are_checked(tmp_path):
                 "Den Haag;Centrum;Raar;;;misschien", "Den Haag;Centrum;Schildersbuurt;;;ja", "Utrecht;;Lombok;;;nee",
                 ";;Weesje;;;nee")
     report, _ = run_import(tmp_path, gebieden=gebieden)
-    assert where(report) == {("gebieden.csv", 12, "stadsdeel"), ("gebieden.csv", 13, "pc4"),
-                             ("gebieden.csv", 14, "pilotgebied"), ("gebieden.csv", 15, "wijk"),
+    assert where(report) == {("gebieden.csv", 12, "stadsdeel"), ("gebieden.csv", 15, "wijk"),
                              ("gebieden.csv", 16, "gemeente"), ("gebieden.csv", 17, "gemeente")}
-    assert [p.line for p in report.problems] == [12, 13, 14, 15, 16, 17], "in line order"
+    assert [p.line for p in report.problems] == [12, 15, 16, 17], "in line order"
+    assert {(p.line, p.column) for p in report.warnings} == {(13, "pc4"), (14, "pilotgebied")}
     assert "regel 4" in str(next(p for p in report.problems if p.line == 15))
 
 
@@ -456,12 +487,12 @@ def test_a_row_with_too_many_cells_is_refused(tmp_path):
 
 def test_columns_in_another_order_and_an_unknown_column(tmp_path):
     write_csv(tmp_path / "gebieden.csv", GEBIEDEN_HEADER, GEBIEDEN)
-    write_csv(tmp_path / "expertisekaart.csv", "IB naam;School;wijk;notitie", ["Ann Bos;IKC Kort;Schilderswijk;intern"])
+    write_csv(tmp_path / "expertisekaart.csv", "IB naam;School;wijk;kleur", ["Ann Bos;IKC Kort;Schilderswijk;intern"])
     write_csv(tmp_path / "ketenpartners.csv", "naam;organisatie;rol;werkgebied", ["Piet;SMW Test;wijkagent;Rijswijk"])
     report = import_spreadsheets(tmp_path / "gebieden.csv", tmp_path / "expertisekaart.csv", tmp_path / "ketenpartners.csv",
                                  tmp_path / "out", TODAY)
     assert report.ok, [str(p) for p in report.problems]
-    assert "expertisekaart.csv:1: notitie: onbekende kolom, overgeslagen" in report.notes
+    assert "expertisekaart.csv:1: kleur: onbekende kolom, overgeslagen" in report.notes
     assert load(tmp_path / "out", "scholen.yaml")["scholen"] == [
         {"naam": "IKC Kort", "wijk": "Den Haag: Schildersbuurt", "ib": {"naam": "Ann Bos"}}]
 

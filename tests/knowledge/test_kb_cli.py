@@ -62,9 +62,10 @@ def test_check_passes_on_the_bundled_knowledge_base_and_lists_stale_contacts(cap
     code, out, err = run(capsys, "check", "--today", "2026-11-22")
     assert code == 0, out + err
     assert "Anja Pauwels (SMW Haaglanden), laatst gecontroleerd: 20-11-2025" in out
-    assert out.strip().splitlines()[-1].startswith("In orde: 86 gebieden, 44 scholen, 96 contacten")
-    assert "Let op: 1 contact is langer dan 12 maanden niet gecontroleerd:" in out
-    assert "; 1 contact niet recent gecontroleerd." in out
+    assert "Rachid Bennani (Leerplicht Den Haag), laatst gecontroleerd: nooit" in out
+    assert out.strip().splitlines()[-1].startswith("In orde: 86 gebieden, 44 scholen, 98 contacten")
+    assert "Let op: 2 contacten zijn langer dan 12 maanden niet gecontroleerd:" in out
+    assert "; 2 contacten niet recent gecontroleerd." in out
 
 
 def test_check_reports_a_route_option_to_a_missing_step_at_its_step(kb_copy, capsys):
@@ -121,7 +122,7 @@ def test_stats_prints_counts_per_gemeente_wijk_and_role(capsys):
     assert ypenburg.split()[-3] == str(len(kb.schools_by_area["Den Haag: Ypenburg"]))
     smw = next(line for line in out.splitlines() if line.startswith("schoolmaatschappelijk werker"))
     assert smw.split()[-1] == str(sum(1 for c in kb.contacts if c.rol == "smw"))
-    assert "Totaal: 86 gebieden, 44 scholen, 96 contacten." in out
+    assert "Totaal: 86 gebieden, 44 scholen, 98 contacten." in out
 
 
 def test_stats_refuses_a_broken_knowledge_base(kb_copy, capsys):
@@ -138,11 +139,12 @@ def test_import_writes_a_complete_knowledge_base_and_exits_1_on_rejections(tmp_p
     code, out, _ = run(capsys, "import", str(SAMPLES), "--out", str(out_dir), "--today", "2026-11-22")
     assert code == 1
     lines = out.strip().splitlines()
-    assert lines[-1] == "gelezen 231, geïmporteerd 226, genormaliseerd 123, afgewezen 5"
+    assert lines[-1] == "gelezen 231, geïmporteerd 228, genormaliseerd 125, afgewezen 3"
     rejected = [line for line in lines if line.startswith("afgewezen: ")]
     assert [line.split(":")[1:3] for line in rejected] == [
-        [" expertisekaart.csv", "39"], [" expertisekaart.csv", "42"], [" ketenpartners.csv", "44"],
-        [" ketenpartners.csv", "57"], [" ketenpartners.csv", "90"]]
+        [" expertisekaart.csv", "39"], [" expertisekaart.csv", "42"], [" ketenpartners.csv", "90"]]
+    dropped = [line for line in lines if line.startswith("weggelaten: ")]
+    assert [line.split(":")[1:3] for line in dropped] == [[" ketenpartners.csv", "44"], [" ketenpartners.csv", "57"]]
     first_rejected = lines.index(rejected[0])
     assert all(line.startswith("aangepast: ") for line in lines[:first_rejected]), "notes, then problems"
     for name in ("gebieden.yaml", "scholen.yaml", "ketenpartners.yaml", "route.yaml", "begrippen.yaml"):

@@ -11,7 +11,7 @@ from wijkwijzer.app.secrets import PseudonymKeyError
 from wijkwijzer.core.conversation import RegistryError
 from wijkwijzer.core.copy import CopyError
 
-COMMAND_MODULES = ("kb", "understand", "chat", "serve", "manifest", "people", "announce")
+COMMAND_MODULES = ("kb", "understand", "chat", "serve", "manifest", "people", "announce", "console")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer import dialogs
+from wijkwijzer.app.knowledge_sync import KnowledgeSync
 from wijkwijzer.app.secrets import pseudonym_key
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.core.agent import COPY_FILE as AGENT_COPY
@@ -21,11 +22,13 @@ from wijkwijzer.core.services import Profile
 from wijkwijzer.dialogs import COPY_FILE as DIALOG_COPY
 from wijkwijzer.knowledge.loader import KnowledgeBaseHolder
 from wijkwijzer.store.addresses import AddressCipher
+from wijkwijzer.store.console import ConsoleAccess, NotAllowed
 from wijkwijzer.store.database import create_engine, default_sqlite_url, dispose, migrate
+from wijkwijzer.store.kb_versions import KnowledgeVersions
 from wijkwijzer.store.outbox import Outbox
 from wijkwijzer.store.people import People
 from wijkwijzer.store.retention import purge
-from wijkwijzer.store.signals import NewSignal, SignalStore, pseudonymize
+from wijkwijzer.store.signals import NewSignal, SignalFilter, SignalStore, per_thema, pseudonymize
 from wijkwijzer.store.sql_storage import SqlStorage
 
 
@@ -46,14 +49,42 @@ class StoreSignalSink:
         self.store = store
         self.secret = secret
 
-    async def save_signal(self, *, thema: str, wijk: str | None, urgency: str, text: str, reporter: str) -> int:
+    async def save_signal(self, *, thema: str, wijk: str | None, urgency: str, text: str, reporter: str,
+                          at: datetime | None = None) -> int:
         return await self.store.add(NewSignal(
-            created_at=datetime.now(UTC), thema=thema, wijk=wijk, urgency=urgency, text=text,
+            created_at=at or datetime.now(UTC), thema=thema, wijk=wijk, urgency=urgency, text=text,
             reporter=pseudonymize(reporter, self.secret), channel="",
         ))
 
     async def signal_counts(self, since: datetime | None = None) -> list[SignalCount]:
         return await self.store.aggregate(since)
+
+    async def signal_per_thema(self, where: SignalFilter) -> dict[str, int]:
+        return await per_thema(self.store.engine, where)
+
+
+LOGIN_PATH = "/console/login/"
+
+
+class ConsoleLinkService:
+    """'Inloggen' in chat: a single-use console link for the person talking (store/console.py)."""
+
+    def __init__(self, access: ConsoleAccess, people: People, public_url: str | None) -> None:
+        self.access = access
+        self.people = people
+        self.public_url = public_url.rstrip("/") if public_url else None
+
+    async def login_url(self, user_id: str) -> str | None:
+        if self.public_url is None:
+            return None
+        user = await self.people.get(user_id)
+        if user is None:
+            raise LookupError("no user record")
+        try:
+            token = await self.access.create_link(user, actor=user_id)
+        except NotAllowed as error:
+            raise LookupError(str(error)) from None
+        return f"{self.public_url}{LOGIN_PATH}{token}"
 
 
 @dataclass
@@ -66,6 +97,9 @@ class Runtime:
     people: People
     outbox: Outbox
     agent: WijkwijzerAgent
+    versions: KnowledgeVersions
+    console: ConsoleAccess
+    sync: KnowledgeSync
 
     async def close(self) -> None:
         await dispose(self.engine)
@@ -97,15 +131,20 @@ async def create_runtime(settings: Settings, profiles, engine: AsyncEngine | Non
     people = People(engine, settings.secret())
     outbox = Outbox(engine, addresses=AddressCipher(settings.secret()))
     await people.seal_addresses()
+    versions = KnowledgeVersions(engine)
+    sync = KnowledgeSync(kb, versions)
+    await sync.check()
+    console = ConsoleAccess(engine, settings.secret(), timedelta(hours=settings.console_session_hours))
     copy = CopyBook(AGENT_COPY, DIALOG_COPY)
     agent = WijkwijzerAgent(
         kb=kb, storage=storage, profiles=profiles, signals=StoreSignalSink(signals, settings.secret()),
         registry=Registry(dialogs.routes(), copy), copy=copy, safety_reply=SafetyReply(copy.section("safety", SafetyCopy)),
         people=people, outbox=outbox, invite_valid_days=settings.invite_valid_days,
         idle=timedelta(minutes=settings.pending_idle_minutes),
+        console=ConsoleLinkService(console, people, settings.public_url), report_threshold=settings.report_threshold,
     )
     return Runtime(settings=settings, kb=kb, engine=engine, storage=storage, signals=signals, people=people,
-                   outbox=outbox, agent=agent)
+                   outbox=outbox, agent=agent, versions=versions, console=console, sync=sync)
 
 
 async def open_stores(settings: Settings) -> tuple[AsyncEngine, People, Outbox, Settings]:

@@ -32,7 +32,8 @@ from wijkwijzer.adapters.teams.endpoint import TeamsEndpoint, TeamsHooks
 from wijkwijzer.adapters.teams.identity import TeamsProfiles
 from wijkwijzer.adapters.teams.settings import CHANNEL as TEAMS_CHANNEL
 from wijkwijzer.adapters.teams.settings import TeamsSettings
-from wijkwijzer.app.runtime import Runtime, create_runtime
+from wijkwijzer.app.console import UPLOAD_PATH, setup_console
+from wijkwijzer.app.runtime import LOGIN_PATH, Runtime, create_runtime
 from wijkwijzer.app.senders import delivery_worker
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.app.tracing import quiet_unless_configured
@@ -129,6 +130,8 @@ def _too_large(request: web.Request) -> web.Response:
 async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Size limit before reading, in-flight counting, and no stack trace ever reaches a client."""
     limit = request.app[SERVER_SETTINGS].max_body_bytes
+    if request.path == UPLOAD_PATH and request.method == "POST":
+        limit = request.app[RUNTIME].settings.console_max_upload_bytes
     if request.content_length is not None and request.content_length > limit:
         return _too_large(request)
     in_flight = request.app[IN_FLIGHT]
@@ -147,10 +150,14 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
 
 
 class PathOnlyAccessLogger(AbstractAccessLogger):
-    """Access log with method, path, status and time; no query string (it may hold a verify token)."""
+    """Access log with method, path, status and time; no query string (it may hold a verify token)
+    and no console login token (the part of the path after ``/console/login/``)."""
 
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
-        self.logger.info("%s %s %s %.1fms", request.method, request.path, response.status, time * 1000)
+        path = request.path
+        if path.startswith(LOGIN_PATH):
+            path = LOGIN_PATH + "…"
+        self.logger.info("%s %s %s %.1fms", request.method, path, response.status, time * 1000)
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -162,7 +169,9 @@ async def readyz(request: web.Request) -> web.Response:
     checks = {"database": await _database_ok(runtime), "knowledge_base": runtime.kb.current is not None}
     ready = all(checks.values())
     body = {"status": "ready" if ready else "not ready", **{k: "ok" if v else "fout" for k, v in checks.items()}}
-    return web.json_response(body, status=200 if ready else 503)
+    response = web.json_response(body, status=200 if ready else 503)
+    response.headers["X-Kennisbank-Versie"] = str(runtime.kb.version or 0)
+    return response
 
 
 async def _database_ok(runtime: Runtime) -> bool:
@@ -226,6 +235,8 @@ async def create_app(settings: Settings, *, server: ServerSettings | None = None
         worker = delivery_worker(runtime, teams, references, metrics, teams_hooks, whatsapp)
         app.cleanup_ctx.append(_background_worker(worker))
     app.cleanup_ctx.append(_retention(runtime))
+    app.cleanup_ctx.append(_knowledge_poll(runtime))
+    setup_console(app, runtime, server)
     app.on_shutdown.append(_wait_for_requests)
     app.on_cleanup.append(_close_runtime)
     return app
@@ -274,6 +285,19 @@ def _retention(runtime: Runtime) -> Callable[[web.Application], AsyncIterator[No
     async def run(app: web.Application) -> AsyncIterator[None]:
         stop = asyncio.Event()
         task = asyncio.create_task(every_interval(stop))
+        yield
+        stop.set()
+        await task
+
+    return run
+
+
+def _knowledge_poll(runtime: Runtime) -> Callable[[web.Application], AsyncIterator[None]]:
+    """Pick up a published knowledge-base version without a restart (app/knowledge_sync.py)."""
+
+    async def run(app: web.Application) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        task = asyncio.create_task(runtime.sync.run(stop, runtime.settings.kb_poll_seconds))
         yield
         stop.set()
         await task

@@ -50,6 +50,15 @@ class Settings(BaseSettings):
     invite_valid_days: int = Field(default=14, ge=1, le=365, description="default validity of an invite code")
     pending_idle_minutes: float = Field(
         default=30.0, gt=0, description="a question the bot asked expires after this many idle minutes")
+    public_url: str | None = Field(
+        default=None, description="the address people open the console at (https://…); login links start with it")
+    report_threshold: int = Field(
+        default=5, ge=1, le=100, description="signal counts from 1 to this minus 1 are shown as '< N' everywhere")
+    kb_poll_seconds: float = Field(
+        default=2.0, gt=0, description="how often serve looks for a newly published knowledge-base version")
+    console_session_hours: float = Field(default=8.0, gt=0, le=24 * 14, description="a console login lasts this long")
+    console_max_upload_bytes: int = Field(
+        default=10 * 1024 * 1024, ge=1024, description="largest spreadsheet upload in the console")
 
     def retention(self) -> Retention:
         return Retention(state_days=self.retention_state_days, stranger_days=self.retention_stranger_days,

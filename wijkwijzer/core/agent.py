@@ -51,6 +51,7 @@ from wijkwijzer.core.services import (
     SERVICES_KEY,
     LastLookup,
     Memory,
+    ConsoleLinks,
     OutboxService,
     PeopleService,
     Profile,
@@ -121,6 +122,8 @@ class WijkwijzerAgent(ActivityHandler):
         outbox: OutboxService | None = None,
         invite_valid_days: int = 14,
         idle: timedelta = DEFAULT_IDLE,
+        console: ConsoleLinks | None = None,
+        report_threshold: int = 5,
     ) -> None:
         self.kb = kb
         self.storage = storage
@@ -136,6 +139,8 @@ class WijkwijzerAgent(ActivityHandler):
         self.outbox = outbox
         self.invite_valid_days = invite_valid_days
         self.idle = idle
+        self.console = console
+        self.report_threshold = report_threshold
         self.dialogs: dict[str, WijkwijzerDialog] = {dialog.id: dialog for dialog in registry.dialogs}
         self.dialog_memory = dialog_memory()
 
@@ -166,7 +171,8 @@ class WijkwijzerAgent(ActivityHandler):
                           command=self.registry.command(text, profile), concern=assess(text))
         svc = TurnServices(kb=kb, profile=profile, request=request, signals=self.signals, people=self.people,
                            outbox=self.outbox, memory=memory, invite_valid_days=self.invite_valid_days,
-                           idle=self.idle, state_key=state.get_storage_key(turn_context))
+                           idle=self.idle, state_key=state.get_storage_key(turn_context), console=self.console,
+                           report_threshold=self.report_threshold)
         turn_context.turn_state[SERVICES_KEY] = svc
         log.info("turn channel=%s intent=%s", turn_context.activity.channel_id, understanding.intent)
         await self._run(dc, svc)

@@ -19,7 +19,7 @@ from wijkwijzer.store.erasure import Erased
 from wijkwijzer.store.outbox import Announcement, Audience, Status
 from wijkwijzer.store.people import Invite, Redemption, User
 from wijkwijzer.store.roles import UserRole
-from wijkwijzer.store.signals import SignalCount
+from wijkwijzer.store.signals import SignalCount, SignalFilter
 
 SERVICES_KEY = "wijkwijzer.services"
 GUEST = "gast"
@@ -117,9 +117,21 @@ class Memory:
 
 
 class SignalSink(Protocol):
-    async def save_signal(self, *, thema: str, wijk: str | None, urgency: str, text: str, reporter: str) -> int: ...
+    async def save_signal(self, *, thema: str, wijk: str | None, urgency: str, text: str, reporter: str,
+                          at: datetime | None = None) -> int: ...
 
     async def signal_counts(self, since: datetime | None = None) -> Sequence[SignalCount]: ...
+
+    async def signal_per_thema(self, where: SignalFilter) -> dict[str, int]: ...
+
+
+class ConsoleLinks(Protocol):
+    """Login links for the console (app/console)."""
+
+    async def login_url(self, user_id: str) -> str | None:
+        """A fresh single-use link for the registered person ``user_id``; None when the console has
+        no public address; LookupError when the person has no user record or may not use it."""
+        ...
 
 
 class PeopleService(Protocol):
@@ -177,6 +189,9 @@ class TurnServices:
     """Where this conversation's state is stored (for 'verwijder mijn gegevens')."""
     erase_conversation: bool = False
     """Set by 'verwijder mijn gegevens' after erasing: the agent then does not save this turn's state."""
+    console: ConsoleLinks | None = None
+    report_threshold: int = 5
+    """Signal counts from 1 to this minus 1 are never shown as a number (core/reports.py)."""
 
     @property
     def understanding(self) -> Understanding:

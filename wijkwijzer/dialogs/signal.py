@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
@@ -22,6 +21,7 @@ from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, pend
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data
 from wijkwijzer.core.replies import reply
+from wijkwijzer.core.reports import hidden, last_months, period_in, shown, trend
 from wijkwijzer.core.services import LastLookup, TurnServices, services
 from wijkwijzer.core.understanding import thema_of
 from wijkwijzer.dialogs.lookup import Place, place_from_entities, place_from_text, place_label
@@ -29,6 +29,7 @@ from wijkwijzer.dialogs.slots import Refuse, Slot, SlotCopy, SlotDialog
 from wijkwijzer.knowledge.text import normalize
 from wijkwijzer.knowledge.vocabulary import THEMA_IDS, THEMA_LABELS
 from wijkwijzer.store.schema import URGENCIES
+from wijkwijzer.store.signals import SignalFilter
 
 MAX_QUESTIONS = 3
 MIN_TEXT_WORDS = 3
@@ -46,7 +47,7 @@ _REQUEST_WORDS = frozenset("""
     ik wij we wil wilde wou zou graag even een nieuw nieuwe signaal signaaltje signalering melding doorgeven melden
     geven afgeven loggen invoeren maken doen aub svp alsjeblieft kan mag hoe iets wat kwijt delen sturen achterlaten
     noteren vastleggen registreren
-""".split())
+""".split())  # noqa: SIM905 - a word list reads best as words
 
 
 def signal_text(text: str) -> str | None:
@@ -230,49 +231,43 @@ class SignalDialog(SlotDialog):
             return await dc.end_dialog()
         await svc.signals.save_signal(thema=values["thema"], wijk=values["wijk"],
                                       urgency=values.get("urgency") or "normaal", text=values["text"],
-                                      reporter=svc.profile.user_id)
+                                      reporter=svc.profile.user_id, at=svc.request.now)
         await dc.context.send_activity(reply(self.copy.saved))
         return await dc.end_dialog()
 
 
 class ReportCopy(Copy):
     FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
-        "line": frozenset({"waar", "thema", "aantal", "hoog"}), "urgent": frozenset({"n"}),
-        "none_yet": frozenset({"filter"}), "header": frozenset({"filter"}), "in_place": frozenset({"waar"}),
-        "about": frozenset({"thema"}),
+        "none": frozenset({"over", "waar", "periode"}), "header": frozenset({"over", "waar", "periode"}),
+        "about": frozenset({"thema"}), "line": frozenset({"thema", "aantal", "trend"}),
+        "more": frozenset({"vorige"}), "less": frozenset({"vorige"}), "threshold": frozenset({"drempel"}),
     }
     only_adviseurs: str
-    none_yet: str
+    none: str
     header: str
-    line: str
-    urgent: str
-    unknown_wijk: str
-    in_place: str
     about: str
-    periods: dict[str, str]
+    everywhere: str
+    line: str
+    more: str
+    less: str
+    same: str
+    too_few: str
+    threshold: str
+    hint: str
 
 
-_PERIOD = re.compile(r"\b(vandaag|deze week|deze maand|dit jaar|(?:afgelopen|laatste) (\d{1,3}) (dagen|weken|maanden))\b")
-
-
-def period_start(text: str, now: datetime) -> tuple[str, datetime] | None:
-    """The period a report question names ("deze maand", "laatste 2 weken"): its words and start."""
-    found = _PERIOD.search(text.lower())
-    if found is None:
-        return None
-    words, count, unit = found.group(1), found.group(2), found.group(3)
-    day = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    if count:
-        days = int(count) * {"dagen": 1, "weken": 7, "maanden": 30}[unit]
-        return words, now - timedelta(days=days)
-    starts = {"vandaag": day, "deze week": day - timedelta(days=day.weekday()), "deze maand": day.replace(day=1),
-              "dit jaar": day.replace(month=1, day=1)}
-    return words, starts[words]
+def report_area(svc: TurnServices) -> str | None:
+    """The area a report asks about: the wijk named, else the gemeente named (ids of the knowledge base)."""
+    found = place_from_entities(svc.kb, svc.understanding.entities, {})
+    if isinstance(found, Place):
+        return found.area or svc.kb.schools[found.school or ""].wijk
+    gemeente = svc.understanding.entities.get("gemeente")
+    return gemeente if gemeente in svc.kb.areas else None
 
 
 class SignalReportDialog(WijkwijzerDialog):
-    """Signals per wijk and thema, for adviseurs and beheerders; narrowed to the place, thema and
-    period the question names ("hoeveel signalen over armoede in rijswijk deze maand")."""
+    """Signals per thema for a wijk (or stadsdeel, gemeente) and a period, compared with the period
+    before, for adviseurs and beheerders; every count under the threshold reads '< N' (core/reports.py)."""
 
     ID = "signal_report"
     Copy = ReportCopy
@@ -281,34 +276,35 @@ class SignalReportDialog(WijkwijzerDialog):
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
         svc = services(dc.context)
         copy = self.copy
-        if not svc.profile.sees_reports:
-            await dc.context.send_activity(reply(copy.only_adviseurs))
-            return await dc.end_dialog()
-        entities = svc.understanding.entities
-        place = place_from_entities(svc.kb, entities, {})
-        area = place.area if isinstance(place, Place) else None
-        thema = entities.get("thema")
-        period = period_start(svc.request.text, svc.request.now)
+        text = await self.answer(svc) if svc.profile.sees_reports else copy.only_adviseurs
+        await dc.context.send_activity(reply(text))
+        result: DialogTurnResult = await dc.end_dialog()
+        return result
+
+    async def answer(self, svc: TurnServices) -> str:
+        copy, threshold = self.copy, svc.report_threshold
+        area = report_area(svc)
+        thema = svc.understanding.entities.get("thema")
         svc.memory.last_lookup = LastLookup(intent="signal_report", at=svc.request.now, area=area, thema=thema)
-        inside = set(svc.kb.descendants(area)) if area else None
-        counts = [row for row in await svc.signals.signal_counts(period[1] if period else None)
-                  if (inside is None or row.wijk in inside) and (thema is None or row.thema == thema)]
-        narrowed = " ".join(part for part in (
-            copy.in_place.format(waar=place_label(svc.kb, Place(area=area))) if area else "",
-            copy.about.format(thema=THEMA_LABELS.get(thema, thema).lower()) if thema else "",
-            copy.periods.get(period[0], period[0]) if period else "") if part)
-        suffix = f" {narrowed}" if narrowed else ""
-        if not counts:
-            await dc.context.send_activity(reply(copy.none_yet.format(filter=suffix)))
-            return await dc.end_dialog()
-        lines = [copy.header.format(filter=suffix)]
-        for row in counts:
-            area = svc.kb.areas.get(row.wijk or "")
-            urgent = copy.urgent.format(n=row.hoog) if row.hoog else ""
-            lines.append(copy.line.format(waar=area.naam if area else copy.unknown_wijk,
-                                          thema=THEMA_LABELS.get(row.thema, row.thema), aantal=row.count, hoog=urgent))
-        await dc.context.send_activity(reply("\n".join(lines)))
-        return await dc.end_dialog()
+        period = period_in(svc.request.text, svc.today) or last_months(svc.today)
+        wijken = svc.kb.descendants(area) if area else None
+        themas = (thema,) if thema else ()
+        now = await svc.signals.signal_per_thema(SignalFilter(wijken, themas, *period.bounds()))
+        before = await svc.signals.signal_per_thema(SignalFilter(wijken, themas, *period.previous().bounds()))
+        over = copy.about.format(thema=THEMA_LABELS.get(thema, thema).lower()) if thema else ""
+        waar = svc.kb.areas[area].naam if area else copy.everywhere
+        if not any(now.values()):
+            return copy.none.format(over=over, waar=waar, periode=period.label) + "\n" + copy.hint
+        lines = [copy.header.format(over=over, waar=waar, periode=period.label)]
+        for key in sorted(now, key=lambda k: (-now[k], k)):
+            change = trend(now[key], before.get(key, 0), threshold)
+            said = {"meer": copy.more, "minder": copy.less, "gelijk": copy.same, None: copy.too_few}[change]
+            lines.append(copy.line.format(thema=THEMA_LABELS.get(key, key), aantal=shown(now[key], threshold),
+                                          trend=said.format(vorige=shown(before.get(key, 0), threshold))))
+        if any(hidden(n, threshold) for n in [*now.values(), *before.values()]):
+            lines.append(copy.threshold.format(drempel=threshold))
+        lines.append(copy.hint)
+        return "\n".join(lines)
 
 
 ROUTES = (

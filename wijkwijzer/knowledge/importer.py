@@ -27,6 +27,24 @@ Decisions:
   purpose). Service numbers (0800, 0900, 0906, 0909, 14 0xx) stay as written.
 * **Columns.** Columns may come in any order; missing optional columns are empty; an unknown
   column is ignored with a note. A missing required column makes the whole file unreadable.
+  Headers are read as offices write them: any case, spaces, hyphens or underscores, and the
+  variants in :data:`HEADER_VARIANTS` (``IB e-mail``, ``E-mailadres``, ``Telefoonnummer``).
+* **Title rows.** Rows above the header (a title, an export date) are skipped: the header is the
+  first of the first :data:`HEADER_SEARCH_ROWS` rows that names every required column.
+* **Workbooks.** One .xlsx may hold all three lists, one tab each; a tab is recognised by its
+  name (:data:`TAB_NAMES`) or else by its header. Problems name the tab: ``werkboek.xlsx[Scholen]:5``.
+* **Lists** in a cell (aliases, postcodes, expertise, werkgebied, scholen) are separated by
+  Alt+Enter (a line break in the cell), ``;`` or ``,``.
+* **Excel cells.** Numbers that lost their leading 0 (a phone typed as a number) get it back;
+  Excel date serials (``46296``) and written dates (``1 sept 2026``) are dates; formulas are
+  read as the value Excel stored with them (a file saved by a program that stores no values
+  reads as empty there).
+* **Areas with their gemeente** in parentheses, ``Ypenburg (Den Haag)``, are that area of that
+  gemeente.
+* **Every problem of a row** is reported, not only the first. A problem in a required cell
+  leaves the row out (all its problems are listed); a problem in an optional cell (phone,
+  e-mail, a date, postcodes, one expertise tag, one school) drops only that value, reported as
+  a warning (``report.warnings``), and the row is imported.
 """
 
 from __future__ import annotations
@@ -38,13 +56,13 @@ import json
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import phonenumbers
 import yaml
@@ -76,7 +94,7 @@ HEADER = """\
 
 _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[a-z]{2,}$", re.IGNORECASE)
 _PC4 = re.compile(r"^[1-9][0-9]{3}$")
-_DMY = re.compile(r"^(\d{1,2})([-/])(\d{1,2})\2(\d{4})$")
+_DMY = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _CANONICAL_DATE = re.compile(r"^\d{2}-\d{2}-\d{4}$")
 _PHONE_TEXT = re.compile(r"^\+?[0-9][0-9 -]{2,19}$")
@@ -86,6 +104,61 @@ _SERVICE_NUMBER = re.compile(r"^(?:\+31|0031|0)(?:80|90[069])\d{4,7}$|^140\d{2,3
 _SPACES_AND_HYPHENS = re.compile(r"[\s\-\u2010-\u2015]+")
 _NON_WORD = re.compile(r"[^\w]+")
 _KINDS = ("gebieden", "expertisekaart", "ketenpartners")
+T = TypeVar("T")
+HEADER_SEARCH_ROWS = 10
+_HEADER_FOLD = re.compile(r"[^a-z0-9]+")
+HEADER_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "gebieden": {
+        "stadsdeel": ("stadsdeel_kern", "stadsdeel_of_kern", "kern", "woonkern"),
+        "aliassen": ("alias", "andere_namen", "ook_genoemd"),
+        "pc4": ("postcode", "postcodes", "pc4_codes", "pc"),
+        "pilotgebied": ("pilot", "pilot_gebied"),
+    },
+    "expertisekaart": {
+        "school": ("schoolnaam", "naam_school", "naam_van_de_school"),
+        "bestuur": ("schoolbestuur", "stichting"),
+        "expertise": ("expertises", "expertisegebieden", "specialisme", "specialismen"),
+        "ib_naam": ("ib", "ib_er", "ib_ers", "naam_ib", "naam_ib_er", "ib_er_naam", "intern_begeleider",
+                    "interne_begeleider"),
+        "ib_telefoon": ("ib_tel", "ib_telefoonnummer", "ib_er_telefoon", "telefoon", "telefoonnummer", "tel",
+                        "telefoon_ib", "telnr"),
+        "ib_email": ("ib_e_mail", "ib_mail", "ib_e_mailadres", "ib_emailadres", "ib_er_e_mail", "email", "e_mail",
+                     "e_mailadres", "emailadres", "mail", "mailadres"),
+        "opmerking": ("opmerkingen", "toelichting", "notitie", "notities"),
+    },
+    "ketenpartners": {
+        "organisatie": ("instelling", "organisatie_naam"),
+        "rol": ("functie", "rol_functie", "functie_rol"),
+        "naam": ("contactpersoon", "medewerker", "naam_contactpersoon"),
+        "werkgebied": ("werkgebieden", "gebied", "wijken", "wijk"),
+        "scholen": ("vaste_scholen", "school"),
+        "telefoon": ("telefoonnummer", "tel", "telnr", "mobiel", "telefoon_nr"),
+        "email": ("e_mail", "e_mailadres", "emailadres", "mail", "mailadres"),
+        "bereikbaar": ("bereikbaarheid", "bereikbaar_op"),
+        "laatst_gecontroleerd": ("gecontroleerd", "gecontroleerd_op", "laatste_controle", "controle", "datum_controle",
+                                 "controledatum"),
+        "opmerking": ("opmerkingen", "toelichting", "notitie"),
+    },
+}
+"""Header names offices use, per list: column → its variants (folded: lower case, runs of other
+characters as ``_``). The column's own name always counts."""
+TAB_NAMES: dict[str, tuple[str, ...]] = {
+    "gebieden": ("gebieden", "gebied", "wijken", "gebiedsindeling"),
+    "expertisekaart": ("expertisekaart", "scholen", "expertise", "school"),
+    "ketenpartners": ("ketenpartners", "partners", "contacten", "ketenpartner", "sociale_kaart"),
+}
+"""Tab names (folded as headers) that say which list a workbook's tab holds."""
+_LIST_SEPARATORS = re.compile(r"[,;\r\n]+")
+_NUMBER_LOST_ZERO = re.compile(r"^[1-9]\d{8}$")
+_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
+_WRITTEN_DATE = re.compile(r"^(?:[a-z]+\.?,?\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+MONTHS = {
+    "jan": 1, "januari": 1, "feb": 2, "febr": 2, "februari": 2, "mrt": 3, "maart": 3, "mar": 3, "apr": 4,
+    "april": 4, "mei": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "augustus": 8, "sep": 9,
+    "sept": 9, "september": 9, "okt": 10, "oktober": 10, "oct": 10, "nov": 11, "november": 11, "dec": 12,
+    "december": 12,
+}
+_EXCEL_EPOCH = date(1899, 12, 30)
 
 
 class RowError(Exception):
@@ -95,6 +168,14 @@ class RowError(Exception):
         super().__init__(message)
         self.column = column
         self.message = message
+
+
+class RowErrors(RowError):
+    """Every problem of a row that is left out (the first names the row in ``column``/``message``)."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        super().__init__(errors[0].column, errors[0].message)
+        self.errors = errors
 
 
 @dataclass
@@ -117,10 +198,14 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     counts: dict[str, FileCounts] = field(default_factory=dict)
     complete: bool = False
+    files: dict[str, str] = field(default_factory=dict)
+    """The canonical files of a complete import, name → YAML text (gebieden, scholen, ketenpartners)."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Values left out of rows that were imported (a wrong phone, e-mail or date: the cell is dropped)."""
 
     @property
     def ok(self) -> bool:
-        return self.complete and not self.problems
+        return self.complete and not self.problems and not self.warnings
 
     def total(self) -> FileCounts:
         total = FileCounts()
@@ -139,7 +224,7 @@ class ImportReport:
 class _Row:
     """One spreadsheet row while it is being imported: its cells and what was normalised."""
 
-    __slots__ = ("file", "line", "cells", "notes", "_clean")
+    __slots__ = ("file", "line", "cells", "notes", "_clean", "errors", "warnings")
 
     def __init__(self, file: str, line: int, cells: dict[str, str]) -> None:
         self.file = file
@@ -147,6 +232,39 @@ class _Row:
         self.cells = cells
         self.notes: list[str] = []
         self._clean: dict[str, str] = {}
+        self.errors: list[RowError] = []
+        self.warnings: list[RowError] = []
+
+    def check(self, read: Callable[[], T]) -> T | None:
+        """``read()`` for a required value; a problem is kept (the row will be left out) and gives None."""
+        try:
+            return read()
+        except RowErrors as errors:
+            self.errors.extend(errors.errors)
+        except RowError as error:
+            self.errors.append(error)
+        return None
+
+    def optional(self, read: Callable[[], T]) -> T | None:
+        """``read()`` for an optional value; a problem drops the value with a warning and gives None."""
+        try:
+            return read()
+        except RowError as error:
+            self.warnings.append(RowError(error.column, f"{error.message}; weggelaten"))
+        return None
+
+    def fail(self, column: str, message: str) -> None:
+        self.errors.append(RowError(column, message))
+
+    def finish(self) -> None:
+        """Raise every problem of the row when a required value was wrong (warnings included)."""
+        if self.errors:
+            raise RowErrors(self.errors + self.warnings)
+
+    def get_list(self, column: str) -> list[str]:
+        """The values of a list cell: separated by Alt+Enter (a line break), ``;`` or ``,``."""
+        parts = _LIST_SEPARATORS.split(self.cells.get(column, ""))
+        return [value for part in parts if (value := " ".join(part.split()))]
 
     def get(self, column: str, *, required: bool = False, label: str | None = None) -> str:
         """The cell with surrounding and double spaces removed (noted once); RowError when required and empty."""
@@ -199,32 +317,67 @@ def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
+Rows = list[tuple[int, list[str]]]
+
+
+def read_workbook(path: Path) -> list[tuple[str, Rows]]:
+    """Every tab of an .xlsx workbook: its name and its rows (line number, cell texts)."""
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
         raise RowError("", f"kan het Excel-bestand niet lezen ({type(error).__name__})") from error
     try:
         if not workbook.worksheets:
             raise RowError("", "het Excel-bestand heeft geen werkblad")
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
-        return [(number, [_cell_text(v) for v in row]) for number, row in enumerate(rows, 1)]
+        return [(sheet.title, [(number, [_cell_text(v) for v in row])
+                               for number, row in enumerate(sheet.iter_rows(values_only=True), 1)])
+                for sheet in workbook.worksheets]
     finally:
         workbook.close()
 
 
-def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
+def _read_xlsx(path: Path, kind: str) -> Rows:
+    """The tab of the workbook that holds ``kind`` (by name, else the first tab)."""
+    sheets = read_workbook(path)
+    for title, rows in sheets:
+        if tab_kind(title) == kind:
+            return rows
+    return sheets[0][1]
+
+
+def _read_rows(path: Path, kind: str) -> Rows:
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise RowError("", "de oude Excel-indeling (.xls) lees ik niet; sla het op als .xlsx of als 'CSV UTF-8'")
     try:
-        return _read_xlsx(path) if suffix in (".xlsx", ".xlsm") else _read_csv(path)
+        return _read_xlsx(path, kind) if suffix in (".xlsx", ".xlsm") else _read_csv(path)
     except FileNotFoundError as error:
         raise RowError("", "bestand niet gevonden") from error
     except OSError as error:
         raise RowError("", f"kan het bestand niet lezen ({error.strerror or type(error).__name__})") from error
+
+
+def fold_header(name: str) -> str:
+    """A header cell as a column name: 'IB e-mail' → 'ib_e_mail', ' Telefoonnummer ' → 'telefoonnummer'."""
+    return _HEADER_FOLD.sub("_", without_accents(name).lower()).strip("_")
+
+
+def tab_kind(title: str) -> str | None:
+    """Which list a workbook tab holds, by its name ('Scholen' → expertisekaart), or None."""
+    folded = fold_header(title)
+    return next((kind for kind, names in TAB_NAMES.items() if folded in names), None)
+
+
+def _column_of(name: str, kind: str) -> str:
+    """The canonical column a folded header name means in a ``kind`` list (itself when unknown)."""
+    for column, variants in HEADER_VARIANTS[kind].items():
+        if name in variants:
+            return column
+    return name
 
 
 def _header_index(names: list[str], kind: str, header_line: int, file: str) -> tuple[dict[str, int], list[str]]:
@@ -232,19 +385,31 @@ def _header_index(names: list[str], kind: str, header_line: int, file: str) -> t
     known = (*REQUIRED[kind], *OPTIONAL[kind])
     index: dict[str, int] = {}
     notes = []
-    for i, name in enumerate(names):
-        if not name:
+    for i, raw in enumerate(names):
+        if not raw:
             continue
+        name = raw if raw in known else _column_of(raw, kind)
         if name in index:
             raise RowError(name, f"kolom '{name}' staat twee keer in de kopregel (regel {header_line})")
         if name not in known:
-            notes.append(f"{file}:{header_line}: {name}: onbekende kolom, overgeslagen")
+            notes.append(f"{file}:{header_line}: {raw}: onbekende kolom, overgeslagen")
+        elif name != raw:
+            notes.append(f"{file}:{header_line}: kolom '{raw}' gelezen als '{name}'")
         index[name] = i
     missing = [c for c in REQUIRED[kind] if c not in index]
     if missing:
         needed = ", ".join(REQUIRED[kind])
         raise RowError(", ".join(missing), f"kolom ontbreekt in de kopregel (regel {header_line}); nodig: {needed}")
     return {name: i for name, i in index.items() if name in known}, notes
+
+
+def _header_row(rows: Rows, kind: str) -> int:
+    """Index in ``rows`` of the header: the first row naming every required column, else the first row."""
+    for i, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        names = {_column_of(fold_header(c), kind) for c in cells if c.strip()}
+        if all(column in names for column in REQUIRED[kind]):
+            return i
+    return 0
 
 
 @dataclass
@@ -258,21 +423,29 @@ class _Table:
 
 def read_table(path: Path, kind: str) -> _Table:
     """Read one spreadsheet; RowError when the file as a whole cannot be used."""
-    rows = [(line, cells) for line, cells in _read_rows(path) if any(c.strip() for c in cells)]
+    return table_of(_read_rows(path, kind), kind, path.name)
+
+
+def table_of(all_rows: Rows, kind: str, file: str) -> _Table:
+    """The data rows of one list, below its header (title rows above it skipped); RowError when unusable."""
+    rows = [(line, cells) for line, cells in all_rows if any(c.strip() for c in cells)]
     if not rows:
         raise RowError("", "bestand is leeg")
-    header_line, header = rows[0]
-    names = [h.strip().lower().replace(" ", "_") for h in header]
-    index, notes = _header_index(names, kind, header_line, path.name)
+    start = _header_row(rows, kind)
+    header_line, header = rows[start]
+    names = [fold_header(h) for h in header]
+    index, notes = _header_index(names, kind, header_line, file)
     width = max((i for i, name in enumerate(names) if name), default=0) + 1
     table = _Table([], [(header_line, note) for note in notes], [])
-    for line, cells in rows[1:]:
+    if start:
+        table.notes.append((header_line, f"{file}:{header_line}: kopregel gevonden; regel(s) erboven overgeslagen"))
+    for line, cells in rows[start + 1:]:
         if any(c.strip() for c in cells[width:]):
-            table.problems.append(Problem(path.name, line, "", f"regel heeft {len(cells)} cellen, de kopregel {width}: "
-                                                               "staat er een scheidingsteken te veel in?"))
+            table.problems.append(Problem(file, line, "", f"regel heeft {len(cells)} cellen, de kopregel {width}: "
+                                                          "staat er een scheidingsteken te veel in?"))
             continue
         values = {name: cells[i] if i < len(cells) else "" for name, i in index.items()}
-        table.rows.append(_Row(path.name, line, values))
+        table.rows.append(_Row(file, line, values))
     return table
 
 
@@ -280,7 +453,7 @@ def read_table(path: Path, kind: str) -> _Table:
 
 
 def _split_list(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
+    return [value for part in _LIST_SEPARATORS.split(value) if (value := " ".join(part.split()))]
 
 
 _NL_GROUPS: dict[tuple[str, int], tuple[int, ...] | None] = {}
@@ -324,6 +497,9 @@ def format_phone(raw: str) -> str:
 
 def _format_phone(raw: str) -> str:
     compact = _PHONE_PUNCTUATION.sub("", raw.replace("(0)", ""))
+    if _NUMBER_LOST_ZERO.match(compact):  # typed as a number in Excel: the leading 0 is gone
+        compact = "0" + compact
+        raw = compact
     if _SERVICE_NUMBER.match(compact):
         return raw if _PHONE_TEXT.match(raw) else _format_service(raw)
     match = _NL_NUMBER.match(compact)
@@ -380,12 +556,18 @@ def normalise_email(row: _Row, column: str) -> str | None:
 
 
 def parse_date(raw: str) -> date:
-    """``dd-mm-jjjj``, ``d-m-jjjj``, ``dd/mm/jjjj`` or ``jjjj-mm-dd``; ValueError with a Dutch message."""
+    """``dd-mm-jjjj``, ``d-m-jjjj``, ``dd/mm/jjjj``, ``dd.mm.jjjj``, ``jjjj-mm-dd``, a written date
+    (``1 sept 2026``, ``di 3 maart 2026``) or an Excel date serial (``46296``); ValueError in Dutch."""
+    written = _WRITTEN_DATE.match(raw.strip().lower())
+    if _SERIAL.match(raw):
+        return _EXCEL_EPOCH + timedelta(days=int(float(raw)))
     match = _DMY.match(raw)
     if match:
         day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
     elif (match := _ISO.match(raw)) is not None:
         year, month, day = (int(g) for g in match.groups())
+    elif written is not None and written.group(2) in MONTHS:
+        day, month, year = int(written.group(1)), MONTHS[written.group(2)], int(written.group(3))
     else:
         raise ValueError(f"'{raw}' is geen datum (schrijf dd-mm-jjjj)")
     try:
@@ -448,6 +630,7 @@ def _words(text: str) -> str:
     return f" {' '.join(_NON_WORD.sub(' ', plain).split())} "
 
 
+_IN_GEMEENTE = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 _NAME_RANK = {"wijk": 0, "stadsdeel": 1, "kern": 1, "gemeente": 2}
 _ALIAS_RANK = 3
 
@@ -461,11 +644,13 @@ class _Areas:
         self.kinds: dict[str, str] = {}
         self.names: dict[str, str] = {}
         self.gemeenten: dict[str, str] = {}
+        self.gemeente_of: dict[str, str] = {}
         self._gemeente_of_org: dict[str, str | tuple[str, ...]] = {}
 
     def add(self, area_id: str, kind: str, naam: str, aliases: list[str]) -> None:
         self.kinds[area_id] = kind
         self.names[area_id] = naam
+        self.gemeente_of[area_id] = area_id.split(":", 1)[0]
         self.ids[_fold(area_id)] = area_id
         rank = _NAME_RANK[kind]
         self._candidate(_fold(naam), rank, area_id)
@@ -486,6 +671,9 @@ class _Areas:
             return self.ids[key]
         ranks = {r: ids for r, ids in self.candidates.get(key, {}).items()
                  if not wijk_only or self.kinds[ids[0]] == "wijk"}
+        within = _IN_GEMEENTE.match(name)
+        if not ranks and within:
+            return self._lookup_in(within.group(1), within.group(2), column, wijk_only=wijk_only)
         if not ranks:
             known = key in self.candidates or key in self.ids
             what = "is geen wijk" if wijk_only and known else "bestaat niet in gebieden"
@@ -494,6 +682,21 @@ class _Areas:
         if len(found) > 1:
             options = "; ".join(found)
             raise RowError(column, f"'{name}' past bij meer gebieden ({options}): schrijf het als 'Gemeente: Wijk'")
+        return found[0]
+
+    def _lookup_in(self, name: str, gemeente_name: str, column: str, *, wijk_only: bool) -> str:
+        """'Ypenburg (Den Haag)': the area called ``name`` inside the gemeente named in parentheses."""
+        gemeente = self.lookup(gemeente_name, column)
+        if self.kinds[gemeente] != "gemeente":
+            raise RowError(column, f"'{gemeente_name}' tussen haakjes is geen gemeente")
+        ranks = {r: [i for i in ids if self.gemeente_of[i] == gemeente and (not wijk_only or self.kinds[i] == "wijk")]
+                 for r, ids in self.candidates.get(_fold(name), {}).items()}
+        ranks = {r: ids for r, ids in ranks.items() if ids}
+        if not ranks:
+            raise RowError(column, f"'{name}' bestaat niet in gebieden bij {self.names[gemeente]}")
+        found = ranks[min(ranks)]
+        if len(found) > 1:
+            raise RowError(column, f"'{name}' past bij meer gebieden ({'; '.join(found)}): schrijf 'Gemeente: Wijk'")
         return found[0]
 
     def gemeente_in(self, organisatie: str) -> str:
@@ -528,23 +731,32 @@ def _classify(row: _Row) -> _AreaRow:
 
 def _unique(row: _Row, column: str) -> list[str]:
     """The list in a cell without repeats (noted)."""
-    values = _split_list(row.get(column))
+    values = row.get_list(column)
     unique = list(dict.fromkeys(values))
     if len(unique) != len(values):
         row.note(column, row.get(column), ", ".join(unique))
     return unique
 
 
-def _area_item(row: _Row, naam: str) -> dict[str, Any]:
+def _pc4(row: _Row) -> list[str]:
     pc4 = _unique(row, "pc4")
-    for code in pc4:
-        if not _PC4.match(code):
-            raise RowError("pc4", f"'{code}' is geen postcode van 4 cijfers")
+    wrong = [code for code in pc4 if not _PC4.match(code)]
+    if wrong:
+        raise RowError("pc4", f"'{wrong[0]}' is geen postcode van 4 cijfers")
+    return pc4
+
+
+def _pilot(row: _Row) -> bool | None:
     pilot = row.get("pilotgebied").lower()
     if pilot not in ("ja", "nee", ""):
         raise RowError("pilotgebied", f"'{row.get('pilotgebied')}' moet ja of nee zijn")
+    return pilot == "ja" or None
+
+
+def _area_item(row: _Row, naam: str) -> dict[str, Any]:
     item: dict[str, Any] = {"naam": naam}
-    _put(item, aliassen=_unique(row, "aliassen"), pc4=pc4, pilot=pilot == "ja" or None)
+    _put(item, aliassen=_unique(row, "aliassen"), pc4=row.optional(lambda: _pc4(row)),
+         pilot=row.optional(lambda: _pilot(row)))
     return item
 
 
@@ -677,34 +889,46 @@ def _import_schools(rows: list[_Row], areas: _Areas, book: _Book) -> _Schools:
 
 
 def _school(row: _Row, areas: _Areas, boards: dict[str, str], seen: dict[str, int]) -> dict[str, Any]:
-    naam = row.get("school", required=True, label="schoolnaam")
-    if _fold(naam) in seen:
-        raise RowError("school", f"dubbel: '{naam}' staat al op regel {seen[_fold(naam)]}")
+    """A school from its row; every problem of the row is collected (``_Row.finish``)."""
+    naam = row.check(lambda: row.get("school", required=True, label="schoolnaam")) or ""
+    if naam and _fold(naam) in seen:
+        row.fail("school", f"dubbel: '{naam}' staat al op regel {seen[_fold(naam)]}")
     bestuur = _canonical_spelling(row, "bestuur", boards)
-    wijk_name = row.get("wijk", required=True)
-    wijk = areas.lookup(wijk_name, "wijk", wijk_only=True)
-    if wijk_name not in (areas.names[wijk], wijk):
-        row.note("wijk", wijk_name, wijk)
+    wijk = row.check(lambda: _school_wijk(row, areas))
     tags = _tags(row)
-    ib: dict[str, Any] = {"naam": row.get("ib_naam", required=True, label="naam van de IB'er")}
-    _put(ib, telefoon=normalise_phone(row, "ib_telefoon"), email=normalise_email(row, "ib_email"))
+    ib_naam = row.check(lambda: row.get("ib_naam", required=True, label="naam van de IB'er"))
+    ib: dict[str, Any] = {"naam": ib_naam}
+    _put(ib, telefoon=row.optional(lambda: normalise_phone(row, "ib_telefoon")),
+         email=row.optional(lambda: normalise_email(row, "ib_email")))
+    row.finish()
     school: dict[str, Any] = {"naam": naam}
     _put(school, bestuur=bestuur, wijk=wijk, adres=row.get("adres"), expertise=tags, ib=ib,
          opmerking=row.get("opmerking"))
     return school
 
 
+def _school_wijk(row: _Row, areas: _Areas) -> str:
+    wijk_name = row.get("wijk", required=True)
+    wijk = areas.lookup(wijk_name, "wijk", wijk_only=True)
+    if wijk_name not in (areas.names[wijk], wijk):
+        row.note("wijk", wijk_name, wijk)
+    return wijk
+
+
 def _tags(row: _Row) -> list[str]:
+    """The expertise tags of a row; an unknown tag is left out with a warning."""
     raw = row.cells.get("expertise", "")
     tags: list[str] = []
     for item in _split_list(raw):
         tag = _TAGS.get(_fold(item))
         if tag is None:
-            raise RowError("expertise", f"onbekende expertise '{item}'; kies uit: {', '.join(EXPERTISE_TAGS)}")
+            row.warnings.append(RowError("expertise", f"onbekende expertise '{item}' weggelaten; kies uit: "
+                                                      f"{', '.join(EXPERTISE_TAGS)}"))
+            continue
         if tag not in tags:
             tags.append(tag)
     if tags and ", ".join(tags) != raw:
-        row.note("expertise", raw, ", ".join(tags))
+        row.note("expertise", " ".join(raw.split()) if "\n" in raw else raw, ", ".join(tags))
     return tags
 
 
@@ -741,8 +965,30 @@ def _import_contacts(rows: list[_Row], context: _PartnerContext, book: _Book) ->
 
 
 def _contact(row: _Row, context: _PartnerContext) -> tuple[str, dict[str, Any]]:
-    row.get("organisatie", required=True)
-    org = _canonical_spelling(row, "organisatie", context.organisations)
+    """A contact from its row; every problem of the row is collected (``_Row.finish``)."""
+    org = ""
+    if row.check(lambda: row.get("organisatie", required=True)):
+        org = _canonical_spelling(row, "organisatie", context.organisations)
+    rol_and_functie = row.check(lambda: _rol(row))
+    naam = row.check(lambda: row.get("naam", required=True)) or ""
+    earlier = context.seen.get((org.lower(), _fold(naam))) if org and naam else None
+    if earlier:
+        row.fail("naam", f"dubbel: '{naam}' van {org} staat al op regel {earlier}")
+    werkgebied = row.check(lambda: _werkgebied(row, context.areas, org))
+    scholen = _assigned_schools(row, context)
+    telefoon = row.optional(lambda: normalise_phone(row, "telefoon"))
+    email = row.optional(lambda: normalise_email(row, "email"))
+    checked = row.optional(lambda: normalise_date(row, "laatst_gecontroleerd", context.today))
+    row.finish()
+    assert rol_and_functie is not None
+    rol, functie = rol_and_functie
+    contact: dict[str, Any] = {"naam": naam, "rol": rol, "functie": functie}
+    _put(contact, werkgebied=werkgebied, scholen=scholen, telefoon=telefoon, email=email,
+         bereikbaar=row.get("bereikbaar"), laatst_gecontroleerd=checked, opmerking=row.get("opmerking"))
+    return org, contact
+
+
+def _rol(row: _Row) -> tuple[str, str]:
     label = row.get("rol", required=True)
     rol = role_of(label)
     if rol is None:
@@ -750,22 +996,13 @@ def _contact(row: _Row, context: _PartnerContext) -> tuple[str, dict[str, Any]]:
     functie = label.lower()
     if label != functie and functie != "veilig thuis":
         row.note("rol", label, functie)
-    naam = row.get("naam", required=True)
-    earlier = context.seen.get((org.lower(), _fold(naam)))
-    if earlier:
-        raise RowError("naam", f"dubbel: '{naam}' van {org} staat al op regel {earlier}")
-    contact: dict[str, Any] = {"naam": naam, "rol": rol, "functie": functie}
-    _put(contact, werkgebied=_werkgebied(row, context.areas, org), scholen=_assigned_schools(row, context),
-         telefoon=normalise_phone(row, "telefoon"), email=normalise_email(row, "email"),
-         bereikbaar=row.get("bereikbaar"),
-         laatst_gecontroleerd=normalise_date(row, "laatst_gecontroleerd", context.today),
-         opmerking=row.get("opmerking"))
-    return org, contact
+    return rol, functie
 
 
 def _werkgebied(row: _Row, areas: _Areas, org: str) -> list[str]:
     result: list[str] = []
-    for item in _split_list(row.get("werkgebied", required=True)):
+    row.get("werkgebied", required=True)
+    for item in row.get_list("werkgebied"):
         if _fold(item) == _fold(WHOLE_GEMEENTE):
             area = areas.gemeente_in(org)
         else:
@@ -780,8 +1017,9 @@ def _werkgebied(row: _Row, areas: _Areas, org: str) -> list[str]:
 
 
 def _assigned_schools(row: _Row, context: _PartnerContext) -> list[str]:
+    """The schools named in the row; a school that is not in the expertisekaart is left out with a warning."""
     result: list[str] = []
-    for name in _split_list(row.get("scholen")):
+    for name in row.get_list("scholen"):
         key = _fold(name)
         if key in context.schools.names:
             canonical = context.schools.names[key]
@@ -794,7 +1032,7 @@ def _assigned_schools(row: _Row, context: _PartnerContext) -> list[str]:
             row.notes.append(f"{row.file}:{row.line}: scholen: '{name}' weggelaten, "
                              f"want die school is afgewezen ({where})")
         else:
-            raise RowError("scholen", f"school '{name}' staat niet in de expertisekaart")
+            row.warnings.append(RowError("scholen", f"school '{name}' staat niet in de expertisekaart; weggelaten"))
     return result
 
 
@@ -808,18 +1046,22 @@ class _Book:
         self.report = report
         self.counts = report.counts.setdefault(file, FileCounts())
         self.problems: list[Problem] = list(table.problems)
+        self.warnings: list[Problem] = []
         self.notes: list[tuple[int, int, str]] = [(line, 0, note) for line, note in table.notes]
         self.counts.read += len(table.problems)
         self.counts.rejected += len(table.problems)
 
     def reject(self, row: _Row, error: RowError) -> None:
+        """Leave the row out, with every problem it has (not only the first)."""
         self.counts.read += 1
         self.counts.rejected += 1
-        self.problems.append(Problem(row.file, row.line, error.column, error.message))
+        errors = error.errors if isinstance(error, RowErrors) else [error, *row.warnings]
+        self.problems.extend(Problem(row.file, row.line, e.column, e.message) for e in errors)
 
     def accept(self, row: _Row) -> None:
         self.counts.read += 1
         self.counts.imported += 1
+        self.warnings.extend(Problem(row.file, row.line, w.column, w.message) for w in row.warnings)
         if row.notes:
             self.counts.normalised += 1
             self.notes.extend((row.line, i, note) for i, note in enumerate(row.notes))
@@ -827,6 +1069,7 @@ class _Book:
     def close(self) -> None:
         """Hand over problems and notes in line order (gebieden rows are handled out of order)."""
         self.report.problems.extend(sorted(self.problems, key=lambda p: p.line))
+        self.report.warnings.extend(sorted(self.warnings, key=lambda p: p.line))
         self.report.notes.extend(note for *_, note in sorted(self.notes))
 
 
@@ -921,11 +1164,10 @@ def to_yaml(data: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _write(path: Path, what: str, sources: str, data: dict[str, Any]) -> None:
+def _write(path: Path, text: str) -> None:
     """Write atomically: a reader never sees half a file."""
-    body = to_yaml(data)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(HEADER.format(what=what, source=sources) + body, encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
 
 
@@ -941,16 +1183,11 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_all(paths: dict[str, Path], report: ImportReport) -> dict[str, _Table] | None:
-    """All three tables, or None (with the reasons in the report) when a file cannot be used."""
-    tables: dict[str, _Table] = {}
-    for kind, path in paths.items():
-        report.counts.setdefault(path.name, FileCounts())
-        try:
-            tables[kind] = read_table(path, kind)
-        except RowError as error:
-            report.problems.append(Problem(path.name, 0, error.column, error.message))
-    return tables if len(tables) == len(paths) else None
+Source = tuple[str, Rows]
+"""One list as read: the name problems carry (``file`` or ``file[tab]``) and its rows."""
+FILE_TITLES = {"gebieden": "gemeenten, stadsdelen, kernen en wijken",
+               "expertisekaart": "scholen met expertise en IB'er", "ketenpartners": "ketenpartners per organisatie"}
+OUTPUT_NAMES = {"gebieden": "gebieden.yaml", "expertisekaart": "scholen.yaml", "ketenpartners": "ketenpartners.yaml"}
 
 
 def import_spreadsheets(gebieden: Path, expertisekaart: Path, ketenpartners: Path,
@@ -961,27 +1198,133 @@ def import_spreadsheets(gebieden: Path, expertisekaart: Path, ketenpartners: Pat
     at all, nothing is imported or written and ``report.complete`` is False.
     """
     report = ImportReport()
-    paths = dict(zip(_KINDS, (gebieden, expertisekaart, ketenpartners)))
+    sources: dict[str, Source] = {}
+    for kind, path in zip(_KINDS, (gebieden, expertisekaart, ketenpartners), strict=True):
+        report.counts.setdefault(path.name, FileCounts())
+        try:
+            sources[kind] = (path.name, _read_rows(path, kind))
+        except RowError as error:
+            report.problems.append(Problem(path.name, 0, error.column, error.message))
+    if len(sources) == len(_KINDS):
+        import_tables(sources, today, report)
+    if report.complete and out_dir is not None:
+        write_files(report, out_dir)
+    return report
+
+
+def import_sources(paths: Sequence[Path], out_dir: Path | None, today: date) -> ImportReport:
+    """Import whatever the office hands over: a folder with the three lists, one workbook with a
+    tab per list, or the files (.csv or .xlsx) of the lists, in any combination. Which list a
+    file or tab holds is read from its name, else from its header."""
+    report = ImportReport()
+    sources: dict[str, Source] = {}
+    for path in paths:
+        try:
+            for kind, source in _sources_in(path, report):
+                if kind in sources:
+                    report.problems.append(Problem(source[0], 0, "", f"tweede lijst met {kind}; de eerste is "
+                                                                     f"{sources[kind][0]}"))
+                else:
+                    sources[kind] = source
+        except RowError as error:
+            report.problems.append(Problem(path.name, 0, error.column, error.message))
+    for kind in _KINDS:
+        if kind not in sources and not report.problems:
+            report.problems.append(Problem(", ".join(p.name for p in paths) or "-", 0, "",
+                                           f"geen lijst met {kind} gevonden (een tab of bestand '{kind}')"))
+    if report.problems:
+        return report
+    import_tables(sources, today, report)
+    if report.complete and out_dir is not None:
+        write_files(report, out_dir)
+    return report
+
+
+def _kind_by_header(rows: Rows) -> str | None:
+    found = [kind for kind in _KINDS if _header_row(rows, kind) or
+             all(c in {_column_of(fold_header(x), kind) for x in rows[0][1]} for c in REQUIRED[kind])] if rows else []
+    # the most specific list wins: a ketenpartners header also names a 'wijk'-like column
+    for kind in ("ketenpartners", "expertisekaart", "gebieden"):
+        if kind in found:
+            return kind
+    return None
+
+
+def _kind_by_name(name: str) -> str | None:
+    folded = fold_header(name)
+    found = [kind for kind, names in TAB_NAMES.items() if any(folded.startswith(n) for n in names)]
+    return found[0] if len(found) == 1 else None
+
+
+def _sources_in(path: Path, report: ImportReport) -> list[tuple[str, Source]]:
+    found: list[tuple[str, Source]] = []
+    if path.is_dir():
+        for kind in _KINDS:
+            for suffix in (".csv", ".xlsx"):
+                if (path / f"{kind}{suffix}").is_file():
+                    file = path / f"{kind}{suffix}"
+                    report.counts.setdefault(file.name, FileCounts())
+                    found.append((kind, (file.name, _read_rows(file, kind))))
+                    break
+        return found
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        try:
+            sheets = read_workbook(path)
+        except FileNotFoundError as error:
+            raise RowError("", "bestand niet gevonden") from error
+        for title, rows in sheets:
+            tab: str | None = tab_kind(title) or (_kind_by_name(path.name) if len(sheets) == 1 else None)
+            tab = tab or _kind_by_header(rows)
+            label = f"{path.name}[{title}]" if len(sheets) > 1 else path.name
+            if tab is None:
+                if any(any(c.strip() for c in cells) for _, cells in rows):
+                    report.notes.append(f"{path.name}[{title}]: tab overgeslagen (geen gebieden, expertisekaart "
+                                        "of ketenpartners)")
+                continue
+            report.counts.setdefault(label, FileCounts())
+            found.append((tab, (label, rows)))
+        return found
+    named = _kind_by_name(path.stem)
+    csv_rows = _read_rows(path, named or "gebieden")
+    guessed = named or _kind_by_header(csv_rows)
+    if guessed is None:
+        raise RowError("", "ik zie niet welke lijst dit is; noem het bestand gebieden, expertisekaart of ketenpartners")
+    report.counts.setdefault(path.name, FileCounts())
+    return [(guessed, (path.name, csv_rows))]
+
+
+def import_tables(sources: dict[str, Source], today: date, report: ImportReport) -> None:
+    """The import itself, on lists already read; fills ``report`` (and ``report.files`` when complete)."""
+    tables: dict[str, _Table] = {}
+    for kind in _KINDS:
+        label, rows = sources[kind]
+        report.counts.setdefault(label, FileCounts())
+        try:
+            tables[kind] = table_of(rows, kind, label)
+        except RowError as error:
+            report.problems.append(Problem(label, 0, error.column, error.message))
+    if len(tables) != len(_KINDS):
+        return
     with _gc_paused():
-        tables = _read_all(paths, report)
-        if tables is None:
-            return report
-        books = {kind: _Book(report, path.name, tables[kind]) for kind, path in paths.items()}
+        books = {kind: _Book(report, sources[kind][0], tables[kind]) for kind in _KINDS}
         gemeenten, areas = _import_gebieden(tables["gebieden"].rows, books["gebieden"])
         schools = _import_schools(tables["expertisekaart"].rows, areas, books["expertisekaart"])
         partner_rows = tables["ketenpartners"].rows
         organisations = _most_common_spelling(_clean_column(partner_rows, "organisatie"))
-        context = _PartnerContext(areas, schools, expertisekaart.name, organisations, today)
+        context = _PartnerContext(areas, schools, sources["expertisekaart"][0], organisations, today)
         partners = _import_contacts(partner_rows, context, books["ketenpartners"])
         for book in books.values():
             book.close()
         report.complete = True
-        if out_dir is not None:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            _write(out_dir / "gebieden.yaml", "gemeenten, stadsdelen, kernen en wijken", gebieden.name,
-                   {"gemeenten": gemeenten})
-            _write(out_dir / "scholen.yaml", "scholen met expertise en IB'er", expertisekaart.name,
-                   {"scholen": schools.items})
-            _write(out_dir / "ketenpartners.yaml", "ketenpartners per organisatie", ketenpartners.name,
-                   {"organisaties": partners})
-    return report
+        data = {"gebieden": {"gemeenten": gemeenten}, "expertisekaart": {"scholen": schools.items},
+                "ketenpartners": {"organisaties": partners}}
+        report.files = {OUTPUT_NAMES[kind]: HEADER.format(what=FILE_TITLES[kind], source=sources[kind][0])
+                        + to_yaml(data[kind]) for kind in _KINDS}
+
+
+def write_files(report: ImportReport, out_dir: Path) -> None:
+    """Write the canonical files of a complete import into ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, text in report.files.items():
+        _write(out_dir / name, text)

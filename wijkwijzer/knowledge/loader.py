@@ -46,6 +46,7 @@ from wijkwijzer.knowledge.models import (
 )
 
 FILES = ("gebieden.yaml", "scholen.yaml", "ketenpartners.yaml", "route.yaml", "begrippen.yaml")
+FILE_MODELS = (GebiedenFile, ScholenFile, KetenpartnersFile, RouteFile, BegrippenFile)
 OPTIONAL_FILES = ("swv.yaml",)
 """Files a knowledge base may leave out; ``kb import`` neither reads nor writes them."""
 BUNDLED_DIR = Path(__file__).parent / "data"
@@ -145,10 +146,25 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     except FileNotFoundError:
         problems.append(Problem(path.name, 0, "", "bestand ontbreekt"))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        problems.append(Problem(path.name, line, "", f"geen geldige YAML ({getattr(error, 'problem', error)})"))
+        _yaml_problem(path.name, error, problems)
     return None
+
+
+def _parse_yaml(name: str, text: str | None, problems: list[Problem]) -> Any:
+    if text is None:
+        problems.append(Problem(name, 0, "", "bestand ontbreekt"))
+        return None
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as error:
+        _yaml_problem(name, error, problems)
+    return None
+
+
+def _yaml_problem(name: str, error: yaml.YAMLError, problems: list[Problem]) -> None:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark else 0
+    problems.append(Problem(name, line, "", f"geen geldige YAML ({getattr(error, 'problem', error)})"))
 
 
 class KnowledgeBase:
@@ -462,31 +478,47 @@ def check_knowledge_base(
     today = today or date.today()
     problems: list[Problem] = []
     raw, from_cache, fingerprint = _parse(directory, problems, use_cache)
-
-    def read(name: str, model: type[_M]) -> _M | None:
-        return None if raw.get(name) is None else _validate(model, raw[name], name, problems)
-
-    gebieden = read("gebieden.yaml", GebiedenFile)
-    scholen = read("scholen.yaml", ScholenFile)
-    partners = read("ketenpartners.yaml", KetenpartnersFile)
-    route = read("route.yaml", RouteFile)
-    terms = read("begrippen.yaml", BegrippenFile)
-    swv = read("swv.yaml", SwvFile)
-    if gebieden is None or scholen is None or partners is None or route is None or terms is None:
+    kb = _check(raw, today, problems, directory)
+    if problems and from_cache:
+        return check_knowledge_base(directory, today, use_cache=False)
+    if kb is None:
         return None, sorted(problems)
+    if not from_cache:
+        _write_cache(directory, fingerprint, {k: _strip_lines(v) for k, v in raw.items()})
+    return kb, []
+
+
+def check_knowledge_texts(texts: Mapping[str, str], today: date | None = None) -> tuple[KnowledgeBase | None,
+                                                                                       list[Problem]]:
+    """Validate a knowledge base given as file texts (name → YAML, the names of :data:`FILES`), as a
+    published version is stored; return the snapshot (``None`` if anything is wrong) and all problems."""
+    problems: list[Problem] = []
+    raw = {name: _parse_yaml(name, texts.get(name), problems) for name in FILES}
+    for name in OPTIONAL_FILES:
+        raw[name] = _parse_yaml(name, texts[name], problems) if texts.get(name) else None
+    kb = _check(raw, today or date.today(), problems, None)
+    return (kb, []) if kb is not None else (None, sorted(problems))
+
+
+def _check(raw: dict[str, Any], today: date, problems: list[Problem], source: Path | None) -> KnowledgeBase | None:
+    """The snapshot of the parsed files, or None with the reasons added to ``problems``."""
+    files = {
+        name: None if raw[name] is None else _validate(model, raw[name], name, problems)
+        for name, model in zip(FILES, FILE_MODELS, strict=True)
+    }
+    swv = _validate(SwvFile, raw["swv.yaml"], "swv.yaml", problems) if raw.get("swv.yaml") is not None else None
+    if None in files.values():
+        return None
+    gebieden, scholen, partners, route, terms = files.values()
 
     areas = {a.id: a for a in _flatten_areas(gebieden, raw["gebieden.yaml"], problems)}
     schools = _check_schools(scholen, raw["scholen.yaml"], areas, problems)
     contacts = _flatten_contacts(partners, raw["ketenpartners.yaml"], areas, {s.naam for s in schools}, today, problems)
     _check_route(route, raw["route.yaml"], problems)
     _check_terms(terms, raw["begrippen.yaml"], {s.id for s in route.stappen}, problems)
-    if problems and from_cache:
-        return check_knowledge_base(directory, today, use_cache=False)
     if problems:
-        return None, sorted(problems)
-    if not from_cache:
-        _write_cache(directory, fingerprint, {k: _strip_lines(v) for k, v in raw.items()})
-    kb = KnowledgeBase(
+        return None
+    return KnowledgeBase(
         areas=areas.values(),
         schools=schools,
         contacts=contacts,
@@ -494,10 +526,9 @@ def check_knowledge_base(
         entries=route.ingangen,
         steps=route.stappen,
         terms=terms.begrippen,
-        source=directory,
+        source=source,
         swv=swv,
     )
-    return kb, []
 
 
 def load_knowledge_base(directory: Path | None = None, today: date | None = None) -> KnowledgeBase:
@@ -518,6 +549,8 @@ class KnowledgeBaseHolder:
     def __init__(self, directory: Path | None = None, kb: KnowledgeBase | None = None) -> None:
         self.directory = directory or BUNDLED_DIR
         self._current = kb or load_knowledge_base(self.directory)
+        self.version: int | None = None
+        """The published version (store/kb_versions.py) being served; None for the directory's files."""
 
     @property
     def current(self) -> KnowledgeBase:
@@ -528,4 +561,10 @@ class KnowledgeBaseHolder:
         kb, problems = check_knowledge_base(self.directory)
         if kb is not None:
             self._current = kb
+            self.version = None
         return problems
+
+    def swap(self, kb: KnowledgeBase, version: int | None) -> None:
+        """Serve ``kb`` (an already validated snapshot, e.g. of a published version) from now on."""
+        self._current = kb
+        self.version = version

@@ -11,7 +11,8 @@ and, when registered, by their user record's number. What goes:
   but lose the pseudonym; ``announcements`` they wrote keep the text but lose the author;
 * the link from their ``signals`` to them (the reporter's pseudonym becomes :data:`ERASED`);
   the signals themselves are anonymous and stay, counted in the aggregates;
-* every ``audit_log`` entry that names them (actor or subject becomes :data:`ERASED`).
+* every ``audit_log`` entry that names them (actor or subject becomes :data:`ERASED`);
+* their console login links and sessions; knowledge-base versions they uploaded lose the author.
 
 The erasure itself is audited without any identifier.
 """
@@ -31,9 +32,12 @@ from wijkwijzer.store.audit import write_audit
 from wijkwijzer.store.schema import (
     announcements,
     audit_log,
+    console_links,
+    console_sessions,
     conversation_refs,
     invite_failures,
     invites,
+    kb_versions,
     message_status,
     outbox,
     signals,
@@ -74,6 +78,8 @@ async def erase_person(engine: AsyncEngine, *, user_id: str, secret: str, now: d
         statements = [
             delete(subscriptions).where(subscriptions.c.user_ref.in_(numbers)),
             delete(outbox).where(outbox.c.recipient.in_(numbers)),
+            delete(console_links).where(console_links.c.user_ref.in_(numbers)),
+            delete(console_sessions).where(console_sessions.c.user_ref.in_(numbers)),
             delete(users).where(users.c.id.in_(numbers)),
             delete(conversation_refs).where(conversation_refs.c.user_id == user_id),
             delete(state).where(state.c.key.in_(sorted(keys))),
@@ -82,6 +88,8 @@ async def erase_person(engine: AsyncEngine, *, user_id: str, secret: str, now: d
             update(invites).where(invites.c.redeemed_by == user_id).values(redeemed_by=ERASED),
             update(invites).where(invites.c.created_by == user_id).values(created_by=ERASED),
             update(announcements).where(announcements.c.created_by == user_id).values(created_by=ERASED),
+            update(console_links).where(console_links.c.created_by == user_id).values(created_by=ERASED),
+            update(kb_versions).where(kb_versions.c.created_by == user_id).values(created_by=ERASED),
             update(signals).where(signals.c.reporter == reporter_of(user_id, secret)).values(reporter=ERASED_REPORTER),
             update(audit_log).where(audit_log.c.actor == user_id).values(actor=ERASED),
             update(audit_log).where(audit_log.c.subject == user_id).values(subject=ERASED),

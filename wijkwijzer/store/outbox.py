@@ -106,6 +106,17 @@ class Status:
         return self.waiting == 0
 
 
+@dataclass(frozen=True)
+class Delivery:
+    """One recipient of an announcement: ``state`` is read, delivered, sent, waiting, failed or cancelled."""
+
+    recipient: int
+    name: str | None
+    channel: str
+    state: str
+    reason: str | None
+
+
 def title_of(text_: str) -> str:
     """The first line, shortened to ``MAX_TITLE`` characters: what a template message carries."""
     first = next((line.strip() for line in text_.splitlines() if line.strip()), "")
@@ -124,8 +135,13 @@ def _announcement(row: Any) -> Announcement:
                         Audience.from_json(row.audience), row.recipients, row.cancelled_at)
 
 
+CONSOLE_ONLY = "console"
+"""The channel of office users made with ``wijkwijzer users add``: they have no chat to send to."""
+
+
 def _recipients(audience: Audience) -> Any:
-    query = select(users.c.id, users.c.channel).where(users.c.announcements_off.is_(False))
+    query = select(users.c.id, users.c.channel).where(users.c.announcements_off.is_(False),
+                                                      users.c.channel != CONSOLE_ONLY)
     if audience.roles:
         query = query.where(users.c.role.in_(audience.roles))
     if audience.wijken:
@@ -304,6 +320,36 @@ class Outbox:
             await conn.execute(update(outbox).where(and_(
                 outbox.c.recipient == user_ref, outbox.c.announcement_id.in_(list(announcement_ids))))
                 .values(full_text_shown=True))
+
+    async def recent(self, limit: int = 30, created_by: str | None = None) -> list[Announcement]:
+        """The newest announcements (of ``created_by`` when given), newest first."""
+        query = select(announcements).order_by(announcements.c.id.desc()).limit(limit)
+        if created_by is not None:
+            query = query.where(announcements.c.created_by == created_by)
+        async with self.engine.connect() as conn:
+            return [_announcement(row) for row in (await conn.execute(query)).all()]
+
+    async def deliveries(self, announcement_id: int) -> list[Delivery]:
+        """Per recipient: who (number and name), the channel, what happened and why it failed."""
+        query = (select(outbox.c.recipient, outbox.c.channel, outbox.c.state, outbox.c.last_error,
+                        message_status.c.status, users.c.display_name)
+                 .select_from(outbox.outerjoin(message_status,
+                                               message_status.c.provider_message_id == outbox.c.provider_message_id)
+                              .outerjoin(users, users.c.id == outbox.c.recipient))
+                 .where(outbox.c.announcement_id == announcement_id).order_by(outbox.c.recipient))
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        found = []
+        for row in rows:
+            state, reason = row.state, row.last_error if row.state == "failed" else None
+            if state == "sent" and row.status in ("delivered", "read"):
+                state = row.status
+            elif state == "sent" and row.status == "failed":
+                state, reason = "failed", "door WhatsApp gemeld als niet afgeleverd"
+            elif state in ("pending", "sending"):
+                state = "waiting"
+            found.append(Delivery(row.recipient, row.display_name, row.channel, state, reason))
+        return found
 
     async def counts(self) -> Counter[str]:
         async with self.engine.connect() as conn:

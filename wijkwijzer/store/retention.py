@@ -10,6 +10,7 @@ the running server applies on a schedule (app/server.py) and every command appli
 | audit log | ``audit_days`` | who did what, for the SWV |
 | signals | ``signal_days`` | the trend for the jaarplan |
 | wrong-code counters, expired invites | 1 day / 30 days after expiry | brute-force protection |
+| console login links, console sessions | 1 day after they expired | a used or old link is refused either way |
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from wijkwijzer.store.schema import (
     announcements,
     audit_log,
+    console_links,
+    console_sessions,
     inbound_messages,
     invite_failures,
     invites,
@@ -74,6 +77,8 @@ async def purge(engine: AsyncEngine, policy: Retention, now: datetime) -> dict[s
         "signals": delete(signals).where(signals.c.created_at < before(policy.signal_days)),
         "invite_failures": delete(invite_failures).where(invite_failures.c.last_failure_at < before(1)),
         "invites": delete(invites).where(invites.c.expires_at < before(30)),
+        "console_links": delete(console_links).where(console_links.c.expires_at < before(1)),
+        "console_sessions": delete(console_sessions).where(console_sessions.c.expires_at < before(1)),
     }
     counts: dict[str, int] = {}
     async with engine.begin() as conn:

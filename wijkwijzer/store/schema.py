@@ -101,6 +101,7 @@ signals = Table(
     CheckConstraint(one_of("urgency", URGENCIES), name="ck_signals_urgency"),
     Index("ix_signals_wijk_thema", "wijk", "thema"),
     Index("ix_signals_created_at", "created_at"),
+    Index("ix_signals_thema_created_at", "thema", "created_at"),
 )
 
 
@@ -248,4 +249,52 @@ outbox = Table(
     UniqueConstraint("announcement_id", "recipient", name="uq_outbox_announcement_recipient"),
     Index("ix_outbox_due", "state", "next_attempt_at"),
     Index("ix_outbox_recipient", "recipient"),
+)
+
+# --- the console: login links, sessions, published knowledge-base versions (migration 0006) ----
+
+console_links = Table(
+    "console_links",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("user_ref", Integer, nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("used_at", UtcDateTime, nullable=True),
+    Index("ix_console_links_user_ref", "user_ref"),
+)
+
+console_sessions = Table(
+    "console_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_hash", String(64), nullable=False, unique=True),
+    Column("user_ref", Integer, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("last_seen_at", UtcDateTime, nullable=False),
+    Index("ix_console_sessions_user_ref", "user_ref"),
+)
+
+kb_versions = Table(
+    "kb_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("files", Text, nullable=False),
+    Column("report", Text, nullable=False, server_default=EMPTY_TEXT),
+    Column("published_at", UtcDateTime, nullable=True),
+)
+
+kb_live = Table(
+    "kb_live",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version_id", Integer, nullable=False),
+    Column("changed_at", UtcDateTime, nullable=False),
+    Column("changed_by", Text, nullable=False),
 )

@@ -1,8 +1,12 @@
 """Signals: what people report about their wijk, stored with a pseudonymous reporter.
 
-Signals are reported only as aggregates (counts per wijk and thema) and deleted after the
-retention period (store/retention.py). The reporter is a keyed hash of the user id (:func:`pseudonymize`), never the
-raw id: :class:`NewSignal` refuses anything that does not look like such a pseudonym.
+Signals are reported only as aggregates (counts per wijk and thema, per month) and deleted
+after the retention period (store/retention.py); the texts are read only for an adviseur's own
+wijken (:meth:`SignalStore.texts`). The aggregates for the console and the chat's report are
+one ``GROUP BY`` each over ``ix_signals_thema_created_at``/``ix_signals_created_at``
+(:class:`SignalFilter`: areas, themas, a period); months are calendar months in UTC. The reporter
+is a keyed hash of the user id (:func:`pseudonymize`), never the raw id: :class:`NewSignal`
+refuses anything that does not look like such a pseudonym.
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ import hmac
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import ColumnElement, case, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer.store.schema import URGENCIES, signals
@@ -91,4 +96,95 @@ class SignalStore:
         async with self.engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [SignalCount(wijk=row.wijk, thema=row.thema, count=int(row.n), hoog=int(row.hoog)) for row in rows]
+
+
+@dataclass(frozen=True)
+class SignalFilter:
+    """Which signals: in ``wijken`` (area ids as stored; None = everywhere, signals without a
+    wijk included), on ``themas`` (empty = all), created in [``since``, ``until``)."""
+
+    wijken: tuple[str, ...] | None = None
+    themas: tuple[str, ...] = ()
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
+        if self.wijken is not None:
+            found.append(signals.c.wijk.in_(self.wijken))
+        if self.themas:
+            found.append(signals.c.thema.in_(self.themas))
+        if self.since is not None:
+            found.append(signals.c.created_at >= self.since)
+        if self.until is not None:
+            found.append(signals.c.created_at < self.until)
+        return found
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: str
+    """``YYYY-MM`` (UTC)."""
+    thema: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SignalText:
+    created_at: datetime
+    thema: str
+    wijk: str | None
+    urgency: str
+    text: str
+
+
+def _month(dialect: str) -> Any:
+    if dialect == "postgresql":
+        return func.to_char(func.timezone("UTC", signals.c.created_at), "YYYY-MM")
+    return func.strftime("%Y-%m", signals.c.created_at)
+
+
+async def monthly(engine: AsyncEngine, where: SignalFilter) -> list[MonthCount]:
+    """Counts per month and thema, in month order."""
+    month = _month(engine.dialect.name).label("month")
+    count = func.count().label("n")
+    query = (select(month, signals.c.thema, count).where(*where.conditions())
+             .group_by(month, signals.c.thema).order_by(month, signals.c.thema))
+    async with engine.connect() as conn:
+        rows = (await conn.execute(query)).all()
+    return [MonthCount(str(r.month), r.thema, int(r.n)) for r in rows]
+
+
+async def per_area(engine: AsyncEngine, where: SignalFilter) -> list[SignalCount]:
+    """Counts per wijk and thema (and how many urgent), most first."""
+    count = func.count().label("n")
+    hoog = func.sum(case((signals.c.urgency == "hoog", 1), else_=0)).label("hoog")
+    query = (select(signals.c.wijk, signals.c.thema, count, hoog).where(*where.conditions())
+             .group_by(signals.c.wijk, signals.c.thema)
+             .order_by(count.desc(), signals.c.wijk.asc().nulls_last(), signals.c.thema))
+    async with engine.connect() as conn:
+        rows = (await conn.execute(query)).all()
+    return [SignalCount(wijk=r.wijk, thema=r.thema, count=int(r.n), hoog=int(r.hoog or 0)) for r in rows]
+
+
+async def per_thema(engine: AsyncEngine, where: SignalFilter) -> dict[str, int]:
+    """Counts per thema."""
+    query = select(signals.c.thema, func.count().label("n")).where(*where.conditions()).group_by(signals.c.thema)
+    async with engine.connect() as conn:
+        return {r.thema: int(r.n) for r in (await conn.execute(query)).all()}
+
+
+async def total(engine: AsyncEngine, where: SignalFilter) -> int:
+    async with engine.connect() as conn:
+        return int((await conn.execute(select(func.count()).select_from(signals).where(*where.conditions())))
+                   .scalar_one())
+
+
+async def texts(engine: AsyncEngine, where: SignalFilter, limit: int = 100) -> list[SignalText]:
+    """The newest signal texts that match (for an adviseur's own wijken only: the caller decides)."""
+    query = (select(signals.c.created_at, signals.c.thema, signals.c.wijk, signals.c.urgency, signals.c.text)
+             .where(*where.conditions()).order_by(signals.c.created_at.desc(), signals.c.id.desc()).limit(limit))
+    async with engine.connect() as conn:
+        rows = (await conn.execute(query)).all()
+    return [SignalText(r.created_at, r.thema, r.wijk, r.urgency, r.text) for r in rows]
 

@@ -1,14 +1,17 @@
 """``wijkwijzer kb import|check|stats``: the knowledge base from spreadsheets to checked files.
 
 * ``kb import BRON… --out MAP`` reads a folder with ``gebieden``, ``expertisekaart`` and
-  ``ketenpartners`` (``.csv`` or ``.xlsx``), or the three files named on the command line or
-  with ``--gebieden``/``--expertisekaart``/``--ketenpartners``. ``--out`` is required, so an
+  ``ketenpartners`` (``.csv`` or ``.xlsx``), one workbook with a tab per list, or the three files
+  named on the command line or with ``--gebieden``/``--expertisekaart``/``--ketenpartners``.
+  The console's upload runs the same import (``knowledge.importer``). ``--out`` is required, so an
   import never overwrites a knowledge base by accident. ``route.yaml`` and ``begrippen.yaml``
   are copied from the bundled knowledge base when ``--out`` has none, so the result is complete.
   ``swv.yaml`` (the SWV's loket, kept by hand) is left as it is and never copied from the demo:
   its phone number would be the demo's.
-* ``kb check [MAP]`` validates a knowledge base (default: the bundled one) and lists contacts
-  that were not checked in the last 12 months, and says so when there is no loket (``swv.yaml``).
+* ``kb check [MAP]`` validates a knowledge base (default: the bundled one), lists contacts
+  that were not checked in the last 12 months, warns about coverage (``knowledge.coverage``:
+  a gemeente of the region without a jeugdteam, a wijk with schools without SMW, JGZ or leerplicht)
+  and says so when there is no loket (``swv.yaml``).
 * ``kb stats [MAP]`` counts areas, schools and contacts per gemeente, wijk and role.
 
 Exit codes: 0 all well, 1 rows rejected or problems found, 2 the command could not run
@@ -24,7 +27,8 @@ from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
-from wijkwijzer.knowledge.importer import import_spreadsheets
+from wijkwijzer.knowledge.coverage import coverage_warnings
+from wijkwijzer.knowledge.importer import ImportReport, import_sources, import_spreadsheets
 from wijkwijzer.knowledge.loader import BUNDLED_DIR, KnowledgeBase, check_knowledge_base
 from wijkwijzer.knowledge.vocabulary import ROLES_BY_ID
 
@@ -86,6 +90,9 @@ def _inputs(args: argparse.Namespace) -> dict[str, Path] | str:
     """The three input files, or a Dutch message saying what is missing."""
     paths: dict[str, Path] = {kind: getattr(args, kind) for kind in KINDS if getattr(args, kind)}
     sources: list[Path] = args.bron
+    if len(sources) == 1 and not paths and sources[0].suffix.lower() in (".xlsx", ".xlsm") \
+            and _kind_of(sources[0]) is None:
+        return {"werkboek": sources[0]} if sources[0].is_file() else f"Bestand {sources[0]} bestaat niet."
     if len(sources) == 1 and sources[0].is_dir():
         for kind in KINDS:
             found = _find(sources[0], kind)
@@ -125,8 +132,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"{args.out} is een bestand, geen map.", file=sys.stderr)
         return 2
     try:
-        report = import_spreadsheets(paths["gebieden"], paths["expertisekaart"], paths["ketenpartners"], args.out,
-                                     args.today or date.today())
+        report = _import(paths, args.out, args.today or date.today())
         copied = _complete(args.out) if report.complete else []
     except OSError as error:
         print(f"Kan niet schrijven naar {args.out}: {error.strerror or error}.", file=sys.stderr)
@@ -135,6 +141,8 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"aangepast: {note}")
     for problem in report.problems:
         print(f"{'fout' if problem.line == 0 else 'afgewezen'}: {problem}")
+    for warning in report.warnings:
+        print(f"weggelaten: {warning}")
     if not report.complete:
         print("Niets geïmporteerd: los eerst de problemen met de bestanden op.")
         return 2
@@ -142,6 +150,12 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"Kennisbank geschreven naar {args.out}{extra}. Controleer met: wijkwijzer kb check {args.out}")
     print(report.summary())
     return 0 if report.ok else 1
+
+
+def _import(paths: dict[str, Path], out: Path, today: date) -> ImportReport:
+    if "werkboek" in paths:
+        return import_sources([paths["werkboek"]], out, today)
+    return import_spreadsheets(paths["gebieden"], paths["expertisekaart"], paths["ketenpartners"], out, today)
 
 
 # ───────────────────────────── check ─────────────────────────────
@@ -180,9 +194,15 @@ def run_check(args: argparse.Namespace) -> int:
     if kb.loket is None:
         print("Let op: er is geen loket van het SWV (swv.yaml). Wie 'ik wil een mens spreken' zegt, "
               "krijgt dan alleen de adviseur van de wijk.")
+    gaps = coverage_warnings(kb)
+    if gaps:
+        print(f"Let op: {_count(len(gaps), 'gat', 'gaten')} in de dekking:")
+        for gap in gaps:
+            print(f"  {gap}")
     print(f"In orde: {len(kb.areas)} gebieden, {len(kb.schools)} scholen, {len(kb.contacts)} contacten, "
           f"{len(kb.steps)} routestappen, {len(kb.terms)} begrippen; "
-          f"{_count(len(stale), 'contact', 'contacten')} niet recent gecontroleerd.")
+          f"{_count(len(stale), 'contact', 'contacten')} niet recent gecontroleerd"
+          f"{'; ' + _count(len(gaps), 'gat', 'gaten') + ' in de dekking' if gaps else ''}.")
     return 0
 
 

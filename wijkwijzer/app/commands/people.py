@@ -1,5 +1,6 @@
-"""``wijkwijzer invite create`` and ``wijkwijzer users list|role|forget|audit``: registration by
-the SWV office. Changes are written to the audit log with the operating-system user as actor."""
+"""``wijkwijzer invite create`` and ``wijkwijzer users list|add|role|forget|audit``: registration by
+the SWV office. ``users add`` makes a console-only adviseur or beheerder (no chat; they log in
+with ``wijkwijzer console link``). Changes are written to the audit log with the operating-system user as actor."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 import asyncio
 import getpass
 import re
+import secrets
 import sys
 from datetime import timedelta
 
@@ -14,6 +16,7 @@ from wijkwijzer.app.runtime import open_stores
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.knowledge.loader import KnowledgeBase, KnowledgeBaseError, KnowledgeBaseHolder
 from wijkwijzer.store.database import dispose
+from wijkwijzer.store.outbox import CONSOLE_ONLY
 from wijkwijzer.store.people import ROLES
 
 _DURATION = re.compile(r"^\s*(\d{1,3})\s*(d|dag|dagen|w|wk|weken)?\s*$", re.IGNORECASE)
@@ -40,6 +43,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     users = sub.add_parser("users", help="gebruikers bekijken, rollen wijzigen, gegevens verwijderen")
     users_sub = users.add_subparsers(dest="users_command", metavar="ACTIE", required=True)
     users_sub.add_parser("list", help="alle aangemelde gebruikers").set_defaults(handler=run_users)
+    add = users_sub.add_parser("add", help="een adviseur of beheerder voor alleen de console maken")
+    add.add_argument("--role", choices=("adviseur", "beheerder"), required=True)
+    add.add_argument("--name", required=True, help="naam zoals de console hem toont")
+    add.add_argument("--wijk", action="append", default=[], help="eigen wijk (mag vaker): de signalen daarvan lezen")
+    add.set_defaults(handler=run_users)
     role = users_sub.add_parser("role", help="rol van een gebruiker wijzigen")
     role.add_argument("number", type=int, help="nummer uit 'users list'")
     role.add_argument("role", choices=ROLES)
@@ -130,6 +138,8 @@ async def _users(settings: Settings, args: argparse.Namespace) -> int:
     try:
         if args.users_command == "list":
             return await _list(people)
+        if args.users_command == "add":
+            return await _add(settings, people, args)
         if args.users_command == "audit":
             for entry in reversed(await people.audit_entries(args.limit)):
                 print(f"{entry.at:%Y-%m-%d %H:%M:%S} {entry.actor} {entry.action} {entry.subject} {entry.detail}")
@@ -150,6 +160,28 @@ async def _users(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     finally:
         await dispose(engine)
+
+
+async def _add(settings: Settings, people, args: argparse.Namespace) -> int:
+    wijken = []
+    if args.wijk:
+        kb = load_kb(settings)
+        if kb is None:
+            return 2
+        for name in args.wijk:
+            area = resolve_area(kb, name)
+            if area is None:
+                print(f"Wijk '{name}' ken ik niet.", file=sys.stderr)
+                return 2
+            wijken.append(area)
+    user = await people.register(user_id=f"console-{secrets.token_hex(8)}", channel=CONSOLE_ONLY, role=args.role,
+                                 via=actor(), display_name=args.name.strip(), wijk=wijken[0] if wijken else None)
+    for wijk in wijken[1:]:
+        await people.subscribe(user, wijk)
+    print(user.id)
+    print(f"Gebruiker {user.id} ({args.name.strip()}, {args.role}) gemaakt. "
+          f"Inloglink: wijkwijzer console link {user.id}", file=sys.stderr)
+    return 0
 
 
 async def _list(people) -> int:
