@@ -28,9 +28,10 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from microsoft_agents.activity import Activity, ChannelAccount
+from microsoft_agents.activity import TurnContextProtocol
 from microsoft_agents.hosting.core import ActivityHandler, ConversationState, Storage, TurnContext
 from microsoft_agents.hosting.dialogs import (
     DialogContext,
@@ -148,40 +149,42 @@ class WijkwijzerAgent(ActivityHandler):
         """What a new conversation gets first (also sent by channels when the bot is added)."""
         return reply(self.copy.welcome, list(self.copy.examples))
 
-    async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
+    async def on_members_added_activity(self, members_added: list[ChannelAccount],
+                                        turn_context: TurnContextProtocol[Activity]) -> None:
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
         if any(member.id != bot_id for member in members_added):
             await turn_context.send_activity(self.welcome())
 
-    async def on_message_activity(self, turn_context: TurnContext) -> None:
-        text = (turn_context.activity.text or "")[:MAX_TEXT].strip()
+    async def on_message_activity(self, turn_context: TurnContextProtocol[Activity]) -> None:
+        context = cast(TurnContext, turn_context)  # the adapters run every turn with the SDK's TurnContext
+        text = (context.activity.text or "")[:MAX_TEXT].strip()
         if not text:
-            await turn_context.send_activity(reply(self.copy.only_text))
+            await context.send_activity(reply(self.copy.only_text))
             return
         started = time.perf_counter()
         kb = self.kb.current
         now = self.clock()
-        profile = await self.profiles.profile_for(turn_context.activity)
+        profile = await self.profiles.profile_for(context.activity)
         state = ConversationState(self.storage)
-        dc = await self._dialog_context(state, turn_context)
+        dc = await self._dialog_context(state, context)
         memory_property = state.create_property("memory")
-        memory = _memory(await memory_property.get(turn_context, dict))
+        memory = _memory(await memory_property.get(context, dict))
         understanding = in_context(self.understand(text, kb), memory, profile, kb, now, self.idle)
         request = Request(text=text, understanding=understanding, now=now,
                           command=self.registry.command(text, profile), concern=assess(text))
         svc = TurnServices(kb=kb, profile=profile, request=request, signals=self.signals, people=self.people,
                            outbox=self.outbox, memory=memory, invite_valid_days=self.invite_valid_days,
-                           idle=self.idle, state_key=state.get_storage_key(turn_context), console=self.console,
+                           idle=self.idle, state_key=state.get_storage_key(context), console=self.console,
                            report_threshold=self.report_threshold)
-        turn_context.turn_state[SERVICES_KEY] = svc
-        log.info("turn channel=%s intent=%s", turn_context.activity.channel_id, understanding.intent)
+        context.turn_state[SERVICES_KEY] = svc
+        log.info("turn channel=%s intent=%s", context.activity.channel_id, understanding.intent)
         await self._run(dc, svc)
         if not svc.erase_conversation:
             await self._after_turn(dc, svc)
-            await memory_property.set(turn_context, _memory_json(memory))
-            await state.save(turn_context)
+            await memory_property.set(context, _memory_json(memory))
+            await state.save(context)
         if self.metrics:
-            self.metrics.turn(turn_context.activity.channel_id or "", understanding.intent, time.perf_counter() - started)
+            self.metrics.turn(context.activity.channel_id or "", understanding.intent, time.perf_counter() - started)
 
     async def _dialog_context(self, state: ConversationState, turn_context: TurnContext) -> DialogContext:
         dialog_set = DialogSet(state.create_property("dialogs"))
@@ -201,7 +204,7 @@ class WijkwijzerAgent(ActivityHandler):
             await self._cancel(dc)
             return
         if decision is Decision.ANSWER and dc.active_dialog is not None:
-            result = await dc.continue_dialog()
+            result: DialogTurnResult = await dc.continue_dialog()  # type: ignore[no-untyped-call]  # SDK unannotated
             if not _redirected(result):
                 return
         if dc.active_dialog is not None:
@@ -218,7 +221,7 @@ class WijkwijzerAgent(ActivityHandler):
 
     async def _cancel(self, dc: DialogContext) -> None:
         active = dc.active_dialog
-        dialog = self.dialogs.get(active.id) if active is not None else None
+        dialog = self.dialogs.get(active.id or "") if active is not None else None
         if dialog is None or not await dialog.stopped(dc):
             await dc.context.send_activity(reply(self.copy.cancelled))
         await dc.cancel_all_dialogs()

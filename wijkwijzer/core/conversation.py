@@ -25,6 +25,7 @@ from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnRe
 
 from wijkwijzer.core.answers import STOP, pick_option, said
 from wijkwijzer.core.copy import Copy, CopyBook
+from wijkwijzer.core.copy import Copy as BaseCopy
 from wijkwijzer.core.intents import BY_NAME, INTENT_NAMES, SOCIAL
 from wijkwijzer.core.replies import ContactCard, reply
 from wijkwijzer.core.services import CommandMatch, Profile, Request, TurnServices, services
@@ -43,11 +44,11 @@ class WijkwijzerDialog(Dialog):
     copy file (``dialogs/texts.yaml``), validated at start-up."""
 
     ID: ClassVar[str]
-    Copy: ClassVar[type[Copy]] = Copy
+    Copy: ClassVar[type[BaseCopy]] = BaseCopy
     COPY_SECTION: ClassVar[str | None] = None
     """The copy file's section (default: ``ID``); dialogs that share their texts name one section."""
 
-    def __init__(self, copy: Copy) -> None:
+    def __init__(self, copy: BaseCopy) -> None:
         super().__init__(self.ID)
         self.copy = copy
 
@@ -128,6 +129,18 @@ async def ask(dc: DialogContext, slot: str, question: str, choices: Sequence[str
     state_of(dc)[PENDING_KEY] = pending.to_json()
     await dc.context.send_activity(reply(question, choices, cards))
     return END_OF_TURN
+
+
+async def end(dc: DialogContext, result: object = None) -> DialogTurnResult:
+    """End the active dialog (typed: the SDK's ``end_dialog`` is not annotated)."""
+    ended: DialogTurnResult = await dc.end_dialog(result)
+    return ended
+
+
+async def replace(dc: DialogContext, dialog_id: str, options: object = None) -> DialogTurnResult:
+    """Replace the active dialog by ``dialog_id`` (typed ``replace_dialog``)."""
+    replaced: DialogTurnResult = await dc.replace_dialog(dialog_id, options)
+    return replaced
 
 
 def answered(dc: DialogContext) -> None:

@@ -56,7 +56,7 @@ def jittered_backoff(attempt: int, base: float, maximum: float) -> float:
     """Exponential backoff from ``base`` with equal jitter (half fixed, half random), capped at
     ``maximum``: retries of many senders do not arrive in step."""
     ceiling = min(maximum, base * 2 ** (attempt - 1))
-    return ceiling / 2 + random.uniform(0, ceiling / 2)
+    return float(ceiling / 2 + random.uniform(0, ceiling / 2))
 
 
 class ChannelSender(Protocol):

@@ -340,11 +340,11 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
             if ("_" in name or re.search(r"[A-Za-z]{2,}\d{2,}$", name)) and not re.fullmatch(r"[A-Za-z]{1,3}\d+", name):
                 add("handle", match.start(), match.end())
     _dates(text, year, add)
-    for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
-        digits = re.sub(r"\D", "", match.raw_string)
-        if (len(digits) >= 9 and match.raw_string.lstrip("(")[:1] in ("0", "+") and not _service_number(digits)
-                and not _looks_like_time(match.raw_string)):
-            add("telefoon", match.start, match.end)
+    for number in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
+        digits = re.sub(r"\D", "", number.raw_string)
+        if (len(digits) >= 9 and number.raw_string.lstrip("(")[:1] in ("0", "+") and not _service_number(digits)
+                and not _looks_like_time(number.raw_string)):
+            add("telefoon", number.start, number.end)
     for match in _DIGITS.finditer(text):
         add(_number_kind(re.sub(r"\D", "", match.group(0))), match.start(), match.end())
     for match in _NUMBER_CONTEXT.finditer(text):

@@ -18,7 +18,7 @@ from microsoft_agents.hosting.dialogs import DialogContext, DialogReason, Dialog
 from microsoft_agents.hosting.dialogs.models.dialog_instance import DialogInstance
 
 from wijkwijzer.core.answers import NO, STOP, pick_option, said
-from wijkwijzer.core.conversation import Command, Route, WijkwijzerDialog, answered, ask, state_of
+from wijkwijzer.core.conversation import Command, Route, WijkwijzerDialog, answered, ask, end, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import GUEST, LastLookup, Profile, TurnServices, services
@@ -117,7 +117,7 @@ class RegisterDialog(WijkwijzerDialog):
                                                  address=svc.profile.address)
                 text = self.redemption_text(svc.kb, result)
         await dc.context.send_activity(reply(text))
-        return await dc.end_dialog()
+        return await end(dc)
 
     def redemption_text(self, kb: KnowledgeBase, result: Redemption) -> str:
         copy = self.copy
@@ -171,7 +171,7 @@ class _SubscriptionDialog(WijkwijzerDialog):
         svc = services(dc.context)
         text = await self.answer(svc, await own_user(svc))
         await dc.context.send_activity(reply(text))
-        return await dc.end_dialog()
+        return await end(dc)
 
     @abstractmethod
     async def answer(self, svc: TurnServices, user: User | None) -> str:
@@ -289,7 +289,7 @@ class OnboardingDialog(WijkwijzerDialog):
         wijk = await self._save(svc, place)
         text = self.copy.done.format(wijken=area_names(svc.kb, [wijk])) if wijk else self.copy.skipped
         await dc.context.send_activity(reply(text))
-        return await dc.end_dialog()
+        return await end(dc)
 
     @staticmethod
     async def _save(svc: TurnServices, place: Place | None) -> str | None:
@@ -334,10 +334,10 @@ class ForgetDialog(WijkwijzerDialog):
             svc.erase_conversation = True
             svc.profile = Profile(user_id=svc.profile.user_id, channel=svc.profile.channel)
             await dc.context.send_activity(reply(self.copy.done))
-            return await dc.end_dialog()
+            return await end(dc)
         if choice == 1:
             await dc.context.send_activity(reply(self.copy.kept))
-            return await dc.end_dialog()
+            return await end(dc)
         return await ask(dc, "confirm", self.copy.confirm_question, list(self.copy.confirm))
 
 

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
 from wijkwijzer.core.answers import pick_option, said
-from wijkwijzer.core.conversation import Command, Route, WijkwijzerDialog, answered, ask, state_of
+from wijkwijzer.core.conversation import Command, Route, WijkwijzerDialog, answered, ask, end, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data
 from wijkwijzer.core.replies import announcement, reply
@@ -110,7 +110,7 @@ class AnnounceDialog(WijkwijzerDialog):
         svc = services(dc.context)
         if not svc.profile.sees_reports or svc.outbox is None:
             await dc.context.send_activity(reply(self.copy.only_adviseurs))
-            return await dc.end_dialog()
+            return await end(dc)
         state_of(dc).update({"text": None, "wijken": None, "audience": None})
         text = svc.request.text
         match = _PREFIX.match(text)
@@ -140,7 +140,7 @@ class AnnounceDialog(WijkwijzerDialog):
         if choice == 1:
             answered(dc)
             await dc.context.send_activity(reply(self.copy.stopped))
-            return await dc.end_dialog()
+            return await end(dc)
         return await ask(dc, "confirm", self.copy.confirm_question.format(aantal="?", wie="?"), list(self.copy.confirm))
 
     async def _ask_text(self, dc: DialogContext, prefix: str = "") -> DialogTurnResult:
@@ -202,7 +202,7 @@ class AnnounceDialog(WijkwijzerDialog):
                                           audience=self._audience(svc.kb, state))
         await dc.context.send_activity(reply(self.copy.sent.format(nummer=created.id,
                                                                    aantal=people_count(created.recipients))))
-        return await dc.end_dialog()
+        return await end(dc)
 
 
 # ───────────── status ─────────────
@@ -248,13 +248,14 @@ class StatusDialog(WijkwijzerDialog):
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
         svc = services(dc.context)
         await dc.context.send_activity(reply(await self.answer(svc)))
-        return await dc.end_dialog()
+        return await end(dc)
 
     async def answer(self, svc: TurnServices) -> str:
         if not svc.profile.sees_reports or svc.outbox is None:
             return self.copy.only_adviseurs
         groups = svc.request.command.groups if svc.request.command else {}
-        number = int(groups["number"]) if groups.get("number") else None
+        raw = groups.get("number")
+        number = int(raw) if raw else None
         found = await (svc.outbox.get(number) if number else svc.outbox.latest_by(svc.profile.user_id))
         if found is None or (found.created_by != svc.profile.user_id and not svc.profile.is_beheerder):
             return self.copy.not_found.format(nummer=f" met nummer {number}" if number else "")
@@ -291,7 +292,7 @@ class InviteDialog(WijkwijzerDialog):
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
         svc = services(dc.context)
         await dc.context.send_activity(reply(await self.answer(svc, svc.request.text)))
-        return await dc.end_dialog()
+        return await end(dc)
 
     async def answer(self, svc: TurnServices, text: str) -> str:
         copy = self.copy
@@ -354,7 +355,7 @@ class UsersDialog(WijkwijzerDialog):
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
         svc = services(dc.context)
         await dc.context.send_activity(reply(await self.answer(svc)))
-        return await dc.end_dialog()
+        return await end(dc)
 
     async def answer(self, svc: TurnServices) -> str:
         copy = self.copy

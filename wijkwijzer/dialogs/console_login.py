@@ -9,7 +9,7 @@ import re
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
-from wijkwijzer.core.conversation import Command, Route, WijkwijzerDialog
+from wijkwijzer.core.conversation import Command, Route, WijkwijzerDialog, end
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import TurnServices, services
@@ -30,7 +30,7 @@ class ConsoleLoginDialog(WijkwijzerDialog):
 
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
         await dc.context.send_activity(reply(await self.answer(services(dc.context))))
-        result: DialogTurnResult = await dc.end_dialog()
+        result: DialogTurnResult = await end(dc)
         return result
 
     async def answer(self, svc: TurnServices) -> str:

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
 from wijkwijzer.core.answers import pick_option
-from wijkwijzer.core.conversation import Route
+from wijkwijzer.core.conversation import Route, end
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import LastLookup, TurnServices, services
 from wijkwijzer.dialogs.lookup import Place, PlaceChoice, place_from_entities, place_from_text, place_label
@@ -127,7 +127,7 @@ class ExpertiseDialog(SlotDialog):
         lines = [self.copy.school_profile.format(school=school.naam, tags=tags),
                  _school_lines(school, svc.profile.registered)]
         await dc.context.send_activity(reply("\n\n".join(lines)))
-        return await dc.end_dialog()
+        return await end(dc)
 
     async def complete(self, dc: DialogContext, values: dict[str, Any]) -> DialogTurnResult:
         area = values["place"].get("area")
@@ -135,7 +135,7 @@ class ExpertiseDialog(SlotDialog):
         also = values.get(ALSO, {}).get("tag")
         if also:  # "rijswijk, en ook gedrag": the expertise asked before, and this one
             await self._answer(dc, also, area)
-        return await dc.end_dialog()
+        return await end(dc)
 
     async def _answer(self, dc: DialogContext, tag: str, area: str | None) -> None:
         svc = services(dc.context)

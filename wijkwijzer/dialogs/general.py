@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
-from wijkwijzer.core.conversation import Route, WijkwijzerDialog
+from wijkwijzer.core.conversation import Route, WijkwijzerDialog, end
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import services
@@ -47,7 +47,7 @@ class GeneralDialog(WijkwijzerDialog):
                    "cancel": (copy.nothing_to_cancel, examples)}
         text, choices = answers.get(intent) or (self.unknown(svc.kb, svc.request.text), examples)
         await dc.context.send_activity(reply(text, choices))
-        return await dc.end_dialog()
+        return await end(dc)
 
     def unknown(self, kb: KnowledgeBase, text: str) -> str:
         """What was recognised, and the question that would work ('smw Ypenburg')."""

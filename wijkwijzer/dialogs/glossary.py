@@ -8,7 +8,7 @@ from typing import ClassVar
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
 from wijkwijzer.core.answers import YES, pick_option, said
-from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, state_of
+from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, end, replace, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import LastLookup, services
@@ -37,14 +37,14 @@ class GlossaryDialog(WijkwijzerDialog):
         term = next((t for t in kb.terms if t.term == name), None)
         if term is None:
             await dc.context.send_activity(reply(self.copy.unknown_term))
-            return await dc.end_dialog()
+            return await end(dc)
         roles = kb.resolver.resolve(term.term, "rol", limit=1)  # "wie is dat voor ypenburg" after "wat is een lpa"
         svc.memory.last_lookup = LastLookup(intent="glossary", at=svc.request.now, begrip=term.term,
                                             rol=roles[0].id if roles else None)
         step = kb.steps.get(term.route_stap or "")
         if step is None:
             await dc.context.send_activity(reply(f"{term.term}\n\n{term.uitleg}"))
-            return await dc.end_dialog()
+            return await end(dc)
         state_of(dc)["step"] = step.id
         text = f"{term.term}\n\n{term.uitleg}\n\n{self.copy.show_step.format(titel=step.titel)}"
         return await ask(dc, "to_route", text, list(self.copy.choices), intents=("glossary", "route"))
@@ -55,11 +55,11 @@ class GlossaryDialog(WijkwijzerDialog):
         index = pick_option(text, list(self.copy.choices))
         answered(dc)
         if index == 0 or said(text, YES) or self._asks_how(svc.understanding.intent, svc.understanding.entities):
-            return await dc.replace_dialog(RouteDialog.ID, {"step": state_of(dc)["step"]})
+            return await replace(dc, RouteDialog.ID, {"step": state_of(dc)["step"]})
         if index == 1:
             await dc.context.send_activity(reply(self.copy.declined))
-            return await dc.end_dialog()
-        return await dc.end_dialog(REDIRECT)
+            return await end(dc)
+        return await end(dc, REDIRECT)
 
     @staticmethod
     def _asks_how(intent: str, entities: Mapping[str, str | None]) -> bool:

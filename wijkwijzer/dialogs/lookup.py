@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from wijkwijzer.dialogs.common import area_by_name
@@ -50,25 +51,26 @@ def place_label(kb: KnowledgeBase, place: Place) -> str:
     return ""
 
 
-def place_from_entities(kb: KnowledgeBase, entities: dict, ambiguous: dict) -> Place | PlaceChoice | None:
+def place_from_entities(kb: KnowledgeBase, entities: Mapping[str, str | None],
+                        ambiguous: Mapping[str, tuple[str, ...]]) -> Place | PlaceChoice | None:
     """The place named in an understanding (school > wijk > postcode > gemeente); a choice when ambiguous."""
     for key in ("school", "wijk"):
         alternatives = ambiguous.get(key) or ()
         if len(alternatives) > 1:
-            places = tuple(_place(kb, key, v) for v in alternatives)
-            places = tuple(p for p in places if p is not None)
+            places = tuple(p for p in (_place(kb, key, v) for v in alternatives) if p is not None)
             if len(places) > 1:
                 return PlaceChoice(places, tuple(place_label(kb, p) for p in places))
-    if entities.get("school") and entities["school"] in kb.schools:
-        return Place(school=entities["school"])
-    if entities.get("wijk"):
-        place = _place(kb, "wijk", entities["wijk"])
+    school, wijk, postcode, gemeente = (entities.get(key) for key in ("school", "wijk", "postcode", "gemeente"))
+    if school and school in kb.schools:
+        return Place(school=school)
+    if wijk:
+        place = _place(kb, "wijk", wijk)
         if place:
             return place
-    if entities.get("postcode"):
-        return place_for_postcode(kb, entities["postcode"])
-    if entities.get("gemeente"):
-        return _place(kb, "gemeente", entities["gemeente"])
+    if postcode:
+        return place_for_postcode(kb, postcode)
+    if gemeente:
+        return _place(kb, "gemeente", gemeente)
     return None
 
 

@@ -18,9 +18,10 @@ from typing import Any, ClassVar
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
 from wijkwijzer.core.answers import pick_option
-from wijkwijzer.core.conversation import Route
+from wijkwijzer.core.conversation import Route, end
 from wijkwijzer.core.replies import ContactCard, reply
 from wijkwijzer.core.services import LastLookup, TurnServices, services
+from wijkwijzer.dialogs.common import joined
 from wijkwijzer.dialogs.lookup import (
     Place,
     PlaceChoice,
@@ -30,7 +31,6 @@ from wijkwijzer.dialogs.lookup import (
     places_by_part,
     suggested_places,
 )
-from wijkwijzer.dialogs.common import joined
 from wijkwijzer.dialogs.slots import ALSO, Choose, Slot, SlotCopy, SlotDialog
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import STALE_AFTER_DAYS, KnowledgeBase
@@ -221,17 +221,17 @@ class PartnerDialog(SlotDialog):
         place = Place(**values["place"]) if values.get("place") else Place()
         if place.outside:
             await self._outside(dc, values["rol"], place.outside)
-            return await dc.end_dialog()
+            return await end(dc)
         if values.get("loket"):
             await self._loket(dc)
-            return await dc.end_dialog()
+            return await end(dc)
         if values.get("residence") and not place.empty and not place.school:
             return await self._answer_residence(dc, values, place)
         await self._answer(dc, svc, values["rol"], place, values.get("expertise"))
         also = values.get(ALSO, {}).get("rol")
         if also:  # "ypenburg, en ook de jgz": the role asked before, and this one
             await self._answer(dc, svc, also, place, values.get("expertise"))
-        return await dc.end_dialog()
+        return await end(dc)
 
     async def _outside(self, dc: DialogContext, rol: str, gemeente: str) -> None:
         """A gemeente outside the region: where to go there, never an ask-back loop."""
@@ -335,14 +335,14 @@ class PartnerDialog(SlotDialog):
             contacts = query.contacts_for(svc.kb, "jeugdteam", wijk=area.id)
         if not contacts:
             await dc.context.send_activity(reply(f"{rule}\n\n{copy.residence_none.format(gemeente=gemeente)}"))
-            return await dc.end_dialog()
+            return await end(dc)
         if not svc.profile.registered:
             await dc.context.send_activity(reply(f"{rule}\n\n{copy.not_registered}"))
-            return await dc.end_dialog()
+            return await end(dc)
         cards = [contact_card(copy, c, svc.today) for c in contacts[:MAX_CARDS]]
         text = "\n\n".join([rule, *("\n".join(card.as_lines()) for card in cards)])
         await dc.context.send_activity(reply(text, [], cards))
-        return await dc.end_dialog()
+        return await end(dc)
 
     @staticmethod
     def _remember(svc: TurnServices, rol: str | None, place: Place) -> None:

@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
 from wijkwijzer.core.answers import BACK, RESTART, doubts, loose_option, pick_option, said
-from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, state_of
+from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, end, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import Profile, TurnServices, services
@@ -152,7 +152,7 @@ class RouteDialog(WijkwijzerDialog):
         understanding = svc.understanding
         if step.einde or (understanding.intent == "route" and (understanding.situation or understanding.entities["begrip"])):
             answered(dc)  # a new route question ("meldcode" again, "hoe vraag ik een tlv aan"): start there
-            return await dc.end_dialog(REDIRECT)
+            return await end(dc, REDIRECT)
         return await self._missed(dc, step, doubts(text))
 
     async def _missed(self, dc: DialogContext, step: Step, unsure: bool) -> DialogTurnResult:

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
 from wijkwijzer.core.answers import pick_option
-from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, pending_of
+from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, end, pending_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data
 from wijkwijzer.core.replies import reply
@@ -212,14 +212,14 @@ class SignalDialog(SlotDialog):
         svc = services(dc.context)
         pending = pending_of(dc)
         if pending and pending.slot != "text" and svc.understanding.intent == "signal" and signal_text(svc.request.text):
-            return await dc.end_dialog(REDIRECT)
+            return await end(dc, REDIRECT)
         return await super().continue_dialog(dc)
 
     async def start(self, dc: DialogContext, values: dict[str, Any], options: dict[str, Any]) -> DialogTurnResult | None:
         svc = services(dc.context)
         if not svc.profile.registered:
             await dc.context.send_activity(reply(self.copy.guests))
-            return await dc.end_dialog()
+            return await end(dc)
         if svc.profile.wijk in svc.kb.areas:
             values["wijk"] = svc.profile.wijk
         return None
@@ -228,12 +228,12 @@ class SignalDialog(SlotDialog):
         svc = services(dc.context)
         if not values["confirmed"]:
             await dc.context.send_activity(reply(self.copy.not_saved))
-            return await dc.end_dialog()
+            return await end(dc)
         await svc.signals.save_signal(thema=values["thema"], wijk=values["wijk"],
                                       urgency=values.get("urgency") or "normaal", text=values["text"],
                                       reporter=svc.profile.user_id, at=svc.request.now)
         await dc.context.send_activity(reply(self.copy.saved))
-        return await dc.end_dialog()
+        return await end(dc)
 
 
 class ReportCopy(Copy):
@@ -278,7 +278,7 @@ class SignalReportDialog(WijkwijzerDialog):
         copy = self.copy
         text = await self.answer(svc) if svc.profile.sees_reports else copy.only_adviseurs
         await dc.context.send_activity(reply(text))
-        result: DialogTurnResult = await dc.end_dialog()
+        result: DialogTurnResult = await end(dc)
         return result
 
     async def answer(self, svc: TurnServices) -> str:

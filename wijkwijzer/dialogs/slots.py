@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
 from wijkwijzer.core.answers import NO, STOP, YES, pick_option, said
-from wijkwijzer.core.conversation import WijkwijzerDialog, answered, ask, pending_of, state_of
+from wijkwijzer.core.conversation import WijkwijzerDialog, answered, ask, end, pending_of, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import TurnServices, services
@@ -116,7 +116,7 @@ class SlotDialog(WijkwijzerDialog):
         if said(text, STOP):
             answered(dc)
             await dc.context.send_activity(reply(self.copy.stopped))
-            return await dc.end_dialog()
+            return await end(dc)
         slot_name = pending.slot if pending else ""
         if slot_name.startswith(PICK):
             if self._read_pick(dc, text):

@@ -1101,9 +1101,15 @@ def _yaml_string(value: str, flow: bool) -> str:
         and value[0] not in _INDICATORS
         and not _PLAIN_UNSAFE.search(value)
         and not (flow and _FLOW_UNSAFE.search(value))
-        and (value[0] not in _MAYBE_NOT_STR or _RESOLVER.resolve(ScalarNode, value, (True, False)) == _STR)
+        and (value[0] not in _MAYBE_NOT_STR or _implicit_tag(value) == _STR)
     )
     return value if plain else "'" + value.replace("'", "''") + "'"
+
+
+def _implicit_tag(value: str) -> str:
+    """The tag YAML would give ``value`` written plain ('ja' → bool in YAML 1.1, '070' → int)."""
+    tag: str = _RESOLVER.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]  # PyYAML unannotated
+    return tag
 
 
 def _yaml_scalar(value: Any, flow: bool = False) -> str:
@@ -1113,7 +1119,7 @@ def _yaml_scalar(value: Any, flow: bool = False) -> str:
     if kind is bool:
         return "true" if value else "false"
     if kind is date:
-        return value.isoformat()
+        return str(value.isoformat())
     raise TypeError(f"cannot write a {kind.__name__} into a knowledge-base file")
 
 

@@ -46,7 +46,6 @@ from wijkwijzer.knowledge.models import (
 )
 
 FILES = ("gebieden.yaml", "scholen.yaml", "ketenpartners.yaml", "route.yaml", "begrippen.yaml")
-FILE_MODELS = (GebiedenFile, ScholenFile, KetenpartnersFile, RouteFile, BegrippenFile)
 OPTIONAL_FILES = ("swv.yaml",)
 """Files a knowledge base may leave out; ``kb import`` neither reads nor writes them."""
 BUNDLED_DIR = Path(__file__).parent / "data"
@@ -502,14 +501,17 @@ def check_knowledge_texts(texts: Mapping[str, str], today: date | None = None) -
 
 def _check(raw: dict[str, Any], today: date, problems: list[Problem], source: Path | None) -> KnowledgeBase | None:
     """The snapshot of the parsed files, or None with the reasons added to ``problems``."""
-    files = {
-        name: None if raw[name] is None else _validate(model, raw[name], name, problems)
-        for name, model in zip(FILES, FILE_MODELS, strict=True)
-    }
-    swv = _validate(SwvFile, raw["swv.yaml"], "swv.yaml", problems) if raw.get("swv.yaml") is not None else None
-    if None in files.values():
+    def read(name: str, model: type[_M]) -> _M | None:
+        return None if raw.get(name) is None else _validate(model, raw[name], name, problems)
+
+    gebieden = read("gebieden.yaml", GebiedenFile)
+    scholen = read("scholen.yaml", ScholenFile)
+    partners = read("ketenpartners.yaml", KetenpartnersFile)
+    route = read("route.yaml", RouteFile)
+    terms = read("begrippen.yaml", BegrippenFile)
+    swv = read("swv.yaml", SwvFile)
+    if gebieden is None or scholen is None or partners is None or route is None or terms is None:
         return None
-    gebieden, scholen, partners, route, terms = files.values()
 
     areas = {a.id: a for a in _flatten_areas(gebieden, raw["gebieden.yaml"], problems)}
     schools = _check_schools(scholen, raw["scholen.yaml"], areas, problems)
