@@ -5,6 +5,9 @@ or library upgrade fails here, by name, instead of somewhere in a turn. docs/per
 says for each one where it is used, why, and what it saves; it is the upgrade checklist. Some
 tests are tripwires (a source scan that lists where the SDK touches a name): when one fails,
 read the SDK change, adjust the code, then the expected list.
+
+The last test keeps docs/performance.md honest: every ``tests/...::name`` it mentions exists,
+and it mentions every test in this file.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "performance.md"
 
 
 def _sdk_file(obj: object) -> str:
@@ -534,3 +540,25 @@ def test_the_deduce_lists_are_where_privacy_reads_them(parts):
     from wijkwijzer.core.privacy import _deduce_list
 
     assert len(_deduce_list(*parts)) >= 50, f"deduce's {'/'.join(parts)} is gone or moved"
+
+
+# --- the document ---------------------------------------------------------------------------------
+
+_GUARD = re.compile(r"(tests/[\w/]+\.py)::(test_\w+)")
+
+
+def _defined(path: Path, name: str) -> bool:
+    return re.search(rf"^(async )?def {name}\(", path.read_text(encoding="utf-8"), re.MULTILINE) is not None
+
+
+def test_docs_performance_names_guard_tests_that_exist_and_every_contract_test():
+    text = DOC.read_text(encoding="utf-8")
+    named = set(_GUARD.findall(text))
+    assert len(named) > 20
+    missing = sorted(f"{path}::{name}" for path, name in named
+                     if not (ROOT / path).is_file() or not _defined(ROOT / path, name))
+    assert missing == [], "docs/performance.md names tests that do not exist"
+    here = Path(__file__).relative_to(ROOT).as_posix()
+    own = re.findall(r"^(?:async )?def (test_\w+)\(", Path(__file__).read_text(encoding="utf-8"), re.MULTILINE)
+    unnamed = sorted(name for name in own if (here, name) not in named)
+    assert unnamed == [], "docs/performance.md does not say what these contract tests guard"
