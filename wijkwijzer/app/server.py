@@ -257,7 +257,7 @@ async def create_serving_app(settings: Settings, **options: Any) -> web.Applicat
         log.info("no OpenTelemetry tracer or meter provider configured: the SDK's spans and span wrappers do nothing")
     app = await create_app(settings, **options)
     gc.collect()
-    gc.freeze()
+    gc.freeze()  # docs/performance.md (C1)
     return app
 
 

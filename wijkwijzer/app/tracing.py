@@ -75,6 +75,7 @@ def _meter_provider_set() -> bool:
     return type(metrics.get_meter_provider()).__name__ not in ("_ProxyMeterProvider", "NoOpMeterProvider")
 
 
+# Replaces SDK internals: docs/performance.md (A6); tests/test_sdk_contracts.py pins their shape.
 def _make_sdk_span_wrappers_inert() -> None:
     from microsoft_agents.hosting.core.telemetry.core.base_span_wrapper import BaseSpanWrapper
 

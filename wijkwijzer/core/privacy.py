@@ -100,6 +100,7 @@ def _words(path: Path) -> set[str]:
     return words
 
 
+# Depends on the layout of deduce's package data: docs/performance.md (B7).
 def _deduce_list(*parts: str) -> set[str]:
     """One of deduce's lookup lists (items minus exceptions), read from its package folder without
     importing deduce (that would load numpy and build its own structures)."""

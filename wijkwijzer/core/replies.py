@@ -65,6 +65,7 @@ class Reply(Activity):
     send and its nested parts (actions, attachments) are never changed afterwards: senders set
     top-level fields or build new activities. So a copy of the top level is enough."""
 
+    # What the SDK's send path does with it: docs/performance.md (A4).
     def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Reply:
         return self.model_copy()
 

@@ -1079,7 +1079,7 @@ class _Book:
 # costs over a second for a national knowledge base, so they are written here, with PyYAML's
 # own resolver deciding whether a string may stay unquoted. The output equals yaml.safe_dump(...,
 # allow_unicode=True, sort_keys=False, width=120) except that a long quoted string is never
-# folded over two lines.
+# folded over two lines. Why and what guards it: docs/performance.md (B4).
 
 _WIDTH = 120
 _PRINTABLE = re.compile("^[\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*$")

@@ -84,6 +84,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_SPECIAL = frozenset("0123456789-+.~tTfFnNyYoO<=!&*[{|>'\"%@`")
 
 
+# libyaml and PyYAML's resolve() hook: docs/performance.md (B2); the parse cache below: (B3).
 class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
     """A safe loader (libyaml when available) that records the line of every mapping under ``__line__``."""
 

@@ -179,6 +179,7 @@ class ScholenFile(_Model):
 # ───────────────────────────── ketenpartners ─────────────────────────────
 
 
+# ContactFile and Loket borrow IbContact's validators through pydantic: docs/performance.md (B5).
 class ContactFile(_Model):
     naam: str = Field(min_length=1)
     rol: RoleId

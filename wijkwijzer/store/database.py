@@ -112,6 +112,7 @@ class PointRead:
     row: type
 
 
+# Uses SQLAlchemy's compiled statement and type processors directly: docs/performance.md (B1).
 def point_read(statement: Select[Any]) -> PointRead:
     """Compile ``statement`` for SQLite once, at import time of the store that owns it."""
     compiled = statement.compile(dialect=_SQLITE)

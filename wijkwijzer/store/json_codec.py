@@ -28,7 +28,8 @@ from pydantic import BaseModel
 TYPE_KEY = "$type"
 _ACTIVITY_PREFIX = "activity."
 
-# Plain classes whose instance attributes are all there is to them: stored as those attributes.
+# Plain classes whose instance attributes are all there is to them: stored as those attributes
+# (rebuilt without their __init__: docs/performance.md, A12).
 _ATTRIBUTE_CLASSES: dict[str, type] = {
     cls.__name__: cls for cls in (DialogState, DialogInstance, PromptOptions, Choice, FoundChoice, DateTimeResolution)
 }

@@ -181,6 +181,7 @@ def _item(target_cls: type[StoreItemT], value: str, etag: str) -> StoreItemT:
     return cast(StoreItemT, target_cls.from_json_to_store_item(data))
 
 
+# CachedAgentState is the SDK's internal state holder: docs/performance.md (A11).
 def _give_back_etag(value: StoreItem | Mapping[str, Any], etag: str) -> None:
     if isinstance(value, CachedAgentState):
         cast(dict[str, Any], value.state)[ETAG_KEY] = etag

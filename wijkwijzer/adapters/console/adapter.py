@@ -62,7 +62,7 @@ class ConsoleAdapter(ChannelAdapter):
         try:
             await self.run_pipeline(context, self.logic)
         finally:
-            await context._aclose()
+            await context._aclose()  # private SDK method, as the SDK's adapters: docs/performance.md (A7)
         return [a for a in self._sent if a.type == ActivityTypes.message]
 
     async def send_text(self, text: str) -> list[Activity]:

@@ -87,6 +87,7 @@ class Unauthorized(Exception):
         self.reason = reason
 
 
+# Sets the SDK's private _jwk_client_manager: docs/performance.md (A8).
 class _Validator(JwtTokenValidator):
     def __init__(self, configuration: AgentAuthConfiguration, keys: SigningKeySource | None) -> None:
         super().__init__(configuration)

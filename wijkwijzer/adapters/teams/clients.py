@@ -104,6 +104,7 @@ class _KeptOpenConnectorClient(TeamsConnectorClient):
         return None
 
 
+# Uses the base class's private names and the SDK's calling convention: docs/performance.md (A3).
 class TeamsClientFactory(RestChannelServiceClientFactory):
     """The SDK's client factory with per-process clients (see the module docs)."""
 

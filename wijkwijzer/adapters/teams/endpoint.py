@@ -60,6 +60,7 @@ class TeamsHooks:
     service_urls: ServiceUrlPolicy | None = None
 
 
+# Relies on how the SDK's process_request reads the request: docs/performance.md (A1, A2).
 class _ParsedRequest:
     """The SDK's HttpRequestProtocol over a body we already read, checked and parsed.
 

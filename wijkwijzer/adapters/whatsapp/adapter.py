@@ -74,7 +74,7 @@ class WhatsAppAdapter(ChannelAdapter):
         try:
             await self.run_pipeline(context, logic)
         finally:
-            await context._aclose()
+            await context._aclose()  # private SDK method, as the SDK's adapters: docs/performance.md (A7)
 
     async def _on_error(self, context: TurnContext, error: Exception) -> None:
         log.error("whatsapp turn failed: %s", type(error).__name__, exc_info=error)
