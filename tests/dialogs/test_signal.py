@@ -11,7 +11,7 @@ async def _report(make_chat) -> str:
 async def test_one_shot_signal_is_confirmed_then_saved_and_aggregated(make_chat):
     chat = await make_chat(wijk="Den Haag: Ypenburg")
     ask = await chat.send("signaal: steeds meer angstklachten in groep 8, wijk Scheveningen")
-    assert ask.has("Hoe dringend") and ask.choices == ["Laag", "Normaal", "Hoog"]
+    assert ask.has("Klopt dit signaal", "Urgentie: normaal") and ask.choices == ["Ja, opslaan", "Nee, annuleren"]
     confirm = await chat.send("hoog")
     assert confirm.has("Thema: Angst of somberheid", "Wijk: Scheveningen", "Urgentie: hoog", "steeds meer angstklachten")
     saved = await chat.send("ja")
@@ -24,7 +24,7 @@ async def test_guided_signal_takes_at_most_three_questions(make_chat):
     chat = await make_chat(wijk="Den Haag: Ypenburg")
     turn = await chat.send("ik wil een signaal doorgeven")
     questions = 0
-    answers = iter(["veel kinderen komen zonder ontbijt naar school", "Armoede", "Normaal"])
+    answers = iter(["veel kinderen komen zonder ontbijt naar school", "Armoede", "Ypenburg"])
     while not turn.has("Klopt dit signaal"):
         questions += 1
         assert questions <= 3, chat.turns
@@ -59,15 +59,14 @@ async def test_safety_concern_gets_veilig_thuis_112_and_the_meldcode_first_and_t
     assert turn.texts[0].startswith("Dit klinkt als zorg om de veiligheid")
     assert "0800-2000" in turn.texts[0] and "112" in turn.texts[0] and "Meldcode stap voor stap" in turn.choices
     assert "nog geen signalen" in (await _report(make_chat)).lower()
-    assert turn.has("Hoe dringend")
+    assert turn.has("Klopt dit signaal", "blauwe plekken")
     meldcode = await chat.send("Meldcode stap voor stap")
     assert meldcode.has("Zorg om de veiligheid van een kind")
 
 
 async def test_cancelled_signal_is_not_saved(make_chat):
     chat = await make_chat(wijk="Den Haag: Ypenburg")
-    await chat.send("signaal: veel vapen op het schoolplein bij groep 8")
-    await chat.send("normaal")
+    assert (await chat.send("signaal: veel vapen op het schoolplein bij groep 8")).has("Klopt dit signaal")
     cancelled = await chat.send("nee, annuleren")
     assert cancelled.has("niet opgeslagen")
     assert "nog geen signalen" in (await _report(make_chat)).lower()
@@ -80,3 +79,13 @@ async def test_guest_cannot_give_a_signal_and_ib_cannot_see_the_report(make_chat
     ib = await make_chat(conversation="ib")
     report = await ib.send("overzicht signalen")
     assert report.has("alleen voor adviseurs")
+
+
+async def test_urgency_is_read_from_the_text_and_can_change_in_the_confirm_step(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    plain = await chat.send("signaal: steeds meer kinderen zonder ontbijt op school")
+    assert plain.has("Urgentie: normaal", "typ dan 'dringend'") and plain.choices == ["Ja, opslaan", "Nee, annuleren"]
+    assert (await chat.send("dringend")).has("Urgentie: hoog")
+    assert (await chat.send("ja")).has("opgeslagen")
+    calm = await chat.send("signaal: meer vapen in groep 8, niet dringend")
+    assert calm.has("Urgentie: laag") and not calm.has("typ dan 'dringend'")

@@ -45,7 +45,7 @@ def in_context(understanding: Understanding, memory: Memory, profile: Profile, k
             carried = CARRIED.get(intent)
             if carried and not named.get(carried):
                 named[carried] = getattr(last, carried)  # "wie is dat voor ypenburg" after "wat betekent lpa"
-            if intent in CARRIED and not any(named.get(key) for key in PLACE_KEYS):
+            if intent in CARRIED and not any(named.get(key) for key in PLACE_KEYS) and not understanding.outside:
                 # the school when the message points at it, when no area was asked about, or when
                 # one school was found ("wie is daar de ib'er")
                 school = last.school if (understanding.that_school or not last.area or (
@@ -74,7 +74,7 @@ def _continued(understanding: Understanding, named: dict[str, str | None], last:
         return "expertise_lookup"
     if named.get("thema") and last.intent == "signal_report":
         return "signal_report"
-    only_place = any(named.get(key) for key in PLACE_KEYS)
+    only_place = any(named.get(key) for key in PLACE_KEYS) or bool(understanding.outside)
     if only_place and last.intent in LOOKUPS and understanding.intent in ("partner_lookup", "unknown"):
         return last.intent
     if last.rol and understanding.intent == "partner_lookup":

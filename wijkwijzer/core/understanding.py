@@ -154,7 +154,7 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
 # ───────────────────── cues ─────────────────────
 # Named patterns on the normalised text (lowercase, no punctuation; "smw'er" → "smwer").
 _ROUTE_NOUNS = "route stappen stappenplan procedure aanpak werkwijze protocol"
-_NEWS = "berichten aankondigingen meldingen nieuws berichtjes"
+_NEWS = "berichten aankondigingen meldingen nieuws berichtjes updates nieuwsbrief"
 _MESSAGE = "bericht berichtje mededeling nieuwsbrief uitnodiging oproep nieuwtje"
 CUES: dict[str, re.Pattern[str]] = {
     "who_strict": _any(_words("wie wiens")),
@@ -181,7 +181,7 @@ CUES: dict[str, re.Pattern[str]] = {
                           r"\balle (contacten|partners|contactpersonen|hulpverleners)\b"),
     # A person instead of the bot: the user's own adviseur or the SWV's loket.
     "human": _any(r"\b(een |met een |iemand |echt )?(mens|persoon|medewerker|echt iemand|iemand echt)( echt)? "
-                  r"(spreken|bellen|aan de lijn|aan de telefoon)\b",
+                  r"(spreken|bellen|praten|aan de lijn|aan de telefoon)\b",
                   r"\b(geen|niet met een|ipv een|in plaats van een|liever geen) (bot|robot|computer|chatbot)\b",
                   r"\bechte? (mens|persoon|medewerker)\b", r"\biemand (van vlees en bloed|van het swv)\b"),
     # A whole word that is only the route menu.
@@ -191,7 +191,7 @@ CUES: dict[str, re.Pattern[str]] = {
         _stems("vacature sollicit salaris verdien vakantiedag ouderschapsverlof zwangerschapsverlof cao oppas "
                "huurhuis huurwoning koophuis tandarts apotheek kapper supermarkt restaurant voetbalclub "
                "sportclub sportschool zwemles speeltuin fietsenmaker bakker parkeer geparkeerd tanken recept "
-               "wachtwoord printer"),
+               "wachtwoord printer loodgieter elektricien weggesleept"),
         _words("baan opleiding lol haha hihi weer_in mooi_weer"), r"\b(wil|ga|kan) (zelf )?\w+ worden\b",
         r"\bwerken als\b"),
     "what_is": _any(r"\bwat (is|zijn|was|betekent|betekend|betekenen|houdt|houden|doet|doen)\b",
@@ -220,18 +220,26 @@ CUES: dict[str, re.Pattern[str]] = {
     "school_word": _any(_words("school scholen basisschool basisscholen schooltje ikc kindcentrum sbo locatie")),
     "signal_start": _any(r"^(nieuwe? |kort |korte |snel |nog een |een |mijn |dringend |urgent )?"
                          r"(signaal|signaaltje|signalering|signalement)\b"),
+    "urgent_start": _any(r"^(dringend|urgent|spoed)\b"),
     "signal_word": _any(_words("signaal signaaltje signalering signalement")),
     "signal_verb": _any(_words("doorgeven geven melden afgeven loggen invoeren sturen doen achterlaten noteren "
                                "vastleggen delen registreren maken over")),
     "want": _any(_words("wil wilde wou graag kan_ik mag_ik nieuw nieuwe")),
     "tell_something": _any(r"\b(iets|wat|zorgen) (melden|signaleren|kwijt|doorgeven|delen)\b", _words("signaleren"),
-                           r"\b(melden|doorgeven|laten weten|opmerken|aangeven) dat\b"),
+                           r"\b(melden|doorgeven|laten weten|opmerken|aangeven) dat\b", r"\b(even|wil|wilde) melden\b",
+                           r"\b(wil|wilde|moest|moet) (het|dit|dat) (even |ook )?kwijt\b"),
     # A trend someone sees: with a thema it is a signal ("we merken steeds meer schoolweigering").
-    "trend": _any(r"\bwe (merken|zien|constateren|horen|signaleren)\b", r"\b(steeds|alsmaar|almaar|veel) meer\b",
+    "trend": _any(r"\bwe (merken|zien|constateren|horen|signaleren)\b", r"\b(merken|zien|horen) we\b",
+                  r"\b(steeds|alsmaar|almaar|veel) (meer|vaker)\b", r"\bopvallend (veel|vaak)\b",
+                  r"\bstapelt (zich )?op\b",
                   _words("toename toenemend toenemende neemt_toe nemen_toe groeiend groeiende")),
+    # A complaint about how things go: with a thema it is a signal ("wachtlijst is belachelijk lang").
+    "complaint": _any(r"\b(loopt|lopen|gaat|gaan) (echt |heel |erg )?(uit de hand|stroef|slecht|mis)\b",
+                      _words("belachelijk onacceptabel onhoudbaar"), r"\b(veel |echt )?te lang\b"),
     "signals_plural": _any(_words("signalen")),
     "report_word": _any(_words("overzicht rapport rapportage dashboard totaal aantal hoeveel lijst stand trend trends "
-                               "bekijken zien inzien cijfers statistiek statistieken samenvatting per")),
+                               "bekijken zien inzien cijfers statistiek statistieken samenvatting per binnengekomen "
+                               "binnen_gekomen ontvangen")),
     "announce_cue": _any(_stems("aankondig"),
                          rf"{_words(_MESSAGE)}.{{0,40}}"
                          rf"{_words('sturen versturen rondsturen plaatsen verspreiden delen')}",
@@ -255,7 +263,10 @@ CUES: dict[str, re.Pattern[str]] = {
                           r"\bvoeg\b.{1,40}\btoe\b", r"\btoevoegen aan (mijn|de) (wijken|lijst|abonnement)",
                           r"\b(welke|mijn) (wijken|abonnementen|abonnement)\b",
                           r"\bwelke (berichten|aankondigingen) krijg ik\b", r"\bvolg(en)? (ik|de wijk|ook)\b",
-                          r"\bzet (me|mij|ons) (ook )?op de (lijst|verzendlijst|mailinglijst)\b"),
+                          r"\bzet (me|mij|ons) (ook )?op de (lijst|verzendlijst|mailinglijst)\b",
+                          r"\bhou(d|den)? (me|mij|ons) (ook )?op de hoogte\b",
+                          rf"\baanmelden (voor|bij|op) (de |alle )?{_words(_NEWS)}",
+                          rf"\b(wil|graag|ook) (\w+ )?{_words(_NEWS)} (over|van|uit|voor)\b"),
     "unsubscribe_cue": _any(r"^(stop|stoppen|stop alles|unsubscribe)$",
                             _words("afmelden uitschrijven unsubscribe afmelding"),
                             r"\bmeld (me|mij|ons) af\b", r"\bschrijf (me|mij) uit\b",
@@ -305,25 +316,29 @@ RULES: tuple[Rule, ...] = (
     Rule("signal", 0.88, ("tell_something",), unless=("what_is",)),
     Rule("signal", 0.8, ("signal_word", "thema"), unless=("what_is",)),
     Rule("signal", 0.89, ("tell_something", "thema"), unless=("what_is",)),
+    Rule("signal", 0.9, ("urgent_start", "thema"), unless=("what_is", "who")),
     Rule("signal", 0.87, ("trend", "thema"), unless=("what_is", "how", "who")),
+    Rule("signal", 0.87, ("complaint", "thema"), unless=("what_is", "how", "who")),
     Rule("unknown", 0.97, ("off_topic",), unless=("signal_start", "signal_word", "tell_something", "announce_cue",
                                                    "register_word", "subscribe_cue", "unsubscribe_cue")),
     Rule("route", 0.92, ("route_alone",)),
-    Rule("partner_lookup", 0.94, ("partners_word", "place"), unless=("what_is",)),
+    Rule("partner_lookup", 0.94, ("partners_word", "place"), unless=("what_is", "complaint", "trend")),
     Rule("partner_lookup", 0.91, ("human",)),
     Rule("route", 0.95, ("how_route",)),
     Rule("partner_lookup", 0.9, ("partner_command",)),
     Rule("partner_lookup", 0.95, ("rol", "contact")),
-    Rule("partner_lookup", 0.93, ("rol", "place")),
+    Rule("partner_lookup", 0.93, ("rol", "place"), unless=("complaint", "trend", "tell_something")),
+    Rule("partner_lookup", 0.9, ("rol", "refers_back")),
     Rule("glossary", 0.92, ("what_is", "begrip")),
     Rule("route", 0.9, ("how", "route_word")),
     Rule("route", 0.9, ("steps", "route_word")),
     Rule("partner_lookup", 0.9, ("rol", "who")),
     Rule("partner_lookup", 0.88, ("rol", "followup")),
     Rule("expertise_lookup", 0.93, ("expertise", "expertise_cue")),
-    Rule("expertise_lookup", 0.9, ("expertise", "place")),
-    Rule("expertise_lookup", 0.9, ("expertise", "school_word")),
-    Rule("route", 0.9, ("route_step",), unless=("what_is", "who_strict", "tell_something", "trend", "signal_word")),
+    Rule("expertise_lookup", 0.9, ("expertise", "place"), unless=("trend", "tell_something", "complaint")),
+    Rule("expertise_lookup", 0.9, ("expertise", "school_word"), unless=("trend", "tell_something", "complaint")),
+    Rule("route", 0.9, ("route_step",), unless=("what_is", "who_strict", "tell_something", "trend", "signal_word",
+                                                 "refers_back")),
     Rule("route", 0.88, ("how", "begrip"), unless=("who_strict",)),
     Rule("route", 0.88, ("steps", "begrip"), unless=("who_strict",)),
     Rule("route", 0.86, ("act", "begrip"), unless=("what_is", "who_strict")),
@@ -391,7 +406,7 @@ ROUTE_WORDS: dict[str, re.Pattern[str]] = {
 # Signal themas: each hit of a thema's pattern counts 1, a hit in THEMA_HINTS counts half.
 THEMA_WORDS: dict[str, re.Pattern[str]] = {
     "multiproblematiek": _any(
-        _stems("multiprobl multi_probl meervoudige_problem"), _words("stapeling op_alle_fronten"),
+        _stems("multiprobl multi_probl meervoudige_problem"), _words("stapeling stapelt op_alle_fronten"),
         r"\b(veel|meerdere|allerlei|stapeling van|opeenstapeling van) (\w+ )?problem",
         r"\bproblemen (tegelijk|tegelijkertijd|op (alle|meerdere) (fronten|gebieden))\b",
         r"\bcomplexe (gezins)?(situatie|problematiek|casus)",
@@ -534,6 +549,8 @@ class Understanding:
     """The user wants a person instead of the bot."""
     situation: str | None = None
     """The route step (or ``route:<name>``) whose trefwoorden the message describes best."""
+    outside: str | None = None
+    """A gemeente outside the region the message names ("leerling woont in utrecht")."""
     named: dict[str, str | None] = field(default_factory=dict)
     """Every entity the message names, also those the intent does not report ("en nt2?" names
     an expertise even when it reads as a glossary question)."""
@@ -552,6 +569,7 @@ class _Reading:
     features: set[str]
     thema: str | None = None
     situation: str | None = None
+    outside: str | None = None
 
 
 def understand(text: str, kb: KnowledgeBase) -> Understanding:
@@ -571,7 +589,7 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
     if confidence < UNKNOWN_BELOW:
         found["thema"] = reading.thema
         return Understanding("unknown", confidence, _empty(), followup=_followup(reading.features),
-                             here="here" in reading.features, named=found)
+                             here="here" in reading.features, outside=reading.outside, named=found)
     found["route"] = _route(norm, found["begrip"], reading.situation, kb) if intent == "route" else None
     found["thema"] = reading.thema
     features = reading.features
@@ -588,6 +606,7 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
         all_partners=intent == "partner_lookup" and "partners_word" in features and not entities["rol"],
         human=human,
         situation=reading.situation if intent == "route" else None,
+        outside=reading.outside,
         named=found,
     )
 
@@ -661,6 +680,8 @@ def _read(text: str, norm: str, kb: KnowledgeBase) -> _Reading:
         gemeenten = {kb.areas[a].gemeente for a in kb.areas_by_pc4.get(postcode, ())}
         if len(gemeenten) == 1 and not reading.entities["gemeente"]:
             reading.entities["gemeente"] = gemeenten.pop()
+    if not places and not postcode:
+        reading.outside = kb.resolver.outside_gemeente(text)
     _features(text, norm, reading, kb)
     return reading
 
@@ -750,7 +771,7 @@ def _features(text: str, norm: str, reading: _Reading, kb: KnowledgeBase) -> Non
     entities = reading.entities
     found.update(name for name, _ in _CUES.found(norm))
     found.update(key for key in ("rol", "school", "begrip", "expertise") if entities[key])
-    if any(entities[key] for key in ("wijk", "gemeente", "school", "postcode")):
+    if any(entities[key] for key in ("wijk", "gemeente", "school", "postcode")) or reading.outside:
         found.add("place")
     if _ROUTE_WORDS.found(norm):
         found.add("route_word")

@@ -35,6 +35,7 @@ from wijkwijzer.dialogs.slots import ALSO, Choose, Slot, SlotCopy, SlotDialog
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import STALE_AFTER_DAYS, KnowledgeBase
 from wijkwijzer.knowledge.models import Contact
+from wijkwijzer.knowledge.text import normalize
 from wijkwijzer.knowledge.vocabulary import PARTNER_ROLES, ROLES_BY_ID
 
 MAX_CARDS = 3
@@ -84,6 +85,7 @@ class PartnerCopy(SlotCopy):
     overview_hint: str
     ib_header: str
     expertise_header: str
+    steunpunt_list: str
 
 
 def contact_card(copy: PartnerCopy, contact: Contact, today: date) -> ContactCard:
@@ -139,7 +141,7 @@ class PlaceSlot(Slot):
     def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
         found = place_from_entities(svc.kb, svc.understanding.entities, svc.understanding.ambiguous)
         if found is None and not values.get("place"):
-            outside = svc.kb.resolver.outside_gemeente(svc.request.text)
+            outside = svc.understanding.outside or outside_region(svc.kb, svc.request.text)
             if outside:
                 return Place(outside=outside).as_dict()
             found = places_by_part(svc.kb, svc.request.text)
@@ -153,7 +155,7 @@ class PlaceSlot(Slot):
         if own in svc.kb.areas and pick_option(text, [self._own_label(svc)]) == 0:
             return Place(area=own).as_dict()
         found = place_from_text(svc.kb, text) or places_by_part(svc.kb, text)
-        outside = svc.kb.resolver.outside_gemeente(text) if found is None else None
+        outside = outside_region(svc.kb, text) if found is None else None
         if outside:
             return Place(outside=outside).as_dict()
         if found is None:
@@ -172,6 +174,21 @@ class PlaceSlot(Slot):
 
 def _choose(found: PlaceChoice, suggestion: bool = False) -> Choose:
     return Choose(found.labels, tuple(p.as_dict() for p in found.values), suggestion=suggestion)
+
+
+def outside_region(kb: KnowledgeBase, text: str) -> str | None:
+    """A gemeente outside the region the message names: anywhere in a sentence, and also a name
+    that is a Dutch word too when it is all that is left besides a role ("smw leiden")."""
+    found = kb.resolver.outside_gemeente(text)
+    if found:
+        return found
+    tokens = normalize(text).split()
+    roles = {i for m in kb.resolver.scan(text, ("rol",)) for i in range(m.best.start, m.best.end)}
+    rest = [token for i, token in enumerate(tokens) if i not in roles and token not in _ANSWER_FILLER]
+    return kb.resolver.outside_gemeente("in " + " ".join(rest)) if 0 < len(rest) <= 2 else None
+
+
+_ANSWER_FILLER = frozenset("de het voor in van bij graag aub svp en wie is ?".split())
 
 
 def _value(kb: KnowledgeBase, rol: str | None, found: Place | PlaceChoice | None) -> Any:
@@ -235,6 +252,8 @@ class PartnerDialog(SlotDialog):
 
     async def _outside(self, dc: DialogContext, rol: str, gemeente: str) -> None:
         """A gemeente outside the region: where to go there, never an ask-back loop."""
+        svc = services(dc.context)
+        svc.memory.last_lookup = LastLookup(intent="partner_lookup", at=svc.request.now, rol=rol)
         text = self.copy.outside_region if rol in RESIDENCE_ROLES else self.copy.outside_region_other
         await dc.context.send_activity(reply(text.format(gemeente=gemeente)))
 
@@ -263,7 +282,7 @@ class PartnerDialog(SlotDialog):
                 phone = f", {first.telefoon}" if first.telefoon else ""
                 lines.append(f"{role.label}: {first.naam}{phone}{more}")
         where = place_label(svc.kb, place)
-        self._remember(svc, None, place)
+        self._remember(svc, ALL, place)
         text = "\n".join([self.copy.overview.format(waar=where), "", *lines, "", self.copy.overview_hint])
         await dc.context.send_activity(reply(text, [r.label for r in OFFERED if r.suggested]))
 
@@ -286,15 +305,21 @@ class PartnerDialog(SlotDialog):
             return
         role = ROLES_BY_ID[rol]
         contacts = _contacts(svc.kb, rol, place)
-        if rol == "steunpunt" and expertise:
-            contacts = [c for c in contacts if _knows(svc.kb, c, expertise)] or contacts
+        topic = expertise or _topic(svc.kb, svc.request.text) if rol == "steunpunt" else None
+        if topic:  # "wie van het expertisepunt weet veel van autisme / kan ik bellen over de meldcode"
+            contacts = [c for c in contacts if _knows(svc.kb, c, topic)] or contacts
         where = place_label(svc.kb, place)
         self._remember(svc, rol, place)
         if rol == "ib" and contacts:
             await self._send_cards(dc, copy.ib_header.format(waar=where), contacts, svc)
             return
-        if rol == "steunpunt" and expertise and contacts:
-            await self._send_cards(dc, copy.expertise_header.format(expertise=expertise), contacts, svc)
+        if topic and contacts:
+            await self._send_cards(dc, copy.expertise_header.format(expertise=topic), contacts, svc)
+            return
+        if rol == "steunpunt" and len(contacts) > MAX_CARDS:  # who knows what: one line each
+            lines = [f"{c.naam}: {c.opmerking or c.functie}" + (f", {c.telefoon}" if c.telefoon else "")
+                     for c in contacts]
+            await dc.context.send_activity(reply("\n".join([copy.steunpunt_list, "", *lines])))
             return
         if not contacts:
             note = copy.no_contact.format(rol=role.title, waar=where)
@@ -385,9 +410,25 @@ def _ib_contacts(kb: KnowledgeBase, place: Place) -> list[Contact]:
                     email=school.ib.email) for school in schools if school.ib]
 
 
-def _knows(kb: KnowledgeBase, contact: Contact, expertise: str) -> bool:
-    """An expertisepunt contact whose note names ``expertise`` ("autisme: prikkelverwerking …")."""
-    return any(m.best.id == expertise for m in kb.resolver.scan(contact.opmerking or "", ("expertise",)))
+def _knows(kb: KnowledgeBase, contact: Contact, topic: str) -> bool:
+    """An expertisepunt contact whose note names ``topic``, an expertise tag or a word
+    ("autisme: prikkelverwerking …", "meldcode en aandachtsfunctionarissen …")."""
+    note = contact.opmerking or ""
+    if any(m.best.id == topic for m in kb.resolver.scan(note, ("expertise",))):
+        return True
+    return topic in normalize(note).split()
+
+
+def _topic(kb: KnowledgeBase, text: str) -> str | None:
+    """What a question to the expertisepunt is about when it names no expertise: a glossary term
+    or route word in it ("over de meldcode"), as one word."""
+    mentions = kb.resolver.scan(text, ("begrip", "rol"))
+    roles = {i for m in mentions if m.kind == "rol" for i in range(m.best.start, m.best.end)}
+    for mention in mentions:
+        word = normalize(mention.best.matched).split()
+        if mention.kind == "begrip" and len(word) == 1 and len(word[0]) >= 4 and mention.best.start not in roles:
+            return word[0]
+    return None
 
 
 ROUTES = (Route(PartnerDialog, intents=("partner_lookup",)),)

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
-from wijkwijzer.core.answers import pick_option
+from wijkwijzer.core.answers import pick_option, said
 from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, end, pending_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data
@@ -31,16 +31,17 @@ from wijkwijzer.knowledge.vocabulary import THEMA_IDS, THEMA_LABELS
 from wijkwijzer.store.schema import URGENCIES
 from wijkwijzer.store.signals import SignalFilter
 
-MAX_QUESTIONS = 3
 MIN_TEXT_WORDS = 3
 _LEAD_IN = re.compile(
     r"^\s*(?:(?P<urgent>dringende?|urgente?|spoed)\s+)?(?:nieuwe?\s+)?"
     r"(?:signaal|signaaltje|signalering|melding)\s*[:\-]\s*"
+    r"|^\s*(?:dringend|urgent|spoed)\s*[:!]\s*"
     r"|^\s*(?:ik\s+wil\s+(?:graag\s+)?(?:even\s+)?(?:een\s+)?(?:signaal\s+)?(?:doorgeven|melden|geven)"
     r"|(?:ik\s+wil\s+)?even\s+melden|ik\s+wil\s+(?:graag\s+)?melden)\s*(?:dat|:)\s*",
     re.IGNORECASE,
 )
 _URGENT = re.compile(r"\b(dringend|dringende|urgent|urgente|spoed|met spoed|zeer zorgelijk)\b", re.IGNORECASE)
+_NOT_URGENT = re.compile(r"\b(niet|geen) (zo |erg |heel |echt )?(dringend|urgent|spoed)\b|\bkan wachten\b", re.IGNORECASE)
 
 
 _REQUEST_WORDS = frozenset("""
@@ -74,6 +75,7 @@ class SignalCopy(SlotCopy):
     ask_urgency: str
     urgency_labels: dict[str, str]
     summary: str
+    urgency_hint: str
     confirm: tuple[str, str]
     not_saved: str
     saved: str
@@ -160,10 +162,19 @@ class UrgencySlot(Slot):
         self.copy = copy
 
     def needed(self, svc: TurnServices, values: Mapping[str, Any], asked: int) -> bool:
-        return asked < MAX_QUESTIONS
+        """Never asked: a signal is 'normaal' unless its text (or a later message) says otherwise;
+        the summary shows it, and "dringend" in the confirm step changes it."""
+        return False
 
     def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
-        return "hoog" if _URGENT.search(svc.request.text) else None
+        text = svc.request.text
+        if _NOT_URGENT.search(text):
+            return "laag"
+        if _URGENT.search(text):
+            return "hoog"
+        labels = self.copy.urgency_labels
+        named = [key for key, label in labels.items() if said(text, (key, label, f"urgentie {key}"))]
+        return named[0] if named else None
 
     def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
         index = pick_option(text, list(self.copy.urgency_labels.values()))
@@ -188,6 +199,8 @@ class ConfirmSlot(Slot):
         summary = self.copy.summary.format(
             thema=THEMA_LABELS[values["thema"]], wijk=place_label(svc.kb, Place(area=values["wijk"])),
             urgentie=self.copy.urgency_labels[urgency].lower(), tekst=values["text"])
+        if not values.get("urgency"):
+            summary += "\n" + self.copy.urgency_hint
         return summary, list(self.copy.confirm)
 
 
@@ -229,6 +242,8 @@ class SignalDialog(SlotDialog):
         if not values["confirmed"]:
             await dc.context.send_activity(reply(self.copy.not_saved))
             return await end(dc)
+        svc.memory.last_lookup = LastLookup(intent="signal", at=svc.request.now, area=values["wijk"],
+                                            thema=values["thema"])  # "wie is daar het jeugdteam"
         await svc.signals.save_signal(thema=values["thema"], wijk=values["wijk"],
                                       urgency=values.get("urgency") or "normaal", text=values["text"],
                                       reporter=svc.profile.user_id, at=svc.request.now)

@@ -65,6 +65,8 @@ MIN_PARTIAL_TOKEN = 5
 MIN_PART = 5
 """``parts``: a typed word of at least this many letters may be one end of a compound name."""
 MIN_PART_REST = 3
+MIN_SHORT_PART = 3
+"""``parts``: 3 or 4 letters may stand for the end of a school's name only after "de"/"het"."""
 SUGGEST_MIN_TOKEN = 6
 """``suggest`` looks at words of at least this many letters: shorter ones are too often common words."""
 SUGGEST_SCORE = 85.0
@@ -210,6 +212,7 @@ class Resolver:
         self._corrections = lru_cache(maxsize=16384)(self._corrections_uncached)
         self._situations = _situation_index(kb)
         self._parts = self._part_index()
+        self._short_parts = self._part_index(short=True)
         self._outside = OutsideGemeenten(
             national_gemeenten(),
             region_gemeenten=(normalize(name) for area in kb.areas.values() if area.soort == "gemeente"
@@ -261,15 +264,22 @@ class Resolver:
                     deletes[variant].append(token)
         return ({t: tuple(v) for t, v in by_token.items()}, {d: tuple(v) for d, v in deletes.items()})
 
-    def _part_index(self) -> dict[str, tuple[int, ...]]:
+    def _part_index(self, short: bool = False) -> dict[str, tuple[int, ...]]:
         """The parts of compound place words ("lampje" of Geuzenlampje, "zeehelden" of
         Zeeheldenkwartier): fragments of at least MIN_PART letters at either end of a name word,
-        leaving at least MIN_PART_REST, that are no name word of their own."""
+        leaving at least MIN_PART_REST, that are no name word of their own. ``short``: the last
+        3 or 4 letters of a school's name word ("uil" of De Hangaarduil), which count only as "de
+        uil" (see :meth:`parts`)."""
         parts: dict[str, set[int]] = defaultdict(set)
         for index, entry in enumerate(self._entries):
-            if entry.glued or entry.kind not in PLACE_KINDS:
+            if entry.glued or entry.kind not in (("school",) if short else PLACE_KINDS):
                 continue
             for token in entry.toks:
+                if short:
+                    for size in range(MIN_SHORT_PART, MIN_PART):
+                        if len(token) - size >= MIN_PART_REST:
+                            parts[token[-size:]].add(index)
+                    continue
                 for cut in range(MIN_PART_REST, len(token) - MIN_PART + 1):
                     parts[token[cut:]].add(index)
                 for cut in range(MIN_PART, len(token) - MIN_PART_REST + 1):
@@ -533,8 +543,10 @@ class Resolver:
         never count here."""
         wanted = frozenset(kinds)
         found: list[Candidate] = []
-        for pos, token in enumerate(normalize(text).split()):
-            for index in self._parts.get(token, ()):
+        tokens = normalize(text).split()
+        for pos, token in enumerate(tokens):
+            after_article = pos > 0 and tokens[pos - 1] in ARTICLES
+            for index in self._parts.get(token, ()) or (self._short_parts.get(token, ()) if after_article else ()):
                 entry = self._entries[index]
                 if entry.kind in wanted:
                     found.append(Candidate(entry.kind, entry.id, entry.name, PARTIAL_SCORE, pos, pos + 1, entry.alias,
