@@ -198,7 +198,7 @@ class Result:
 
     def percentile(self, pct: float) -> float:
         ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+        return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def whatsapp_number(n: int) -> str:
@@ -386,8 +386,8 @@ def main() -> int:
     for result in results.values():
         report(result)
     if {"echo", "teams"} <= rounds.keys():
-        paired = [t.rps / e.rps for e, t in zip(rounds["echo"], rounds["teams"])]
-        cpu = [e.cpu_ms_per_request / t.cpu_ms_per_request for e, t in zip(rounds["echo"], rounds["teams"])
+        paired = [t.rps / e.rps for e, t in zip(rounds["echo"], rounds["teams"], strict=False)]
+        cpu = [e.cpu_ms_per_request / t.cpu_ms_per_request for e, t in zip(rounds["echo"], rounds["teams"], strict=False)
                if e.cpu_ms_per_request and t.cpu_ms_per_request]
         print("teams / echo per round (measured one after the other): "
               + ", ".join(f"{ratio:.0%}" for ratio in paired)

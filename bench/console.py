@@ -52,7 +52,7 @@ PERIODS = ("12m", "3m", "dit_jaar", "vorig_jaar", "24m", "60m")
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 async def seed(engine, count: int) -> None:

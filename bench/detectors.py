@@ -43,7 +43,7 @@ def texts() -> list[str]:
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def measure(label: str, detect: Callable[[str], object], lines: list[str], rounds: int) -> None:

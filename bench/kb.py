@@ -154,7 +154,7 @@ def make_geography(rng: random.Random, wijken: int) -> list[Gemeente]:
     for _ in range(max(0, wijken - sum(sizes))):
         sizes[rng.randrange(len(BIG_CITIES), count)] += 1
     gemeenten = []
-    for name, size in zip(names, sizes):
+    for name, size in zip(names, sizes, strict=False):
         delen = []
         if name in BIG_CITIES:
             extra = [f"{name} Centrum", f"{name} Nieuw-West"][: 1 + rng.randrange(2)]
@@ -309,7 +309,7 @@ def typo(rng: random.Random, name: str) -> str:
 
 def typed_school(rng: random.Random, naam: str) -> str:
     """People type 'de vliegerwolk', 'vliegerwolk' or the full name."""
-    prefix, article, core = naam.rsplit(" ", 2)
+    _prefix, article, core = naam.rsplit(" ", 2)
     pick = rng.random()
     return f"{article} {core}" if pick < 0.6 else core if pick < 0.85 else naam
 
@@ -468,9 +468,9 @@ def main() -> None:
         scan_results: Counter[str] = Counter()
         resolve_hits = 0
         for query in queries:
-            mentions = timed(lambda: resolver.scan(query.sentence), scan_wall, scan_cpu)
+            mentions = timed(lambda q=query: resolver.scan(q.sentence), scan_wall, scan_cpu)
             scan_results[outcome(mentions, query)] += 1
-            found = timed(lambda: resolver.resolve(query.name, query.kind), resolve_wall, resolve_cpu)
+            found = timed(lambda q=query: resolver.resolve(q.name, q.kind), resolve_wall, resolve_cpu)
             resolve_hits += bool(found) and found[0].id == query.target
         n = len(queries)
         print(latencies("scan (zin):        ", scan_wall, scan_cpu) + f"   n={n}")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.outbox.fault import (  # noqa: E402 - after the path tweak
+from tests.outbox.fault import (
     FlakyGraph,
     drop_postgres_database,
     fresh_postgres_database,

@@ -23,13 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from wijkwijzer.adapters.console.adapter import ConsoleAdapter  # noqa: E402
-from wijkwijzer.app.runtime import FixedProfile, create_runtime  # noqa: E402
-from wijkwijzer.app.settings import Settings  # noqa: E402
-from wijkwijzer.core.services import Profile  # noqa: E402
-from wijkwijzer.core.understanding import understand  # noqa: E402
-from wijkwijzer.knowledge.loader import load_knowledge_base  # noqa: E402
-from wijkwijzer.store.database import reachability_problem  # noqa: E402
+from wijkwijzer.adapters.console.adapter import ConsoleAdapter
+from wijkwijzer.app.runtime import FixedProfile, create_runtime
+from wijkwijzer.app.settings import Settings
+from wijkwijzer.core.services import Profile
+from wijkwijzer.core.understanding import understand
+from wijkwijzer.knowledge.loader import load_knowledge_base
+from wijkwijzer.store.database import reachability_problem
 
 SCRIPTS = [
     ["smw'er ypenbrg?", "en de jgz?", "en voor scheveningen?", "leerplicht de vliegerwolk"],
@@ -46,7 +46,7 @@ DEFAULT_PG = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def report(label: str, samples: list[float], wall: float) -> None:
@@ -56,7 +56,7 @@ def report(label: str, samples: list[float], wall: float) -> None:
 
 def bench_understand(rounds: int) -> None:
     kb = load_knowledge_base()
-    kb.resolver  # build the index outside the measurement
+    kb.resolver  # noqa: B018 - build the index outside the measurement
     lines = [line for script in SCRIPTS for line in script] * rounds
     samples = []
     start = time.perf_counter()
@@ -77,7 +77,7 @@ def bench_understand(rounds: int) -> None:
 
 async def bench_turns(label: str, settings: Settings, conversations: int) -> None:
     runtime = await create_runtime(settings, FixedProfile(Profile(user_id="bench", role="ib", wijk="Den Haag: Ypenburg")))
-    runtime.kb.current.resolver
+    runtime.kb.current.resolver  # noqa: B018 - build the index outside the measurement
     samples: list[float] = []
     try:
         start = time.perf_counter()

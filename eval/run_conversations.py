@@ -35,17 +35,17 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select  # noqa: E402 - after the sys.path line
 
-from wijkwijzer.adapters.console.adapter import ConsoleAdapter
-from wijkwijzer.app.commands.chat import SessionClock, replay, terminal_user
-from wijkwijzer.app.runtime import FixedProfile, create_runtime
-from wijkwijzer.app.settings import Settings
-from wijkwijzer.core.replies import choices_of
-from wijkwijzer.core.services import Profile
-from wijkwijzer.core.understanding import understand
-from wijkwijzer.knowledge.loader import KnowledgeBase, KnowledgeBaseHolder
-from wijkwijzer.store.schema import signals
+from wijkwijzer.adapters.console.adapter import ConsoleAdapter  # noqa: E402 - after the sys.path line
+from wijkwijzer.app.commands.chat import SessionClock, replay, terminal_user  # noqa: E402 - after the sys.path line
+from wijkwijzer.app.runtime import FixedProfile, create_runtime  # noqa: E402 - after the sys.path line
+from wijkwijzer.app.settings import Settings  # noqa: E402 - after the sys.path line
+from wijkwijzer.core.replies import choices_of  # noqa: E402 - after the sys.path line
+from wijkwijzer.core.services import Profile  # noqa: E402 - after the sys.path line
+from wijkwijzer.core.understanding import understand  # noqa: E402 - after the sys.path line
+from wijkwijzer.knowledge.loader import KnowledgeBase, KnowledgeBaseHolder  # noqa: E402 - after the sys.path line
+from wijkwijzer.store.schema import signals  # noqa: E402 - after the sys.path line
 
 SETS = ROOT / "eval" / "conversations"
 TUNABLE = ("tuned", "dev")

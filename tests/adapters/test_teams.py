@@ -357,7 +357,7 @@ async def test_a_reply_answered_429_is_sent_again_and_arrives_once(make_teams):
     server.connector.statuses.extend([429])
     response = await server.post(server.message("smw ypenburg"))
     assert response.status == 202
-    assert [r.path for r in server.connector.requests][0] == [r.path for r in server.connector.requests][1]
+    assert next(r.path for r in server.connector.requests) == [r.path for r in server.connector.requests][1]
     assert len(server.connector.requests) == 2
     assert "Fatma Yilmaz" in server.connector.texts()
     assert sent_total(server, "retry") == 1 and sent_total(server, "ok") == 1

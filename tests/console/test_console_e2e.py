@@ -104,7 +104,7 @@ async def test_an_adviseur_logs_in_from_chat_on_a_phone_and_reads_the_angst_tren
 async def test_no_count_below_the_threshold_is_shown_anywhere(make_teams, browser):
     server = await start(make_teams)
     await seed_signals(server)
-    page, cookies = await login(browser, await link_from_chat(server), width=1280)
+    page, _cookies = await login(browser, await link_from_chat(server), width=1280)
     await page.goto(f"{server.url}/console/signalen?gebied=Den+Haag%3A+Ypenburg&periode=12m")
     cells = await page.locator("td.num").all_inner_texts()
     assert cells and all(c == "< 5" or c == "0" or int(c) >= 5 for c in cells), cells
@@ -169,7 +169,7 @@ async def test_an_ib_er_gets_no_link_and_no_page(make_teams, browser):
 
 async def test_an_announcement_is_checked_previewed_sent_and_cancelled(make_teams, browser):
     server = await start(make_teams)
-    page, cookies = await login(browser, await link_from_chat(server), width=1280)
+    page, _cookies = await login(browser, await link_from_chat(server), width=1280)
     await page.goto(f"{server.url}/console/aankondigingen/nieuw")
     await page.fill("#text", "Netwerkbijeenkomst\nSara uit groep 5 komt ook.")
     await page.get_by_role("button", name="Voorbeeld bekijken").click()
@@ -197,7 +197,7 @@ async def beheerder_page(server: Any, browser: Any, width: int = 1280) -> tuple[
 async def test_the_office_publishes_its_messy_workbook_and_the_running_bot_answers_from_it(make_teams, browser,
                                                                                             tmp_path: Path):
     server = await start(make_teams)
-    page, cookies = await beheerder_page(server, browser)
+    page, _cookies = await beheerder_page(server, browser)
     await page.goto(f"{server.url}/console/kennisbank")
     await page.set_input_files("#bestanden", str(build(tmp_path / "kennisbank.xlsx", extra=True)))
     await page.get_by_role("button", name="Controleren").click()

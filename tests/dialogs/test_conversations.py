@@ -37,7 +37,7 @@ class Session:
     clock: Clock
     runtime: Runtime
 
-    async def send(self, text: str):  # noqa: ANN201 - a Turn of the transcript
+    async def send(self, text: str):
         self.clock.wait(0.3)
         return await self.chat.send(text)
 

@@ -15,8 +15,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from wijkwijzer.core.understanding import ENTITY_KEYS, understand  # noqa: E402
-from wijkwijzer.knowledge.loader import KnowledgeBase, load_knowledge_base  # noqa: E402
+from wijkwijzer.core.understanding import ENTITY_KEYS, understand
+from wijkwijzer.knowledge.loader import KnowledgeBase, load_knowledge_base
 
 UTTERANCES = Path(__file__).with_name("utterances.yaml")
 HELD_OUT = Path(__file__).with_name("heldout.yaml")
@@ -72,8 +72,8 @@ def summary(label: str, result: Evaluation, verbose: bool = False) -> str:
     lines = [
         f"{label}: {result.total} uitingen, {len(result.per_intent)} intenties",
         f"  intentie juist:   {result.intent_accuracy:.1%} ({result.intent_ok}/{result.total})",
-        f"  entiteiten juist: {result.entity_accuracy:.1%} ({result.entities_ok}/{result.total})"
-        "  (alle 9 waarden gelijk)",
+        (f"  entiteiten juist: {result.entity_accuracy:.1%} ({result.entities_ok}/{result.total})"
+        "  (alle 9 waarden gelijk)"),
         "  per intentie (juist/aantal): " + ", ".join(
             f"{intent} {result.per_intent_ok[intent]}/{count}" for intent, count in sorted(result.per_intent.items())
         ),

@@ -56,8 +56,6 @@ class StoreSignalSink:
             reporter=pseudonymize(reporter, self.secret), channel="",
         ))
 
-    async def signal_counts(self, since: datetime | None = None) -> list[SignalCount]:
-        return await self.store.aggregate(since)
 
     async def signal_per_thema(self, where: SignalFilter) -> dict[str, int]:
         return await per_thema(self.store.engine, where)

@@ -14,6 +14,7 @@ honouring Retry-After, up to ``max_attempts``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import random
@@ -88,10 +89,8 @@ class DeliveryWorker:
                 log.error("delivery worker: batch failed (%s)", type(error).__name__, exc_info=error)
                 handled = 0
             if not handled:
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), self.settings.idle_wait)
-                except TimeoutError:
-                    pass
         log.info("delivery worker %s stopped", self.name)
 
     async def run_once(self, stop: asyncio.Event | None = None) -> int:

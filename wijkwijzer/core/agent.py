@@ -30,8 +30,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from microsoft_agents.activity import Activity, ChannelAccount
-from microsoft_agents.activity import TurnContextProtocol
+from microsoft_agents.activity import Activity, ChannelAccount, TurnContextProtocol
 from microsoft_agents.hosting.core import ActivityHandler, ConversationState, Storage, TurnContext
 from microsoft_agents.hosting.dialogs import (
     DialogContext,
@@ -50,9 +49,9 @@ from wijkwijzer.core.replies import reply
 from wijkwijzer.core.safety import Concern, assess
 from wijkwijzer.core.services import (
     SERVICES_KEY,
+    ConsoleLinks,
     LastLookup,
     Memory,
-    ConsoleLinks,
     OutboxService,
     PeopleService,
     Profile,

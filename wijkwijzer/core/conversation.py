@@ -24,12 +24,11 @@ from typing import Any, ClassVar
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
 
 from wijkwijzer.core.answers import STOP, pick_option, said
-from wijkwijzer.core.copy import Copy, CopyBook
 from wijkwijzer.core.copy import Copy as BaseCopy
+from wijkwijzer.core.copy import CopyBook
 from wijkwijzer.core.intents import BY_NAME, INTENT_NAMES, SOCIAL
 from wijkwijzer.core.replies import ContactCard, reply
 from wijkwijzer.core.services import CommandMatch, Profile, Request, TurnServices, services
-from wijkwijzer.knowledge.text import normalize
 
 PENDING_KEY = "pending"
 CLEAR_REQUEST = 0.75

@@ -69,157 +69,157 @@ _WANT = r"wil|wilde|willen|wou|zou|gaat|ga|gaan|zal|doet|doe|plan|plannen|denkt|
 
 KINDS: dict[str, tuple[str, ...]] = {
     "unspecified": (
-        r"\b(?:vermoed\w*|vermoeden|denk|zorgen|bang|gevoel)\b.{0,40}\b(?:thuis|in het gezin|bij hen thuis)\b.{0,30}"
-        r"\b(?:speelt|gebeurt|aan de hand|mis|niet goed|niet pluis|niet veilig|onveilig)\b",
-        r"\b(?:niet veilig|onveilig)\b.{0,15}\b(?:thuis|gezin|thuissituatie)\b|\bonveilige (?:thuis|thuissituatie|"
+        (r"\b(?:vermoed\w*|vermoeden|denk|zorgen|bang|gevoel)\b.{0,40}\b(?:thuis|in het gezin|bij hen thuis)\b.{0,30}"
+        r"\b(?:speelt|gebeurt|aan de hand|mis|niet goed|niet pluis|niet veilig|onveilig)\b"),
+        (r"\b(?:niet veilig|onveilig)\b.{0,15}\b(?:thuis|gezin|thuissituatie)\b|\bonveilige (?:thuis|thuissituatie|"
         r"situatie|opvoedsituatie)\b|\b(?:zorgen|zorg) (?:over|om) (?:de|zijn|haar) (?:veiligheid|thuissituatie)\b"
-        r"|\bveiligheid van (?:een|het|dit|deze) kind\b|\bkindermishandeling\b",
+        r"|\bveiligheid van (?:een|het|dit|deze) kind\b|\bkindermishandeling\b"),
     ),
     "physical_abuse": (
-        r"\bmishandel\w*|\bkindermishandeling\b|\bpak slaag\b|\bmet (?:de|een|d) riem\b|\bgeslagen\b|\bgeschopt\b"
-        r"|\bslaag\b|\bklappen (?:krijgt|gekregen|van)\b|\bin elkaar (?:slaat|slaan|geslagen)\b",
+        (r"\bmishandel\w*|\bkindermishandeling\b|\bpak slaag\b|\bmet (?:de|een|d) riem\b|\bgeslagen\b|\bgeschopt\b"
+        r"|\bslaag\b|\bklappen (?:krijgt|gekregen|van)\b|\bin elkaar (?:slaat|slaan|geslagen)\b"),
         _near(_ADULT, _HIT), rf"\b(?:{_HIT})\b (?:{_CHILD})\b",
-        r"\bblauwe? plek\w*|\bblauw oog\b|\bstriemen\b|\bkneuzing\w*|\bbrandwond\w*|\bsigaret\w* (?:op|in)\b|"
+        (r"\bblauwe? plek\w*|\bblauw oog\b|\bstriemen\b|\bkneuzing\w*|\bbrandwond\w*|\bsigaret\w* (?:op|in)\b|"
         r"\bafdruk van een hand\b|\bhandafdruk\w*|\bbijtwond\w*|\bgebroken (?:arm|been|pols|rib|vinger)\b"
-        r"|\bverwonding\w*|\bwonden\b|\bbrandplek\w*",
-        r"\bschrikt (?:als|wanneer|zodra)\b.{0,40}\baanra\w*|\bkrimpt ineen\b|\bdurft zich niet om te kleden\b"
-        r"|\bverzint .{0,20}verhaal\w*",
-        r"\b(?:bang|angstig|doodsbang) (?:om )?(?:naar huis|voor (?:zijn|haar) (?:vader|moeder|stiefvader|ouders|"
-        r"oom|broer))|\bdurft (?:\w+ )?niet (?:meer )?naar huis\b|\bwil niet (?:meer )?naar huis\b",
+        r"|\bverwonding\w*|\bwonden\b|\bbrandplek\w*"),
+        (r"\bschrikt (?:als|wanneer|zodra)\b.{0,40}\baanra\w*|\bkrimpt ineen\b|\bdurft zich niet om te kleden\b"
+        r"|\bverzint .{0,20}verhaal\w*"),
+        (r"\b(?:bang|angstig|doodsbang) (?:om )?(?:naar huis|voor (?:zijn|haar) (?:vader|moeder|stiefvader|ouders|"
+        r"oom|broer))|\bdurft (?:\w+ )?niet (?:meer )?naar huis\b|\bwil niet (?:meer )?naar huis\b"),
     ),
     "emotional_abuse": (
         r"\b(?:emotionele|psychische|geestelijke) mishandeling\b",
         _near(_ADULT, r"scheldt|schelden|uitgescholden|scheld|kleineert|kleineren|gekleineerd|vernedert|vernederd|"
                       r"vernederen|negeert|genegeerd|opgesloten|sluit op|opsluit|sluiten op|uitgelachen|noemt|genoemd|"
                       r"dreigt|mislukking|niet gewenst|stom kind|duivel"),
-        r"\b(?:niks|niets) waard\b|\bnooit geboren\b|\bmislukking\b|\b(?:opgesloten|opsluit|slapen|zitten)\b.{0,20}"
+        (r"\b(?:niks|niets) waard\b|\bnooit geboren\b|\bmislukking\b|\b(?:opgesloten|opsluit|slapen|zitten)\b.{0,20}"
         r"\b(?:kamer|kast|kelder|badkamer|donker|gang)\b|\bgeen eten .{0,10}straf\b|\bals straf\b"
-        r"|\bmoet buiten (?:slapen|staan)\b|\bniet aan tafel\b|\bdoodsbang voor (?:zijn|haar)\b|\bbegint te trillen\b",
+        r"|\bmoet buiten (?:slapen|staan)\b|\bniet aan tafel\b|\bdoodsbang voor (?:zijn|haar)\b|\bbegint te trillen\b"),
     ),
     "neglect": (
         r"\bverwaarloos\w*|\bverwaarlozing\b|\bondervoed\w*|\bondervoeding\b",
-        r"\bhonger\b|\b(?:geen|niks|niets) (?:eten|gegeten)\b|\bniet gegeten\b|\bzonder (?:eten|ontbijt en lunch)\b"
-        r"|\beet uit de (?:prullenbak|vuilnisbak)\b|\beten uit (?:andermans|andere) (?:tas|tassen)\b",
-        r"\b(?:vieze|stinkende|dezelfde|smerige) (?:kleren|kleding)\b|\bstinkt\b|\bruikt naar (?:urine|plas|poep)\b"
-        r"|\bongewassen\b|\bniet (?:gewassen|verschoond)\b|\bvolle (?:natte )?luier\b|\bvol (?:afval|ongedierte)\b",
-        r"\b(?:alleen|in zijn eentje|in haar eentje) thuis\b|\bniemand (?:thuis|die voor|die naar|om)\b|"
+        (r"\bhonger\b|\b(?:geen|niks|niets) (?:eten|gegeten)\b|\bniet gegeten\b|\bzonder (?:eten|ontbijt en lunch)\b"
+        r"|\beet uit de (?:prullenbak|vuilnisbak)\b|\beten uit (?:andermans|andere) (?:tas|tassen)\b"),
+        (r"\b(?:vieze|stinkende|dezelfde|smerige) (?:kleren|kleding)\b|\bstinkt\b|\bruikt naar (?:urine|plas|poep)\b"
+        r"|\bongewassen\b|\bniet (?:gewassen|verschoond)\b|\bvolle (?:natte )?luier\b|\bvol (?:afval|ongedierte)\b"),
+        (r"\b(?:alleen|in zijn eentje|in haar eentje) thuis\b|\bniemand (?:thuis|die voor|die naar|om)\b|"
         r"\bniet opgehaald\b"
-        r"|\bvoor de deur gezet\b|\bin de kou\b.{0,20}\bwachten\b|\bouders nergens\b|\bniemand komt\b",
-        r"\bouders?\b.{0,30}\b(?:dronken|onder invloed|drinkt|drinken|high|stoned|verslaafd)\b"
-        r"|\b(?:moeder|vader|mama|papa)\b.{0,20}\b(?:dronken|drinkt|verslaafd|gebruikt drugs)\b",
-        r"\b(?:zorgen|passen|verzorgen)\b.{0,20}\b(?:broertje|zusje|broertjes|zusjes)\b|\b(?:broertje|zusje)\b.{0,20}"
+        r"|\bvoor de deur gezet\b|\bin de kou\b.{0,20}\bwachten\b|\bouders nergens\b|\bniemand komt\b"),
+        (r"\bouders?\b.{0,30}\b(?:dronken|onder invloed|drinkt|drinken|high|stoned|verslaafd)\b"
+        r"|\b(?:moeder|vader|mama|papa)\b.{0,20}\b(?:dronken|drinkt|verslaafd|gebruikt drugs)\b"),
+        (r"\b(?:zorgen|passen|verzorgen)\b.{0,20}\b(?:broertje|zusje|broertjes|zusjes)\b|\b(?:broertje|zusje)\b.{0,20}"
         r"\b(?:verzorgen|zorgen)\b|\b(?:slaapt|sliep) (?:op de grond|op de bank|in de auto|buiten)\b|\bgeen (?:bed|"
-        r"eigen bed|winterjas|jas)\b.{0,30}\b(?:winter|december|januari|kou|slippers)\b|\bop slippers\b",
-        r"\b(?:rotte|zwarte|kapotte) tand\w*|\bgeen medische zorg\b|\bniet naar de (?:dokter|huisarts|tandarts)\b"
-        r"|\bontstoken wond\b|\bmedicatie .{0,20}niet gegeven\b|\bniet gegeven\b.{0,20}\b(?:medicatie|medicijnen)\b",
+        r"eigen bed|winterjas|jas)\b.{0,30}\b(?:winter|december|januari|kou|slippers)\b|\bop slippers\b"),
+        (r"\b(?:rotte|zwarte|kapotte) tand\w*|\bgeen medische zorg\b|\bniet naar de (?:dokter|huisarts|tandarts)\b"
+        r"|\bontstoken wond\b|\bmedicatie .{0,20}niet gegeven\b|\bniet gegeven\b.{0,20}\b(?:medicatie|medicijnen)\b"),
     ),
     "sexual_abuse": (
-        r"\bseksueel misbruik\w*|\bmisbruikt\b|\bmisbruik\b(?! (?:van|maken))|\baanrand\w*|\baangerand\b|"
+        (r"\bseksueel misbruik\w*|\bmisbruikt\b|\bmisbruik\b(?! (?:van|maken))|\baanrand\w*|\baangerand\b|"
         r"\bverkracht\w*|\bincest\b|\bseksueel (?:getint|overschrijdend|grensoverschrijdend|gedrag|geweld)\b|"
-        r"\bbetast\w*",
-        r"\bongepast aangeraakt\b|\baan(?:geraakt|raakt|raken|zitten|gezeten|zit)\b.{0,30}\b(?:kruis|billen|borsten|"
+        r"\bbetast\w*"),
+        (r"\bongepast aangeraakt\b|\baan(?:geraakt|raakt|raken|zitten|gezeten|zit)\b.{0,30}\b(?:kruis|billen|borsten|"
         r"geslachtsdeel|geslachtsdelen|plassertje|piemel|vagina|intieme|private|onderbroek)\b|\bintiem aangeraakt\b"
         r"|\b(?:oom|opa|buurman|neef|stiefvader|vader|papa|oppas|man)\b.{0,15}\b(?:aan haar zit|aan hem zit|aan haar "
-        r"zat|aan hem zat|zit aan haar|zit aan hem|aanraakt)\b",
+        r"zat|aan hem zat|zit aan haar|zit aan hem|aanraakt)\b"),
         r"\bnaakt(?:foto|fotos|filmpje|filmpjes|beelden)?\b|\bporno\w*|\bseks\b|\bgrooming\b|\bgeslachtsde(?:el|len)\b",
         _near(r"oudere man|volwassen man|man van|onbekende man|oudere jongen|volwassene|iemand van|trainer",
               r"berichtjes|fotos|foto|filmpjes|snap|appt|chat|cadeautjes|afspreken|geheim|berichten"),
-        r"\bpijn (?:aan|bij|in) (?:haar|zijn) (?:plasser|kruis|vagina|anus|billen|onderlijf)\b"
-        r"|\bpijn bij het plassen\b.{0,40}\b(?:vertellen|waarom|zeggen)\b",
-        r"\b(?:geheimpje|geheim|spelletje)\b.{0,30}\b(?:oom|opa|buurman|vriend van|stiefvader|vader|papa)\b"
+        (r"\bpijn (?:aan|bij|in) (?:haar|zijn) (?:plasser|kruis|vagina|anus|billen|onderlijf)\b"
+        r"|\bpijn bij het plassen\b.{0,40}\b(?:vertellen|waarom|zeggen)\b"),
+        (r"\b(?:geheimpje|geheim|spelletje)\b.{0,30}\b(?:oom|opa|buurman|vriend van|stiefvader|vader|papa)\b"
         r"|\b(?:oom|opa|buurman|stiefvader|vader|papa|neef)\b.{0,30}\b(?:spelletje|geheimpje|in bed|bij hem in bed|"
-        r"bij haar in bed)\b",
+        r"bij haar in bed)\b"),
     ),
     "sexual_exploitation": (
-        r"\bloverboy\w*|\blover boy\w*|\bmensenhandel\w*|\buitbuit\w*|\bprostitu\w*|\bpooier\w*|\bsugar daddy\b"
-        r"|\bgechanteerd\b|\bchanteert\b|\bsextortion\b",
-        r"\bdure (?:cadeaus|cadeautjes|spullen|kleding|kleren|telefoon|tas|tassen|schoenen|sieraden|auto)\b"
-        r"|\b(?:geld|cadeaus)\b.{0,20}\b(?:van een man|van een oudere|van mannen)\b",
-        r"\b(?:oudere|volwassen) (?:vriend|vriendje|jongen|jongens|man|mannen)\b|\b(?:vriend|vriendje|man|jongen)"
-        r" van (?:1[8-9]|2\d|3\d)\b|\bopgehaald door\b.{0,30}\b(?:oudere|onbekende|man|vriend|auto)\b",
-        r"\bmoet (?:drugs )?(?:dealen|verkopen|rondbrengen|pakketjes)\b|\bdrugsrunner\w*|"
+        (r"\bloverboy\w*|\blover boy\w*|\bmensenhandel\w*|\buitbuit\w*|\bprostitu\w*|\bpooier\w*|\bsugar daddy\b"
+        r"|\bgechanteerd\b|\bchanteert\b|\bsextortion\b"),
+        (r"\bdure (?:cadeaus|cadeautjes|spullen|kleding|kleren|telefoon|tas|tassen|schoenen|sieraden|auto)\b"
+        r"|\b(?:geld|cadeaus)\b.{0,20}\b(?:van een man|van een oudere|van mannen)\b"),
+        (r"\b(?:oudere|volwassen) (?:vriend|vriendje|jongen|jongens|man|mannen)\b|\b(?:vriend|vriendje|man|jongen)"
+        r" van (?:1[8-9]|2\d|3\d)\b|\bopgehaald door\b.{0,30}\b(?:oudere|onbekende|man|vriend|auto)\b"),
+        (r"\bmoet (?:drugs )?(?:dealen|verkopen|rondbrengen|pakketjes)\b|\bdrugsrunner\w*|"
         r"\bgedwongen .{0,20}\b(?:dealen|"
         r"stelen|werken|seks)\b|\bheeft (?:ineens|opeens|plotseling) (?:veel )?(?:geld|dure)\b|\bdingen moet doen\b"
-        r"|\bschuld af te lossen\b|\bhotel\b.{0,30}\b(?:mannen|man)\b",
+        r"|\bschuld af te lossen\b|\bhotel\b.{0,30}\b(?:mannen|man)\b"),
     ),
     "domestic_violence": (
-        r"\bhuiselijk geweld\b|\bgeweld (?:thuis|in het gezin|in huis)\b|\bvrouwenopvang\b|\bblijf van mijn lijf\b"
-        r"|\bstraatverbod\b|\bhuisverbod\b|\bcontactverbod\b",
+        (r"\bhuiselijk geweld\b|\bgeweld (?:thuis|in het gezin|in huis)\b|\bvrouwenopvang\b|\bblijf van mijn lijf\b"
+        r"|\bstraatverbod\b|\bhuisverbod\b|\bcontactverbod\b"),
         _near(r"vader|papa|stiefvader|vriend|ex", _HIT, 4),
-        r"\b(?:ouders|vader en moeder|papa en mama)\b.{0,20}\b(?:vechten|slaan elkaar|gewelddadig|geweld)\b"
+        (r"\b(?:ouders|vader en moeder|papa en mama)\b.{0,20}\b(?:vechten|slaan elkaar|gewelddadig|geweld)\b"
         r"|\bpolitie\b.{0,40}\b(?:thuis|bij hen|bij het gezin|aan de deur|langs|in huis|gebeld|vannacht)\b"
         r"|\bgetuige van (?:geweld|ruzie\w*|mishandeling)\b|\bziet hoe (?:papa|vader)\b|\b(?:schreeuwen|geschreeuwd)\b"
-        r".{0,40}\b(?:gooien|slaan|huilend|huilen|spullen)\b",
-        r"\b(?:mama|moeder)\b.{0,30}\b(?:blauw oog|blauwe plekken|geslagen|mishandeld|bedreigd|huilend op de grond)\b"
-        r"|\bdreigt\b.{0,20}\bgeweld\b",
+        r".{0,40}\b(?:gooien|slaan|huilend|huilen|spullen)\b"),
+        (r"\b(?:mama|moeder)\b.{0,30}\b(?:blauw oog|blauwe plekken|geslagen|mishandeld|bedreigd|huilend op de grond)\b"
+        r"|\bdreigt\b.{0,20}\bgeweld\b"),
     ),
     "honour_violence": (
-        r"\beerwraak\b|\beer ?gerelateerd\w*|\bfamilie ?eer\b|\b(?:om|over|voor) de eer\b|\beer van de familie\b"
-        r"|\bte schande\b|\bschande (?:over|voor)\b",
-        r"\b(?:broer|broers|familie|vader|neven|ooms|oom)\b.{0,40}\b(?:controleert|controleren|volgt|volgen|in de gaten"
-        r"|bedreigt|bedreigen|dreigt|dreigen|gebracht|vermoordt|iets doet|iets aandoen|komt halen)\b",
-        r"\bmag niet (?:met jongens|met een jongen|naar buiten|zonder broer|met niemand)\b|\bwordt (?:bedreigd|gevolgd)"
+        (r"\beerwraak\b|\beer ?gerelateerd\w*|\bfamilie ?eer\b|\b(?:om|over|voor) de eer\b|\beer van de familie\b"
+        r"|\bte schande\b|\bschande (?:over|voor)\b"),
+        (r"\b(?:broer|broers|familie|vader|neven|ooms|oom)\b.{0,40}\b(?:controleert|controleren|volgt|volgen|in de gaten"
+        r"|bedreigt|bedreigen|dreigt|dreigen|gebracht|vermoordt|iets doet|iets aandoen|komt halen)\b"),
+        (r"\bmag niet (?:met jongens|met een jongen|naar buiten|zonder broer|met niemand)\b|\bwordt (?:bedreigd|gevolgd)"
         r" door (?:haar|zijn) (?:familie|broers?|neven|ooms?)\b|\b(?:familie|broers?|vader|oom)\b.{0,30}\b(?:wil|wilde|"
         r"gaat|zal)\b.{0,15}\b(?:iets aandoen|straffen|vermoorden|ombrengen|doodmaken)\b|\bvriendje\b.{0,40}\b(?:broer|"
-        r"broers|familie|vader)\b.{0,20}\b(?:aandoen|bang|doodsbang|vermoord)\b",
+        r"broers|familie|vader)\b.{0,20}\b(?:aandoen|bang|doodsbang|vermoord)\b"),
     ),
     "forced_marriage": (
         r"\bhuwelijksdwang\b|\b(?:gedwongen|gearrangeerd|opgelegd) huwelijk\b|\buitgehuwelijkt\b|\buithuwelijk\w*",
-        r"\b(?:moet|gaat|gaan) (?:\w+ ){0,4}trouwen\b|\btrouwen met (?:een )?(?:neef|oudere man|man uit|een man)\b"
-        r"|\bverloofd\b|\bbeloofd aan\b|\bde bruid\b|\bkennis (?:te )?maken met (?:haar|zijn) (?:man|vrouw)\b",
+        (r"\b(?:moet|gaat|gaan) (?:\w+ ){0,4}trouwen\b|\btrouwen met (?:een )?(?:neef|oudere man|man uit|een man)\b"
+        r"|\bverloofd\b|\bbeloofd aan\b|\bde bruid\b|\bkennis (?:te )?maken met (?:haar|zijn) (?:man|vrouw)\b"),
     ),
     "achterlating": (
-        r"\bachterlating\b|\bachtergelaten\b|\bachterlaten\b|\bachterlaat\b|\bheropvoeding\b|\bheropgevoed\b"
-        r"|\bteruggestuurd naar\b|\benkele reis\b",
-        rf"\b(?:blijft|blijven|moet blijven|achterblijven|gebleven|gestuurd|sturen|laten)\b.{{0,30}}\b(?:{_ORIGIN})\b"
-        rf"|\b(?:{_ORIGIN})\b.{{0,30}}\b(?:blijft|blijven|gebleven|laten)\b",
-        r"\bniet (?:meer )?(?:terug|teruggekomen|terugkomt|terug mag)\b.{0,40}\b(?:zomer|vakantie|reis|buitenland)\b"
-        r"|\b(?:zomer|vakantie)\b.{0,40}\bniet (?:meer )?(?:terug|teruggekomen|terugkomt|terug mag)\b",
+        (r"\bachterlating\b|\bachtergelaten\b|\bachterlaten\b|\bachterlaat\b|\bheropvoeding\b|\bheropgevoed\b"
+        r"|\bteruggestuurd naar\b|\benkele reis\b"),
+        (rf"\b(?:blijft|blijven|moet blijven|achterblijven|gebleven|gestuurd|sturen|laten)\b.{{0,30}}\b(?:{_ORIGIN})\b"
+        rf"|\b(?:{_ORIGIN})\b.{{0,30}}\b(?:blijft|blijven|gebleven|laten)\b"),
+        (r"\bniet (?:meer )?(?:terug|teruggekomen|terugkomt|terug mag)\b.{0,40}\b(?:zomer|vakantie|reis|buitenland)\b"
+        r"|\b(?:zomer|vakantie)\b.{0,40}\bniet (?:meer )?(?:terug|teruggekomen|terugkomt|terug mag)\b"),
     ),
     "fgm": (
         r"\bmeisjesbesnijdenis\b|\bbesnijdenis\w*|\bbesneden\b|\bbesnijden\b|\bgenitale verminking\b|\bvgv\b|\bfgm\b",
         r"\b(?:schoongemaakt|schoon gemaakt|vrouwending|meisjesceremonie|ceremonie)\b",
-        rf"\b(?:vakantie|reis|reizen|zomer)\b.{{0,40}}\b(?:{_ORIGIN})\b.{{0,60}}\b(?:feest|ritueel|vrouw wordt|"
-        r"vrouw worden|speciaal|grote dag|schoon|geknipt|knippen|besnijd\w*|traditie)\b",
-        r"\b(?:knippen|geknipt)\b.{0,30}\b(?:daar beneden|onder|meisje)\b|\b(?:loopt moeilijk|moeilijk lopen)\b"
+        (rf"\b(?:vakantie|reis|reizen|zomer)\b.{{0,40}}\b(?:{_ORIGIN})\b.{{0,60}}\b(?:feest|ritueel|vrouw wordt|"
+        r"vrouw worden|speciaal|grote dag|schoon|geknipt|knippen|besnijd\w*|traditie)\b"),
+        (r"\b(?:knippen|geknipt)\b.{0,30}\b(?:daar beneden|onder|meisje)\b|\b(?:loopt moeilijk|moeilijk lopen)\b"
         r".{0,40}\bplassen\b|\bplassen\b.{0,40}\b(?:vakantie|reis|terug)\b|\b(?:vakantie|zomer)\b.{0,40}\b(?:pijn|"
-        r"gym|lopen)\b.{0,30}\b(?:plassen|vrouw)\b",
+        r"gym|lopen)\b.{0,30}\b(?:plassen|vrouw)\b"),
     ),
     "self_harm": (
         r"\bzelfbeschadig\w*|\bautomutil\w*|\bzelfverwond\w*",
         _then(r"snijdt|snijd|snijden|sneed|krast|krassen|kraste|krabt|krabben|brandt|branden|bijt|slaat|verwondt|"
               r"beschadigt", r"zichzelf|zich", 2),
         _then(r"zichzelf|zich", r"snijden|krassen|pijn doen|verwonden|branden|beschadigen|bijten|open", 3),
-        rf"\b(?:snijdt|krast|krassen|snijwond\w*|sneetjes|sneden|wondjes|littekens|schrammen|pleisters|brandplekken)\b"
-        rf".{{0,30}}\b(?:{_BODY})\b|\b(?:lange mouwen)\b.{{0,50}}\b(?:pols|polsen|30 graden|warm)\b",
-        r"\b(?:bonkt|slaat|stoot)\b(?: met)? (?:zijn|haar|zn) (?:hoofd|hooofd)\b|\bpijn voelen\b.{0,20}\brustig\b"
-        r"|\bzegt dat (?:ze|hij|zij) het zelf doet\b",
+        (rf"\b(?:snijdt|krast|krassen|snijwond\w*|sneetjes|sneden|wondjes|littekens|schrammen|pleisters|brandplekken)\b"
+        rf".{{0,30}}\b(?:{_BODY})\b|\b(?:lange mouwen)\b.{{0,50}}\b(?:pols|polsen|30 graden|warm)\b"),
+        (r"\b(?:bonkt|slaat|stoot)\b(?: met)? (?:zijn|haar|zn) (?:hoofd|hooofd)\b|\bpijn voelen\b.{0,20}\brustig\b"
+        r"|\bzegt dat (?:ze|hij|zij) het zelf doet\b"),
     ),
     "suicide": (
         r"\bzelfmoord\w*|\bzelfdoding\b|\bsuicid\w*|\bsuicide\w*|\bdoodsgedachten\b|\bafscheidsbrief\w*",
         _near(_WANT, _DIE, 4),
-        r"\bniet meer (?:wil )?(?:leven|wakker|bestaan|hier zijn)\b|\ber (?:een )?eind(?:e)? aan\b"
+        (r"\bniet meer (?:wil )?(?:leven|wakker|bestaan|hier zijn)\b|\ber (?:een )?eind(?:e)? aan\b"
         r"|\buit het leven\b|\b(?:spring|springt|springen|sprong)\b.{0,25}\b(?:flat|dak|brug|trein|balkon|raam)\b"
-        r"|\bvoor de trein\b|\bpillen\b.{0,20}\b(?:gespaard|verzameld|sparen|ingenomen|geslikt)\b|\bpoging\b",
-        r"\b(?:zichzelf|zich)\b.{0,20}\b(?:iets|wat)?\s*(?:aandoen|aandoet|aan te doen|doodmaken|ophangen|van kant)\b"
+        r"|\bvoor de trein\b|\bpillen\b.{0,20}\b(?:gespaard|verzameld|sparen|ingenomen|geslikt)\b|\bpoging\b"),
+        (r"\b(?:zichzelf|zich)\b.{0,20}\b(?:iets|wat)?\s*(?:aandoen|aandoet|aan te doen|doodmaken|ophangen|van kant)\b"
         r"|\bheeft het (?:steeds |vaak )?over (?:dood|doodgaan|sterven)\b|\btekent\b.{0,20}\b(?:graven|doodskist\w*|"
         r"dood)\b|\bbeter (?:als|dat) (?:hij|ze|zij|ik) er niet (?:meer )?(?:is|ben|zijn)\b|\bniemand (?:haar|hem|"
         r"mij|me)"
-        r" (?:zou )?missen\b|\b(?:spullen weg|afscheid neemt|neemt afscheid)\b|\bbij opa in de hemel\b",
+        r" (?:zou )?missen\b|\b(?:spullen weg|afscheid neemt|neemt afscheid)\b|\bbij opa in de hemel\b"),
     ),
     "acute": (
-        r"\b(?:mes|messen|mesje|steekwapen|vuurwapen|wapen|wapens|pistool|revolver|boksbeugel|machete|bijl|"
-        r"vuurwerkbom)\b",
-        r"\b(?:dreigt|dreigde|bedreigt|bedreigde|dreigen|dreigbericht|dreiging)\b.{0,60}\b(?:vermoorden|dood|"
+        (r"\b(?:mes|messen|mesje|steekwapen|vuurwapen|wapen|wapens|pistool|revolver|boksbeugel|machete|bijl|"
+        r"vuurwerkbom)\b"),
+        (r"\b(?:dreigt|dreigde|bedreigt|bedreigde|dreigen|dreigbericht|dreiging)\b.{0,60}\b(?:vermoorden|dood|"
         r"neersteken|"
         r"steken|schieten|afmaken|aandoen|in elkaar|mes|wapen|terug|naar school|pakken|geweld)\b"
-        r"|\b(?:of er gebeurt wat|anders gebeurt er wat)\b",
-        r"\b(?:gaat|gaan|komt|komen|zal)\b.{0,20}\b(?:vermoorden|doodmaken|neersteken|afmaken|neerschieten|pakken)\b"
-        r"|\bdoodsbedreiging\w*|\bmaakt (?:hem|haar|je|jou|jullie) af\b",
-        r"\b(?:direct|acuut) gevaar\b|\bin (?:acuut )?gevaar\b|\bvermist\b|\bontvoer\w*"
+        r"|\b(?:of er gebeurt wat|anders gebeurt er wat)\b"),
+        (r"\b(?:gaat|gaan|komt|komen|zal)\b.{0,20}\b(?:vermoorden|doodmaken|neersteken|afmaken|neerschieten|pakken)\b"
+        r"|\bdoodsbedreiging\w*|\bmaakt (?:hem|haar|je|jou|jullie) af\b"),
+        (r"\b(?:direct|acuut) gevaar\b|\bin (?:acuut )?gevaar\b|\bvermist\b|\bontvoer\w*"
         r"|\bstaat (?:nu )?(?:voor|bij) (?:de school|het hek|de deur)\b"
 
-        r"|\balleen in (?:een|de) auto\b|\b(?:aanspreekt|aanspreken) en filmt\b",
+        r"|\balleen in (?:een|de) auto\b|\b(?:aanspreekt|aanspreken) en filmt\b"),
     ),
 }
 """Signs of each kind of concern, on the normalised text (typos of key words put right)."""

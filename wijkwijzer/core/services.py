@@ -5,7 +5,7 @@ a small protocol. Dialogs read these; they never ask which channel they are on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, ClassVar, Protocol
@@ -19,7 +19,7 @@ from wijkwijzer.store.erasure import Erased
 from wijkwijzer.store.outbox import Announcement, Audience, Status
 from wijkwijzer.store.people import Invite, Redemption, User
 from wijkwijzer.store.roles import UserRole
-from wijkwijzer.store.signals import SignalCount, SignalFilter
+from wijkwijzer.store.signals import SignalFilter
 
 SERVICES_KEY = "wijkwijzer.services"
 GUEST = "gast"
@@ -120,7 +120,6 @@ class SignalSink(Protocol):
     async def save_signal(self, *, thema: str, wijk: str | None, urgency: str, text: str, reporter: str,
                           at: datetime | None = None) -> int: ...
 
-    async def signal_counts(self, since: datetime | None = None) -> Sequence[SignalCount]: ...
 
     async def signal_per_thema(self, where: SignalFilter) -> dict[str, int]: ...
 

@@ -6,6 +6,8 @@ The link is valid for 10 minutes and works once (store/console.py); the chat onl
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
@@ -16,7 +18,7 @@ from wijkwijzer.core.services import TurnServices, services
 
 
 class ConsoleLoginCopy(Copy):
-    FIELDS = {"link": frozenset({"link"})}
+    FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {"link": frozenset({"link"})}
     only_adviseurs: str
     not_set_up: str
     not_in_records: str

@@ -179,7 +179,7 @@ def _choose(found: PlaceChoice, suggestion: bool = False) -> Choose:
 def outside_region(kb: KnowledgeBase, text: str) -> str | None:
     """A gemeente outside the region the message names: anywhere in a sentence, and also a name
     that is a Dutch word too when it is all that is left besides a role ("smw leiden")."""
-    found = kb.resolver.outside_gemeente(text)
+    found: str | None = kb.resolver.outside_gemeente(text)
     if found:
         return found
     tokens = normalize(text).split()

@@ -48,7 +48,7 @@ _REQUEST_WORDS = frozenset("""
     ik wij we wil wilde wou zou graag even een nieuw nieuwe signaal signaaltje signalering melding doorgeven melden
     geven afgeven loggen invoeren maken doen aub svp alsjeblieft kan mag hoe iets wat kwijt delen sturen achterlaten
     noteren vastleggen registreren
-""".split())  # noqa: SIM905 - a word list reads best as words
+""".split())
 
 
 def signal_text(text: str) -> str | None:

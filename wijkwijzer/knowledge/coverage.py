@@ -56,7 +56,7 @@ def coverage_warnings(kb: KnowledgeBase) -> list[CoverageWarning]:
     warnings: list[CoverageWarning] = []
     region = region_gemeenten(kb)
     for gemeente in region:
-        inside = [a for a in kb.descendants(gemeente)]
+        inside = list(kb.descendants(gemeente))
         if not any(c.rol == REGION_ROLE for area in inside for c in kb.contacts_by_area.get(area, ())):
             warnings.append(CoverageWarning(gemeente, REGION_ROLE,
                                             f"{kb.areas[gemeente].naam} heeft geen jeugdteam (of lokaal team)."))

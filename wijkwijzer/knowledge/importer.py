@@ -224,7 +224,7 @@ class ImportReport:
 class _Row:
     """One spreadsheet row while it is being imported: its cells and what was normalised."""
 
-    __slots__ = ("file", "line", "cells", "notes", "_clean", "errors", "warnings")
+    __slots__ = ("_clean", "cells", "errors", "file", "line", "notes", "warnings")
 
     def __init__(self, file: str, line: int, cells: dict[str, str]) -> None:
         self.file = file
@@ -328,7 +328,7 @@ def read_workbook(path: Path) -> list[tuple[str, Rows]]:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+    except Exception as error:
         raise RowError("", f"kan het Excel-bestand niet lezen ({type(error).__name__})") from error
     try:
         if not workbook.worksheets:

@@ -155,7 +155,7 @@ def _parse_yaml(name: str, text: str | None, problems: list[Problem]) -> Any:
         problems.append(Problem(name, 0, "", "bestand ontbreekt"))
         return None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as error:
         _yaml_problem(name, error, problems)
     return None

@@ -644,10 +644,7 @@ def _close(words: frozenset[str], where: dict[str, list[int]]) -> bool:
         return True
     positions = sorted((pos, word) for word in words for pos in where[word])
     width = len(words) + SITUATION_SLACK
-    for start, _ in positions:
-        if {word for pos, word in positions if start <= pos < start + width} == words:
-            return True
-    return False
+    return any({word for pos, word in positions if start <= pos < start + width} == words for start, _ in positions)
 
 
 Situations = tuple[frozenset[str], dict[str, tuple[tuple[str, frozenset[str]], ...]]]

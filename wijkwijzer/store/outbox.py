@@ -354,4 +354,4 @@ class Outbox:
     async def counts(self) -> Counter[str]:
         async with self.engine.connect() as conn:
             rows = (await conn.execute(select(outbox.c.state, func.count()).group_by(outbox.c.state))).all()
-        return Counter({state: n for state, n in rows})
+        return Counter(dict(rows))

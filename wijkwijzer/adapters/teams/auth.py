@@ -130,7 +130,7 @@ class TeamsAuthenticator:
             raise Unauthorized("bad_token")
         try:
             return await self.validator.validate_token(token)
-        except Exception as error:  # every validation failure is a 401, whatever PyJWT raises
+        except Exception as error:  # noqa: BLE001 - every validation failure is a 401, whatever PyJWT raises
             log.warning("teams token rejected (%s)", type(error).__name__)
             raise Unauthorized("bad_token") from None
 

@@ -162,7 +162,7 @@ class WhatsAppEndpoint:
                 answered_unsupported = message.kind == "unsupported"
                 try:
                     await self._handle(message)
-                except Exception as error:  # noqa: BLE001 - one bad message must not stop the others
+                except Exception as error:
                     log.error("whatsapp message not handled: %s", type(error).__name__, exc_info=error)
 
     async def _handle(self, message: Inbound) -> None:

@@ -36,7 +36,7 @@ def _status_copy() -> StatusCopy:
     return CopyBook(DIALOG_COPY).section(StatusDialog.copy_section(), StatusCopy)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("announce", help="aankondiging versturen, of 'status ID' / 'cancel ID'",
                             description="Verstuur een aankondiging: wijkwijzer announce --wijk Ypenburg --file tekst.txt. "
                                         "Of: wijkwijzer announce status 12, wijkwijzer announce cancel 12.")

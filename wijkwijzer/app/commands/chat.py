@@ -34,7 +34,7 @@ QUIT = {"exit", "quit", "doei", ":q"}
 WAIT = re.compile(r"^#\s*wacht\s+(\d{1,5})\s*(?:min|minuten|m)?\s*$", re.IGNORECASE)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("chat", help="praat met Wijkwijzer in de terminal")
     parser.add_argument("--script", type=Path,
                         help="bestand met één gebruikersbericht per regel (#wacht 45: 45 minuten later)")

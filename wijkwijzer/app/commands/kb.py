@@ -45,7 +45,7 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(message) from None
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     kb = sub.add_parser("kb", help="kennisbank importeren, controleren en tellen")
     kb_sub = kb.add_subparsers(dest="kb_command", metavar="OPDRACHT", required=True)
 
@@ -100,11 +100,11 @@ def _inputs(args: argparse.Namespace) -> dict[str, Path] | str:
                 paths[kind] = found
     else:
         for source in sources:
-            kind = _kind_of(source)
-            if kind is None:
+            named = _kind_of(source)
+            if named is None:
                 return (f"Ik weet niet welk bestand {source} is. "
                         "Gebruik --gebieden, --expertisekaart of --ketenpartners.")
-            paths.setdefault(kind, source)
+            paths.setdefault(named, source)
     for kind in KINDS:
         if kind not in paths:
             where = f" in {sources[0]}" if len(sources) == 1 and sources[0].is_dir() else ""

@@ -12,7 +12,7 @@ from wijkwijzer.adapters.teams.manifest import Developer, ManifestError, build_p
 DEFAULT_OUT = Path("wijkwijzer-teams.zip")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("manifest", help="het Teams-app-pakket maken")
     actions = parser.add_subparsers(dest="manifest_action", metavar="ACTIE")
     build = actions.add_parser("build", help="vul bot-id en versie in, controleer en schrijf het zip-bestand")

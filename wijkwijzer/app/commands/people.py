@@ -17,7 +17,7 @@ from wijkwijzer.app.settings import Settings
 from wijkwijzer.knowledge.loader import KnowledgeBase, KnowledgeBaseError, KnowledgeBaseHolder
 from wijkwijzer.store.database import dispose
 from wijkwijzer.store.outbox import CONSOLE_ONLY
-from wijkwijzer.store.people import ROLES
+from wijkwijzer.store.people import ROLES, People
 
 _DURATION = re.compile(r"^\s*(\d{1,3})\s*(d|dag|dagen|w|wk|weken)?\s*$", re.IGNORECASE)
 
@@ -29,7 +29,7 @@ def actor() -> str:
         return "cli"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     invite = sub.add_parser("invite", help="aanmeldcodes maken")
     invite_sub = invite.add_subparsers(dest="invite_command", metavar="ACTIE", required=True)
     create = invite_sub.add_parser("create", help="maak aanmeldcodes (elke code werkt één keer)")
@@ -114,7 +114,8 @@ def run_invite(args: argparse.Namespace) -> int:
     return asyncio.run(_create_invites(settings, args, school, wijk, valid_for))
 
 
-async def _create_invites(settings: Settings, args, school, wijk, valid_for: timedelta) -> int:
+async def _create_invites(settings: Settings, args: argparse.Namespace, school: str | None, wijk: str | None,
+                          valid_for: timedelta) -> int:
     engine, people, _, _ = await open_stores(settings)
     try:
         made = await people.create_invites(role=args.role, school=school, wijk=wijk, count=args.count,
@@ -162,7 +163,7 @@ async def _users(settings: Settings, args: argparse.Namespace) -> int:
         await dispose(engine)
 
 
-async def _add(settings: Settings, people, args: argparse.Namespace) -> int:
+async def _add(settings: Settings, people: People, args: argparse.Namespace) -> int:
     wijken = []
     if args.wijk:
         kb = load_kb(settings)
@@ -184,7 +185,7 @@ async def _add(settings: Settings, people, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _list(people) -> int:
+async def _list(people: People) -> int:
     users = await people.all()
     if not users:
         print("Er is nog niemand aangemeld.")

@@ -19,7 +19,7 @@ from wijkwijzer.knowledge.loader import KnowledgeBaseError
 log = logging.getLogger("wijkwijzer.serve")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("serve", help="start de server voor Teams en WhatsApp")
     parser.add_argument("--host", help="adres om op te luisteren (standaard WIJKWIJZER_HOST, anders 127.0.0.1)")
     parser.add_argument("--port", type=int, help="poort (standaard WIJKWIJZER_PORT, anders 3978)")

@@ -21,7 +21,7 @@ from wijkwijzer.core.understanding import Understanding, understand
 from wijkwijzer.knowledge.loader import KnowledgeBaseError, load_knowledge_base
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("understand", help="laat zien hoe Wijkwijzer een bericht begrijpt (intentie en entiteiten)")
     parser.add_argument("text", nargs="?",
                         help="het bericht; zonder: één bericht per regel van standaardinvoer (JSON lines)")

@@ -638,4 +638,4 @@ async def users_forget(request: web.Request) -> web.Response:
     raise web.HTTPSeeOther(f"{PREFIX}/gebruikers?klaar=vergeten")
 
 
-__all__ = ["UPLOAD_PATH", "setup_console", "add_months"]
+__all__ = ["UPLOAD_PATH", "add_months", "setup_console"]

@@ -54,11 +54,11 @@ def trend_svg(months: Sequence[str], series: Sequence[Series], threshold: int, t
     def y(value: float) -> float:
         return TOP + plot_h - plot_h * value / top
 
-    parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="chart-title chart-desc" '
-             f'xmlns="http://www.w3.org/2000/svg">',
+    parts = [(f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="chart-title chart-desc" '
+             f'xmlns="http://www.w3.org/2000/svg">'),
              f'<title id="chart-title">{escape(title)}</title>',
-             f'<desc id="chart-desc">Lijnen per thema per maand. Aantallen onder de {threshold} staan op de '
-             f'gestippelde band onderaan als &lt; {threshold}. De tabel eronder heeft dezelfde cijfers.</desc>']
+             (f'<desc id="chart-desc">Lijnen per thema per maand. Aantallen onder de {threshold} staan op de '
+             f'gestippelde band onderaan als &lt; {threshold}. De tabel eronder heeft dezelfde cijfers.</desc>')]
     for value in range(0, top + 1, step):
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}" class="grid"/>')
         parts.append(f'<text x="{LEFT - 6}" y="{y(value) + 4:.1f}" class="axis" text-anchor="end">{int(value)}</text>')
