@@ -290,3 +290,9 @@ async def test_signal_report_narrows_to_place_thema_and_period(start):
     rijswijk = await s.send("hoeveel signalen over armoede in rijswijk deze maand")
     assert rijswijk.has("Signalen over armoede in Rijswijk, deze maand", "Armoede: < 5") and not rijswijk.has("Verzuim")
     assert (await s.send("en in scheveningen?")).has("nog geen signalen over armoede in Scheveningen")
+
+
+async def test_a_question_about_one_named_child_gets_a_privacy_note(start):
+    s = await start()
+    note = await s.send("hoe gaat het met daan uit groep 5")
+    assert note.has("Over één kind zoek ik niets op") and not note.has("daan") and not note.cards

@@ -10,6 +10,7 @@ from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
 from wijkwijzer.core.conversation import Route, WijkwijzerDialog, end
 from wijkwijzer.core.copy import Copy
+from wijkwijzer.core.privacy import allowed_words, find_personal_data
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import services
 from wijkwijzer.knowledge.loader import KnowledgeBase
@@ -29,6 +30,7 @@ class GeneralCopy(Copy):
     hint_begrip: str
     hint_rol: str
     hint_place: str
+    one_child: str
 
 
 class GeneralDialog(WijkwijzerDialog):
@@ -50,7 +52,10 @@ class GeneralDialog(WijkwijzerDialog):
         return await end(dc)
 
     def unknown(self, kb: KnowledgeBase, text: str) -> str:
-        """What was recognised, and the question that would work ('smw Ypenburg')."""
+        """A short privacy note for a question about one child ("hoe gaat het met daan uit groep
+        5"); else what was recognised, and the question that would work ('smw Ypenburg')."""
+        if find_personal_data(text, allowed_words(kb)):
+            return self.copy.one_child
         named = [m.best for m in kb.resolver.scan(text) if m.best.kind in ("wijk", "gemeente", "school", "begrip", "rol")]
         if not named:
             return self.copy.unknown
