@@ -296,3 +296,20 @@ async def test_a_question_about_one_named_child_gets_a_privacy_note(start):
     s = await start()
     note = await s.send("hoe gaat het met daan uit groep 5")
     assert note.has("Over één kind zoek ik niets op") and not note.has("daan") and not note.cards
+
+
+async def test_off_topic_and_thanks_are_answered_on_the_side_and_the_question_stays_open(start):
+    s = await start()
+    assert (await s.send("meldcode")).has("Is er nu direct gevaar?")
+    aside = await s.send("de printer doet het weer niet")
+    assert aside.has("begrijp ik niet") and not aside.has("Stap 1")
+    assert not (await s.send("bedankt")).has("Stap 1")
+    assert (await s.send("nee er is geen direct gevaar")).has("Stap 1: signalen vastleggen")
+
+
+async def test_a_place_named_in_a_long_route_question_serves_the_follow_up(start):
+    s = await start()
+    route = await s.send("ik zit met een jongen die steeds vaker thuis blijft, moet ik leerplicht inschakelen of de "
+                         "jeugdarts, school zit in moerwijk")
+    assert route.choices
+    assert {c.naam for c in (await s.send("de jeugdarts dus")).cards} & {"Wessel Bouma", "Debora Lammers"}

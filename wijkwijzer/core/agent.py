@@ -41,7 +41,7 @@ from microsoft_agents.hosting.dialogs import (
 )
 from microsoft_agents.hosting.dialogs.memory import DialogStateManagerConfiguration
 
-from wijkwijzer.core.context import in_context
+from wijkwijzer.core.context import in_context, remember_place
 from wijkwijzer.core.conversation import REDIRECT, Decision, Registry, WijkwijzerDialog, decide, pending_of
 from wijkwijzer.core.copy import Copy, CopyBook
 from wijkwijzer.core.metrics import Metrics
@@ -177,7 +177,10 @@ class WijkwijzerAgent(ActivityHandler):
                            report_threshold=self.report_threshold)
         context.turn_state[SERVICES_KEY] = svc
         log.info("turn channel=%s intent=%s", context.activity.channel_id, understanding.intent)
+        remembered = memory.last_lookup
         await self._run(dc, svc)
+        if memory.last_lookup is remembered and request.command is None and understanding.intent in ("route", "glossary"):
+            remember_place(memory, understanding, kb, now)
         if not svc.erase_conversation:
             await self._after_turn(dc, svc)
             await memory_property.set(context, _memory_json(memory))
@@ -201,6 +204,9 @@ class WijkwijzerAgent(ActivityHandler):
             await self._safety_first(dc, svc, request.concern)
         if decision is Decision.CANCEL and dc.active_dialog is not None:
             await self._cancel(dc)
+            return
+        if decision is Decision.ASIDE:
+            await dc.begin_dialog(self.registry.dialog_for(request))  # on top: the pending dialog resumes waiting
             return
         if decision is Decision.ANSWER and dc.active_dialog is not None:
             result: DialogTurnResult = await dc.continue_dialog()  # type: ignore[no-untyped-call]  # SDK unannotated

@@ -63,7 +63,9 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
     return best[2] if best else None
 
 
-NEGATION = frozenset("niet geen nooit nee nope".split())
+NEGATION = frozenset("niet geen nooit nee nope weigeren weigert weigerden".split())
+MAX_NEGATION_WORDS = 5
+"""A plain denial is short ("ze willen niet"); a longer sentence with "niet" means something else."""
 _OPTION_FILLER = frozenset("""
     de het een en of van voor in op bij met aan te om naar is zijn was ik je we ze hij zij het er dat die dit
     al nog wel ook maar heel erg echt gewoon vooral eigenlijk""".split())
@@ -81,7 +83,7 @@ def loose_option(text: str, labels: Sequence[str]) -> int | None:
     best = max(overlaps)
     if best and overlaps.count(best) == 1:
         return overlaps.index(best)
-    if words & NEGATION:
+    if words & NEGATION and len(normalize(text).split()) <= MAX_NEGATION_WORDS:
         noes = [i for i, label in enumerate(labels) if normalize(label).split()[:1] == ["nee"]]
         if len(noes) == 1:
             return noes[0]

@@ -62,6 +62,19 @@ def in_context(understanding: Understanding, memory: Memory, profile: Profile, k
     return replace(understanding, intent=intent, confidence=confidence, entities=entities, named=named)
 
 
+def remember_place(memory: Memory, understanding: Understanding, kb: KnowledgeBase, now: datetime) -> None:
+    """A message that named a place but was no lookup ("… ik weet niet of ik leerplicht moet
+    inschakelen of de jeugdarts, school zit in moerwijk") leaves that place for a follow-up ("de
+    jeugdarts dus"). Called when no dialog remembered anything itself this turn."""
+    named = understanding.named or understanding.entities
+    school = named.get("school")
+    areas = [a for key in ("wijk", "gemeente") if named.get(key) for a in kb.areas_by_name.get(named[key] or "", ())]
+    area = min(areas, key=lambda a: a.soort == "gemeente").id if areas else None
+    if school in kb.schools or area:
+        memory.last_lookup = LastLookup(intent=understanding.intent, at=now, area=area,
+                                        school=school if school in kb.schools else None)
+
+
 def _continued(understanding: Understanding, named: dict[str, str | None], last: LastLookup) -> str:
     """What a follow-up asks: a role makes it a partner question, an expertise an expertise
     question (also "en nt2?", which alone reads as a glossary question), a thema after a report

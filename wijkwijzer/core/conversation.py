@@ -55,6 +55,11 @@ class WijkwijzerDialog(Dialog):
     def copy_section(cls) -> str:
         return cls.COPY_SECTION or cls.ID
 
+    async def resume_dialog(self, dc: DialogContext, reason: object = None, result: object = None) -> DialogTurnResult:
+        """Back from an answer on the side (:attr:`Decision.ASIDE`): keep waiting for the answer
+        to the question still pending (the SDK's default would end this dialog)."""
+        return END_OF_TURN
+
     async def stopped(self, dc: DialogContext) -> bool:
         """The user stopped this dialog ('stop', 'laat maar'): say so in the dialog's words
         (``stopped`` in its copy); False when it has none (the agent's words then)."""
@@ -155,7 +160,12 @@ class Decision(Enum):
     ANSWER = "answer"
     CANCEL = "cancel"
     EXPIRED = "expired"
+    ASIDE = "aside"
+    """Answered on the side (a greeting, thanks, help, or something that is clearly nothing for
+    the bot); the pending question stays open, and the next message may still answer it."""
 
+
+ASIDE_INTENTS = frozenset({"greeting", "thanks", "help"})
 
 def matches_choice(text: str, choices: Sequence[str]) -> bool:
     """The message picks one of the offered choices: by number, by its words, or by a leading
@@ -166,8 +176,9 @@ def matches_choice(text: str, choices: Sequence[str]) -> bool:
 def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decision:
     """Does ``request`` answer the ``pending`` question, or is it a new request?
 
-    A question left open longer than ``idle`` has expired. An account command, a greeting,
-    thanks or help, and a clear request of another intent are new requests; so is a safety
+    A question left open longer than ``idle`` has expired. A greeting, thanks or help, and a
+    message that is clearly off-topic, are answered on the side while the question stays open. An
+    account command and a clear request of another intent are new requests; so is a safety
     concern, unless the question asks for the user's own text (a signal keeps its text) or the
     question is the meldcode's own and the message answers it. One of the offered choices is
     always an answer ("Nee, annuleren", "2", "nee gewoon sbo"); "stop" and its likes cancel.
@@ -190,10 +201,14 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
         return Decision.ANSWER
     if understanding.intent == "cancel" or said(request.text, STOP):
         return Decision.CANCEL
+    if understanding.intent in ASIDE_INTENTS:
+        return Decision.ASIDE
     if understanding.intent in SOCIAL:
         return Decision.NEW
     if pending.free_text or understanding.intent in pending.intents:
         return Decision.ANSWER
+    if understanding.intent == "unknown" and understanding.confidence >= CLEAR_REQUEST:
+        return Decision.ASIDE  # off-topic ("de printer doet het weer niet"), not an answer
     intent = BY_NAME[understanding.intent]
     if intent.interrupts and understanding.confidence >= CLEAR_REQUEST:
         return Decision.NEW

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from wijkwijzer.core.intents import INTENT_NAMES
+from wijkwijzer.core.privacy import allowed_words, find_personal_data, lexicon, vocabulary
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.resolver import Candidate, Mention
 from wijkwijzer.knowledge.text import normalize
@@ -121,12 +122,15 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "thanks": (
         _any(_words("bedankt dank danku dankje dankjewel dankjwel dankuwel bedankje thanks thank thx thnx tnx thanx "
                     "merci"), r"\b(hier|daar|zo) kan ik (weer )?(mee )?verder\b", r"\bik kan (weer )?verder\b",
-             r"\bheel fijn\b"),
+             r"\bheel fijn\b", r"^(top|toppie|topper|super|fijn|mooi|prima|perfect|geweldig|handig|nice|cool)\b",
+             r"\bdat hielp\b", r"\bscheelt (me|mij|ons) (een hoop|veel)\b", r"\b(daar|hier) kan ik (wat|iets) mee\b",
+             r"\bje bent een (topper|held|schat|kanjer)\b", r"\bfijn dat (dit|je|jij|het) bestaat\b",
+             r"\bga ik (meteen|direct|gelijk) (doen|mee aan de slag)\b"),
         frozenset("""
             top super perfect fijn mooi geweldig helder duidelijk prima topper held heel erg zeer hartelijk vriendelijk
             helemaal goed kan mee verder
             alvast nogmaals weer voor info informatie hulp antwoord antwoorden reactie snelle snel was is dit dat
-            you much zo veel duizendmaal x
+            you much zo veel duizendmaal x zoekwerk tijd ga ik meteen doen dat dit bestaat
         """.split()),
     ),
     "help": (
@@ -135,16 +139,22 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
              r"\bhoe werkt? (dit|het|jij|je|wijkwijzer|deze bot|de bot|deze app)\b",
              r"\bwat (is|doet) (dit|wijkwijzer|deze bot)\b", r"\bik (snap|begrijp|weet) (het|er|dit) niet\b",
              r"\bwaar ?voor (ben|kan|dien) (je|jij|ik je)\b", r"\bhoe (moet|kan) ik (dit|je|jou) gebruiken\b",
-             r"\bwaar(mee)? (kan|kun) (je|jij) (me|mij|ons) (mee )?(helpen|van dienst zijn)\b"),
+             r"\bwaar(mee)? (kan|kun) (je|jij) (me|mij|ons) (mee )?(helpen|van dienst zijn)\b",
+             r"\bwaar (ben|is) (je|jij|dit|deze chat|deze bot) (eigenlijk )?(voor )?bedoeld\b",
+             r"\bwat (zijn|is) (de|hier de) mogelijkheden\b", r"\bwelke vragen (snap|begrijp|ken|kent) (je|jij)\b",
+             r"\b(geef|noem) (eens |me )?(een )?voorbeeld", r"\bik kom er niet uit\b",
+             r"\bik (snap|begrijp|weet) niet hoe ik (je|jou|dit|deze chat) (moet )?gebruiken\b"),
         frozenset("allemaal doen voor hier precies zoal nog meer mee van alles bij niet zo goed ermee wat over deze "
-                  "dit waar kun kan".split()),
+                  "dit waar kun kan eens van wat ik typen chat met deze".split()),
     ),
     "cancel": (
         _any(_words("annuleer annuleren cancel afbreken ophouden niks niets"), r"\bbreek (het )?af\b",
              r"\b(stop|stoppen|kap|klaar) (er|hier)?mee\b", r"\bhoud? (maar )?op\b",
              r"\blaat (het |dat )?(ook |verder )?maar( zitten)?\b", r"\bvergeet (het|dat|dit)( maar)?\b",
              r"\bterug naar (het )?(begin|start|menu)\b", r"\bopnieuw beginnen\b", r"\bstop (maar|ermee|hiermee)\b",
-             r"\btoch (maar )?niet\b",
+             r"\btoch (maar )?niet\b", r"\bdoe (dat |het )?maar niet\b", r"\bhoeft niet (meer)?\b",
+             r"\bbreek (dit|het|dat) af\b", r"\blaat (die|deze|de|mijn) vraag (maar )?zitten\b",
+             r"\bniet meer nodig\b",
              r"\bik (wil|hoef) (niet meer|niks|niets)\b"),
         frozenset("ermee zitten toch meer niet sorry verkeerd foutje fout per ongeluk dit dat deze gesprek "
                   "vraag".split()),
@@ -154,8 +164,8 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
 # ───────────────────── cues ─────────────────────
 # Named patterns on the normalised text (lowercase, no punctuation; "smw'er" → "smwer").
 _ROUTE_NOUNS = "route stappen stappenplan procedure aanpak werkwijze protocol"
-_NEWS = "berichten aankondigingen meldingen nieuws berichtjes updates nieuwsbrief"
-_MESSAGE = "bericht berichtje mededeling nieuwsbrief uitnodiging oproep nieuwtje"
+_NEWS = "berichten aankondigingen meldingen nieuws berichtjes updates nieuwsbrief notificaties"
+_MESSAGE = "bericht berichtje mededeling nieuwsbrief uitnodiging oproep nieuwtje herinnering rondschrijven"
 CUES: dict[str, re.Pattern[str]] = {
     "who_strict": _any(_words("wie wiens")),
     "who": _any(_words("wie wiens zit_er zitten_er aanspreekpunt contactpersoon zoek zoeken nodig heb_je hebben "
@@ -192,13 +202,20 @@ CUES: dict[str, re.Pattern[str]] = {
                "huurhuis huurwoning koophuis tandarts apotheek kapper supermarkt restaurant voetbalclub "
                "sportclub sportschool zwemles speeltuin fietsenmaker bakker parkeer geparkeerd tanken recept "
                "wachtwoord printer loodgieter elektricien weggesleept"),
-        _words("baan opleiding lol haha hihi weer_in mooi_weer"), r"\b(wil|ga|kan) (zelf )?\w+ worden\b",
-        r"\bwerken als\b"),
+        _words("baan opleiding weer_in mooi_weer parttime fulltime stageplek stage schaal salarisschaal regent "
+               "turnvereniging kerstpakket budget bezuinigingen notulen"),
+        r"\b(wil|ga|kan) (zelf )?\w+ worden\b", r"\bwerken als\b",
+        r"\b(als|mijn) (iber|ib er|ib|wijkagent|leerkracht|smwer|jeugdverpleegkundige)\b.{0,30}\b(uren|contract|"
+        r"werken|uitbreiden|loopt af|taak)\b", r"\b(mijn|de) (uren|contract)\b", r"\bib ?taak\b",
+        r"^(vul|schrijf|maak|plan|boek|regel|dien)\b", r"\b(kun|kan) (je|jij)\b.{0,40}\b(invullen|uitwerken|indienen|"
+        r"schrijven|maken|plannen|inplannen|checken|nakijken)\b", r"\bwat vind (jij|je)\b", r"\bvolgens jou\b",
+        r"\bin (mijn|je) agenda\b", r"\bhoeveel leerlingen (zitten|heeft|hebben)\b", r"\bvergadert\b"),
     "what_is": _any(r"\bwat (is|zijn|was|betekent|betekend|betekenen|houdt|houden|doet|doen)\b",
                     r"\bwat (bedoel|bedoelen|bedoelt)( ze| je| jullie| men| we)? met\b",
                     r"\bwat (moet|moeten) (ik|we|je) verstaan onder\b", r"\bwat verstaan (we|jullie) onder\b",
                     _words("betekenis uitleg definitie waar_staat staat_voor verschil_tussen wie_is_een"),
                     r"\bleg (eens |even )?uit\b", r"\bwat voor (iets|ding|een ding) is\b"),
+    "how_is_that": _any(r"\bhoe (zit|zat) (dat|het)( nou| ook)?( alweer)?\b"),
     "how_route": _any(rf"\b(wat|hoe) (is|zijn|werkt|verloopt|gaat) (de|het) {_words(_ROUTE_NOUNS)}",
                       r"\b(route|stappen|stappenplan|procedure) (voor|bij|van|om)\b"),
     "how": _any(r"\bhoe\b(?! (laat|oud|heet|heette|gaat het|is het))",
@@ -211,7 +228,7 @@ CUES: dict[str, re.Pattern[str]] = {
         indienen melden doorverwijzen verwijzen opzetten evalueren bespreken inzetten aanpakken
     """)),
     "expertise_cue": _any(_words("ervaring expertise gespecialiseerd specialisatie specialist deskundig kennis goed "
-                                 "terecht expertisekaart opvangen plek_voor"),
+                                 "terecht expertisekaart opvangen plek_voor"), r"\b(veel|iets|wat) met \w+ doe[nt]?\b",
                           r"\b(doet|doen|kan|kunnen|werkt|werken) (iets |wat |veel )?(met|aan)\b"),
     # What a school offers: "welke expertise heeft de vliegerwolk", "waar is die school goed in".
     "school_profile": _any(r"\bwelke (expertise|expertises|specialisatie|specialisaties|specialiteit)\b.{0,40}"
@@ -227,16 +244,25 @@ CUES: dict[str, re.Pattern[str]] = {
     "want": _any(_words("wil wilde wou graag kan_ik mag_ik nieuw nieuwe")),
     "tell_something": _any(r"\b(iets|wat|zorgen) (melden|signaleren|kwijt|doorgeven|delen)\b", _words("signaleren"),
                            r"\b(melden|doorgeven|laten weten|opmerken|aangeven) dat\b", r"\b(even|wil|wilde) melden\b",
-                           r"\b(wil|wilde|moest|moet) (het|dit|dat) (even |ook )?kwijt\b"),
+                           r"\b(wil|wilde|moest|moet) (het|dit|dat) (even |ook )?kwijt\b", r"\bwil(de)? (even )?kwijt\b"),
     # A trend someone sees: with a thema it is a signal ("we merken steeds meer schoolweigering").
     "trend": _any(r"\bwe (merken|zien|constateren|horen|signaleren)\b", r"\b(merken|zien|horen) we\b",
+                  r"\b(zie|merk|hoor) ik\b", r"\bhoor van\b", r"\bvalt (me|mij|ons) op\b", r"\bloopt op\b",
+                  r"\bwordt een probleem\b", r"\b(echt |heel |enorm |erg |ontzettend )?(veel|meerdere)\b",
                   r"\b(steeds|alsmaar|almaar|veel) (meer|vaker)\b", r"\bopvallend (veel|vaak)\b",
                   r"\bstapelt (zich )?op\b",
                   _words("toename toenemend toenemende neemt_toe nemen_toe groeiend groeiende")),
     # A complaint about how things go: with a thema it is a signal ("wachtlijst is belachelijk lang").
     "complaint": _any(r"\b(loopt|lopen|gaat|gaan) (echt |heel |erg )?(uit de hand|stroef|slecht|mis)\b",
-                      _words("belachelijk onacceptabel onhoudbaar"), r"\b(veel |echt )?te lang\b"),
+                      _words("belachelijk onacceptabel onhoudbaar"), r"\b(veel |echt )?te lang\b",
+                      r"\bniet (meer )?te doen\b", r"\bstroef\b"),
     "signals_plural": _any(_words("signalen")),
+    # What came in: "hoeveel meldingen over armoede", "wat komt er uit escamp binnen", "trend verzuim rijswijk".
+    "report_subject": _any(_words("meldingen"), r"\b(komt|kwam|komen|kwamen) (er )?(\w+ ){0,3}binnen\b",
+                           r"\bbinnen ?(komt|kwam|gekomen)\b", r"\bdoorgegeven\b", r"\bmelden de scholen\b",
+                           r"\bvolgens de meldingen\b"),
+    "report_strong": _any(r"\b(laat|geef|toon)\b.{0,20}\b(cijfers|aantallen|overzicht|getallen)\b",
+                          _words("rapportage rapportages stand_van_zaken"), r"^trend\b"),
     "report_word": _any(_words("overzicht rapport rapportage dashboard totaal aantal hoeveel lijst stand trend trends "
                                "bekijken zien inzien cijfers statistiek statistieken samenvatting per binnengekomen "
                                "binnen_gekomen ontvangen")),
@@ -247,13 +273,21 @@ CUES: dict[str, re.Pattern[str]] = {
                          rf"{_words(_MESSAGE)}.{{0,30}}\b(naar|aan|voor) (de |het |alle |mijn )?"
                          rf"{_words('ibers iber ib_ers ib_netwerk netwerk iedereen collegas collega_s scholen')}",
                          r"\b(iedereen|alle ibers|de ibers|het netwerk|het ib netwerk) "
-                         r"(laten weten|informeren|berichten|uitnodigen)\b"),
+                         r"(laten weten|informeren|berichten|uitnodigen)\b",
+                         rf"{_words(_MESSAGE)}.{{0,40}}\b(doen|opstellen|maken|naar \w+ moet)\b",
+                         r"\b(iedereen|alle scholen|alle ibers|het netwerk)\b.{0,40}\b(laten weten|moet(en)? (horen|weten))\b",
+                         r"\b(iets )?bekend ?maken\b"),
     "register_word": _any(_words("aanmelden aanmeldcode registreren registreer registratie code uitnodigingscode "
                                  "inlogcode koppelcode activeren activatiecode toegangscode")),
     "register_ask": _any(_words("registreer registreren registratie uitnodigingscode aanmeldcode inlogcode "
                                 "activatiecode toegangscode"),
                          r"\b(me|mij) (aanmelden|inschrijven)\b",
-                         r"\b(aanmelden|inschrijven) als (iber|ib er|gebruiker|adviseur)\b"),
+                         r"\b(aanmelden|inschrijven) als (iber|ib er|gebruiker|adviseur)\b",
+                         r"\bhoe (kom|krijg) ik (aan )?(een )?(account|toegang|inlog|inloggegevens)\b",
+                         r"\bhoe word ik gebruiker\b", r"\b(bij )?(jou|je|wijkwijzer) (moet )?(inschrijven|aanmelden)\b",
+                         r"\bhoe (zorg|kom) ik (er )?(voor )?dat ik erbij kan\b",
+                         r"\bhoe krijg ik (toegang|de nummers|de telefoonnummers)\b",
+                         r"\bhoe (kom|krijg) ik (dan )?(aan )?(die|de|deze) (gegevens|nummers|contactgegevens)\b"),
     # "aanmelden" alone, or with something too short to be a code ("aanmelden abc"): explain how.
     "register_alone": _any(r"^(ik wil (me |mij )?)?(aanmelden|registreren|inschrijven)( graag| aub| svp)?( \w{1,8})?$"),
     "signup_word": _any(_words("aanmelden inschrijven"), r"\bmeld (me|mij|ons) (ook )?aan\b"),
@@ -264,7 +298,9 @@ CUES: dict[str, re.Pattern[str]] = {
                           r"\b(welke|mijn) (wijken|abonnementen|abonnement)\b",
                           r"\bwelke (berichten|aankondigingen) krijg ik\b", r"\bvolg(en)? (ik|de wijk|ook)\b",
                           r"\bzet (me|mij|ons) (ook )?op de (lijst|verzendlijst|mailinglijst)\b",
-                          r"\bhou(d|den)? (me|mij|ons) (ook )?op de hoogte\b",
+                          r"\bhou(d|den)? (me|mij|ons) (ook )?op de hoogte\b", r"^volg\b",
+                          rf"\b{_words(_NEWS)} (weer )?aan$", rf"\bzet (de |die |alle )?{_words(_NEWS)} (weer )?aan\b",
+                          r"\bstuur (me|mij) (voortaan |ook |maar )+.{0,40}\b(rondgestuurd|verstuurd|gestuurd)\b",
                           rf"\baanmelden (voor|bij|op) (de |alle )?{_words(_NEWS)}",
                           rf"\b(wil|graag|ook) (\w+ )?{_words(_NEWS)} (over|van|uit|voor)\b"),
     "unsubscribe_cue": _any(r"^(stop|stoppen|stop alles|unsubscribe)$",
@@ -275,7 +311,12 @@ CUES: dict[str, re.Pattern[str]] = {
                             rf"{_words(_NEWS)} (uitzetten|stoppen|stopzetten)\b",
                             rf"\bzet (de |alle |die )?{_words(_NEWS)} uit\b",
                             r"\bhaal (me|mij|ons) (van|uit|af) (de |die )?(lijst|verzendlijst|mailinglijst)\b",
-                            rf"\b(hoef|wil) (ik |we )?(de |die |geen )?{_words(_NEWS)}\b.{{0,40}}\bniet meer\b"),
+                            rf"\b(hoef|wil) (ik |we )?(de |die |geen )?{_words(_NEWS)}\b.{{0,40}}\bniet meer\b",
+                            r"\bhaal\b.{1,30}\b(uit|van|af) (mijn|de) (lijst|lijstje)\b", r"\bmag eraf\b", r"^mute\b",
+                            r"\b(hoef|wil) (ik )?(niks|niets) meer (te )?(horen|ontvangen|krijgen|weten)\b",
+                            r"\bschrap\b.{1,30}\b(lijst|lijstje)\b", r"\bmag (allemaal |alles )?uit\b",
+                            rf"{_words(_NEWS)} uit$", r"\bzet (ze|die|alles|dat) (maar )?uit\b",
+                            rf"{_words(_NEWS)}\b.{{0,20}}\bhoeven niet meer\b"),
     "pupil": _any(_words("leerling leerlingen kind kinderen zoon dochter")),
     # The Teams command "ketenpartner" (and "ketenpartner zoeken"): start a lookup, not the glossary.
     "partner_command": _any(r"^(een |de )?ketenpartners?( zoeken| vinden)?$", r"^zoek (een )?ketenpartners?$"),
@@ -285,7 +326,7 @@ CUES: dict[str, re.Pattern[str]] = {
 # Entity features the rules may name, next to the cue names above.
 FEATURES = frozenset({
     "rol", "place", "school", "begrip", "expertise", "route_word", "route_step", "thema", "code", "code_only", "bare",
-    "foreign_person",
+    "foreign_person", "child_named",
 })
 
 
@@ -310,6 +351,10 @@ RULES: tuple[Rule, ...] = (
     Rule("announce", 0.95, ("announce_cue",)),
     Rule("signal_report", 0.93, ("signals_plural", "report_word")),
     Rule("signal_report", 0.85, ("signals_plural",), unless=("signal_verb",)),
+    Rule("signal_report", 0.9, ("report_subject", "report_word")),
+    Rule("signal_report", 0.88, ("report_strong",), unless=("who", "how_route")),
+    Rule("signal_report", 0.86, ("report_subject", "thema"), unless=("tell_something",)),
+    Rule("signal_report", 0.9, ("report_subject", "place"), unless=("rol",)),
     Rule("signal", 0.96, ("signal_start",)),
     Rule("signal", 0.96, ("signal_word", "signal_verb"), unless=("what_is",)),
     Rule("signal", 0.9, ("signal_word", "want"), unless=("what_is",)),
@@ -317,7 +362,7 @@ RULES: tuple[Rule, ...] = (
     Rule("signal", 0.8, ("signal_word", "thema"), unless=("what_is",)),
     Rule("signal", 0.89, ("tell_something", "thema"), unless=("what_is",)),
     Rule("signal", 0.9, ("urgent_start", "thema"), unless=("what_is", "who")),
-    Rule("signal", 0.87, ("trend", "thema"), unless=("what_is", "how", "who")),
+    Rule("signal", 0.87, ("trend", "thema"), unless=("what_is", "how", "who_strict", "expertise_cue")),
     Rule("signal", 0.87, ("complaint", "thema"), unless=("what_is", "how", "who")),
     Rule("unknown", 0.97, ("off_topic",), unless=("signal_start", "signal_word", "tell_something", "announce_cue",
                                                    "register_word", "subscribe_cue", "unsubscribe_cue")),
@@ -330,6 +375,11 @@ RULES: tuple[Rule, ...] = (
     Rule("partner_lookup", 0.93, ("rol", "place"), unless=("complaint", "trend", "tell_something")),
     Rule("partner_lookup", 0.9, ("rol", "refers_back")),
     Rule("glossary", 0.92, ("what_is", "begrip")),
+    Rule("glossary", 0.92, ("how_is_that", "begrip"), unless=("route_step",)),
+    Rule("partner_lookup", 0.95, ("rol", "who_strict"), unless=("what_is", "off_topic")),
+    Rule("unknown", 0.9, ("who_strict", "foreign_person"), unless=("rol", "place")),
+    Rule("unknown", 0.96, ("child_named",), unless=("signal_start", "signal_word", "tell_something", "trend",
+                                                    "complaint", "urgent_start", "route_word", "route_step")),
     Rule("route", 0.9, ("how", "route_word")),
     Rule("route", 0.9, ("steps", "route_word")),
     Rule("partner_lookup", 0.9, ("rol", "who")),
@@ -378,6 +428,7 @@ ROUTE_WORDS: dict[str, re.Pattern[str]] = {
         r"\bmeld ?code\b", r"\bveiligheid van\b", r"\bonveilige? (thuis|situatie|thuissituatie)\b",
         r"\bthuis (niet )?onveilig\b", r"\bthuis niet veilig\b", r"\bniet veilig (thuis|voelt)\b", r"mishandel",
         r"\bhuiselijk geweld\b", _stems("verwaarloos verwaarlozing misbruik blauwe_plek betast betasten aanrand"),
+        r"\b(collega|leerkracht|meester|juf|medewerker|docent)\b.{0,30}\baan (kinderen|leerlingen|een kind|een leerling) zit",
         r"\bzorgen (over|om) (de )?(veiligheid|thuissituatie)\b",
         r"\bveilig thuis (melden|bellen|inschakelen|raadplegen)\b", r"\b(melden|melding|advies) bij veilig thuis\b",
         _words("slaat slaan sloeg geslagen schoppen geschopt huwelijksdwang meldplicht geweld seksueel "
@@ -394,7 +445,8 @@ ROUTE_WORDS: dict[str, re.Pattern[str]] = {
         r"\b16 ?(uur|uren)\b", r"\bleerplicht (inschakelen|melden|bellen)\b", r"\bduo ?melding\b",
         r"\b(veel|vaak|steeds|langdurig|lang) ziek\b",
         _words("ziek_thuis ziekgemeld ongeoorloofd schoolwering schorsing geschorst"),
-        r"\bmist (veel|vaak)\b", r"\b(vaak|steeds|elke dag|te vaak) te laat\b",
+        r"\bmist (veel|vaak)\b", r"\b(vaak|steeds|elke dag|te vaak)\b.{0,15}\bte laat\b",
+        r"\bziek gemeld\b", r"\b(op reis|op vakantie)\b.{0,40}\bschool\b", r"\bniet (meer )?teruggekomen\b",
     ),
     "algemeen": _any(
         _words("ondersteuningsroute zorgroute ondersteuningsteam extra_ondersteuning loopt_vast"),
@@ -415,14 +467,15 @@ THEMA_WORDS: dict[str, re.Pattern[str]] = {
         _words("angst angstig angstige angstklachten bang piekeren doodsgedachten mentale_gezondheid"),
         _stems("somber depress paniek psychisch neerslachtig suicid zelfmoord zelfbeschadig verdrietig"),
     ),
-    "verzuim": _any(_stems("verzuim thuiszit thuis_zit schoolweiger school_weiger spijbel afwezig"),
+    "verzuim": _any(_stems("verzuim schoolverzuim thuiszit thuis_zit schoolweiger school_weiger spijbel afwezig"),
                     r"\bniet (meer )?naar school\b", _words("te_laat ongeoorloofd")),
     "armoede": _any(
         r"\b(geen|zonder|weinig) (\w+ )?(geld|ontbijt|eten|lunch|brood|jas|winterjas|kleding|schoenen|gymspullen|"
         r"gymkleding|boodschappen)\b",
         _words("armoede schuld schulden voedselbank geldzorgen geld_zorgen geldtekort geld_tekort geldproblemen "
                "geld_problemen minima"),
-        _stems("honger"), r"\barme? (gezin|gezinnen|ouders)", r"\bniet (kunnen )?betalen\b",
+        _stems("honger"), r"\barme? (gezin|gezinnen|ouders)", r"\bniet (meer )?(kunnen )?betalen\b",
+        r"\b(kunnen|kan)\b.{0,30}\bniet (meer )?betalen\b",
     ),
     "gedrag": _any(_stems("gedrag agressie agressief driftbui woedeaanval ruzie onrust verstoren escalat"),
                    _words("vechten brutaal grensoverschrijdend conflicten")),
@@ -439,6 +492,7 @@ THEMA_WORDS: dict[str, re.Pattern[str]] = {
     "sociaal_emotioneel": _any(
         _stems("faalangst eenzaam sociaal_emotione weerbaar onzeker"),
         _words("prestatiedruk welbevinden zelfbeeld zelfvertrouwen stress teruggetrokken social_media druk_van"),
+        r"\bbang (om )?(fouten|iets fout)\b",
         r"\bniet lekker in (zijn|haar|hun) vel\b",
     ),
     "ouders": _any(
@@ -451,7 +505,8 @@ THEMA_WORDS: dict[str, re.Pattern[str]] = {
         r"\bwacht(en)? (al )?(lang|maanden|weken|jaren)\b", r"\blang op (hulp|zorg)\b",
     ),
     "samenwerking": _any(
-        _stems("samenwerk ketenpartner"), _words("afstemming overdracht terugkoppeling langs_elkaar_heen"),
+        _stems("samenwerk ketenpartner"), _words("afstemming overdracht terugkoppeling langs_elkaar_heen stroef "
+                                                 "externe_partners"),
         r"\b(niet|slecht|moeilijk|nauwelijks) bereikbaar\b", r"\bkrijgen geen (reactie|terugkoppeling)\b",
     ),
 }
@@ -507,7 +562,7 @@ _ROUTE_WORDS = _Gated(ROUTE_WORDS)
 _THEMA_WORDS = _Gated({**THEMA_WORDS, **{f"hint:{name}": pattern for name, pattern in THEMA_HINTS.items()}})
 
 # Words that may surround a lone name or term ("de vliegerwolk?", "ypenburg graag").
-_BARE_FILLER = _FILLER | frozenset("voor van in bij over is er aub svp".split())
+_BARE_FILLER = _FILLER | frozenset("voor van in bij over is er aub svp dus".split())
 
 
 def _check_tables() -> None:
@@ -791,6 +846,8 @@ def _features(text: str, norm: str, reading: _Reading, kb: KnowledgeBase) -> Non
     tokens = norm.split()
     if reading.covered and all(i in reading.covered or tok in _BARE_FILLER for i, tok in enumerate(tokens)):
         found.add("bare")
+    if _names_a_child(text, tokens, kb):
+        found.add("child_named")
     ask = _PERSON_ASK.search(norm)
     if ask:
         noun = ask.group(4)
@@ -798,6 +855,17 @@ def _features(text: str, norm: str, reading: _Reading, kb: KnowledgeBase) -> Non
         content = noun not in STOPWORDS and noun not in _BARE_FILLER and noun not in _CONTACT_NOUNS
         if content and position not in reading.covered:
             found.add("foreign_person")
+
+
+def _names_a_child(text: str, tokens: list[str], kb: KnowledgeBase) -> bool:
+    """The message names a person by first name ("heeft de smw al contact gehad met de moeder van
+    emma uit groep 6"): a question about one child. The full personal-data check runs only when a
+    word is a first name and no ordinary word, so most messages cost a few set lookups."""
+    names = lexicon().first_names
+    common = vocabulary().common
+    if not any(token in names and token not in common for token in tokens):
+        return False
+    return any(f.kind == "naam" for f in find_personal_data(text, allowed_words(kb)))
 
 
 def _thema(norm: str) -> str | None:
@@ -824,7 +892,7 @@ def _route(norm: str, begrip: str | None, situation: str | None, kb: KnowledgeBa
     if situation:
         return situation.removeprefix("route:").split(".")[0]
     if not begrip:
-        return None
+        return "algemeen"  # a route question that names no route asks about the ondersteuningsroute
     term = next((t for t in kb.terms if t.term == begrip), None)
     step = kb.steps.get(term.route_stap) if term and term.route_stap else None
     return step.route if step else None

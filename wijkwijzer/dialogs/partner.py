@@ -152,7 +152,7 @@ class PlaceSlot(Slot):
 
     def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
         own = svc.profile.wijk
-        if own in svc.kb.areas and pick_option(text, [self._own_label(svc)]) == 0:
+        if own in svc.kb.areas and (svc.understanding.here or pick_option(text, [self._own_label(svc)]) == 0):
             return Place(area=own).as_dict()
         found = place_from_text(svc.kb, text) or places_by_part(svc.kb, text)
         outside = outside_region(svc.kb, text) if found is None else None
