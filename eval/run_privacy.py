@@ -47,12 +47,14 @@ VEILIG_THUIS = "0800-2000"
 ZELFMOORDPREVENTIE = "0800-0113"
 
 
-DEV_SAFETY = ROOT / "eval" / "safety_dev"
+DEV_SAFETY = {"dev": ROOT / "eval" / "safety_dev", "dev2": ROOT / "eval" / "safety_dev2"}
+TUNABLE = ("tuned", "dev", "dev2")
+"""Parts the detectors may be tuned on; "heldout" never is. dev2 holds only safety texts."""
 
 
 def load(part: str, name: str) -> list[dict[str, Any]]:
-    """One file of a part; the dev part keeps its safety texts in eval/safety_dev."""
-    folder = DEV_SAFETY if part == "dev" and name in ("safety", "lookalike") else SETS / part
+    """One file of a part; the dev parts keep their safety texts in eval/safety_dev and safety_dev2."""
+    folder = DEV_SAFETY[part] if part in DEV_SAFETY and name in ("safety", "lookalike") else SETS / part
     path = folder / f"{name}.yaml"
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
 
@@ -218,13 +220,13 @@ def measure(part: str, show: bool, flow: bool) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", choices=("tuned", "dev", "heldout", "all"), default="all")
+    parser.add_argument("--part", choices=(*TUNABLE, "heldout", "all"), default="all")
     parser.add_argument("--misses", action="store_true", help="print what was missed (tuned and dev parts only)")
     parser.add_argument("--no-flow", action="store_true", help="skip the full chat flow and database search")
     args = parser.parse_args()
-    if args.misses and args.part not in ("tuned", "dev"):
-        parser.error("--misses only for --part tuned or dev: the held-out part is read for figures only")
-    for part in (("tuned", "dev", "heldout") if args.part == "all" else (args.part,)):
+    if args.misses and args.part not in TUNABLE:
+        parser.error("--misses only for a tuned or dev part: the held-out part is read for figures only")
+    for part in ((*TUNABLE, "heldout") if args.part == "all" else (args.part,)):
         measure(part, args.misses, not args.no_flow)
     return 0
 
