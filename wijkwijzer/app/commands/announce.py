@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from wijkwijzer.adapters.teams.settings import TeamsSettings
-from wijkwijzer.app.commands.people import actor, load_kb, resolve_area
+from wijkwijzer.app.commands.people import actor, load_kb, resolve_areas
 from wijkwijzer.app.runtime import open_stores
 from wijkwijzer.app.senders import channel_senders, worker_settings
 from wijkwijzer.app.settings import Settings
@@ -75,13 +75,9 @@ def run(args: argparse.Namespace) -> int:
     kb = load_kb(settings)
     if kb is None:
         return 2
-    chosen = []
-    for name in args.wijk:
-        area = resolve_area(kb, name)
-        if area is None:
-            print(f"Wijk '{name}' ken ik niet.", file=sys.stderr)
-            return 2
-        chosen.append(area)
+    chosen = resolve_areas(kb, args.wijk)
+    if chosen is None:
+        return 2
     problem = personal_data_problem(kb, text)
     if problem:
         print(f"Dit verstuur ik niet: {problem}. Zet geen gegevens over een kind in een aankondiging; "

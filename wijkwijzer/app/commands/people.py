@@ -84,6 +84,18 @@ def resolve_area(kb: KnowledgeBase, name: str) -> str | None:
     return found[0].id if found else None
 
 
+def resolve_areas(kb: KnowledgeBase, names: list[str]) -> list[str] | None:
+    """The area ids of ``names`` (``--wijk`` options); None, after saying which, when one is unknown."""
+    areas = []
+    for name in names:
+        area = resolve_area(kb, name)
+        if area is None:
+            print(f"Wijk '{name}' ken ik niet.", file=sys.stderr)
+            return None
+        areas.append(area)
+    return areas
+
+
 def run_invite(args: argparse.Namespace) -> int:
     settings = Settings()
     valid_for = parse_duration(args.expires, settings.invite_valid_days)
@@ -164,17 +176,13 @@ async def _users(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _add(settings: Settings, people: People, args: argparse.Namespace) -> int:
-    wijken = []
+    wijken: list[str] = []
     if args.wijk:
         kb = load_kb(settings)
-        if kb is None:
+        found = resolve_areas(kb, args.wijk) if kb is not None else None
+        if found is None:
             return 2
-        for name in args.wijk:
-            area = resolve_area(kb, name)
-            if area is None:
-                print(f"Wijk '{name}' ken ik niet.", file=sys.stderr)
-                return 2
-            wijken.append(area)
+        wijken = found
     user = await people.register(user_id=f"console-{secrets.token_hex(8)}", channel=CONSOLE_ONLY, role=args.role,
                                  via=actor(), display_name=args.name.strip(), wijk=wijken[0] if wijken else None)
     for wijk in wijken[1:]:
