@@ -196,9 +196,11 @@ _MONTHS = (r"jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?
            r"sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _BIRTH = (r"(?:geboren|gebroen|geboorn|gebooren|geborren|geb\.?|geboortedatum|geboortejaar|geb\.?datum|jarig|"
           r"verjaardag|verjaart|dob|gebdat)")
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# Addresses start where their run of address characters starts (the look-behinds): tried at every
+# character of a long run, a search was quadratic in its length (tests/test_patterns_are_linear.py).
+_EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _EMAIL_SPOKEN = re.compile(
-    r"\b[\w.-]{2,}\s*(?:\(at\)|\[at\]|\bat\b|\bapenstaartje\b|@)\s*[\w-]{2,}"
+    r"(?<![\w.-])[\w.-]{2,}\s*(?:\(at\)|\[at\]|\bat\b|\bapenstaartje\b|@)\s*[\w-]{2,}"
     r"(?:\s*(?:\(dot\)|\[dot\]|\(punt\)|\[punt\]|\bdot\b|\bpunt\b|\.)\s*[\w-]{2,})+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_.]{2,30}(?![\w@])")
 _USERNAME = re.compile(r"(?<![\w@.-])(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z][A-Za-z0-9_.-]{2,30}(?<=[A-Za-z0-9])(?![\w@])")
@@ -232,8 +234,10 @@ _STREET_SUFFIX = (r"straat|str|laan|weg|plein|kade|gracht|singel|hof|pad|dreef|p
                   r"boulevard|plantsoen|erf|hout|veld|zoom|kant|wal|ring|weide|akker|haven|burcht|lei|hoek|"
                   r"dam|straatje|pleintje|hofje|passage|promenade|boschje|tuin|tuinen|polder|oord|rade|horst|"
                   r"bocht|werf|hage|donk|brink|es|wijk")
+# A street name starts where its run of name characters starts (after leading quotes or dashes):
+# tried at every word start inside a long run, a search was quadratic in its length.
 _STREET = re.compile(
-    rf"\b(?P<street>[A-Za-zÀ-ÿ'-]{{2,}}(?:{_STREET_SUFFIX})|(?:laan|weg|plein|kade|straat)\s+van\s+"
+    rf"(?<![A-Za-zÀ-ÿ'-])['-]*\b(?P<street>[A-Za-zÀ-ÿ'-]{{2,}}(?:{_STREET_SUFFIX})|(?:laan|weg|plein|kade|straat)\s+van\s+"
     rf"[A-Za-zÀ-ÿ'-]+(?:\s+[A-Za-zÀ-ÿ'-]+)?)\s+(?P<nr>\d{{1,4}}(?:\s?[a-zA-Z]\b|\s?-\s?\d{{1,3}}|\s?hs|\s?bis)?)"
     r"(?!\s*(?:jaar|uur|min|leerling|kind|keer|%|euro|procent|weken|dagen|maanden|x\b))", re.IGNORECASE)
 _POSTCODE = re.compile(r"(?<![\w-])(?P<pc>[1-9]\d{3})\s?(?P<letters>[A-Za-z]{2})(?![A-Za-z])")
@@ -247,8 +251,10 @@ _TWO_LETTER_WORDS = frozenset("""
 _INITIALS = re.compile(r"\b(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|el|ter|ten|v|d)\.?\s?){0,2}[A-Z][a-zà-ÿ]*\.?"
                        r"|\b[A-Z]\.(?:[a-z]{1,3}\.){1,2}[A-Z]\.")
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žƀ-ɏḀ-ỿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žƀ-ɏḀ-ỿ]+)*")
+# No two whitespace runs side by side ("\s*,?\s*" backtracked cubically over spaces): an optional
+# comma or bracket takes its own spaces (tests/test_patterns_are_linear.py).
 _CONTEXT_AFTER = re.compile(
-    r"^\s*(?:\(\s*\d{1,2}\s*(?:jr|jaar|j)?\.?\s*\)|,?\s*(?:\d{1,2}\s*(?:jaar|jr|j)\b|\(?\s*(?:uit|in|van|zit in)\s+"
+    r"^\s*(?:\(\s*\d{1,2}\s*(?:jr|jaar|j)?\.?\s*\)|(?:,\s*)?(?:\d{1,2}\s*(?:jaar|jr|j)\b|(?:\(\s*)?(?:uit|in|van|zit in)\s+"
     r"(?:groep|gr\.?|klas|de klas|unit)\s*\d|\((?:groep|gr\.?)\s*\d|,\s*(?:groep|gr\.?)\s*\d|uit\s+\d[abc]?\b)"
     r"|[A-Z]\.(?!\w))", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
@@ -338,7 +344,7 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
     if _ACCOUNT_WORD.search(text):
         for match in _USERNAME.finditer(text):
             name = match.group(0)
-            if ("_" in name or re.search(r"[A-Za-z]{2,}\d{2,}$", name)) and not re.fullmatch(r"[A-Za-z]{1,3}\d+", name):
+            if ("_" in name or re.search(r"(?<![A-Za-z])[A-Za-z]{2,}\d{2,}$", name)) and not re.fullmatch(r"[A-Za-z]{1,3}\d+", name):
                 add("handle", match.start(), match.end())
     _dates(text, year, add)
     for number in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
@@ -709,7 +715,7 @@ event ("ouders uit Kyiv", "via Duolingo", "tijdens Lebaran") unless a person's v
 _FROM_PLACE = re.compile(r"\b(?:uit|via|tijdens|rond)\s+(?:[\w'-]+,?\s+(?:en|of|&)\s+|[\w'-]+,\s+)?$",
                          re.IGNORECASE)
 _THING_CUE = re.compile(
-r"^\s*(?:[-–]?\s*(?:app|week|feest|dag|alert|methode|boeken|film|serie|spel|game))\b",
+r"^\s*(?:[-–]\s*)?(?:app|week|feest|dag|alert|methode|boeken|film|serie|spel|game)\b",
                         re.IGNORECASE)
 
 

@@ -691,7 +691,7 @@ def _fires(rule: Rule, found: _Concepts) -> bool:
 _WORD = re.compile(r"[a-z]{5,}")
 
 
-_STEM = re.compile(r"([a-z]{5,})§")
+_STEM = re.compile(r"(?<![a-z])([a-z]{5,})§")
 
 
 def _pattern_words() -> frozenset[str]:

@@ -41,7 +41,7 @@ CUES = frozenset({"in", "uit", "gemeente", "woont"})
 """Words after which a short or ambiguous gemeente name counts."""
 MIN_LETTERS = 5
 """Names with fewer letters, and typos, need a cue; typos are only read in names at least this long."""
-_PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+_PARENTHETICAL = re.compile(r"(?<!\s)\s*\([^)]*\)")  # starts where the spaces start: linear
 _CODE = re.compile(r"^GM\d{4}$")
 
 

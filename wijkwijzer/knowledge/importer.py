@@ -630,7 +630,7 @@ def _words(text: str) -> str:
     return f" {' '.join(_NON_WORD.sub(' ', plain).split())} "
 
 
-_IN_GEMEENTE = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+_IN_GEMEENTE = re.compile(r"^(.*?\S)\s*\(([^()]+)\)$")  # the name ends in a non-space: linear
 _NAME_RANK = {"wijk": 0, "stadsdeel": 1, "kern": 1, "gemeente": 2}
 _ALIAS_RANK = 3
 
@@ -849,7 +849,7 @@ def _import_gebieden(rows: list[_Row], book: _Book) -> tuple[list[dict[str, Any]
 
 _TAGS = {_fold(word): tag for tag, words in EXPERTISE_SYNONYMS.items() for word in (tag, *words)}
 _ROLES = {normalize(word): role.id for role in PARTNER_ROLES for word in (role.id, role.functie, *role.synonyms)}
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_PARENTHESES = re.compile(r"(?<!\s)\s*\([^)]*\)")  # starts where the spaces start: linear
 
 
 def role_of(label: str) -> str | None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 _SUFFIX_APOSTROPHE = re.compile(r"(?<=\w)['’`´‘ʼ](?=(er|ers|s|tje|tjes|je|jes)\b)")
 _APOSTROPHES = re.compile(r"['’`´‘ʼ]")
-_AMPERSAND = re.compile(r"\s*&\s*")
+_AMPERSAND = re.compile(r"(?<!\s)\s*&\s*")  # starts where the spaces start: linear
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _GENITIVE_S = re.compile(r"(?:^| )s (?=[a-z])")
 

@@ -45,7 +45,9 @@ SERVICE_NUMBER_TYPES = (
     phonenumbers.PhoneNumberType.PREMIUM_RATE,
     phonenumbers.PhoneNumberType.SHARED_COST,
 )
-_PROTECTED = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address starts where its run of address characters starts: tried inside a run as well, it
+# made a search quadratic in the run's length (tests/test_patterns_are_linear.py).
+_PROTECTED = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SPAN = re.compile(r"(?<![\w])([*_~])(?=\S)(.+?)(?<=\S)\1(?!\w)", re.DOTALL)
 
 
