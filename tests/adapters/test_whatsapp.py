@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import json
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,11 +45,13 @@ _counter = iter(range(1, 1_000_000))
 
 
 def fixture(name: str, *, sender: str | None = None, message_id: str | None = None) -> dict[str, Any]:
-    """A recorded-shape payload; ``sender``/``message_id`` replace those of its messages."""
+    """A recorded-shape payload; ``sender``/``message_id`` replace those of its messages, which are
+    sent now (a message older than the id-retention window is a replay: not answered)."""
     payload = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
     for entry in payload["entry"]:
         for change in entry["changes"]:
             for message in change["value"].get("messages", []):
+                message["timestamp"] = str(int(time.time()))
                 if sender:
                     message["from"] = sender
                 message["id"] = message_id or f"wamid.TEST{next(_counter):08d}"

@@ -6,7 +6,9 @@ Routes: ``POST /api/messages`` (Teams), ``GET|POST /api/whatsapp`` (mounted from
 
 Every request body is limited to ``WIJKWIJZER_MAX_BODY_BYTES``: a larger Content-Length is
 refused with 413 before the body is read, and a body that turns out larger while streaming
-(chunked) is cut off by aiohttp's ``client_max_size`` at the same limit, also 413. Refusals are
+(chunked) is cut off by aiohttp's ``client_max_size`` at the same limit, also 413. The WhatsApp
+webhook has its own limit (``WIJKWIJZER_WHATSAPP_MAX_BODY_BYTES``, 4 MB: Meta batches up to 3 MB)
+and reads its body itself, stopping at that limit. Refusals are
 counted in ``/metrics`` and logged without content. On shutdown the server stops accepting
 connections and waits for requests in flight (up to ``WIJKWIJZER_SHUTDOWN_TIMEOUT`` seconds).
 """
@@ -114,6 +116,8 @@ IN_FLIGHT = web.AppKey("in_flight", InFlight)
 SERVER_SETTINGS = web.AppKey("server_settings", ServerSettings)
 PROFILES = web.AppKey("profiles", ChannelProfiles)
 TEAMS = web.AppKey("teams", TeamsEndpoint)
+BODY_LIMITS = web.AppKey("body_limits", dict[str, int])
+"""Paths with a body limit of their own (the WhatsApp webhook: Meta's batches of up to 3 MB)."""
 
 
 def _channel(request: web.Request) -> str:
@@ -129,7 +133,7 @@ def _too_large(request: web.Request) -> web.Response:
 @web.middleware
 async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Size limit before reading, in-flight counting, and no stack trace ever reaches a client."""
-    limit = request.app[SERVER_SETTINGS].max_body_bytes
+    limit = request.app[BODY_LIMITS].get(request.path, request.app[SERVER_SETTINGS].max_body_bytes)
     if request.path == UPLOAD_PATH and request.method == "POST":
         limit = request.app[RUNTIME].settings.console_max_upload_bytes
     if request.content_length is not None and request.content_length > limit:
@@ -195,7 +199,8 @@ def _mount_whatsapp(app: web.Application, runtime: Runtime, metrics: Metrics, se
             raise
         log.info("whatsapp adapter not installed; /api/whatsapp is not mounted")
         return False
-    module.setup_whatsapp(app, agent=runtime.agent, runtime=runtime, metrics=metrics, settings=settings)
+    endpoint = module.setup_whatsapp(app, agent=runtime.agent, runtime=runtime, metrics=metrics, settings=settings)
+    app[BODY_LIMITS]["/api/whatsapp"] = endpoint.settings.max_body_bytes  # it reads its body itself, capped
     return True
 
 
@@ -226,6 +231,7 @@ async def create_app(settings: Settings, *, server: ServerSettings | None = None
     app[SERVER_SETTINGS] = server
     app[PROFILES] = profiles
     app[TEAMS] = endpoint
+    app[BODY_LIMITS] = {}
     app.router.add_post("/api/messages", endpoint.handle)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)

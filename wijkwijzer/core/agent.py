@@ -3,7 +3,7 @@ continue the pending question or begin the dialog the message asks for.
 
 The turn pipeline, in order:
 
-1. the text is capped (:data:`MAX_TEXT`) before any pattern sees it;
+1. the text is capped (:data:`wijkwijzer.core.inbound.MAX_TEXT`) before any pattern sees it;
 2. who is talking (the channel's profile source), what the message means (the understanding,
    with what a follow-up leaves out taken from the conversation: ``core.context``), whether it
    is an account command (the registry's patterns) and whether it shows concern for a child's
@@ -44,6 +44,7 @@ from microsoft_agents.hosting.dialogs.memory import DialogStateManagerConfigurat
 from wijkwijzer.core.context import in_context, remember_place
 from wijkwijzer.core.conversation import REDIRECT, Decision, Registry, WijkwijzerDialog, decide, pending_of
 from wijkwijzer.core.copy import Copy, CopyBook
+from wijkwijzer.core.inbound import capped
 from wijkwijzer.core.metrics import Metrics
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.safety import Concern, assess
@@ -65,8 +66,6 @@ from wijkwijzer.knowledge.loader import KnowledgeBase, KnowledgeBaseHolder
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT = 4096
-"""Longest message text any pattern or dialog sees (WhatsApp's own limit; Teams has none)."""
 DEFAULT_IDLE = timedelta(minutes=30)
 COPY_FILE = Path(__file__).with_name("texts.yaml")
 
@@ -156,7 +155,7 @@ class WijkwijzerAgent(ActivityHandler):
 
     async def on_message_activity(self, turn_context: TurnContextProtocol[Activity]) -> None:
         context = cast(TurnContext, turn_context)  # the adapters run every turn with the SDK's TurnContext
-        text = (context.activity.text or "")[:MAX_TEXT].strip()
+        text = capped(context.activity.text).strip()
         if not text:
             await context.send_activity(reply(self.copy.only_text))
             return

@@ -50,11 +50,11 @@ import phonenumbers
 from stdnum.nl import bsn, onderwijsnummer
 from stdnum.nl import postcode as pc6
 
+from wijkwijzer.core.inbound import capped
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.text import normalize, without_accents
 
 DATA = Path(__file__).with_name("data")
-MAX_TEXT = 4096
 LABELS = {
     "naam": "een naam",
     "bsn": "een BSN",
@@ -322,7 +322,7 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
 
     ``allowed_words`` (folded, see :func:`fold`) are the knowledge base's own names, never a
     person; ``today`` decides which years are birth years (default: today)."""
-    text = text[:MAX_TEXT]
+    text = capped(text)
     year = (today or date.today()).year
     found: list[Finding] = []
     taken: list[tuple[int, int]] = []

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, ClassVar
 from microsoft_agents.activity import Activity
 
 from wijkwijzer.core.copy import Copy
+from wijkwijzer.core.inbound import capped
 from wijkwijzer.core.replies import reply
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import KnowledgeBase
@@ -35,8 +36,6 @@ from wijkwijzer.knowledge.text import normalize
 
 if TYPE_CHECKING:
     from wijkwijzer.core.services import Profile
-
-MAX_TEXT = 4096
 
 
 def _near(first: str, second: str, words: int = 6) -> str:
@@ -631,7 +630,7 @@ class Concern:
 
 def assess(text: str) -> Concern | None:
     """The kinds of safety concern ``text`` shows (see :data:`KINDS` and :data:`RULES`), or None."""
-    norm = _typos_fixed(normalize(text[:MAX_TEXT]))
+    norm = _typos_fixed(normalize(capped(text)))
     found = _concepts(norm)
     told = {rule.kind for rule in RULES if _fires(rule, found)}
     named = {kind for kind, pattern in _PATTERNS.items() if pattern.search(norm)}
@@ -734,11 +733,16 @@ def _dutch() -> frozenset[str]:
     return frozenset(normalize(word) for word in get_frequency_dict("nl", wordlist="small"))
 
 
+MAX_WORD_TO_FIX = 40
+"""Longer 'words' (a run of digits, a pasted token) are left as they are: the pattern words are
+at most 19 letters, and the typo search costs the cube of a word's length (4,000 digits: 9 s)."""
+
+
 @lru_cache(maxsize=65536)
 def _fixed(word: str) -> str:
     """``word``, or the pattern word it is one typo away from (SymSpell with distance 1: a letter
     too many, too few, wrong or swapped; "zelfmord", "mishandelt", "verwaarloost")."""
-    if word in _KNOWN or len(word) < 6 or word in _dutch() or _stem_of(word):
+    if word in _KNOWN or len(word) < 6 or len(word) > MAX_WORD_TO_FIX or word in _dutch() or _stem_of(word):
         return word
     if word in _BY_DELETE:
         return _BY_DELETE[word]

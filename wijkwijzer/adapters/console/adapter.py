@@ -16,6 +16,7 @@ from microsoft_agents.activity import (
 from microsoft_agents.hosting.core import TurnContext
 from microsoft_agents.hosting.core.channel_adapter import ChannelAdapter
 
+from wijkwijzer.core.inbound import capped
 from wijkwijzer.core.replies import choices_of, reply
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ class ConsoleAdapter(ChannelAdapter):
 
     async def send_text(self, text: str) -> list[Activity]:
         """One user turn: the message ``text``; returns the bot's message replies."""
-        return await self._turn(self._activity(type=ActivityTypes.message, text=text))
+        return await self._turn(self._activity(type=ActivityTypes.message, text=capped(text)))
 
     async def join(self) -> list[Activity]:
         """The user opens the conversation (members added); returns the welcome."""

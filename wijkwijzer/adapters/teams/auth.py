@@ -129,10 +129,16 @@ class TeamsAuthenticator:
         if not self.configuration.CLIENT_ID:
             raise Unauthorized("bad_token")
         try:
-            return await self.validator.validate_token(token)
+            identity = await self.validator.validate_token(token)
         except Exception as error:  # noqa: BLE001 - every validation failure is a 401, whatever PyJWT raises
             log.warning("teams token rejected (%s)", type(error).__name__)
             raise Unauthorized("bad_token") from None
+        if not isinstance(identity.claims.get("exp"), int | float):
+            # PyJWT checks exp only when present, and the SDK does not require it: a token that
+            # never expires would be valid forever once captured.
+            log.warning("teams token rejected (no exp)")
+            raise Unauthorized("bad_token")
+        return identity
 
 
 # ---------------------------------------------------------------------------------------------

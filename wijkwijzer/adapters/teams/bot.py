@@ -21,7 +21,13 @@ from microsoft_agents.hosting.core import (
 from wijkwijzer.adapters.teams.identity import TenantPolicy, pseudonymous_user_id, tenant_of
 from wijkwijzer.adapters.teams.more import MORE, MORE_TEXT, SUBMIT_INVOKE, MoreChoices, is_more
 from wijkwijzer.adapters.teams.render import render_for_teams
-from wijkwijzer.adapters.teams.settings import CHANNEL, CHOICE_MARKER, FOREIGN_TENANT, GROUP_CONVERSATIONS
+from wijkwijzer.adapters.teams.settings import (
+    CARD_ACTION_UNKNOWN,
+    CHANNEL,
+    CHOICE_MARKER,
+    FOREIGN_TENANT,
+    GROUP_CONVERSATIONS,
+)
 from wijkwijzer.core.metrics import Metrics
 from wijkwijzer.core.replies import (
     reply,
@@ -67,6 +73,25 @@ def strip_mention(activity: Activity) -> None:
     own = [m for m in activity.get_mentions() if m.mentioned and m.mentioned.id == bot]
     if own and all(m.text is not None or m.mentioned.name for m in own):
         TurnContext.remove_recipient_mention(activity)
+
+
+CARD_ACTION_INVOKE = "adaptiveCard/action"
+
+
+async def _card_action(context: TurnContext) -> None:
+    """An Adaptive Card ``Action.Execute``. Our cards never send one (their buttons are
+    ``Action.Submit``), so it is answered here: 400 when the value is no Action.Execute, else a
+    short note. The SDK's own answer to a missing or malformed value is a body it cannot
+    serialise (an ``Exception`` object), which became a 500."""
+    value = context.activity.value
+    action = value.get("action") if isinstance(value, dict) else None
+    if isinstance(action, dict) and action.get("type") == "Action.Execute":
+        body = {"statusCode": 200, "type": "application/vnd.microsoft.activity.message", "value": CARD_ACTION_UNKNOWN}
+    else:
+        body = {"statusCode": 400, "type": "application/vnd.microsoft.error",
+                "value": {"code": "BadRequest", "message": "Missing or malformed Action.Execute value"}}
+    await context.send_activity(Activity(type=ActivityTypes.invoke_response,
+                                         value=InvokeResponse(status=body["statusCode"], body=body)))
 
 
 def stored_reference(activity: Activity) -> dict[str, Any]:
@@ -118,6 +143,8 @@ class TeamsBot:
         await self._remember(activity)
         if activity.type == ActivityTypes.invoke and activity.name == SUBMIT_INVOKE and is_more(activity.value):
             await self._more(context)
+        elif activity.type == ActivityTypes.invoke and activity.name == CARD_ACTION_INVOKE:
+            await _card_action(context)
         elif activity.type == ActivityTypes.message:
             await self._message(context)
         elif activity.type == ActivityTypes.conversation_update:

@@ -33,6 +33,7 @@ from wijkwijzer.adapters.teams.bot import AgentLike, TeamsBot
 from wijkwijzer.adapters.teams.clients import TeamsClientFactory
 from wijkwijzer.adapters.teams.identity import TenantPolicy
 from wijkwijzer.adapters.teams.settings import APOLOGY, CHANNEL, SERVICE_URL_CLAIM, TeamsSettings
+from wijkwijzer.core.inbound import MAX_TEXT, capped
 from wijkwijzer.core.metrics import Metrics
 from wijkwijzer.core.replies import (
     reply,
@@ -127,6 +128,8 @@ def parse_activity(body: bytes) -> Activity:
         raise Refused(400, "bad_activity", "Ongeldige Activity.") from None
     if not activity.type or not activity.conversation or not activity.conversation.id or not activity.service_url:
         raise Refused(400, "bad_activity", "Activity mist type, conversation.id of serviceUrl.")
+    if activity.text is not None and len(activity.text) > MAX_TEXT:
+        activity.text = capped(activity.text)  # before any pattern (the SDK's mention removal included)
     return activity
 
 

@@ -23,6 +23,7 @@ FOREIGN_TENANT = (
     "met het samenwerkingsverband. Denk je dat dit niet klopt? Vraag het je adviseur passend onderwijs."
 )
 CHOOSE = "Kies een optie:"
+CARD_ACTION_UNKNOWN = "Deze knop ken ik niet. Typ je vraag, dan help ik je verder."
 
 
 class TeamsSettings(BaseSettings):

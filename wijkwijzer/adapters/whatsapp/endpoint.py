@@ -9,6 +9,7 @@ import json
 import logging
 import weakref
 from collections.abc import Awaitable, Callable, Coroutine
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiohttp import web
@@ -25,7 +26,14 @@ from wijkwijzer.adapters.whatsapp.adapter import WhatsAppAdapter
 from wijkwijzer.adapters.whatsapp.announcer import WhatsAppAnnouncer
 from wijkwijzer.adapters.whatsapp.graph import GraphClient
 from wijkwijzer.adapters.whatsapp.identity import ADDRESS_KEY, WhatsAppProfiles
-from wijkwijzer.adapters.whatsapp.parse import Inbound, message_key, parse_delivery, read_capped, signature_ok
+from wijkwijzer.adapters.whatsapp.parse import (
+    Inbound,
+    message_key,
+    parse_delivery,
+    read_capped,
+    signature_ok,
+    stale,
+)
 from wijkwijzer.adapters.whatsapp.settings import (
     BOT_NAME,
     CHANNEL_ID,
@@ -63,8 +71,11 @@ class WhatsAppEndpoint:
     def __init__(self, *, settings: WhatsAppSettings, logic: Callable[[TurnContext], Awaitable[None]],
                  adapter: WhatsAppAdapter, store: WhatsAppStore, metrics: Metrics,
                  pseudonym: Callable[[str], str], full_texts: FullTexts | None = None,
-                 people: People | None = None) -> None:
+                 people: People | None = None, max_age: timedelta = timedelta(days=14)) -> None:
+        """``max_age``: how long received message ids are kept (``WIJKWIJZER_RETENTION_INBOUND_DAYS``);
+        a message sent longer ago is acknowledged and not answered (a replay after its id was purged)."""
         self.settings = settings
+        self.max_age = max_age
         self.logic = logic
         self.adapter = adapter
         self.store = store
@@ -106,6 +117,10 @@ class WhatsAppEndpoint:
         if not isinstance(payload, dict):
             return self._refuse(400, "bad_payload")
         delivery = parse_delivery(payload, self.settings.phone_number_id, self.pseudonym)
+        now = datetime.now(UTC)
+        if any(stale(m, now, self.max_age) for m in delivery.messages):
+            delivery.messages = [m for m in delivery.messages if not stale(m, now, self.max_age)]
+            log.info("whatsapp delivery: message(s) older than %s acknowledged, not answered", self.max_age)
         try:
             fresh = set(await self.store.claim([m.message_id for m in delivery.messages]))
         except (SQLAlchemyError, OSError) as error:
@@ -196,7 +211,8 @@ class WhatsAppEndpoint:
             id=message.message_id, channel_id=CHANNEL_ID, service_url=self.settings.graph_url,
             conversation=ConversationAccount(id=user.id), from_property=user,
             recipient=ChannelAccount(id=self.settings.phone_number_id or CHANNEL_ID, name=BOT_NAME),
-            timestamp=message.timestamp, locale="nl-NL", channel_data={ADDRESS_KEY: message.sender}, **fields,
+            locale="nl-NL", channel_data={ADDRESS_KEY: message.sender}, **fields,
+            **({"timestamp": message.timestamp} if message.timestamp else {}),  # the SDK refuses None
         )
 
     async def on_shutdown(self, app: web.Application) -> None:
@@ -254,7 +270,8 @@ def setup_whatsapp(app: web.Application, *, agent: Any, runtime: Any, metrics: M
     client = GraphClient(settings, metrics)
     endpoint = WhatsAppEndpoint(settings=settings, logic=agent.on_turn, adapter=WhatsAppAdapter(client, pseudonym),
                                 store=WhatsAppStore(runtime.engine), metrics=metrics, pseudonym=pseudonym,
-                                full_texts=FullTexts(runtime.people, runtime.outbox), people=runtime.people)
+                                full_texts=FullTexts(runtime.people, runtime.outbox), people=runtime.people,
+                                max_age=timedelta(days=runtime.settings.retention_inbound_days))
     app[WHATSAPP] = endpoint
     app.router.add_get("/api/whatsapp", endpoint.verify)
     app.router.add_post("/api/whatsapp", endpoint.receive)

@@ -8,14 +8,15 @@ import hmac
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiohttp import web
 
 from wijkwijzer.adapters.whatsapp.identity import valid_address
 from wijkwijzer.adapters.whatsapp.render import inbound_reply_text
-from wijkwijzer.adapters.whatsapp.settings import _CONTROL, _MESSAGE_ID, _SIGNATURE, MAX_INBOUND_TEXT
+from wijkwijzer.adapters.whatsapp.settings import _CONTROL, _MESSAGE_ID, _SIGNATURE
+from wijkwijzer.core.inbound import capped
 from wijkwijzer.store.whatsapp_store import StatusUpdate
 
 log = logging.getLogger(__name__)
@@ -71,16 +72,32 @@ def _str(value: Any) -> str:
 
 
 def _timestamp(value: Any) -> datetime | None:
+    """Meta's ``timestamp`` (Unix seconds, as a string of digits); None when it is missing or odd
+    (not a positive number of seconds that is a date): such a message is still answered."""
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        seconds = int(value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        seconds = value
+    else:
+        return None
     try:
-        return datetime.fromtimestamp(int(value), UTC)
+        return datetime.fromtimestamp(seconds, UTC) if seconds > 0 else None
     except (TypeError, ValueError, OverflowError, OSError):
         return None
 
 
+def stale(message: Inbound, now: datetime, max_age: timedelta) -> bool:
+    """Sent longer ago than ``max_age`` (the time received ids are kept): a delivery replayed
+    after its id was forgotten. Acknowledged, never answered again. A message without a usable
+    timestamp is not stale: Meta always sends one, and its signature covers it."""
+    return message.timestamp is not None and now - message.timestamp > max_age
+
+
 def clean_text(text: str) -> str:
-    """Valid UTF-8 without control characters (lone surrogates, NUL), capped in length."""
-    text = text.encode("utf-8", "replace").decode("utf-8")
-    return _CONTROL.sub("", text)[:MAX_INBOUND_TEXT]
+    """Capped in length first (before anything else reads it), then valid UTF-8 without control
+    characters (lone surrogates, NUL)."""
+    text = capped(text).encode("utf-8", "replace").decode("utf-8")
+    return _CONTROL.sub("", text)
 
 
 def parse_delivery(payload: dict[str, Any], phone_number_id: str, pseudonym: Callable[[str], str]) -> Delivery:

@@ -98,7 +98,10 @@ TRANSIENT_ERROR_CODES = frozenset({
 # timestamp): https://developers.facebook.com/docs/graph-api/webhooks/getting-started/
 WEBHOOK_REDELIVERY_DAYS = 7
 SIGNATURE_HEADER = "X-Hub-Signature-256"
-MAX_INBOUND_TEXT = LIMITS.text_body
+# Meta batches webhook deliveries up to 3 MB
+# (https://hookdeck.com/webhooks/platforms/guide-to-whatsapp-webhooks-features-and-best-practices);
+# refused ones would be redelivered, and refused again, for days. A quarter above that, as a cap.
+MAX_WEBHOOK_BYTES = 4 * 1024 * 1024
 SHUTDOWN_GRACE_SECONDS = 30.0
 # ---------------------------------------------------------------------------------------------
 
@@ -134,8 +137,9 @@ class WhatsAppSettings(BaseSettings):
     outbox_rate: float = Field(default=float(THROUGHPUT_MESSAGES_PER_SECOND), gt=0, description="announcements per second per delivery worker")
     recipient_interval: float = Field(default=PAIR_RATE_SECONDS, ge=0,
                                       description="seconds between two announcements to one number")
-    max_body_bytes: int = Field(default=262144, ge=1024, validation_alias="WIJKWIJZER_MAX_BODY_BYTES",
-                                description="largest accepted webhook body")
+    max_body_bytes: int = Field(default=MAX_WEBHOOK_BYTES, ge=1024,
+                                description="largest accepted webhook body (Meta batches up to 3 MB); the "
+                                            "signature is checked over it before it is parsed")
 
     @property
     def messages_url(self) -> str:

@@ -35,6 +35,7 @@ from aiohttp import web
 
 from wijkwijzer.app.console.chart import Series, trend_svg
 from wijkwijzer.app.runtime import Runtime
+from wijkwijzer.core.inbound import capped
 from wijkwijzer.core.reports import Period, add_months, last_months, shown, trend
 from wijkwijzer.dialogs.announce import AUDIENCES, personal_data_problem, related_areas
 from wijkwijzer.knowledge.coverage import coverage_warnings
@@ -408,7 +409,7 @@ async def announcement_step(request: web.Request) -> web.Response:
     session, data = await _form(request)
     runtime = _runtime(request)
     kb = runtime.kb.current
-    text_ = str(data.get("text", "")).replace("\r\n", "\n").strip()
+    text_ = str(data.get("text", "")).replace("\r\n", "\n").strip()  # length checked before any pattern
     wijken = [w for w in data.getall("wijken", []) if isinstance(w, str) and w in kb.areas]
     audience_key = str(data.get("audience", "ib")) if data.get("audience") in AUDIENCES else "ib"
     form: dict[str, Any] = {"text": text_, "wijken": wijken, "audience": audience_key}
@@ -598,7 +599,7 @@ async def users_codes(request: web.Request) -> web.Response:
     runtime = _runtime(request)
     kb = runtime.kb.current
     role = str(form.get("rol", "ib")) if form.get("rol") in ROLE_LABELS else "ib"
-    where = str(form.get("waar", "")).strip()
+    where = capped(str(form.get("waar", ""))).strip()
     school = wijk = None
     if where:
         mention = next(iter(kb.resolver.scan(where, kinds=("school", "wijk"))), None)
