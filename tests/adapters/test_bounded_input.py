@@ -50,6 +50,14 @@ async def test_an_adaptive_card_action_without_a_usable_value_gets_an_invoke_ans
     assert response.status in (200, 400), response.status
 
 
+async def test_an_activity_the_sdk_refuses_with_a_bare_exception_gets_400_not_500(make_teams):
+    server = await make_teams()
+    activity = server.message("smw ypenburg", channelId="msteams:sub", entities=[{"type": "ProductInfo", "id": "x"}])
+    response = await server.post(activity)
+    assert response.status == 400
+    assert rejected(server, "bad_activity") == 1
+
+
 async def test_a_long_teams_message_is_cut_before_anything_reads_it(make_teams):
     server = await make_teams()
     response = await server.post(server.message("smw ypenburg " + "x" * 200_000))

@@ -18,6 +18,7 @@ import pytest
 
 from tests.adapters import fakes
 from wijkwijzer.adapters.teams.settings import TeamsSettings
+from wijkwijzer.adapters.whatsapp.settings import WhatsAppSettings
 from wijkwijzer.app import server as server_module
 from wijkwijzer.app.commands.serve import configuration_problems, is_loopback
 from wijkwijzer.app.server import IN_FLIGHT, METRICS, RUNTIME, TEAMS, create_serving_app
@@ -87,11 +88,15 @@ async def test_chunked_body_over_the_limit_gets_413(make_teams):
     assert server.understood == []
 
 
-async def test_the_body_limit_covers_the_whatsapp_endpoint_too(make_teams):
-    server = await make_teams(max_body_bytes=4096)
-    async with server.session.post(f"{server.url}/api/whatsapp", data=b"{" + b" " * 5000 + b"}") as response:
+async def test_the_whatsapp_endpoint_has_a_body_limit_of_its_own(make_teams):
+    """Meta batches up to 3 MB, so the webhook's limit is its own (WIJKWIJZER_WHATSAPP_MAX_BODY_BYTES)."""
+    whatsapp = WhatsAppSettings(app_secret="test-app-secret", max_body_bytes=8192)
+    server = await make_teams(max_body_bytes=4096, whatsapp=whatsapp)
+    async with server.session.post(f"{server.url}/api/whatsapp", data=b"{" + b" " * 9000 + b"}") as response:
         assert response.status == 413
     assert sample(server, "wijkwijzer_rejected_requests_total", channel="whatsapp", reason="too_large") == 1
+    async with server.session.post(f"{server.url}/api/whatsapp", data=b"{" + b" " * 5000 + b"}") as response:
+        assert response.status == 401  # within its limit: read, and refused for its missing signature
 
 
 @pytest.mark.parametrize("body,reason", [

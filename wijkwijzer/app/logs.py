@@ -6,9 +6,12 @@ handled here, for every level (``WIJKWIJZER_LOG_LEVEL=DEBUG`` included):
 
 * database drivers log statements with their parameters (signal texts, numbers) at DEBUG/INFO:
   ``sqlalchemy.engine``, ``sqlalchemy.pool``, ``aiosqlite`` and ``asyncpg`` are capped at WARNING;
-* pydantic validation errors quote the rejected input; the Agents SDK logs them at ERROR
-  ("Validation error for Activity"). :class:`WithoutInput` keeps such a record but drops its
-  arguments and traceback, so only the event is logged.
+* pydantic validation errors quote the rejected input; the Agents SDK logs them at ERROR with
+  a traceback (``Activity._validate_channel_id`` in ``microsoft_agents/activity/activity.py``:
+  "Validation error for Activity: %s", docs/performance.md A13). :class:`WithoutInput` drops
+  that record (the endpoint that refused the activity logs one line of its own) and strips the
+  arguments and traceback of any other record about a validation error, so only the event is
+  logged.
 """
 
 from __future__ import annotations
@@ -25,13 +28,20 @@ CAPPED = ("sqlalchemy.engine", "sqlalchemy.pool", "sqlalchemy.orm", "aiosqlite",
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+SDK_ACTIVITY_VALIDATOR = "microsoft_agents.activity.activity"
+"""The SDK logger whose validation-error records are dropped whole (the refusal is logged by us)."""
+
+
 class WithoutInput(logging.Filter):
-    """Drop the arguments and traceback of a record about a validation error (they quote input)."""
+    """Drop the arguments and traceback of a record about a validation error (they quote input);
+    drop the SDK's own record of a rejected Activity altogether."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
         quotes_input = isinstance(error, ValidationError) or any(isinstance(a, ValidationError)
                                                                  for a in _args(record))
+        if quotes_input and record.name == SDK_ACTIVITY_VALIDATOR:
+            return False
         if quotes_input:
             record.msg = "validation error (details withheld: they quote the input)"
             record.args = ()

@@ -82,9 +82,13 @@ class ThrottledJwks:
 
 
 class Unauthorized(Exception):
-    def __init__(self, reason: str) -> None:
+    """``reason`` is counted in the metrics; ``detail`` (an error type, never token content) goes
+    into the one log line of the refusal."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
+        self.detail = detail
 
 
 # Sets the SDK's private _jwk_client_manager: docs/performance.md (A8).
@@ -131,13 +135,11 @@ class TeamsAuthenticator:
         try:
             identity = await self.validator.validate_token(token)
         except Exception as error:  # noqa: BLE001 - every validation failure is a 401, whatever PyJWT raises
-            log.warning("teams token rejected (%s)", type(error).__name__)
-            raise Unauthorized("bad_token") from None
+            raise Unauthorized("bad_token", type(error).__name__) from None
         if not isinstance(identity.claims.get("exp"), int | float):
             # PyJWT checks exp only when present, and the SDK does not require it: a token that
             # never expires would be valid forever once captured.
-            log.warning("teams token rejected (no exp)")
-            raise Unauthorized("bad_token")
+            raise Unauthorized("bad_token", "no exp")
         return identity
 
 

@@ -78,18 +78,19 @@ def strip_mention(activity: Activity) -> None:
 CARD_ACTION_INVOKE = "adaptiveCard/action"
 
 
-async def _card_action(context: TurnContext) -> None:
-    """An Adaptive Card ``Action.Execute``. Our cards never send one (their buttons are
-    ``Action.Submit``), so it is answered here: 400 when the value is no Action.Execute, else a
-    short note. The SDK's own answer to a missing or malformed value is a body it cannot
-    serialise (an ``Exception`` object), which became a 500."""
+async def _other_invoke(context: TurnContext) -> None:
+    """An invoke that is not our "Meer…" button. The app declares no messaging extension, task
+    module or sign-in, and our cards send ``Action.Submit``, so none is expected: an Adaptive Card
+    ``Action.Execute`` gets a short note, anything else 400. Through the SDK's ActivityHandler an
+    unknown invoke was a 501, and an ``adaptiveCard/action`` with a missing or malformed value a
+    body the SDK cannot serialise (an ``Exception`` object): a 500."""
     value = context.activity.value
     action = value.get("action") if isinstance(value, dict) else None
-    if isinstance(action, dict) and action.get("type") == "Action.Execute":
+    if context.activity.name == CARD_ACTION_INVOKE and isinstance(action, dict) and action.get("type") == "Action.Execute":
         body = {"statusCode": 200, "type": "application/vnd.microsoft.activity.message", "value": CARD_ACTION_UNKNOWN}
     else:
         body = {"statusCode": 400, "type": "application/vnd.microsoft.error",
-                "value": {"code": "BadRequest", "message": "Missing or malformed Action.Execute value"}}
+                "value": {"code": "BadRequest", "message": "Not supported"}}
     await context.send_activity(Activity(type=ActivityTypes.invoke_response,
                                          value=InvokeResponse(status=body["statusCode"], body=body)))
 
@@ -143,8 +144,8 @@ class TeamsBot:
         await self._remember(activity)
         if activity.type == ActivityTypes.invoke and activity.name == SUBMIT_INVOKE and is_more(activity.value):
             await self._more(context)
-        elif activity.type == ActivityTypes.invoke and activity.name == CARD_ACTION_INVOKE:
-            await _card_action(context)
+        elif activity.type == ActivityTypes.invoke:
+            await _other_invoke(context)
         elif activity.type == ActivityTypes.message:
             await self._message(context)
         elif activity.type == ActivityTypes.conversation_update:

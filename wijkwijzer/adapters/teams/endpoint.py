@@ -93,11 +93,12 @@ class _ParsedRequest:
 
 
 class Refused(Exception):
-    def __init__(self, status: int, reason: str, message: str) -> None:
+    def __init__(self, status: int, reason: str, message: str, detail: str = "") -> None:
         super().__init__(reason)
         self.status = status
         self.reason = reason
         self.message = message
+        self.detail = detail
 
 
 def service_url_policy(settings: TeamsSettings, hooks: TeamsHooks) -> ServiceUrlPolicy:
@@ -125,6 +126,8 @@ def parse_activity(body: bytes) -> Activity:
     try:
         activity = Activity.model_validate(data)
     except (ValidationError, ValueError, TypeError, RecursionError):
+        raise Refused(400, "bad_activity", "Ongeldige Activity.") from None
+    except Exception:  # noqa: BLE001 - the SDK's validator raises a bare Exception for a channelId/productInfo conflict
         raise Refused(400, "bad_activity", "Ongeldige Activity.") from None
     if not activity.type or not activity.conversation or not activity.conversation.id or not activity.service_url:
         raise Refused(400, "bad_activity", "Activity mist type, conversation.id of serviceUrl.")
@@ -175,7 +178,7 @@ class TeamsEndpoint:
         try:
             return await self.auth.identify(request.headers.get("Authorization"))
         except Unauthorized as error:
-            raise Refused(401, error.reason, "Niet geautoriseerd.") from None
+            raise Refused(401, error.reason, "Niet geautoriseerd.", error.detail) from None
 
     def _check_service_url(self, identity: ClaimsIdentity, activity: Activity) -> None:
         if not self.policy.allows(activity.service_url):
@@ -185,7 +188,8 @@ class TeamsEndpoint:
 
     def _refuse(self, refused: Refused) -> web.Response:
         self.metrics.reject(CHANNEL, refused.reason)
-        log.warning("teams request refused: status=%s reason=%s", refused.status, refused.reason)
+        log.warning("teams request refused: status=%s reason=%s%s", refused.status, refused.reason,
+                    f" ({refused.detail})" if refused.detail else "")
         return web.json_response({"error": refused.message}, status=refused.status)
 
     async def _on_turn_error(self, context: TurnContext, error: Exception) -> None:
