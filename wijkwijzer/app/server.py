@@ -187,7 +187,8 @@ async def metrics_view(request: web.Request) -> web.Response:
     return response
 
 
-def _mount_whatsapp(app: web.Application, runtime: Runtime, metrics: Metrics, settings: Any = None) -> bool:
+def _mount_whatsapp(app: web.Application, runtime: Runtime, metrics: Metrics, settings: Any = None,
+                    slots: asyncio.Semaphore | None = None) -> bool:
     try:
         module = importlib.import_module(WHATSAPP_MODULE)
     except ModuleNotFoundError as error:
@@ -195,7 +196,7 @@ def _mount_whatsapp(app: web.Application, runtime: Runtime, metrics: Metrics, se
             raise
         log.info("whatsapp adapter not installed; /api/whatsapp is not mounted")
         return False
-    module.setup_whatsapp(app, agent=runtime.agent, runtime=runtime, metrics=metrics, settings=settings)
+    module.setup_whatsapp(app, agent=runtime.agent, runtime=runtime, metrics=metrics, settings=settings, slots=slots)
     return True
 
 
@@ -212,8 +213,9 @@ async def create_app(settings: Settings, *, server: ServerSettings | None = None
     runtime.kb.current.resolver  # noqa: B018 - build the resolver index before the first turn
     secret = runtime.settings.secret()
     references = ConversationReferences(runtime.engine)
+    slots = asyncio.Semaphore(runtime.settings.max_turns)  # turns in flight, both channels together
     endpoint = TeamsEndpoint(settings=teams, agent=runtime.agent, references=references,
-                             secret=secret, metrics=metrics, hooks=teams_hooks)
+                             secret=secret, metrics=metrics, hooks=teams_hooks, slots=slots)
     teams_profiles = TeamsProfiles(endpoint.tenants, secret, runtime.people)
     profiles.register(TEAMS_CHANNEL, teams_profiles)
     if teams.teams_anonymous:
@@ -230,7 +232,7 @@ async def create_app(settings: Settings, *, server: ServerSettings | None = None
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics_view)
-    _mount_whatsapp(app, runtime, metrics, whatsapp)
+    _mount_whatsapp(app, runtime, metrics, whatsapp, slots)
     if runtime.settings.outbox_worker:
         worker = delivery_worker(runtime, teams, references, metrics, teams_hooks, whatsapp)
         app.cleanup_ctx.append(_background_worker(worker))
