@@ -57,16 +57,18 @@ DEFAULT_SLOTS = 16
 
 @dataclass(frozen=True)
 class InboundTiming:
-    """Leases and timeouts of inbound work (``WIJKWIJZER_INBOUND_*``, ``WIJKWIJZER_REPLY_TIMEOUT_SECONDS``)."""
+    """Leases, timeouts and turn slots of inbound work (``WIJKWIJZER_INBOUND_*``,
+    ``WIJKWIJZER_REPLY_TIMEOUT_SECONDS``, ``WIJKWIJZER_MAX_TURNS``)."""
 
     lease: timedelta = timedelta(seconds=60)
     reply_timeout: float = 10.0
     sweep_seconds: float = 5.0
+    slots: int = DEFAULT_SLOTS
 
     @classmethod
     def from_settings(cls, settings: Any) -> InboundTiming:
-        return cls(lease=timedelta(seconds=settings.inbound_lease_seconds),
-                   reply_timeout=settings.reply_timeout_seconds, sweep_seconds=settings.inbound_sweep_seconds)
+        return cls(lease=timedelta(seconds=settings.inbound_lease_seconds), reply_timeout=settings.reply_timeout_seconds,
+                   sweep_seconds=settings.inbound_sweep_seconds, slots=settings.max_turns)
 
 
 def _first_of_each(messages: list[Inbound], fresh: set[str]) -> list[Inbound]:
@@ -98,7 +100,8 @@ class WhatsAppEndpoint:
         self._tasks: set[asyncio.Task[None]] = set()
         timing = timing or InboundTiming()
         self.turns = InboundTurns(work=work, client=adapter.client, turn=self._turn, who=pseudonym,
-                                  slots=slots or asyncio.Semaphore(DEFAULT_SLOTS), lease=timing.lease,
+                                  slots=slots or asyncio.Semaphore(timing.slots), slots_total=timing.slots,
+                                  lease=timing.lease,
                                   reply_timeout=timing.reply_timeout, sweep_seconds=timing.sweep_seconds)
 
     async def verify(self, request: web.Request) -> web.Response:

@@ -5,9 +5,11 @@
   sent is counted. A process that dies leaves its rows leased; when the lease runs out, any live
   process's sweep takes them and goes on where the dead one stopped (the turn again for a
   ``received`` row, the rest of the replies for a ``replying`` one).
-- **Bounded:** at most ``slots`` turns run at once in a process (Teams turns share them); every
-  sender has a queue, so one sender's messages are answered in order, one at a time, while other
-  senders go ahead. The acknowledgement never waits for a turn.
+- **Bounded:** at most ``slots`` turns run at once in a process (Teams turns share them), and
+  WhatsApp's queues use at most half of them: a Teams turn, which holds the Bot Connector's
+  request open, never waits behind a whole delivery. Every sender has a queue, so one sender's
+  messages are answered in order, one at a time, while other senders go ahead. The
+  acknowledgement never waits for a turn.
 - **Timeouts:** the sends of one answer together take at most ``reply_timeout`` seconds. When the
   Graph API hangs or keeps failing, the row is given back with a later due time and the sender's
   next message goes ahead; the sweep tries the given-back one again.
@@ -77,6 +79,7 @@ class InboundTurns:
     turn: Callable[[Inbound, bool], Awaitable[list[dict[str, Any]]]]
     who: Callable[[str], str]
     slots: asyncio.Semaphore
+    slots_total: int
     lease: timedelta = timedelta(seconds=60)
     reply_timeout: float = 10.0
     sweep_seconds: float = 5.0
@@ -85,6 +88,14 @@ class InboundTurns:
     _queues: dict[str, deque[_Item]] = field(default_factory=dict)
     _queued: set[str] = field(default_factory=set)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    _lanes: asyncio.Semaphore | None = None
+
+    def lanes(self) -> asyncio.Semaphore:
+        """How many senders are worked on at once: half the turn slots (at least one), so a turn
+        that waits in an HTTP request (Teams) finds a free slot behind at most that many."""
+        if self._lanes is None:
+            self._lanes = asyncio.Semaphore(max(1, self.slots_total // 2))
+        return self._lanes
 
     # --- from the webhook ------------------------------------------------------------------------
 
@@ -131,7 +142,8 @@ class InboundTurns:
             while queue:
                 item = queue[0]
                 try:
-                    await self._answer(item, repeat_unsupported=previous_kind != "unsupported")
+                    async with self.lanes():
+                        await self._answer(item, repeat_unsupported=previous_kind != "unsupported")
                 except Exception as error:  # the row stays leased; the sweep takes it again after the lease
                     log.error("whatsapp message not handled: %s", type(error).__name__, exc_info=error)
                 previous_kind = item.message.kind
