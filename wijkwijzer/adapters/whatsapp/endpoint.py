@@ -7,7 +7,7 @@ import asyncio
 import hmac
 import json
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from wijkwijzer.adapters.whatsapp.adapter import WhatsAppAdapter
 from wijkwijzer.adapters.whatsapp.announcer import WhatsAppAnnouncer
 from wijkwijzer.adapters.whatsapp.graph import GraphClient
-from wijkwijzer.adapters.whatsapp.identity import ADDRESS_KEY, WhatsAppProfiles
+from wijkwijzer.adapters.whatsapp.identity import ADDRESS_KEY
 from wijkwijzer.adapters.whatsapp.inbound import InboundTurns
 from wijkwijzer.adapters.whatsapp.parse import Inbound, message_key, parse_delivery, read_capped, signature_ok
 from wijkwijzer.adapters.whatsapp.render import render_activity
@@ -212,24 +212,17 @@ class WhatsAppEndpoint:
             timestamp=message.timestamp, locale="nl-NL", channel_data={ADDRESS_KEY: message.sender}, **fields,
         )
 
-    async def sweeping(self, app: web.Application) -> AsyncIterator[None]:
-        """While the app runs: answer what dead processes left, and retries that are due."""
-        stop = asyncio.Event()
-        task = asyncio.create_task(self.turns.sweep_until(stop))
-        yield
-        stop.set()
-        await task
+    async def sweep_until(self, stop: asyncio.Event) -> None:
+        """While the server runs: answer what dead processes left, and retries that are due."""
+        await self.turns.sweep_until(stop)
 
-    async def on_shutdown(self, app: web.Application) -> None:
+    async def on_shutdown(self) -> None:
         await self.drain(SHUTDOWN_GRACE_SECONDS)
 
-    async def on_cleanup(self, app: web.Application) -> None:
+    async def on_cleanup(self) -> None:
         """Requests still in flight at shutdown may have started work: finish it, then close."""
         await self.drain(SHUTDOWN_GRACE_SECONDS)
         await self.adapter.client.close()
-
-
-WHATSAPP = web.AppKey("whatsapp", WhatsAppEndpoint)
 
 
 def conversation_state_key(conversation_id: str) -> str:
@@ -258,50 +251,22 @@ class FullTexts:
         return rendered
 
 
-def setup_whatsapp(app: web.Application, *, agent: Any, runtime: Any, metrics: Metrics,
-                   settings: WhatsAppSettings | None = None, slots: asyncio.Semaphore | None = None
-                   ) -> WhatsAppEndpoint:
-    """Mount ``GET|POST /api/whatsapp`` on ``app`` for ``agent``; the endpoint is ``app[WHATSAPP]``.
-
-    Also makes sure WhatsApp users get their profile from :class:`WhatsAppProfiles`: registered
-    in the agent's per-channel source when it has one, else wrapped around the agent's source —
-    a stranger on WhatsApp must never be taken for a registered user.
-
-    ``slots`` bounds the turns in flight (shared with the other channels); the sweep for messages
-    a dead process left runs while the app runs.
-    """
-    settings = settings or WhatsAppSettings()
-    secret = runtime.settings.secret()
+def build_endpoint(settings: WhatsAppSettings, *, agent: Any, runtime: Any, metrics: Metrics,
+                   secret: str, slots: asyncio.Semaphore | None = None) -> WhatsAppEndpoint:
+    """The webhook for ``agent``: ``verify`` answers Meta's subscription check, ``receive`` deliveries.
+    ``slots`` bounds the turns in flight (shared with the other channels)."""
 
     def pseudonym(address: str) -> str:
         return pseudonymize(address, secret)
 
-    _install_profiles(agent, runtime.people)
     client = GraphClient(settings, metrics)
     endpoint = WhatsAppEndpoint(settings=settings, logic=agent.on_turn, adapter=WhatsAppAdapter(client, pseudonym),
                                 store=WhatsAppStore(runtime.engine), metrics=metrics, pseudonym=pseudonym,
                                 work=InboundWork(runtime.engine, AddressCipher(secret)),
                                 full_texts=FullTexts(runtime.people, runtime.outbox), people=runtime.people,
                                 slots=slots, timing=InboundTiming.from_settings(runtime.settings))
-    app[WHATSAPP] = endpoint
-    app.router.add_get("/api/whatsapp", endpoint.verify)
-    app.router.add_post("/api/whatsapp", endpoint.receive)
-    app.cleanup_ctx.append(endpoint.sweeping)
-    app.on_shutdown.append(endpoint.on_shutdown)
-    app.on_cleanup.append(endpoint.on_cleanup)
     _warn_if_incomplete(settings)
     return endpoint
-
-
-def _install_profiles(agent: Any, people: People) -> None:
-    current = agent.profiles
-    if isinstance(current, WhatsAppProfiles):
-        return
-    if callable(getattr(current, "register", None)):
-        if CHANNEL_ID not in getattr(current, "sources", {}):
-            current.register(CHANNEL_ID, WhatsAppProfiles(people))
-        return
-    agent.profiles = WhatsAppProfiles(people, fallback=current)
 
 
 def configured(settings: WhatsAppSettings) -> bool:
