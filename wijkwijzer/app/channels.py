@@ -87,12 +87,14 @@ def mount(app: web.Application, channel: Channel, context: InboundContext) -> In
     app.on_shutdown.append(drain)
     app.on_cleanup.append(close)
     if inbound.background is not None:
-        app.cleanup_ctx.append(_while_serving(inbound.background))
+        app.cleanup_ctx.append(while_serving(inbound.background))
     return inbound
 
 
-def _while_serving(work: Callable[[asyncio.Event], Awaitable[None]]
-                   ) -> Callable[[web.Application], AsyncIterator[None]]:
+def while_serving(work: Callable[[asyncio.Event], Awaitable[None]]
+                  ) -> Callable[[web.Application], AsyncIterator[None]]:
+    """A cleanup context that runs ``work`` as a task while the app runs and stops it with the app."""
+
     async def run(_: web.Application) -> AsyncIterator[None]:
         stop = asyncio.Event()
         task = asyncio.create_task(work(stop))
