@@ -17,7 +17,7 @@ from tests.adapters import fakes
 from tests.adapters import test_people_e2e as people
 from tests.adapters.test_people_e2e import Both
 from tests.adapters.test_whatsapp import sign, text_payload
-from wijkwijzer.adapters.whatsapp.endpoint import WHATSAPP
+from wijkwijzer.app.server import CHANNELS
 from wijkwijzer.app.logs import configure_logging
 
 make_teams = fakes.make_teams  # the server fixtures
@@ -148,7 +148,7 @@ async def test_thousands_of_hostile_requests_get_no_5xx_no_unhandled_exception_a
 
     try:
         await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
-        await server.app[WHATSAPP].drain()
+        await server.app[CHANNELS]["whatsapp"].endpoint.drain()
         await asyncio.sleep(0.2)
     finally:
         logging.getLogger().removeHandler(keeper)

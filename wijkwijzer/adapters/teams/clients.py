@@ -12,7 +12,8 @@ The SDK's ``RestChannelServiceClientFactory`` builds, for every inbound activity
   stays open for the life of the server, over a session that retries 429 and 5xx answers.
 
 Replies within a turn are retried here, briefly (the Bot Connector waits for our HTTP answer,
-which waits for the replies): at most :data:`REPLY_ATTEMPTS` tries, exponential backoff with
+which waits for the replies): all tries of one reply together within :data:`REPLY_TIMEOUT`, and a
+token fetch within :data:`TOKEN_TIMEOUT`; at most :data:`REPLY_ATTEMPTS` tries, exponential backoff with
 jitter from :data:`REPLY_BACKOFF_BASE` seconds, honouring ``Retry-After`` up to
 :data:`REPLY_BACKOFF_MAX` seconds (a longer one is not waited for). Proactive announcements do
 not come through here: the outbox has its own schedule of retries.
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, NoReturn
 
 import aiohttp
@@ -32,14 +33,18 @@ from microsoft_agents.hosting.core.connector import UserTokenClientBase
 from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
 from microsoft_agents.hosting.core.rest_channel_service_client_factory import RestChannelServiceClientFactory
 
-from wijkwijzer.core.delivery import backoff_delay, parse_retry_after
+from wijkwijzer.core.delivery import backoff_delay, jittered_backoff, parse_retry_after
 
 log = logging.getLogger(__name__)
 
 REPLY_ATTEMPTS = 3
 REPLY_BACKOFF_BASE = 0.5
 REPLY_BACKOFF_MAX = 5.0
-REPLY_TIMEOUT = aiohttp.ClientTimeout(total=15)
+REPLY_TIMEOUT = aiohttp.ClientTimeout(total=8, sock_connect=5)
+"""One reply, all its attempts and waits together (aiohttp's total covers the middleware's retries):
+the Bot Connector waits for the turn about 15 s, and a hung service must not hold a turn longer."""
+TOKEN_TIMEOUT = 10.0
+"""Seconds for fetching an outbound token (MSAL, Entra ID) before the send fails."""
 USER_AGENT = "Wijkwijzer"
 
 
@@ -47,7 +52,7 @@ def _transient(status: int) -> bool:
     return status == 429 or status >= 500
 
 
-def retrying(on_retry: Callable[[], None]):
+def retrying(on_retry: Callable[[], None]) -> Callable[[aiohttp.ClientRequest, Any], Awaitable[aiohttp.ClientResponse]]:
     """An aiohttp client middleware: try again on 429/5xx and on a refused connection (nothing
     was sent then). ``on_retry`` is called before each wait."""
 
@@ -56,25 +61,33 @@ def retrying(on_retry: Callable[[], None]):
         while True:
             attempt += 1
             try:
-                response = await handler(request)
+                response: aiohttp.ClientResponse = await handler(request)
             except aiohttp.ClientConnectorError:
                 if attempt >= REPLY_ATTEMPTS:
                     raise
-                status, delay = 0, backoff_delay(attempt, None, REPLY_BACKOFF_BASE, REPLY_BACKOFF_MAX)
+                status, delay = 0, jittered_backoff(attempt, REPLY_BACKOFF_BASE, REPLY_BACKOFF_MAX)
             else:
                 if not _transient(response.status) or attempt >= REPLY_ATTEMPTS:
                     return response
                 retry_after = parse_retry_after(response.headers.get("Retry-After"))
-                delay = backoff_delay(attempt, retry_after, REPLY_BACKOFF_BASE, REPLY_BACKOFF_MAX)
-                if delay is None:
+                wait = backoff_delay(attempt, retry_after, REPLY_BACKOFF_BASE, REPLY_BACKOFF_MAX)
+                if wait is None:
                     return response
-                status = response.status
+                status, delay = response.status, wait
                 response.release()
             on_retry()
             log.info("teams reply retry: status=%s attempt=%d wait=%.2fs", status, attempt, delay)
             await asyncio.sleep(delay)
 
     return middleware
+
+
+async def access_token(provider: Any, audience: str, scopes: list[str]) -> str:
+    """The provider's token within :data:`TOKEN_TIMEOUT` seconds (TimeoutError otherwise): MSAL's
+    own HTTP calls have no timeout of ours."""
+    async with asyncio.timeout(TOKEN_TIMEOUT):
+        token: str = await provider.get_access_token(audience, scopes)
+    return token
 
 
 def _no_user_sign_in(*_: Any, **__: Any) -> NoReturn:
@@ -114,8 +127,9 @@ class TeamsClientFactory(RestChannelServiceClientFactory):
         self._sessions: dict[str, aiohttp.ClientSession] = {}
         self._clients: dict[str, tuple[str, TeamsConnectorClient]] = {}
 
-    async def create_user_token_client(self, context: TurnContext, claims_identity: ClaimsIdentity,
-                                       use_anonymous: bool = False) -> UserTokenClientBase:
+    async def create_user_token_client(  # type: ignore[override]  # the SDK's annotation is narrower than its use
+            self, context: TurnContext, claims_identity: ClaimsIdentity, use_anonymous: bool = False,
+    ) -> UserTokenClientBase:
         return NO_USER_TOKENS
 
     async def create_connector_client(self, context: TurnContext | None, claims_identity: ClaimsIdentity,
@@ -125,7 +139,7 @@ class TeamsClientFactory(RestChannelServiceClientFactory):
             raise TypeError("create_connector_client needs a service_url and an audience")
         provider = (self._ANONYMOUS_TOKEN_PROVIDER if use_anonymous
                     else self._connection_manager.get_token_provider(claims_identity, service_url))
-        token = await provider.get_access_token(audience, scopes or claims_identity.get_token_scope())
+        token = await access_token(provider, audience, scopes or claims_identity.get_token_scope())
         return self._client(service_url, token)
 
     def _client(self, service_url: str, token: str) -> TeamsConnectorClient:
