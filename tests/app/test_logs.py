@@ -90,3 +90,42 @@ async def test_a_refused_unauthenticated_request_is_one_line_without_a_traceback
     lines = [line for line in stream.getvalue().splitlines() if "wijkwijzer" in line or "microsoft" in line]
     assert "Traceback" not in stream.getvalue() and "Kanarie" not in stream.getvalue()
     assert len(lines) == 3, lines  # one per request
+
+
+def test_serve_logs_json_lines_at_the_level_the_environment_asks_without_the_text(tmp_path):
+    """WIJKWIJZER_LOG_FORMAT=json and WIJKWIJZER_LOG_LEVEL=DEBUG on a real ``wijkwijzer serve``:
+    every line of its log is one JSON object, DEBUG lines are there, the text sent is not."""
+    import signal
+    import time
+    import urllib.error
+    import urllib.request
+
+    from tests.adapters.test_server import _free_port, _serve
+
+    port = _free_port()
+    process = _serve(tmp_path, "--port", str(port), WIJKWIJZER_TEAMS_ANONYMOUS="true",
+                     WIJKWIJZER_LOG_FORMAT="json", WIJKWIJZER_LOG_LEVEL="DEBUG")
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2).close()
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        body = json.dumps({"type": "message", "text": {"Kanarie": "Sanne 0612345678"}}).encode()
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/messages", data=body,
+                                         headers={"Content-Type": "application/json"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 400
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    entries = [json.loads(line) for line in stderr.splitlines() if line.strip()]
+    assert entries and {"DEBUG", "WARNING"} <= {entry["level"] for entry in entries}
+    assert "Kanarie" not in stderr and "0612345678" not in stderr and "Traceback" not in stderr
