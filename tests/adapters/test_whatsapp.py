@@ -551,7 +551,7 @@ async def test_setup_never_lets_a_catch_all_source_register_strangers(make_whats
 async def test_setup_reads_its_settings_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("WIJKWIJZER_WHATSAPP_PHONE_NUMBER_ID", "123")
     monkeypatch.setenv("WIJKWIJZER_WHATSAPP_API_VERSION", "v25.0")
-    monkeypatch.setenv("WIJKWIJZER_MAX_BODY_BYTES", "4096")
+    monkeypatch.setenv("WIJKWIJZER_WHATSAPP_MAX_BODY_BYTES", "4096")
     monkeypatch.setenv("WIJKWIJZER_WHATSAPP_TEMPLATE_NAME", "wijkwijzer_aankondiging")
     settings = WhatsAppSettings()
     assert settings.messages_url == "https://graph.facebook.com/v25.0/123/messages"
