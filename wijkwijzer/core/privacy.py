@@ -214,17 +214,17 @@ _DIGITS = re.compile(r"(?<![\d.,/-])(?<!\d:)(?:\d{5,}|\d{2,4}[ .]\d{2,4}[ .]\d{2
 _NUMBER_CONTEXT = re.compile(
     r"\b(?:leerling(?:en)?(?:\s?(?:nummer|nr)s?)?|lln?r?|ll[ .-]?nr|llnr|lln\.?\s?nr|dossier(?:nummer|nr)?|"
     r"parnassys(?:[ -]?nr)?|esis(?:[ -]?nr)?|id|registratienummer|studentnummer|nr|nummer)\.?\s*\(?\s*"
-    r"(?:(?:nr|nummer)\.?\s*)?(?:[:#=]\s*)?(?P<nr>[Ll]-?\d{3,}|\d{2,4}[-/]\d{3,4}|\d{3,})\b|"
+    r"(?:(?:nr|nummer)\.?\s*)?(?:[:#=]\s*)?(?P<nr>[Ll]-?\d{3,}|\d{2,4}[-/]\d{2,4}|\d{3,})\b|"
     r"(?<![\w-])(?P<code>L-\d{3,6})\b|"
     r"(?<![\w.,:/-])(?P<before>\d{4,6})(?=\s+(?:uit\s+|in\s+)?(?:groep|gr\.?)\s*\d)|"
     r"(?<![\w.,:/-])(?P<record>\d{4,6})(?=\s+(?:\w+\s+){0,2}(?:checken|opzoeken|nakijken|in\s+parnassys|in\s+esis)\b)|"
-    r"(?<!\w)#(?P<hash>\d{3,})\b",
+    r"(?<!\w)#(?P<hash>\d{3,}(?:[-/]\d{2,4})?)\b",
     re.IGNORECASE)
 _DATE_NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<y>'?\d{2}|\d{4})(?![\d/.-])")
 _DATE_COMPACT = re.compile(r"(?<![\d/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-])")
 _DATE_WORDS = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:e|ste|de)?\s+(?P<m>{_MONTHS})\.?(?:\s+(?P<y>'?\d{{2}}|\d{{4}})(?![.:]\d))?\b",
+    rf"\b(?P<d>[0-3]?\d)(?:e|ste|de)?(?:\s+|[-/])(?P<m>{_MONTHS})\.?(?:(?:\s+|[-/])(?P<y>'?\d{{2}}|\d{{4}})(?![.:]\d))?\b",
     re.IGNORECASE)  # "14 januari 15.00" is a time, not a year
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTHS})\.?\s+(?P<y>'\d{{2}}|(?:19|20)\d{{2}})\b", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?[-/.]\s?(?P<m>[01]?\d)(?![\d/.-]|\s?[-/.]\s?\d)")
@@ -283,7 +283,7 @@ _PERSON_VERBS = frozenset("""
     gooit rent luistert spreekt begrijpt snapt weet kent houdt zag ziet heb hebt kreeg werkt maakt plast poept
 """.split())
 _STREETISH = re.compile(rf"(?:{_STREET_SUFFIX})$")
-_ARTICLES = frozenset("de het een die deze dat dit onze ons jullie mijn hun zijn haar elke ieder iedere geen".split())
+_ARTICLES = frozenset("de het een die deze dit onze ons jullie mijn hun zijn haar elke ieder iedere geen".split())
 _ORG_SUFFIX = re.compile(r"(?:ing|heid|schap|pas|dag|dagen|week|werk|hulp|fonds|groep|team|punt|huis|school|klas|les|"
                          r"spelen|centrum|stichting|bureau|net|lab|loket|plan|methode|toets|training|app)$")
 _TITLES = (
@@ -376,7 +376,8 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
         add(_number_kind(re.sub(r"\D", "", match.group(0))), match.start(), match.end())
     for match in _NUMBER_CONTEXT.finditer(text):
         group = next(name for name in ("nr", "code", "before", "record", "hash") if match.group(name))
-        if not _year_or_service(match.group(group)):
+        if group not in ("nr", "before") or not _GENERIC_NUMBER_WORD.match(match.group(0)) or not _year_or_service(
+                match.group(group)):
             add("nummer", match.start(group), match.end(group))
     for match in _NINE_GROUPED.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
@@ -402,6 +403,11 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
 _NINE_GROUPED = re.compile(r"(?<![\d.-])\d{3,4}[-.]\d{2,3}[-.]\d{3}(?!\d)")
 """A BSN or onderwijsnummer typed in groups ("666-644-263", "429.781.775")."""
 _YEARISH = re.compile(r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?|0[89]00\D?\d*|11[23]")
+
+
+_GENERIC_NUMBER_WORD = re.compile(r"(?:nr|nummer|leerling(?:en)?\b(?!\s?(?:nummer|nr)))|\d", re.IGNORECASE)
+"""'nr', 'nummer' or 'leerling' alone before a number, or no word at all: a year or a school year
+after them is no pupil's number ('leerlingnummer 2021/56' is)."""
 
 
 def _year_or_service(value: str) -> bool:
@@ -641,6 +647,10 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
     if _TITLE_BEFORE.search(before):
         return True
     strong = bool(_CONTEXT_AFTER.match(after) or _CONTEXT_BEFORE.search(before))
+    if _AGE_AFTER.match(after) and (word in words.first_names or not _common(word)):
+        return True  # "Sham 10 is net aangemeld"
+    if _ARABIC_SURNAME.fullmatch(word) and not _common(word.split("-", 1)[1]):
+        return True  # "al-tamimi", "El-Amrani"
     known = word in words.first_names or word in words.surnames
     if not strong and ((_acronym(token, text) and not known) or _role_or_demonym(token)):
         return False  # "HGW", "TOS" in a sentence in lower case; "SMW'er"; "Kaapverdische ouders"
@@ -685,6 +695,10 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
             not _THING_CUE.search(text[token.end:token.end + 20]))
     return _subject(tokens, i) and len(word) >= 3
 
+
+
+_AGE_AFTER = re.compile(r"^\s+\d{1,2}\s+(?:is|zit|heeft|komt|gaat|wil|kan|woont)\b", re.IGNORECASE)
+_ARABIC_SURNAME = re.compile(r"(?:al|el|abu|ben|bin)-[a-z]{3,}")
 
 
 def _acronym(token: _Token, text: str) -> bool:
@@ -742,7 +756,7 @@ def _proper_noun_group(tokens: list[_Token], i: int, words: Lexicon) -> bool:
         if 0 <= j < len(tokens) and _capitalised(tokens[j]) and abs(tokens[j].start - tokens[i].end) <= 2 + len(
                 tokens[j].text) + len(tokens[i].text):
             other = tokens[j].folded
-            if other not in words.first_names and other not in words.surnames:
+            if other not in words.first_names and other not in words.surnames and other not in _INTERFIX:
                 return True
     return False
 

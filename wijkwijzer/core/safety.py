@@ -151,6 +151,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         _near(r"vader|papa|stiefvader|vriend|ex", _HIT, 4),
         (r"\b(?:ouders|vader en moeder|papa en mama)\b.{0,20}\b(?:vechten|slaan elkaar|gewelddadig|geweld)\b"
         r"|\bpolitie\b(?: \S+){0,5} (?:thuis|bij hen|bij het gezin|aan de deur|in huis|vannacht|weer (?:geweest|gekomen|langs)"
+        r"|weer (?:is|was) (?:geweest|gekomen)|(?:is|was) weer (?:geweest|gekomen)"
         r")\b"
         r"|\bgetuige van (?:geweld|ruzie\w*|mishandeling)\b|\bziet hoe (?:papa|vader)\b|\b(?:schreeuwen|geschreeuwd)\b"
         r".{0,40}\b(?:gooien|slaan|huilend|huilen|spullen)\b"),
@@ -299,7 +300,7 @@ CONCEPTS: dict[str, str] = {
     "secret": r"niet mag (?:zeggen|vertellen)|mag (?:\w+ ){0,2}niet (?:vertellen|zeggen)|niemand mag (?:zien|weten)|geheim\w*|niet (?:door)?vertellen|mag (?:het )?(?:niet|niks) zeggen|niks zeggen|niet zeggen|"
               r"beloven|belooft|onder ons|aan niemand (?:mag )?(?:vertellen|zeggen)",
     # what: death and the self
-    "death": r"geen toekomst|toekomst (?:\w+ ){0,4}(?:heb ik niet|niet)|nooit meer wakker|niemand (?:\w+ ){0,2}(?:missen|mist)|tot last|een last|vaarwel|is het voorbij|niet (?:jouw|jullie|uw) schuld|ik hou van jullie|zien jullie me nooit meer|nooit meer (?:zien|horen)|zoek me niet|klaar mee|niet meer (?:te )?leven|manier (?:heeft |hebben )?gevonden|als (?:ik|hij|ze|zij) er (?:\w+ ){0,2}niet (?:meer )?(?:ben|is|was|zou zijn)|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er niet|dood|doodgaan|dood gaan|sterven|dood zijn|dood willen|er niet meer (?:zijn|ben|is|wil zijn)|"
+    "death": r"(?:eigen|mijn) (?:graf|grafsteen|begrafenis|uitvaart)|grafsteen (?:\w+ ){0,4}(?:eigen|zijn|haar|mijn) naam|geen toekomst|toekomst (?:\w+ ){0,4}(?:heb ik niet|niet)|nooit meer wakker|niemand (?:\w+ ){0,2}(?:missen|mist)|tot last|een last|vaarwel|is het voorbij|niet (?:jouw|jullie|uw) schuld|ik hou van jullie|zien jullie me nooit meer|nooit meer (?:zien|horen)|zoek me niet|klaar mee|niet meer (?:te )?leven|manier (?:heeft |hebben )?gevonden|als (?:ik|hij|ze|zij) er (?:\w+ ){0,2}niet (?:meer )?(?:ben|is|was|zou zijn)|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er niet|dood|doodgaan|dood gaan|sterven|dood zijn|dood willen|er niet meer (?:zijn|ben|is|wil zijn)|"
              r"niet meer (?:leven|wakker worden|bestaan|verder)|van het leven|uit het leven|laatste keer|"
              r"bedankt voor alles|sorry voor alles|beter (?:af )?(?:\w+ )?zonder (?:mij|me|hem|haar)|liever dood|"
              r"word(?:t)? niet (?:later|groot|ouder)|kan niet meer|stop ermee|stop er mee|ermee stoppen|"
@@ -309,7 +310,7 @@ CONCEPTS: dict[str, str] = {
              r"(?:ben|is) (?:ik|ik er|hij|ze|hij er|ze er) (?:toch )?(?:weg|niet meer)|eind(?:e)? aan|"
              r"(?:ben|is|zijn) er (?:\w+ ){0,3}(?:toch )?niet meer|"
              r"nooit geboren|niet meer hoeft|alles zat",
-    "method": r"hoeveel (?:pillen|paracetamol|tabletten|medicijnen)|te veel (?:pillen|paracetamol|tabletten)|pijnloos|(?:springt|springen|spring|sprong)\b.{0,40}\b(?:flat|dak|brug|balkon|raam|viaduct)|"
+    "method": r"(?:staat|zit|klimt|klom|stond|zat) (?:\w+ ){0,4}op (?:de|het|een) (?:brug|dak|rand|reling|viaduct|spoor|rails)|hoeveel (?:pillen|paracetamol|tabletten|medicijnen)|te veel (?:pillen|paracetamol|tabletten)|pijnloos|(?:springt|springen|spring|sprong)\b.{0,40}\b(?:flat|dak|brug|balkon|raam|viaduct)|"
               r"(?:flat|dak|brug|balkon|raam|viaduct)\b.{0,40}\b(?:springt|springen|spring|sprong)|"
               r"(?:voor|onder) (?:de|een) (?:trein|tram|metro|bus|vrachtwagen)|op het spoor|op de rails|"
               r"over de reling|rand van het dak|aan een touw|strop|ophang\w*|opgehangen|opknopen|overdosis|"
@@ -507,6 +508,10 @@ CONCEPTS: dict[str, str] = {
     "turn": r"aan de beurt|traditie",
     "second_phone": r"(?:tweede|2|twee|extra|geheime) telefoons?",
     "history": r"vroeger|gouden eeuw|middeleeuwen|wereldoorlog|slavernij|geschiedenisles|les over",
+    "locked_in": r"(?:voor)?deur (?:\w+ ){0,2}op slot|op slot (?:doet|gedaan|gedraaid)|zodat niemand (?:weg|naar buiten) kan|"
+                 r"niemand (?:mag|kan) (?:\w+ )?(?:weg|naar buiten)",
+    "cover_up": r"zonnebril|sjaal tot|camoufl\w*|make up over|bedekt|verbergt|verstopt",
+    "pain": r"pijn (?:doet|deed|doen|gedaan)|veel pijn",
     "cold": r"koud|kou|kouwelijk|bloedarmoede|eczeem|geloof|hoofddoek|religie|zonnebrand|allergi\w*",
     "complaint": r"klacht\w*|inspectie|advocaat|geschillencommissie|de krant|subsidie",
     "unreachable": r"reageert niet|neemt niet op|niet (?:meer )?bereikbaar|onbereikbaar|(?:telefoon|mobiel) (?:staat )?uit",
@@ -647,6 +652,10 @@ RULES: tuple[Rule, ...] = (
     Rule("suicide", ("survive", "high_place"), 12),
     Rule("acute", ("weapon", "school_place"), 12, unless=("kitchen", "play", "history")),
     Rule("acute", ("aggression", "carer", "school_place"), 10),
+    Rule("acute", ("take_away", "stranger", "not_allowed"), 40, unless=("resolved",)),
+    Rule("domestic_violence", ("locked_in", "carer"), 16),
+    Rule("domestic_violence", ("cover_up", "explained_badly", "carer"), 30),
+    Rule("fgm", ("turn", "holiday", "pain"), 25, unless=("boy", "medical")),
 )
 """Concerns told indirectly: concepts together in a window of words."""
 
