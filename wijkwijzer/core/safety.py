@@ -73,7 +73,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"\b(?:speelt|gebeurt|aan de hand|mis|niet goed|niet pluis|niet veilig|onveilig)\b"),
         (r"\b(?:niet veilig|onveilig)\b.{0,15}\b(?:thuis|gezin|thuissituatie)\b|\bonveilige (?:thuis|thuissituatie|"
         r"situatie|opvoedsituatie)\b|\b(?:zorgen|zorg) (?:over|om) (?:de|zijn|haar) (?:veiligheid|thuissituatie)\b"
-        r"|\bveiligheid van (?:een|het|dit|deze) kind\b|\bkindermishandeling\b"),
+        r"|\bveiligheid van (?:een|het|dit|deze) kind\b|\bkindermishandeling\b"
+        r"|\b(?:niet pluis|niet veilig|onveilig)\b(?: \w+){0,3} (?:thuis|in het gezin)\b"
+        r"|\bthuis\b(?: \w+){0,3} (?:niet pluis|niet veilig|onveilig)\b"),
     ),
     "physical_abuse": (
         (r"\bmishandel\w*|\bkindermishandeling\b|\bpak slaag\b|\bmet (?:de|een|d) riem\b|\bgeslagen\b|\bgeschopt\b"
@@ -209,7 +211,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\bvoor de trein\b|\bpillen\b.{0,20}\b(?:gespaard|verzameld|sparen|ingenomen|geslikt)\b|\bpoging\b"),
         (r"\b(?:zichzelf|zich)\b.{0,20}\b(?:iets|wat)?\s*(?:aandoen|aandoet|aan te doen|doodmaken|ophangen|van kant)\b"
         r"|\bheeft het (?:steeds |vaak )?over (?:dood|doodgaan|sterven)\b|\btekent\b.{0,20}\b(?:graven|doodskist\w*|"
-        r"dood)\b|\bbeter (?:als|dat) (?:hij|ze|zij|ik) er niet (?:meer )?(?:is|ben|zijn)\b|\bniemand (?:haar|hem|"
+        r"dood)\b|\blevensmoe\b|\bhet leven (?:\w+ )?(?:beu|moe)\b|\b(?:het )?leven (?:\w+ )?niet (?:meer )?(?:ziet )?zitten\b"
+        r"|\bgeen zin (?:meer )?in (?:het|zijn|haar|mijn|zn) leven\b|\bhet leven heeft (?:\w+ )?geen zin\b"
+        r"|\bverdwijnen van de (?:wereld|aarde)\b|\bbeter (?:als|dat) (?:hij|ze|zij|ik) er niet (?:meer )?(?:is|ben|zijn)\b|\bniemand (?:haar|hem|"
         r"mij|me)"
         r" (?:zou )?missen\b|\b(?:spullen weg|afscheid neemt|neemt afscheid)\b|\bbij opa in de hemel\b"),
     ),
@@ -276,7 +280,7 @@ CONCEPTS: dict[str, str] = {
                        r"mag (?:niet|niks) (?:zeggen|vertellen)|verdiend|straf|gestraft|elke keer|"
                        r"alweer|derde|vierde|zoveelste|steeds weer|in allerlei kleuren|oude en nieuwe|"
                        r"geen fiets|verstopt|verbergt|bedekt|sjaal|lange mouw\w*",
-    "accident": r"ski\w*|snowboard\w*|wintersport|paardrij\w*|skate\w*|skeeler\w*|schaats\w*|turnen|judo|karate|kickboks\w*|trefbal|voetbal\w*|hockey|gymles|"
+    "accident": r"(?:leiding|juf|meester|collega|ouders?|moeder|vader|iedereen|ik|we) (?:\w+ )?(?:zag|zagen) het|(?:heeft|hebben) het gezien|getuige|ski\w*|snowboard\w*|wintersport|paardrij\w*|skate\w*|skeeler\w*|schaats\w*|turnen|judo|karate|kickboks\w*|trefbal|voetbal\w*|hockey|gymles|"
                 r"sport\w*|fiets\w*|trampoline|klimrek|klimmuur|wandrek|glijbaan|speeltoestel|tikkertje|zaklopen|"
                 r"survival\w*|kamp|schoolreis|ijs|ongevals\w*|ongevallen\w*|ijszakje|koelelement|eerste hulp|"
                 r"ik (?:zag|was erbij|heb het gezien)|zag het gebeuren|gezien door|wespensteek|mug|"
@@ -285,7 +289,7 @@ CONCEPTS: dict[str, str] = {
             r"op z?n hoede|verstijft|"
             r"krimpt|ineenkrimpen|verkrampt|in elkaar gedoken|onder de tafel|overstuur|gilt|gillen|in paniek",
     # what: sexual acts, parts of the body and secrets
-    "intimate": r"badpak|bikini|zwembroek|plek(?:ken|jes)? waar (?:\w+ ){0,3}niet (?:mag|wil|wilt|mogen)|piemel\w*|plasser\w*|flamoes\w*|vagina|penis|kruis|billen|borsten|geslachtsde\w*|"
+    "intimate": r"(?:broek|kleren|kleding|shirt|onderbroek) (?:\w+ )?uit(?:doen|trekken|gedaan|getrokken)|badpak|bikini|zwembroek|plek(?:ken|jes)? waar (?:\w+ ){0,3}niet (?:mag|wil|wilt|mogen)|piemel\w*|plasser\w*|flamoes\w*|vagina|penis|kruis|billen|borsten|geslachtsde\w*|"
                 r"onderbroek|in " + _POSS + r" broek|onder " + _POSS + r" (?:kleren|kleding|shirt|rok)|"
                 r"plekken waar (?:dat|het) niet mag|plekjes waar|intiem\w*|prive plek\w*|bloot|naakt\w*|uitklee?d\w*|"
 
@@ -310,7 +314,7 @@ CONCEPTS: dict[str, str] = {
              r"(?:ben|is) (?:ik|ik er|hij|ze|hij er|ze er) (?:toch )?(?:weg|niet meer)|eind(?:e)? aan|"
              r"(?:ben|is|zijn) er (?:\w+ ){0,3}(?:toch )?niet meer|"
              r"nooit geboren|niet meer hoeft|alles zat",
-    "method": r"(?:staat|zit|klimt|klom|stond|zat) (?:\w+ ){0,4}op (?:de|het|een) (?:brug|dak|rand|reling|viaduct|spoor|rails)|hoeveel (?:pillen|paracetamol|tabletten|medicijnen)|te veel (?:pillen|paracetamol|tabletten)|pijnloos|(?:springt|springen|spring|sprong)\b.{0,40}\b(?:flat|dak|brug|balkon|raam|viaduct)|"
+    "method": r"(?:spaart|spaarde|verzamelt) (?:\w+ ){0,2}pillen|pillen (?:\w+ )?(?:op)?sparen|touw (?:in|bij|onder) (?:zijn|haar|zn) (?:tas|kamer|bed|jas)|(?:staat|zit|klimt|klom|stond|zat) (?:\w+ ){0,4}op (?:de|het|een) (?:brug|dak|rand|reling|viaduct|spoor|rails)|hoeveel (?:pillen|paracetamol|tabletten|medicijnen)|te veel (?:pillen|paracetamol|tabletten)|pijnloos|(?:springt|springen|spring|sprong)\b.{0,40}\b(?:flat|dak|brug|balkon|raam|viaduct)|"
               r"(?:flat|dak|brug|balkon|raam|viaduct)\b.{0,40}\b(?:springt|springen|spring|sprong)|"
               r"(?:voor|onder) (?:de|een) (?:trein|tram|metro|bus|vrachtwagen)|op het spoor|op de rails|"
               r"over de reling|rand van het dak|aan een touw|strop|ophang\w*|opgehangen|opknopen|overdosis|"
@@ -347,7 +351,7 @@ CONCEPTS: dict[str, str] = {
               r"opsluiten|sluit (?:haar|hem) op|in de kast|in de kelder|krijgt op " + _POSS + r" (?:kop|donder)|"
               r"als straf|voor straf|geen verjaardag|moet altijd alles|niet mee (?:mag )?eten",
     # what: neglect (what a child lacks) and parents who do nothing about it
-    "lack": r"met gaten|gympen|zonder (?:sokken|schoenen)|korte broek|onder nul|past (?:\w+ ){0,2}op (?:de|haar|zijn) (?:baby|broertje|zusje)|op de baby (?:past|passen)|zorgt voor (?:de|haar|zijn) (?:broertje|zusje|kleintjes|baby)|moet (?:zelf|alleen) (?:opstaan|eten maken|koken)|(?:mama|moeder|papa|vader|ouders) (?:is|zijn) (?:vaak |steeds |dagen )?weg|ligt (?:\w+ ){0,3}op de bank|slaapt (?:in de klas|op school)|valt in slaap|onleefbaar|kakkerlak\w*|vervuild|vervuiling|geen bedden|zonder (?:ontbijt|lunch|eten|jas)|geen (?:ontbijt|lunch|eten|brood|jas|winterjas|luiers?|schone \w+)|"
+    "lack": r"nooit opgehaald|zwerft|zwerven|zwervend|met gaten|gympen|zonder (?:sokken|schoenen)|korte broek|onder nul|past (?:\w+ ){0,2}op (?:de|haar|zijn) (?:baby|broertje|zusje)|op de baby (?:past|passen)|zorgt voor (?:de|haar|zijn) (?:broertje|zusje|kleintjes|baby)|moet (?:zelf|alleen) (?:opstaan|eten maken|koken)|(?:mama|moeder|papa|vader|ouders) (?:is|zijn) (?:vaak |steeds |dagen )?weg|ligt (?:\w+ ){0,3}op de bank|slaapt (?:in de klas|op school)|valt in slaap|onleefbaar|kakkerlak\w*|vervuild|vervuiling|geen bedden|zonder (?:ontbijt|lunch|eten|jas)|geen (?:ontbijt|lunch|eten|brood|jas|winterjas|luiers?|schone \w+)|"
             r"honger\w*|hongerig|prullenbak|vuilnisbak|restjes|brood van (?:anderen|een ander)|eten (?:van|uit) "
             r"(?:anderen|andermans)|mager|vies|vieze|smerig|stinkt|klitten|dezelfde (?:luier|"
             r"kleren|kleding|jurk|broek|trui|shirt)|volle luier|rode billen|matras|op de grond slapen|"
@@ -362,7 +366,7 @@ CONCEPTS: dict[str, str] = {
     "care_need": r"tandarts|kiespijn|rotte tand\w*|bril|insuline|pufje\w*|puffer|\w*medicatie|\w*medicijn\w*|"
                  r"dokter|huisarts|gehecht|hechten|ontstoken|ontsteking|infectie|etter|wond|koorts|"
                  r"gehoorapparaat|wondjes|luizen|hoofdluis|pus|oorontsteking",
-    "inaction": r"vergeten|niet (?:\w+ ){0,2}gebracht|nooit (?:bij|naar) de (?:dokter|huisarts|tandarts)|al (?:\d+|twee|drie|vier|vijf|een paar) (?:dagen|weken|maanden)|neemt nooit (?:\w+ ){0,2}op|doe\w* (?:er )?(?:niks|niets)|niet nodig|te duur|valt wel mee|reageren niet|reageert niet|"
+    "inaction": r"(?:ouders?|moeder|vader|mama|papa) (?:\w+ ){0,3}vergeten|wordt (?:\w+ ){0,3}vergeten|vergeten (?:\w+ ){0,3}(?:te geven|mee te geven|op te halen)|niet (?:\w+ ){0,2}gebracht|nooit (?:bij|naar) de (?:dokter|huisarts|tandarts)|al (?:\d+|twee|drie|vier|vijf|een paar) (?:dagen|weken|maanden)|neemt nooit (?:\w+ ){0,2}op|doe\w* (?:er )?(?:niks|niets)|niet nodig|te duur|valt wel mee|reageren niet|reageert niet|"
                 r"niet te bereiken|niet (?:naar|bij) de (?:huisarts|dokter|tandarts)|gaan niet|"
                 r"niet bereikbaar|onbereikbaar|neemt niet op|geen \w+ mee|al (?:maanden|weken|een maand)|sinds (?:gr|"
                 r"groep)|weigeren|weigert|niet (?:gegeven|geregeld|gehaald|meegegeven)|niks mee|"
@@ -454,7 +458,7 @@ CONCEPTS: dict[str, str] = {
                r"zoeken (?:alles|overal) af|"
                r"met de kinderen weg|(?:weet|weten) niet waar (?:hij|ze|zij|het kind) is|(?:hij|ze|zij|kind|leerling) (?:\w+ ){0,3}verdwenen|spoorloos|"
                r"niet thuis (?:geweest|geslapen)",
-    "danger": r"bommelding|bomdreiging|schoten|(?:op|over) de (?:reling|rand)|(?:opgesloten|alleen|achtergelaten) in (?:de|een) (?:\w+ )?auto|ademt niet|niet meer ademen|"
+    "danger": r"(?:wordt|werd|is|er) (?:\w+ )?geschoten|(?:ligt|lag|is) (?:\w+ )?bewusteloos|buiten bewustzijn|bommelding|bomdreiging|schoten|(?:op|over) de (?:reling|rand)|(?:opgesloten|alleen|achtergelaten) in (?:de|een) (?:\w+ )?auto|ademt niet|niet meer ademen|"
               r"blauw aan|in het water gevallen|(?:gestikt|stikt)|weggerukt",
     "not_allowed": r"verbod|heeft (?:het )?gezag|mag (?:\w+ ){0,2}niet bij|kent (?:hem|haar) niet|contactverbod|straatverbod|omgangsverbod|huisverbod|geen omgang|geen gezag|"
                    r"mag (?:ze|hem|haar|de kinderen) niet (?:halen|zien|meenemen|ophalen)|ex|buitenland",
@@ -512,6 +516,7 @@ CONCEPTS: dict[str, str] = {
                  r"niemand (?:mag|kan) (?:\w+ )?(?:weg|naar buiten)",
     "cover_up": r"zonnebril|sjaal tot|camoufl\w*|make up over|bedekt|verbergt|verstopt",
     "pain": r"pijn (?:doet|deed|doen|gedaan)|veel pijn",
+    "own_forgetting": r"(?:zijn|haar|zn) (?:brood|lunch|eten|lunchtrommel|tas|boterhammen) (?:\w+ ){0,2}(?:vergeten|thuis laten liggen)",
     "cold": r"koud|kou|kouwelijk|bloedarmoede|eczeem|geloof|hoofddoek|religie|zonnebrand|allergi\w*",
     "complaint": r"klacht\w*|inspectie|advocaat|geschillencommissie|de krant|subsidie",
     "unreachable": r"reageert niet|neemt niet op|niet (?:meer )?bereikbaar|onbereikbaar|(?:telefoon|mobiel) (?:staat )?uit",
@@ -549,7 +554,7 @@ RULES: tuple[Rule, ...] = (
     Rule("neglect", ("lack", "lack"), 30, unless=("resolved",)),
     Rule("neglect", ("care_need", "inaction"), 16),
     Rule("neglect", ("lack", "carer"), 12, unless=("resolved",)),
-    Rule("neglect", ("lack", "inaction"), 16, unless=("resolved",)),
+    Rule("neglect", ("lack", "inaction"), 16, unless=("resolved", "own_forgetting")),
 
     # sexual abuse: something intimate with touching, an adult, or a secret
     Rule("sexual_abuse", ("intimate", "touch"), 10, unless=("play",)),
@@ -670,7 +675,7 @@ GUARDS: dict[str, tuple[str, ...]] = {
     "emotional_abuse": ("complaint",),
     "fgm": ("boy", "play", "medical"),
     "forced_marriage": ("adult_wedding", "play"),
-    "neglect": ("resolved",),
+    "neglect": ("resolved", "own_forgetting"),
 }
 """The concepts that explain a kind's outright sign (:data:`KINDS`) as harmless: a bruise from
 skating, a knife in the cooking lesson, a wedding of the teacher. A rule has its own (``unless``)."""
