@@ -20,7 +20,9 @@ Signals and announcements must never hold personal data of children. What is det
 * **adres** — a street with a house number, in any case; **postcode** (PC6, python-stdnum;
   "2026 is" is a year).
 * **kind** — a text that singles out one child without naming them: one child (de enige …,
-  een jongen …) together with a group or school and a health or family trait. A signal is
+  een jongen …) together with a group or school and a health or family trait; or, with a group or
+  school, a child picked out by a feature ("de jongen met het ene been"), a parent's job ("de
+  dochter van de wethouder") or by being the only one ("de enige Chinese leerling"). A signal is
   about what you see more often; one identifiable child belongs in the meldcode or the
   ondersteuningsroute, not in an anonymous signal. Decided in ARCHITECTURE terms: a false
   alarm costs one rephrase, a miss stores health data of a child.
