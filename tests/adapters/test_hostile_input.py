@@ -17,8 +17,8 @@ from tests.adapters import fakes
 from tests.adapters import test_people_e2e as people
 from tests.adapters.test_people_e2e import Both
 from tests.adapters.test_whatsapp import sign, text_payload
-from wijkwijzer.app.server import CHANNELS
 from wijkwijzer.app.logs import configure_logging
+from wijkwijzer.app.server import CHANNELS
 
 make_teams = fakes.make_teams  # the server fixtures
 both = people.both
