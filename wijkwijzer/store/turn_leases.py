@@ -24,10 +24,11 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, text
+from sqlalchemy import delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from wijkwijzer.store.leases import without_flush
 from wijkwijzer.store.schema import turn_leases
 
 log = logging.getLogger(__name__)
@@ -82,15 +83,14 @@ class TurnLeases:
             set_={"holder": statement.excluded.holder, "until": statement.excluded.until},
             where=turn_leases.c.until < now)
         async with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                # a lease lost in a database crash only lets a turn run early: no flush needed
-                await conn.execute(text("SET LOCAL synchronous_commit TO OFF"))
+            await without_flush(conn)  # a lease lost in a database crash only lets a turn run early
             done = await conn.execute(statement)
         return done.rowcount == 1
 
     async def _release(self, key: str, holder: str) -> None:
         try:
             async with self.engine.begin() as conn:
+                await without_flush(conn)
                 await conn.execute(delete(turn_leases).where(turn_leases.c.key == key, turn_leases.c.holder == holder))
         except Exception as error:  # noqa: BLE001 - an unreleased lease runs out by itself
             log.warning("turn lease not released (%s); it runs out by itself", type(error).__name__)
