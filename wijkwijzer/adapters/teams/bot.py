@@ -86,13 +86,14 @@ async def _other_invoke(context: TurnContext) -> None:
     body the SDK cannot serialise (an ``Exception`` object): a 500."""
     value = context.activity.value
     action = value.get("action") if isinstance(value, dict) else None
+    answer: str | dict[str, str]
     if context.activity.name == CARD_ACTION_INVOKE and isinstance(action, dict) and action.get("type") == "Action.Execute":
-        body = {"statusCode": 200, "type": "application/vnd.microsoft.activity.message", "value": CARD_ACTION_UNKNOWN}
+        status, kind, answer = 200, "application/vnd.microsoft.activity.message", CARD_ACTION_UNKNOWN
     else:
-        body = {"statusCode": 400, "type": "application/vnd.microsoft.error",
-                "value": {"code": "BadRequest", "message": "Not supported"}}
+        status, kind, answer = 400, "application/vnd.microsoft.error", {"code": "BadRequest", "message": "Not supported"}
+    body = {"statusCode": status, "type": kind, "value": answer}
     await context.send_activity(Activity(type=ActivityTypes.invoke_response,
-                                         value=InvokeResponse(status=body["statusCode"], body=body)))
+                                         value=InvokeResponse(status=status, body=body)))
 
 
 def stored_reference(activity: Activity) -> dict[str, Any]:
