@@ -26,10 +26,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, MetaData, Table, func, insert, select, text
+from sqlalchemy import Column, Connection, Table, func, insert, inspect, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer.store.database import migrate, schema_revision
+from wijkwijzer.store.schema import UtcDateTime, metadata
 
 FORMAT = "wijkwijzer-backup/1"
 KEY_CHECK = b"wijkwijzer backup key check"
@@ -68,19 +69,30 @@ def _write_backup(connection: Connection, path: Path, key: str) -> dict[str, int
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as out:
         out.write(header.line() + "\n")
-        for table in _tables(connection):
+        for table, columns in _tables(connection):
             counts[table.name] = 0
-            for row in connection.execute(select(table)).mappings():
+            for row in connection.execute(select(*columns)).mappings():
                 out.write(json.dumps({"table": table.name, "row": {k: _dump(v) for k, v in row.items()}},
                                      ensure_ascii=False) + "\n")
                 counts[table.name] += 1
     return counts
 
 
-def _tables(connection: Connection) -> list[Table]:
-    reflected = MetaData()
-    reflected.reflect(connection)
-    return [table for table in reflected.sorted_tables if table.name not in SKIPPED_TABLES]
+def _tables(connection: Connection) -> list[tuple[Table, list[Column[Any]]]]:
+    """The tables of the schema that the database has, each with the columns it has (a database
+    at an older revision may lack some)."""
+    inspector = inspect(connection)
+    present = set(inspector.get_table_names())
+    unknown = present - SKIPPED_TABLES - set(metadata.tables)
+    if unknown:
+        raise BackupError(f"De database heeft tabellen die deze versie van Wijkwijzer niet kent ({', '.join(sorted(unknown))}): "
+                          "gebruik de versie die bij de database hoort.")
+    found = []
+    for table in metadata.sorted_tables:
+        if table.name in present and table.name not in SKIPPED_TABLES:
+            names = {column["name"] for column in inspector.get_columns(table.name)}
+            found.append((table, [column for column in table.columns if column.name in names]))
+    return found
 
 
 def _dump(value: Any) -> Any:
@@ -122,7 +134,7 @@ def _refuse_unless_empty(connection: Connection, revision: str | None) -> str | 
     if current is not None and current != revision:
         raise BackupError(f"De database staat op versie {current} en de backup op {revision}. Zet de backup "
                           "terug in een nieuwe, lege database.")
-    for table in _tables(connection):
+    for table, _ in _tables(connection):
         if connection.execute(select(func.count()).select_from(table)).scalar_one():
             raise BackupError(f"De database is niet leeg (tabel {table.name} heeft gegevens). Zet de backup "
                               "terug in een nieuwe, lege database.")
@@ -130,24 +142,25 @@ def _refuse_unless_empty(connection: Connection, revision: str | None) -> str | 
 
 
 def _load_rows(connection: Connection, path: Path) -> dict[str, int]:
-    tables = {table.name: table for table in _tables(connection)}
+    tables = {table.name: (table, {column.name: column for column in columns})
+              for table, columns in _tables(connection)}
     counts: dict[str, int] = {}
     pending: dict[str, list[dict[str, Any]]] = {}
     for name, row in _rows(path):
-        table = tables.get(name)
-        if table is None:
+        if name not in tables:
             raise BackupError(f"De backup heeft een tabel die deze database niet kent: {name}.")
+        table, columns = tables[name]
         batch = pending.setdefault(name, [])
-        batch.append(_load(table, row))
+        batch.append(_load(name, columns, row))
         counts[name] = counts.get(name, 0) + 1
         if len(batch) >= BATCH_ROWS:
             connection.execute(insert(table), batch)
             batch.clear()
     for name, batch in pending.items():
         if batch:
-            connection.execute(insert(tables[name]), batch)
+            connection.execute(insert(tables[name][0]), batch)
     if connection.dialect.name == "postgresql":
-        _reset_sequences(connection, list(tables.values()))
+        _reset_sequences(connection, [table for table, _ in tables.values()])
     return counts
 
 
@@ -159,15 +172,14 @@ def _rows(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
             yield str(item["table"]), dict(item["row"])
 
 
-def _load(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+def _load(table: str, columns: dict[str, Column[Any]], row: dict[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name, value in row.items():
-        column = table.columns.get(name)
+        column = columns.get(name)
         if column is None:
-            raise BackupError(f"De backup heeft een kolom die deze database niet kent: {table.name}.{name}.")
-        if value is not None and isinstance(column.type, DateTime):
-            moment = datetime.fromisoformat(value).astimezone(UTC)
-            value = moment if column.type.timezone else moment.replace(tzinfo=None)
+            raise BackupError(f"De backup heeft een kolom die deze database niet kent: {table}.{name}.")
+        if value is not None and isinstance(column.type, UtcDateTime):
+            value = datetime.fromisoformat(value)
         values[name] = value
     return values
 
