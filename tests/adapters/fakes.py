@@ -37,7 +37,7 @@ from microsoft_agents.hosting.core.authorization import AccessTokenProviderBase,
 from wijkwijzer.adapters.teams.auth import ServiceUrlPolicy, ThrottledJwks
 from wijkwijzer.adapters.teams.endpoint import TeamsHooks
 from wijkwijzer.adapters.teams.settings import TeamsSettings
-from wijkwijzer.app.server import METRICS, RUNTIME, ServerSettings, create_app
+from wijkwijzer.app.server import CHANNELS, METRICS, RUNTIME, ServerSettings, create_app
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.store.signals import pseudonymize
 
@@ -251,8 +251,8 @@ class TeamsServer:
         from wijkwijzer.store.references import ConversationReferences
 
         runtime = self.runtime
-        return delivery_worker(runtime, self.teams, ConversationReferences(runtime.engine), self.app[METRICS],
-                               self.hooks, self.whatsapp, **overrides)
+        return delivery_worker(runtime, self.app[CHANNELS].values(), ConversationReferences(runtime.engine),
+                               self.app[METRICS], **overrides)
 
     async def stop(self) -> None:
         """Shut the server down as ``serve`` does on SIGTERM (idempotent)."""

@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from wijkwijzer.adapters.whatsapp.endpoint import WHATSAPP
 from wijkwijzer.adapters.whatsapp.settings import WhatsAppSettings
-from wijkwijzer.app.server import TEAMS
+from wijkwijzer.app.server import CHANNELS
 from wijkwijzer.store.signals import pseudonymize
 
 from .fake_graph import FakeGraph
@@ -55,7 +54,7 @@ class Both:
         headers = {"Content-Type": "application/json", "X-Hub-Signature-256": sign(raw)}
         async with self.server.session.post(f"{self.server.url}/api/whatsapp", data=raw, headers=headers) as response:
             assert response.status == 200
-        await self.server.app[WHATSAPP].drain()
+        await self.server.app[CHANNELS]["whatsapp"].endpoint.drain()
         return "\n".join(_graph_text(r.body) for r in self.graph.requests[before:])
 
     async def teams(self, text: str, aad: str = "aad-user-1") -> str:
@@ -287,12 +286,12 @@ async def test_only_adviseurs_announce_and_announcement_length_is_checked(both: 
 async def test_removing_the_app_deletes_the_reference_so_announcements_fail_clearly(both: Both):
     await both.teams("hoi", aad="aad-ib-2")
     await both.teams("De Vliegerwolk", aad="aad-ib-2")
-    refs = await both.server.app[TEAMS].bot.references.for_user(teams_user_id("aad-ib-2"))
+    refs = await both.server.app[CHANNELS]["msteams"].endpoint.bot.references.for_user(teams_user_id("aad-ib-2"))
     assert len(refs) == 1
     removal = both.server.message("", aad_object_id="aad-ib-2", user="29:aad-ib-2",
                                   conversation_id="a:personal-aad-ib-2", type="installationUpdate", action="remove")
     assert (await both.server.post(removal)).status in (200, 202)
-    assert await both.server.app[TEAMS].bot.references.for_user(teams_user_id("aad-ib-2")) == []
+    assert await both.server.app[CHANNELS]["msteams"].endpoint.bot.references.for_user(teams_user_id("aad-ib-2")) == []
     await _announce(both, "Na verwijderen")
     await both.teams("Versturen")
     await both.deliver_all()

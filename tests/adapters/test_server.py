@@ -20,7 +20,7 @@ from tests.adapters import fakes
 from wijkwijzer.adapters.teams.settings import TeamsSettings
 from wijkwijzer.app import server as server_module
 from wijkwijzer.app.commands.serve import configuration_problems, is_loopback
-from wijkwijzer.app.server import IN_FLIGHT, METRICS, RUNTIME, TEAMS, create_serving_app
+from wijkwijzer.app.server import CHANNELS, IN_FLIGHT, METRICS, RUNTIME, create_serving_app
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.store.database import create_engine
 
@@ -126,7 +126,7 @@ async def test_unexpected_failure_is_a_500_without_details(make_teams):
     async def explode(*args, **kwargs):
         raise RuntimeError("geheim-detail-0815")
 
-    server.app[TEAMS].adapter.process_request = explode
+    server.app[CHANNELS]["msteams"].endpoint.adapter.process_request = explode
     async with server.session.post(f"{server.url}/api/messages", json=server.message("help"),
                                    headers={"Authorization": f"Bearer {server.token()}"}) as response:
         assert response.status == 500

@@ -15,7 +15,7 @@ from tests.adapters import fakes
 from wijkwijzer.adapters.teams.more import MAX_CARRIED, MAX_CHOICE_CHARS, MoreChoices
 from wijkwijzer.adapters.teams.render import render_for_teams
 from wijkwijzer.app.logs import configure_logging
-from wijkwijzer.app.server import METRICS, TEAMS
+from wijkwijzer.app.server import CHANNELS, METRICS
 from wijkwijzer.core.replies import reply
 
 make_teams = fakes.make_teams  # the server fixture
@@ -42,7 +42,7 @@ class ChoicesAgent:
 async def with_agent(make_teams, choices: list[str]) -> tuple[Any, ChoicesAgent]:
     server = await make_teams()
     agent = ChoicesAgent(choices)
-    server.app[TEAMS].bot.agent = agent
+    server.app[CHANNELS]["msteams"].endpoint.bot.agent = agent
     return server, agent
 
 

@@ -1,4 +1,4 @@
-"""The WhatsApp channel end to end: real HTTP on 127.0.0.1 into ``setup_whatsapp`` on a real
+"""The WhatsApp channel end to end: real HTTP on 127.0.0.1 into the WhatsApp channel mounted on a real
 runtime (SQLite in tmp_path), replies captured at a fake Graph API."""
 
 from __future__ import annotations
@@ -18,15 +18,18 @@ import pytest
 from aiohttp import web
 from microsoft_agents.activity import Activity
 
-from wijkwijzer.adapters.whatsapp.endpoint import WhatsAppEndpoint, setup_whatsapp
+from wijkwijzer.adapters.whatsapp.channel import WhatsAppChannel
+from wijkwijzer.adapters.whatsapp.endpoint import WhatsAppEndpoint
 from wijkwijzer.adapters.whatsapp.identity import WhatsAppProfiles
 from wijkwijzer.adapters.whatsapp.parse import message_key
 from wijkwijzer.adapters.whatsapp.settings import UNSUPPORTED_REPLY, WhatsAppSettings
+from wijkwijzer.app.channels import ChannelProfiles, mount
 from wijkwijzer.app.runtime import Runtime, create_runtime
-from wijkwijzer.app.server import ChannelProfiles
 from wijkwijzer.app.settings import Settings
+from wijkwijzer.core.channel import InboundContext
 from wijkwijzer.core.metrics import Metrics
 from wijkwijzer.core.replies import reply
+from wijkwijzer.store.references import ConversationReferences
 from wijkwijzer.store.signals import pseudonymize
 from wijkwijzer.store.whatsapp_store import WhatsAppStore
 
@@ -145,8 +148,12 @@ async def make_whatsapp(tmp_path) -> AsyncIterator[MakeHarness]:
                                       address=REGISTERED, role="ib", via="test")
         metrics = Metrics()
         app = web.Application()
-        endpoint = setup_whatsapp(app, agent=agent or runtime.agent, runtime=runtime, metrics=metrics,
-                                  settings=settings)
+        channel = WhatsAppChannel(settings)
+        mount(app, channel, InboundContext(metrics=metrics, secret=PSEUDONYM_SECRET,
+                                           references=ConversationReferences(runtime.engine),
+                                           agent=agent or runtime.agent, runtime=runtime))
+        assert channel.endpoint is not None
+        endpoint = channel.endpoint
         runner = web.AppRunner(app)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)

@@ -1,5 +1,6 @@
 """docs/extending.md, tried on a scratch copy of the package: a new ketenpartner role is one entry
-in the knowledge vocabulary (plus contacts with that role), and a dialog whose copy is missing
+in the knowledge vocabulary (plus contacts with that role); a new intent is one registry entry
+plus one dialog file and its copy; a dialog whose copy is missing, or an intent without a dialog,
 stops the program at start-up with a clear message."""
 
 from __future__ import annotations
@@ -78,3 +79,70 @@ def test_a_dialog_without_its_copy_stops_at_start_up(tmp_path):
     assert done.returncode != 0 and not done.stdout
     assert "expertise" in done.stderr and "ask_tag" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+NETWORK_INTENT = '''    Intent("netwerk", True, ("wanneer is de volgende netwerkbijeenkomst",),
+           words=("netwerkbijeenkomst", "netwerkbijeenkomsten", "ib-netwerk")),
+'''
+NETWORK_DIALOG = '''"""When the IB-netwerk meets next."""
+
+from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
+
+from wijkwijzer.core.conversation import Route, WijkwijzerDialog, end
+from wijkwijzer.core.copy import Copy
+from wijkwijzer.core.replies import reply
+
+
+class NetworkCopy(Copy):
+    next_meeting: str
+
+
+class NetworkDialog(WijkwijzerDialog):
+    ID = "netwerk"
+    Copy = NetworkCopy
+    copy: NetworkCopy
+
+    async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
+        await dc.context.send_activity(reply(self.copy.next_meeting))
+        return await end(dc)
+
+
+ROUTES = (Route(NetworkDialog, intents=("netwerk",)),)
+'''
+NETWORK_COPY = '''
+netwerk:
+  next_meeting: "Het IB-netwerk komt elke eerste dinsdag van de maand samen."
+'''
+
+
+def test_a_new_intent_is_one_registry_entry_plus_one_dialog_file(tmp_path):
+    src = scratch_copy(tmp_path)
+    intents = src / "core" / "intents.py"
+    text = intents.read_text(encoding="utf-8")
+    anchor = '    Intent("unknown", False,'
+    assert anchor in text
+    intents.write_text(text.replace(anchor, NETWORK_INTENT + anchor), encoding="utf-8")
+    (src / "dialogs" / "netwerk.py").write_text(NETWORK_DIALOG, encoding="utf-8")
+    texts = src / "dialogs" / "texts.yaml"
+    texts.write_text(texts.read_text(encoding="utf-8") + NETWORK_COPY, encoding="utf-8")
+
+    script = tmp_path / "s.txt"
+    script.write_text("wanneer is het volgende ib-netwerk?\nsmw ypenburg\n", encoding="utf-8")
+    done = run(src, tmp_path, "chat", "--script", str(script), "--json")
+    assert done.returncode == 0, done.stderr
+    first, second = (json.loads(line)["replies"][0] for line in done.stdout.splitlines()[:2])
+    assert "eerste dinsdag" in first
+    assert "Ypenburg" in second and "eerste dinsdag" not in second
+
+
+def test_an_intent_without_a_dialog_stops_at_start_up(tmp_path):
+    src = scratch_copy(tmp_path)
+    intents = src / "core" / "intents.py"
+    text = intents.read_text(encoding="utf-8")
+    anchor = '    Intent("unknown", False,'
+    intents.write_text(text.replace(anchor, NETWORK_INTENT + anchor), encoding="utf-8")
+    script = tmp_path / "s.txt"
+    script.write_text("hoi\n", encoding="utf-8")
+    done = run(src, tmp_path, "chat", "--script", str(script))
+    assert done.returncode != 0 and not done.stdout
+    assert "netwerk" in done.stderr and "Traceback" not in done.stderr

@@ -1,7 +1,7 @@
 """The aiohttp server: ``create_app`` builds everything from settings; nothing happens at import.
 
-Routes: ``POST /api/messages`` (Teams), ``GET|POST /api/whatsapp`` (mounted from
-``wijkwijzer.adapters.whatsapp`` when that module exists), ``GET /healthz`` (the process is up),
+Routes: every channel's webhook (``app/channels.py``: ``POST /api/messages`` for Teams,
+``GET|POST /api/whatsapp`` for WhatsApp), ``GET /healthz`` (the process is up),
 ``GET /readyz`` (database reachable and knowledge base loaded), ``GET /metrics`` (Prometheus; on
 its own port when ``WIJKWIJZER_METRICS_PORT`` is set, and then not on the main one).
 
@@ -16,23 +16,22 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import importlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
-from microsoft_agents.activity import Activity
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from wijkwijzer.adapters.teams.endpoint import TeamsEndpoint, TeamsHooks
-from wijkwijzer.adapters.teams.identity import TeamsProfiles
-from wijkwijzer.adapters.teams.settings import CHANNEL as TEAMS_CHANNEL
+from wijkwijzer.adapters.teams.channel import TeamsChannel
+from wijkwijzer.adapters.teams.endpoint import TeamsHooks
 from wijkwijzer.adapters.teams.settings import TeamsSettings
+from wijkwijzer.adapters.whatsapp.channel import WhatsAppChannel
+from wijkwijzer.adapters.whatsapp.settings import WhatsAppSettings
+from wijkwijzer.app.channels import PATHS, ChannelProfiles, channels, mount
 from wijkwijzer.app.console import UPLOAD_PATH, setup_console
 from wijkwijzer.app.gauges import OperationsGauges
 from wijkwijzer.app.runtime import LOGIN_PATH, Runtime, create_runtime
@@ -40,16 +39,14 @@ from wijkwijzer.app.senders import delivery_worker
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.app.tracing import quiet_unless_configured
 from wijkwijzer.app.workers import DeliveryWorker
+from wijkwijzer.core.channel import Channel, InboundContext
 from wijkwijzer.core.metrics import CONTENT_TYPE_LATEST, Metrics
-from wijkwijzer.core.services import Profile
 from wijkwijzer.store.database import unreachable
 from wijkwijzer.store.references import ConversationReferences
 from wijkwijzer.store.retention import purge
 
 log = logging.getLogger(__name__)
 
-WHATSAPP_MODULE = "wijkwijzer.adapters.whatsapp.endpoint"
-CHANNEL_PATHS = {"/api/messages": TEAMS_CHANNEL, "/api/whatsapp": "whatsapp"}
 READY_TIMEOUT_SECONDS = 2.0
 
 
@@ -67,25 +64,6 @@ class ServerSettings(BaseSettings):
         default=None, ge=1, le=65535,
         description="serve /metrics on this port instead of the main one; worker i uses this port + i")
     metrics_host: str = Field(default="127.0.0.1", description="address of the metrics port")
-
-
-@dataclass
-class ChannelProfiles:
-    """The agent's ProfileSource: asks the source registered for the activity's channel.
-
-    An activity of a channel without a source is an unregistered ``gast``.
-    """
-
-    sources: dict[str, Any] = field(default_factory=dict)
-
-    def register(self, channel: str, source: Any) -> None:
-        self.sources[channel] = source
-
-    async def profile_for(self, activity: Activity) -> Profile:
-        source = self.sources.get(str(activity.channel_id or ""))
-        if source is None:
-            return Profile(user_id="", role="gast")
-        return await source.profile_for(activity)
 
 
 class InFlight:
@@ -119,13 +97,12 @@ METRICS = web.AppKey("metrics", Metrics)
 RUNTIME = web.AppKey("runtime", Runtime)
 IN_FLIGHT = web.AppKey("in_flight", InFlight)
 SERVER_SETTINGS = web.AppKey("server_settings", ServerSettings)
-PROFILES = web.AppKey("profiles", ChannelProfiles)
-TEAMS = web.AppKey("teams", TeamsEndpoint)
+CHANNELS = web.AppKey("channels", dict[str, Channel])
 GAUGES = web.AppKey("gauges", OperationsGauges)
 
 
 def _channel(request: web.Request) -> str:
-    return CHANNEL_PATHS.get(request.path, "http")
+    return request.app.get(PATHS, {}).get(request.path, "http")
 
 
 def _too_large(request: web.Request) -> web.Response:
@@ -196,56 +173,39 @@ async def metrics_view(request: web.Request) -> web.Response:
     return response
 
 
-def _mount_whatsapp(app: web.Application, runtime: Runtime, metrics: Metrics, settings: Any = None) -> bool:
-    try:
-        module = importlib.import_module(WHATSAPP_MODULE)
-    except ModuleNotFoundError as error:
-        if error.name != WHATSAPP_MODULE:
-            raise
-        log.info("whatsapp adapter not installed; /api/whatsapp is not mounted")
-        return False
-    module.setup_whatsapp(app, agent=runtime.agent, runtime=runtime, metrics=metrics, settings=settings)
-    return True
-
-
 async def create_app(settings: Settings, *, server: ServerSettings | None = None, teams: TeamsSettings | None = None,
-                     teams_hooks: TeamsHooks | None = None, whatsapp: Any = None) -> web.Application:
+                     teams_hooks: TeamsHooks | None = None,
+                     whatsapp: WhatsAppSettings | None = None) -> web.Application:
     """Build the application: open and migrate the database, load the knowledge base, build the
     agent and mount the channels. Await it (``web.run_app`` accepts the coroutine as well)."""
     server = server or ServerSettings()
-    teams = teams or TeamsSettings()
     metrics = Metrics()
     profiles = ChannelProfiles()
     runtime = await create_runtime(settings, profiles)
     runtime.agent.metrics = metrics
     runtime.kb.current.resolver  # noqa: B018 - build the resolver index before the first turn
-    secret = runtime.settings.secret()
     references = ConversationReferences(runtime.engine)
-    endpoint = TeamsEndpoint(settings=teams, agent=runtime.agent, references=references,
-                             secret=secret, metrics=metrics, hooks=teams_hooks)
-    teams_profiles = TeamsProfiles(endpoint.tenants, secret, runtime.people)
-    profiles.register(TEAMS_CHANNEL, teams_profiles)
-    if teams.teams_anonymous:
-        profiles.register("emulator", teams_profiles)
+    chosen = channels(TeamsChannel(teams, teams_hooks), WhatsAppChannel(whatsapp))
+    context = InboundContext(metrics=metrics, secret=runtime.settings.secret(), references=references,
+                             agent=runtime.agent, runtime=runtime)
 
     app = web.Application(middlewares=[guard], client_max_size=server.max_body_bytes)
     app[METRICS] = metrics
     app[RUNTIME] = runtime
     app[IN_FLIGHT] = InFlight()
     app[SERVER_SETTINGS] = server
-    app[PROFILES] = profiles
-    app[TEAMS] = endpoint
+    app[CHANNELS] = {channel.name: channel for channel in chosen}
     app[GAUGES] = OperationsGauges(metrics, runtime.outbox, runtime.versions, runtime.kb)
-    app.router.add_post("/api/messages", endpoint.handle)
+    for channel in chosen:
+        mount(app, channel, context)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     if server.metrics_port is None:
         app.router.add_get("/metrics", metrics_view)
     else:
         app.cleanup_ctx.append(_metrics_site(server.metrics_host, server.metrics_port))
-    _mount_whatsapp(app, runtime, metrics, whatsapp)
     if runtime.settings.outbox_worker:
-        worker = delivery_worker(runtime, teams, references, metrics, teams_hooks, whatsapp)
+        worker = delivery_worker(runtime, chosen, references, metrics)
         app.cleanup_ctx.append(_background_worker(worker))
     app.cleanup_ctx.append(_retention(runtime))
     app.cleanup_ctx.append(_knowledge_poll(runtime))
@@ -358,5 +318,4 @@ async def _wait_for_requests(app: web.Application) -> None:
 
 
 async def _close_runtime(app: web.Application) -> None:
-    await app[TEAMS].close()
     await app[RUNTIME].close()

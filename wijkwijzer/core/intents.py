@@ -8,6 +8,9 @@ intent a message has; a dialog module declares the intents it handles (``dialogs
 answer, provided it is clear (confident, or with content of its own). ``unknown`` never
 interrupts: an unclear message is most likely the answer to the pending question.
 ``examples``: messages the understanding must read as this intent (a test checks each one).
+``words``: words or phrases (lower case, whole words) that on their own say this intent. For a
+new intent this is all the understanding needs: it derives a cue and a rule from them. The
+intents below have richer evidence in ``core.understanding.RULES`` instead.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ class Intent:
     name: str
     interrupts: bool
     examples: tuple[str, ...]
+    words: tuple[str, ...] = ()
 
 
 INTENTS: tuple[Intent, ...] = (

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from wijkwijzer.core.intents import INTENT_NAMES
+from wijkwijzer.core.intents import INTENT_NAMES, INTENTS
 from wijkwijzer.core.privacy import allowed_words, find_personal_data, lexicon, vocabulary
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.resolver import Candidate, Mention
@@ -407,6 +407,23 @@ RULES: tuple[Rule, ...] = (
     Rule("glossary", 0.55, ("begrip",)),
     Rule("glossary", 0.4, ("what_is",)),
 )
+
+# An intent that declares its own words (core.intents.Intent.words) gets a cue and a rule from them.
+WORDS_CONFIDENCE = 0.9
+
+
+def _declared_words() -> tuple[dict[str, re.Pattern[str]], tuple[Rule, ...]]:
+    cues: dict[str, re.Pattern[str]] = {}
+    for intent in INTENTS:
+        if intent.words:
+            words = sorted({normalize(word) for word in intent.words}, key=len, reverse=True)
+            cues[f"says:{intent.name}"] = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+    return cues, tuple(Rule(name.removeprefix("says:"), WORDS_CONFIDENCE, (name,)) for name in cues)
+
+
+_DECLARED_CUES, _DECLARED_RULES = _declared_words()
+CUES.update(_DECLARED_CUES)
+RULES += _DECLARED_RULES
 
 # Which entities each intent reports; the rest are null in the output.
 INTENT_ENTITIES: dict[str, tuple[str, ...]] = {

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from microsoft_agents.activity import (
     Activity,
     ActivityTypes,
     ChannelAccount,
+    ChannelId,
     ConversationAccount,
+    ConversationReference,
     ResourceResponse,
+    TurnContextProtocol,
 )
 from microsoft_agents.hosting.core import TurnContext
 from microsoft_agents.hosting.core.channel_adapter import ChannelAdapter
@@ -30,7 +34,7 @@ class ConsoleAdapter(ChannelAdapter):
 
     def __init__(self, logic: Callable[[TurnContext], Awaitable[None]], user_id: str = "console-user",
                  conversation_id: str = "console") -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # the SDK's __init__ is unannotated
         self.logic = logic
         self.user = ChannelAccount(id=user_id, name="Jij")
         self.bot = ChannelAccount(id="wijkwijzer", name="Wijkwijzer")
@@ -38,22 +42,22 @@ class ConsoleAdapter(ChannelAdapter):
         self._sent: list[Activity] = []
         self.on_turn_error = self._on_error
 
-    async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
+    async def send_activities(self, context: TurnContextProtocol[Activity], activities: list[Activity]) -> list[ResourceResponse]:
         self._sent.extend(activities)
         return [ResourceResponse(id=str(len(self._sent) - len(activities) + i)) for i in range(len(activities))]
 
-    async def update_activity(self, context: TurnContext, activity: Activity) -> None:
+    async def update_activity(self, context: TurnContextProtocol[Activity], activity: Activity) -> None:
         raise NotImplementedError("De terminal kan berichten niet aanpassen.")
 
-    async def delete_activity(self, context: TurnContext, reference) -> None:
+    async def delete_activity(self, context: TurnContextProtocol[Activity], reference: ConversationReference) -> None:
         raise NotImplementedError("De terminal kan berichten niet verwijderen.")
 
     async def _on_error(self, context: TurnContext, error: Exception) -> None:
         log.exception("turn failed", exc_info=error)
         await context.send_activity(reply(APOLOGY))
 
-    def _activity(self, **fields) -> Activity:
-        return Activity(channel_id=CHANNEL_ID, service_url=SERVICE_URL, conversation=self.conversation,
+    def _activity(self, **fields: Any) -> Activity:
+        return Activity(channel_id=ChannelId(channel=CHANNEL_ID), service_url=SERVICE_URL, conversation=self.conversation,
                         from_property=self.user, recipient=self.bot, locale="nl-NL", **fields)
 
     async def _turn(self, activity: Activity) -> list[Activity]:

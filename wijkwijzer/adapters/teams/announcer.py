@@ -10,6 +10,7 @@ from microsoft_agents.activity import (
     Activity,
     ActivityTypes,
     ChannelAccount,
+    ChannelId,
     ConversationAccount,
 )
 from microsoft_agents.hosting.core.authorization import Connections
@@ -68,7 +69,7 @@ class TeamsAnnouncer:
             return Outcome("permanent", error="geen persoonlijk Teams-gesprek met deze persoon bekend")
         service_url = reference.get("serviceUrl")
         conversation_id = (reference.get("conversation") or {}).get("id")
-        if not conversation_id or not self.policy.allows(service_url):
+        if not isinstance(service_url, str) or not conversation_id or not self.policy.allows(service_url):
             return Outcome("permanent", error="opgeslagen Teams-gesprek is ongeldig")
         activity = self._activity(reference, item)
         try:
@@ -96,9 +97,10 @@ class TeamsAnnouncer:
         content = announcement(item.text)
         bot = reference.get("agent") or reference.get("bot")
         activity = Activity(
-            type=ActivityTypes.message, text=content.text, attachments=content.attachments, channel_id=CHANNEL,
-            service_url=reference.get("serviceUrl"), conversation=ConversationAccount(id=reference["conversation"]["id"]),
-            from_property=ChannelAccount.model_validate(bot) if bot else None,
+            type=ActivityTypes.message, text=content.text, attachments=content.attachments,
+            channel_id=ChannelId(channel=CHANNEL), service_url=reference["serviceUrl"],
+            conversation=ConversationAccount(id=reference["conversation"]["id"]),
+            from_property=ChannelAccount.model_validate(bot) if bot else None,  # type: ignore[arg-type]  # optional in fact
             recipient=ChannelAccount.model_validate(reference["user"]) if reference.get("user") else None,
         )
         return render_for_teams(activity, "personal")

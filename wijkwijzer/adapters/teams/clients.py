@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, NoReturn
 
 import aiohttp
@@ -32,7 +32,7 @@ from microsoft_agents.hosting.core.connector import UserTokenClientBase
 from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
 from microsoft_agents.hosting.core.rest_channel_service_client_factory import RestChannelServiceClientFactory
 
-from wijkwijzer.core.delivery import backoff_delay, parse_retry_after
+from wijkwijzer.core.delivery import backoff_delay, jittered_backoff, parse_retry_after
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def _transient(status: int) -> bool:
     return status == 429 or status >= 500
 
 
-def retrying(on_retry: Callable[[], None]):
+def retrying(on_retry: Callable[[], None]) -> Callable[[aiohttp.ClientRequest, Any], Awaitable[aiohttp.ClientResponse]]:
     """An aiohttp client middleware: try again on 429/5xx and on a refused connection (nothing
     was sent then). ``on_retry`` is called before each wait."""
 
@@ -56,19 +56,19 @@ def retrying(on_retry: Callable[[], None]):
         while True:
             attempt += 1
             try:
-                response = await handler(request)
+                response: aiohttp.ClientResponse = await handler(request)
             except aiohttp.ClientConnectorError:
                 if attempt >= REPLY_ATTEMPTS:
                     raise
-                status, delay = 0, backoff_delay(attempt, None, REPLY_BACKOFF_BASE, REPLY_BACKOFF_MAX)
+                status, delay = 0, jittered_backoff(attempt, REPLY_BACKOFF_BASE, REPLY_BACKOFF_MAX)
             else:
                 if not _transient(response.status) or attempt >= REPLY_ATTEMPTS:
                     return response
                 retry_after = parse_retry_after(response.headers.get("Retry-After"))
-                delay = backoff_delay(attempt, retry_after, REPLY_BACKOFF_BASE, REPLY_BACKOFF_MAX)
-                if delay is None:
+                wait = backoff_delay(attempt, retry_after, REPLY_BACKOFF_BASE, REPLY_BACKOFF_MAX)
+                if wait is None:
                     return response
-                status = response.status
+                status, delay = response.status, wait
                 response.release()
             on_retry()
             log.info("teams reply retry: status=%s attempt=%d wait=%.2fs", status, attempt, delay)
@@ -114,8 +114,9 @@ class TeamsClientFactory(RestChannelServiceClientFactory):
         self._sessions: dict[str, aiohttp.ClientSession] = {}
         self._clients: dict[str, tuple[str, TeamsConnectorClient]] = {}
 
-    async def create_user_token_client(self, context: TurnContext, claims_identity: ClaimsIdentity,
-                                       use_anonymous: bool = False) -> UserTokenClientBase:
+    async def create_user_token_client(  # type: ignore[override]  # the SDK's annotation is narrower than its use
+            self, context: TurnContext, claims_identity: ClaimsIdentity, use_anonymous: bool = False,
+    ) -> UserTokenClientBase:
         return NO_USER_TOKENS
 
     async def create_connector_client(self, context: TurnContext | None, claims_identity: ClaimsIdentity,

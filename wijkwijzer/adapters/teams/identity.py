@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from microsoft_agents.activity import (
     Activity,
@@ -24,7 +25,8 @@ def tenant_of(activity: Activity) -> str | None:
     """The Microsoft tenant of the conversation; None when absent or when two sources disagree."""
     conversation = activity.conversation.tenant_id if activity.conversation else None
     data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    tenant = data.get("tenant") if isinstance(data.get("tenant"), dict) else {}
+    found = data.get("tenant")
+    tenant: dict[str, Any] = found if isinstance(found, dict) else {}
     from_data = tenant.get("id") if isinstance(tenant.get("id"), str) else None
     if conversation and from_data and conversation.lower() != from_data.lower():
         return None

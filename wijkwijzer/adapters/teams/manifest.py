@@ -17,6 +17,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -94,7 +95,7 @@ def _top_left_alpha(data: bytes, color_type: int, bit_depth: int) -> int | None:
     return first[offset] if len(first) > offset else None
 
 
-def _chunks(data: bytes):
+def _chunks(data: bytes) -> Iterator[tuple[bytes, bytes]]:
     position = len(PNG_SIGNATURE)
     while position + 8 <= len(data):
         length, kind = struct.unpack(">I4s", data[position:position + 8])
@@ -122,8 +123,14 @@ def load_template(directory: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
 
 
 def _icon_files(manifest: dict[str, Any]) -> dict[str, str]:
-    icons = manifest.get("icons") if isinstance(manifest.get("icons"), dict) else {}
+    icons = _section(manifest, "icons")
     return {kind: icons[kind] for kind in ICON_SIZES if isinstance(icons.get(kind), str)}
+
+
+def _section(manifest: dict[str, Any], key: str) -> dict[str, Any]:
+    """The object under ``key``, or an empty one when it is missing or not an object."""
+    value = manifest.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 @dataclass(frozen=True)
@@ -140,14 +147,13 @@ def fill_in(manifest: dict[str, Any], *, bot_id: str, version: str,
             developer: Developer | None = None) -> dict[str, Any]:
     """The app id and every bot's id become ``bot_id``; the app version becomes ``version``; the
     developer fields that are given replace the template's."""
-    filled = json.loads(json.dumps(manifest))
+    filled: dict[str, Any] = json.loads(json.dumps(manifest))
     filled["id"] = bot_id
     filled["version"] = version
     given = developer or Developer()
     fields = {"name": given.name, "websiteUrl": given.website, "privacyUrl": given.privacy_url,
               "termsOfUseUrl": given.terms_url}
-    if not isinstance(filled.get("developer"), dict):
-        filled["developer"] = {}
+    filled["developer"] = _section(filled, "developer")
     filled["developer"].update({key: value.strip() for key, value in fields.items() if value})
     for bot in filled.get("bots") or []:
         if isinstance(bot, dict):
@@ -196,7 +202,7 @@ def _check_required(manifest: dict[str, Any]) -> list[str]:
             problems.append(f"{section}.{key} moet tekst zijn.")
         elif len(value) > limit:
             problems.append(f"{section}.{key} is {len(value)} tekens; het maximum is {limit}.")
-    developer = manifest.get("developer") if isinstance(manifest.get("developer"), dict) else {}
+    developer = _section(manifest, "developer")
     for key, option in DEVELOPER_URLS.items():
         url = str(developer.get(key, ""))
         if not HTTPS.match(url):

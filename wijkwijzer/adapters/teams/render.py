@@ -176,12 +176,12 @@ def render_for_teams(activity: Activity, conversation_type: str | None, more: Mo
     if choices and conversation_type in GROUP_CONVERSATIONS:
         shown, carried = paged(choices, True, more)
         attachments.append(choices_card(shown, carried))
-        activity.suggested_actions = None
+        activity.suggested_actions = None  # type: ignore[assignment]  # the SDK's field is optional in fact
     elif len(choices) > PERSONAL_LIMIT:
         activity.suggested_actions = suggested_actions(*paged(choices, False, more))
     activity.text = text
     activity.text_format = "plain"
-    activity.attachments = attachments or None
+    activity.attachments = attachments or None  # type: ignore[assignment]  # optional in fact
     if attachments:
         activity.attachment_layout = "list"
     return activity

@@ -1,7 +1,7 @@
 """The WhatsApp channel: the Cloud API webhook in, the Graph API ``/messages`` endpoint out.
 
-``setup_whatsapp(app, agent=…, runtime=…, metrics=…)`` mounts ``GET /api/whatsapp`` (Meta's
-subscription check) and ``POST /api/whatsapp`` (deliveries). A delivery is checked in this
+``WhatsAppChannel`` (channel.py, the ``Channel`` contract of core/channel.py) mounts
+``GET /api/whatsapp`` (Meta's subscription check) and ``POST /api/whatsapp`` (deliveries). A delivery is checked in this
 order, each before the next step: body size (413), ``X-Hub-Signature-256`` over the raw bytes
 (401), JSON (400). Then the ids of its messages are claimed in ``inbound_messages`` (a message
 seen before is skipped: Meta redelivers) and the delivery is acknowledged with 200; the turns

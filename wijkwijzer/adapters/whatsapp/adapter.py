@@ -11,6 +11,7 @@ from microsoft_agents.activity import (
     ActivityTypes,
     ConversationReference,
     ResourceResponse,
+    TurnContextProtocol,
 )
 from microsoft_agents.hosting.core import TurnContext
 from microsoft_agents.hosting.core.channel_adapter import ChannelAdapter
@@ -36,21 +37,21 @@ class WhatsAppAdapter(ChannelAdapter):
     """
 
     def __init__(self, client: GraphClient, pseudonym: Callable[[str], str], limits: RenderLimits = LIMITS) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # the SDK's __init__ is unannotated
         self.client = client
         self.pseudonym = pseudonym
         self.limits = limits
         self.on_turn_error = self._on_error
 
-    async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
+    async def send_activities(self, context: TurnContextProtocol[Activity], activities: list[Activity]) -> list[ResourceResponse]:
         """Replies go to the number of the turn's inbound Activity (the conversation id is a pseudonym)."""
         address = address_of(context.activity)
         return [await self._send(address, activity) for activity in activities]
 
-    async def update_activity(self, context: TurnContext, activity: Activity) -> None:
+    async def update_activity(self, context: TurnContextProtocol[Activity], activity: Activity) -> None:
         raise NotImplementedError("WhatsApp cannot edit a sent message")
 
-    async def delete_activity(self, context: TurnContext, reference: ConversationReference) -> None:
+    async def delete_activity(self, context: TurnContextProtocol[Activity], reference: ConversationReference) -> None:
         raise NotImplementedError("WhatsApp cannot delete a sent message")
 
     async def _send(self, address: str | None, activity: Activity) -> ResourceResponse:

@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from wijkwijzer.adapters.whatsapp.adapter import WhatsAppAdapter
 from wijkwijzer.adapters.whatsapp.announcer import WhatsAppAnnouncer
 from wijkwijzer.adapters.whatsapp.graph import GraphClient
-from wijkwijzer.adapters.whatsapp.identity import ADDRESS_KEY, WhatsAppProfiles
+from wijkwijzer.adapters.whatsapp.identity import ADDRESS_KEY
 from wijkwijzer.adapters.whatsapp.parse import Inbound, message_key, parse_delivery, read_capped, signature_ok
 from wijkwijzer.adapters.whatsapp.settings import (
     BOT_NAME,
@@ -199,16 +199,13 @@ class WhatsAppEndpoint:
             timestamp=message.timestamp, locale="nl-NL", channel_data={ADDRESS_KEY: message.sender}, **fields,
         )
 
-    async def on_shutdown(self, app: web.Application) -> None:
+    async def on_shutdown(self) -> None:
         await self.drain(SHUTDOWN_GRACE_SECONDS)
 
-    async def on_cleanup(self, app: web.Application) -> None:
+    async def on_cleanup(self) -> None:
         """Requests still in flight at shutdown may have started work: finish it, then close."""
         await self.drain(SHUTDOWN_GRACE_SECONDS)
         await self.adapter.client.close()
-
-
-WHATSAPP = web.AppKey("whatsapp", WhatsAppEndpoint)
 
 
 def conversation_state_key(conversation_id: str) -> str:
@@ -236,43 +233,19 @@ class FullTexts:
             await self.outbox.mark_full_text_shown(user.id, [item.id for item in unread])
 
 
-def setup_whatsapp(app: web.Application, *, agent: Any, runtime: Any, metrics: Metrics,
-                   settings: WhatsAppSettings | None = None) -> WhatsAppEndpoint:
-    """Mount ``GET|POST /api/whatsapp`` on ``app`` for ``agent``; the endpoint is ``app[WHATSAPP]``.
-
-    Also makes sure WhatsApp users get their profile from :class:`WhatsAppProfiles`: registered
-    in the agent's per-channel source when it has one, else wrapped around the agent's source —
-    a stranger on WhatsApp must never be taken for a registered user.
-    """
-    settings = settings or WhatsAppSettings()
-    secret = runtime.settings.secret()
+def build_endpoint(settings: WhatsAppSettings, *, agent: Any, runtime: Any, metrics: Metrics,
+                   secret: str) -> WhatsAppEndpoint:
+    """The webhook for ``agent``: ``verify`` answers Meta's subscription check, ``receive`` deliveries."""
 
     def pseudonym(address: str) -> str:
         return pseudonymize(address, secret)
 
-    _install_profiles(agent, runtime.people)
     client = GraphClient(settings, metrics)
     endpoint = WhatsAppEndpoint(settings=settings, logic=agent.on_turn, adapter=WhatsAppAdapter(client, pseudonym),
                                 store=WhatsAppStore(runtime.engine), metrics=metrics, pseudonym=pseudonym,
                                 full_texts=FullTexts(runtime.people, runtime.outbox), people=runtime.people)
-    app[WHATSAPP] = endpoint
-    app.router.add_get("/api/whatsapp", endpoint.verify)
-    app.router.add_post("/api/whatsapp", endpoint.receive)
-    app.on_shutdown.append(endpoint.on_shutdown)
-    app.on_cleanup.append(endpoint.on_cleanup)
     _warn_if_incomplete(settings)
     return endpoint
-
-
-def _install_profiles(agent: Any, people: People) -> None:
-    current = agent.profiles
-    if isinstance(current, WhatsAppProfiles):
-        return
-    if callable(getattr(current, "register", None)):
-        if CHANNEL_ID not in getattr(current, "sources", {}):
-            current.register(CHANNEL_ID, WhatsAppProfiles(people))
-        return
-    agent.profiles = WhatsAppProfiles(people, fallback=current)
 
 
 def configured(settings: WhatsAppSettings) -> bool:

@@ -10,12 +10,14 @@ import signal
 import sys
 from pathlib import Path
 
-from wijkwijzer.adapters.teams.settings import TeamsSettings
+from wijkwijzer.app.channels import channels
+from wijkwijzer.app.channels import senders as channel_senders
 from wijkwijzer.app.commands.people import actor, load_kb, resolve_areas
 from wijkwijzer.app.runtime import open_stores
-from wijkwijzer.app.senders import channel_senders, worker_settings
+from wijkwijzer.app.senders import worker_settings
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.app.workers import DeliveryWorker
+from wijkwijzer.core.channel import SendContext
 from wijkwijzer.core.copy import CopyBook
 from wijkwijzer.core.metrics import Metrics
 from wijkwijzer.dialogs import COPY_FILE as DIALOG_COPY
@@ -149,7 +151,8 @@ def run_worker(args: argparse.Namespace) -> int:
 async def _work(settings: Settings, args: argparse.Namespace) -> int:
     engine, _, outbox, settings = await open_stores(settings)
     metrics = Metrics()
-    senders = channel_senders(TeamsSettings(), ConversationReferences(engine), metrics, settings.secret())
+    senders = channel_senders(channels(), SendContext(metrics=metrics, secret=settings.secret(),
+                                                      references=ConversationReferences(engine)))
     if not senders:
         print("Geen kanaal ingesteld (Teams of WhatsApp); zie docs/configuration.md.", file=sys.stderr)
         await dispose(engine)
