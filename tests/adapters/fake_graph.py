@@ -5,7 +5,11 @@ message) unless told otherwise for the next N requests:
 
 - ``graph.rate_limit_next(n, retry_after="0.15")``: 429 with error 130429 and a Retry-After header;
 - ``graph.server_error_next(n)``: 500 without an error body;
-- ``graph.permanent_error_next(n, code=131047)``: 400 with that error code.
+- ``graph.permanent_error_next(n, code=131047)``: 400 with that error code;
+- ``graph.hang = True``: every request waits (until the client gives up, or ``hang`` is False again).
+
+``graph.per_tag()`` counts the accepted messages per ``biz_opaque_callback_data``: each answer to
+an inbound message carries the keyed hash of that message's id and the reply's number there.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import asyncio
 import itertools
 import json
 import time
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,11 +81,13 @@ class FakeGraph:
         self._runner: web.AppRunner | None = None
         self._arrived = asyncio.Event()
         self.url = ""
+        self.hang = False
+        self.hung = 0
 
     async def start(self) -> str:
         app = web.Application()
         app.router.add_post("/{version}/{phone_number_id}/messages", self._messages)
-        self._runner = web.AppRunner(app)
+        self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -108,6 +114,12 @@ class FakeGraph:
 
     async def _messages(self, request: web.Request) -> web.Response:
         body = await request.json()
+        if self.hang:
+            self.hung += 1
+            while self.hang:
+                await asyncio.sleep(0.05)
+            if request.transport is None or request.transport.is_closing():
+                return web.Response(status=504)  # the client gave up: nothing was accepted
         scripted = self._script.popleft() if self._script else None
         status = scripted.status if scripted else 200
         self.requests.append(GraphRequest(request.path, dict(request.headers), body, time.monotonic(), status))
@@ -126,6 +138,10 @@ class FakeGraph:
     def delivered(self) -> list[GraphRequest]:
         """The requests that were answered with success: what the user got."""
         return [r for r in self.requests if r.status == 200]
+
+    def per_tag(self) -> Counter[str]:
+        """Accepted messages per ``biz_opaque_callback_data`` (``<message key>:<reply number>``)."""
+        return Counter(str(r.body.get("biz_opaque_callback_data")) for r in self.delivered)
 
     def texts(self) -> str:
         return "\n".join(r.text for r in self.delivered)

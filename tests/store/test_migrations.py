@@ -37,7 +37,7 @@ from wijkwijzer.store.database import (
     migrate,
 )
 from wijkwijzer.store.roles import UserRole
-from wijkwijzer.store.schema import invites, metadata, users
+from wijkwijzer.store.schema import INBOUND_STATES, inbound_work, invites, metadata, turn_leases, users
 
 from ..conftest import POSTGRES_URL, drop_schema, postgres_engine
 
@@ -126,7 +126,7 @@ def test_the_models_hold_every_table_of_every_migration():
             if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "create_table":
                 created.add(ast.literal_eval(node.args[0]))
     assert created == set(metadata.tables)
-    assert len(metadata.tables) == 17
+    assert len(metadata.tables) == 19
 
 
 async def test_an_empty_database_upgraded_to_head_equals_the_models(empty: AsyncEngine):
@@ -159,7 +159,7 @@ def test_one_line_of_revisions_that_never_import_the_models():
     script = ScriptDirectory.from_config(alembic_config())
     assert len(script.get_heads()) == 1
     assert [r.revision for r in script.walk_revisions("base", "heads")][::-1] == ["0001", "0002", "0003", "0004",
-                                                                                  "0005", "0006"]
+                                                                                  "0005", "0006", "0007"]
     for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
@@ -179,6 +179,27 @@ async def test_role_checks_take_every_user_role_and_refuse_others(engine: AsyncE
         with pytest.raises(IntegrityError):
             async with engine.begin() as conn:
                 await conn.execute(statement)
+
+
+async def test_0007_adds_inbound_work_with_its_state_check_and_turn_leases(empty: AsyncEngine):
+    await run_alembic(empty, upgrade_to("0006"))
+    async with empty.connect() as conn:
+        assert not {"inbound_work", "turn_leases"} & await conn.run_sync(table_names)
+    await run_alembic(empty, upgrade_to("0007"))
+    row = {"message_id": "k" * 16, "sender": "p" * 16, "payload": "enc:v1:x", "received_at": NOW,
+           "next_attempt_at": NOW}
+    async with empty.begin() as conn:
+        for number, state in enumerate(INBOUND_STATES):
+            await conn.execute(insert(inbound_work).values(**{**row, "message_id": f"m{number}", "state": state}))
+        await conn.execute(insert(turn_leases).values(key="whatsapp/conversations/p", holder="w", until=NOW))
+        stored = (await conn.execute(select(inbound_work.c.sent, inbound_work.c.attempts))).all()
+    assert stored == [(0, 0)] * len(INBOUND_STATES)
+    with pytest.raises(IntegrityError):
+        async with empty.begin() as conn:
+            await conn.execute(insert(inbound_work).values(**{**row, "state": "lost"}))
+    await run_alembic(empty, downgrade_to("0006"))
+    async with empty.connect() as conn:
+        assert not {"inbound_work", "turn_leases"} & await conn.run_sync(table_names)
 
 
 async def test_0005_adds_the_invites_role_check_and_keeps_the_invites(empty: AsyncEngine):

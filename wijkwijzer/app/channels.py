@@ -5,7 +5,8 @@ Adding a channel: its package under ``adapters/``, one entry in :data:`CHANNELS`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from aiohttp import web
@@ -85,7 +86,23 @@ def mount(app: web.Application, channel: Channel, context: InboundContext) -> In
 
     app.on_shutdown.append(drain)
     app.on_cleanup.append(close)
+    if inbound.background is not None:
+        app.cleanup_ctx.append(while_serving(inbound.background))
     return inbound
+
+
+def while_serving(work: Callable[[asyncio.Event], Awaitable[None]]
+                  ) -> Callable[[web.Application], AsyncIterator[None]]:
+    """A cleanup context that runs ``work`` as a task while the app runs and stops it with the app."""
+
+    async def run(_: web.Application) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        task = asyncio.create_task(work(stop))
+        yield
+        stop.set()
+        await task
+
+    return run
 
 
 def senders(chosen: Iterable[Channel], context: SendContext) -> dict[str, ChannelSender]:

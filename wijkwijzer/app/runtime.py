@@ -30,6 +30,7 @@ from wijkwijzer.store.people import People
 from wijkwijzer.store.retention import purge
 from wijkwijzer.store.signals import NewSignal, SignalFilter, SignalStore, per_thema, pseudonymize
 from wijkwijzer.store.sql_storage import SqlStorage
+from wijkwijzer.store.turn_leases import TurnLeases
 
 
 class FixedProfile:
@@ -140,6 +141,7 @@ async def create_runtime(settings: Settings, profiles, engine: AsyncEngine | Non
         people=people, outbox=outbox, invite_valid_days=settings.invite_valid_days,
         idle=timedelta(minutes=settings.pending_idle_minutes),
         console=ConsoleLinkService(console, people, settings.public_url), report_threshold=settings.report_threshold,
+        turn_lock=TurnLeases(engine, timedelta(seconds=settings.turn_lease_seconds)),
     )
     return Runtime(settings=settings, kb=kb, engine=engine, storage=storage, signals=signals, people=people,
                    outbox=outbox, agent=agent, versions=versions, console=console, sync=sync)

@@ -31,7 +31,7 @@ from wijkwijzer.adapters.teams.endpoint import TeamsHooks
 from wijkwijzer.adapters.teams.settings import TeamsSettings
 from wijkwijzer.adapters.whatsapp.channel import WhatsAppChannel
 from wijkwijzer.adapters.whatsapp.settings import WhatsAppSettings
-from wijkwijzer.app.channels import PATHS, ChannelProfiles, channels, mount
+from wijkwijzer.app.channels import PATHS, ChannelProfiles, channels, mount, while_serving
 from wijkwijzer.app.console import UPLOAD_PATH, setup_console
 from wijkwijzer.app.gauges import OperationsGauges
 from wijkwijzer.app.runtime import LOGIN_PATH, Runtime, create_runtime
@@ -187,7 +187,8 @@ async def create_app(settings: Settings, *, server: ServerSettings | None = None
     references = ConversationReferences(runtime.engine)
     chosen = channels(TeamsChannel(teams, teams_hooks), WhatsAppChannel(whatsapp))
     context = InboundContext(metrics=metrics, secret=runtime.settings.secret(), references=references,
-                             agent=runtime.agent, runtime=runtime)
+                             agent=runtime.agent, runtime=runtime,
+                             slots=asyncio.Semaphore(runtime.settings.max_turns))  # turns in flight, all channels
 
     app = web.Application(middlewares=[guard], client_max_size=server.max_body_bytes)
     app[METRICS] = metrics
@@ -286,15 +287,7 @@ def _metrics_site(host: str, port: int) -> Callable[[web.Application], AsyncIter
 
 def _knowledge_poll(runtime: Runtime) -> Callable[[web.Application], AsyncIterator[None]]:
     """Pick up a published knowledge-base version without a restart (app/knowledge_sync.py)."""
-
-    async def run(app: web.Application) -> AsyncIterator[None]:
-        stop = asyncio.Event()
-        task = asyncio.create_task(runtime.sync.run(stop, runtime.settings.kb_poll_seconds))
-        yield
-        stop.set()
-        await task
-
-    return run
+    return while_serving(lambda stop: runtime.sync.run(stop, runtime.settings.kb_poll_seconds))
 
 
 def _background_worker(worker: DeliveryWorker):

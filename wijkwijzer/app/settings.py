@@ -47,6 +47,15 @@ class Settings(BaseSettings):
     outbox_lease_seconds: float = Field(default=60.0, gt=0, description="how long a worker may hold claimed rows")
     outbox_max_attempts: int = Field(default=8, ge=1, description="send attempts before an announcement fails")
     outbox_backoff_base: float = Field(default=2.0, gt=0, description="first retry wait in seconds, doubled per try")
+    max_turns: int = Field(default=16, ge=1, le=1000, description="turns in flight per process; more wait in line")
+    turn_lease_seconds: float = Field(
+        default=30.0, gt=0, description="how long a turn may hold its conversation; a dead process's hold runs out")
+    inbound_lease_seconds: float = Field(
+        default=60.0, gt=0, description="how long a process may hold a received WhatsApp message before another takes it")
+    inbound_sweep_seconds: float = Field(
+        default=5.0, gt=0, description="how often serve looks for WhatsApp messages a dead process left unanswered")
+    reply_timeout_seconds: float = Field(
+        default=10.0, gt=0, description="longest time one answer's sends may take before it is retried later")
     invite_valid_days: int = Field(default=14, ge=1, le=365, description="default validity of an invite code")
     pending_idle_minutes: float = Field(
         default=30.0, gt=0, description="a question the bot asked expires after this many idle minutes")

@@ -16,6 +16,9 @@ The turn pipeline, in order:
 6. a dialog that declared ``after_turn`` may begin by itself (the one-time school question);
 7. state is saved.
 
+The whole turn holds the conversation's turn lock (``turn_lock``, store/turn_leases.py), so turns
+of one conversation never overlap, across processes too.
+
 State is loaded and saved per turn through a ConversationState built for that turn: the SDK's
 AgentState caches the loaded state on the instance, so one shared instance would mix up
 concurrent turns of different conversations.
@@ -57,6 +60,7 @@ from wijkwijzer.core.services import (
     Profile,
     Request,
     SignalSink,
+    TurnLock,
     TurnServices,
 )
 from wijkwijzer.core.understanding import Understanding
@@ -124,6 +128,7 @@ class WijkwijzerAgent(ActivityHandler):
         idle: timedelta = DEFAULT_IDLE,
         console: ConsoleLinks | None = None,
         report_threshold: int = 5,
+        turn_lock: TurnLock | None = None,
     ) -> None:
         self.kb = kb
         self.storage = storage
@@ -141,8 +146,19 @@ class WijkwijzerAgent(ActivityHandler):
         self.idle = idle
         self.console = console
         self.report_threshold = report_threshold
+        self.turn_lock = turn_lock
         self.dialogs: dict[str, WijkwijzerDialog] = {dialog.id: dialog for dialog in registry.dialogs}
         self.dialog_memory = dialog_memory()
+
+    async def on_turn(self, turn_context: TurnContextProtocol[Activity]) -> None:
+        """The turn, as the only one of its conversation at this moment (in any process): two turns
+        of one conversation at once would both load its state, and one of them would be lost."""
+        conversation = turn_context.activity.conversation
+        if self.turn_lock is None or conversation is None or not conversation.id:
+            await super().on_turn(turn_context)
+            return
+        async with self.turn_lock.hold(f"{turn_context.activity.channel_id}/conversations/{conversation.id}"):
+            await super().on_turn(turn_context)
 
     def welcome(self) -> Activity:
         """What a new conversation gets first (also sent by channels when the bot is added)."""

@@ -17,6 +17,7 @@ a channel's payloads, limits or API:
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -50,6 +51,9 @@ class Inbound:
     """Called when the server stops accepting requests: finish work already acknowledged."""
     close: Callable[[], Awaitable[None]] = _nothing
     """Called last: close clients and sessions."""
+    background: Callable[[asyncio.Event], Awaitable[None]] | None = None
+    """Work that runs while the server runs, until the event is set (WhatsApp: answering what a
+    dead process left unanswered)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ class InboundContext(SendContext):
     """The agent whose ``on_turn`` runs every turn (``core.agent.WijkwijzerAgent``)."""
     runtime: Any
     """The composed runtime: ``engine``, ``people``, ``outbox``, ``settings``."""
+    slots: asyncio.Semaphore | None = None
+    """Turns in flight in this process, for every channel together (``WIJKWIJZER_MAX_TURNS``)."""
 
 
 class Channel(Protocol):

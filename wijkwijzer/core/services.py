@@ -6,6 +6,7 @@ a small protocol. Dialogs read these; they never ask which channel they are on.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, ClassVar, Protocol
@@ -171,6 +172,12 @@ class OutboxService(Protocol):
     async def latest_by(self, created_by: str) -> Announcement | None: ...
 
     async def status(self, announcement_id: int) -> Status | None: ...
+
+
+class TurnLock(Protocol):
+    """One turn at a time per conversation (store/turn_leases.py): ``async with lock.hold(key)``."""
+
+    def hold(self, key: str) -> AbstractAsyncContextManager[None]: ...
 
 
 @dataclass

@@ -28,7 +28,7 @@ from weakref import WeakKeyDictionary
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Select, Table, event, text
+from sqlalchemy import Connection, Select, Table, event, literal, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
@@ -284,10 +284,20 @@ def _lock_for_migration(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+_PING = point_read(select(literal(1).label("one")))
+
+
 async def unreachable(engine: AsyncEngine, timeout: float) -> Exception | None:
-    """None when the database answers ``SELECT 1`` within ``timeout`` seconds, else the error."""
+    """None when the database answers ``SELECT 1`` within ``timeout`` seconds, else the error.
+
+    On a SQLite file through the point-read connection (:class:`PointReads`): the engine's one
+    pooled connection may be queued for by every turn in flight, and a readiness check must not
+    wait in that line (a reader never waits for a writer in WAL mode)."""
     try:
         async with asyncio.timeout(timeout):
+            if _is_sqlite_file(engine.url):
+                await point_reads(engine).rows(_PING)
+                return None
             async with engine.connect() as conn:
                 await conn.execute(text("SELECT 1"))
     except Exception as error:  # noqa: BLE001 - any failure means: not reachable

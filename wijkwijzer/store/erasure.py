@@ -7,6 +7,8 @@ and, when registered, by their user record's number. What goes:
 * ``conversation_refs`` and the conversation ``state`` of each of their conversations (the
   state keys of the current conversation and of every stored reference);
 * their rows in the ``outbox`` (delivered or not) and the ``message_status`` rows sent to them;
+* their WhatsApp messages still in ``inbound_work`` (answered or not) and the turn leases of
+  their conversations;
 * ``invite_failures`` under their pseudonym; ``invites`` they redeemed or created keep the code
   but lose the pseudonym; ``announcements`` they wrote keep the text but lose the author;
 * the link from their ``signals`` to them (the reporter's pseudonym becomes :data:`ERASED`);
@@ -35,6 +37,7 @@ from wijkwijzer.store.schema import (
     console_links,
     console_sessions,
     conversation_refs,
+    inbound_work,
     invite_failures,
     invites,
     kb_versions,
@@ -43,6 +46,7 @@ from wijkwijzer.store.schema import (
     signals,
     state,
     subscriptions,
+    turn_leases,
     users,
 )
 
@@ -84,6 +88,8 @@ async def erase_person(engine: AsyncEngine, *, user_id: str, secret: str, now: d
             delete(conversation_refs).where(conversation_refs.c.user_id == user_id),
             delete(state).where(state.c.key.in_(sorted(keys))),
             delete(message_status).where(message_status.c.recipient == user_id),
+            delete(inbound_work).where(inbound_work.c.sender == user_id),
+            delete(turn_leases).where(turn_leases.c.key.in_(sorted(keys))),
             delete(invite_failures).where(invite_failures.c.key == user_id),
             update(invites).where(invites.c.redeemed_by == user_id).values(redeemed_by=ERASED),
             update(invites).where(invites.c.created_by == user_id).values(created_by=ERASED),

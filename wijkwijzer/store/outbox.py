@@ -10,8 +10,8 @@ A row's life: ``pending`` → (claimed) ``sending`` → ``sent`` | ``pending`` a
 from ``message_status`` by provider message id; they never change the row.
 
 Claiming marks a batch ``sending`` with the worker's name and a lease (``claimed_until``) in one
-statement — on PostgreSQL ``… WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)``, so two workers
-never get the same row; SQLite has one writer at a time. The worker sends one row at a time and
+statement (store/leases.py: on PostgreSQL ``… WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)``, so
+two workers never get the same row; SQLite has one writer at a time). The worker sends one row at a time and
 records the result right after the channel answered, in its own short transaction.
 
 **Rows found mid-send.** A row still ``sending`` after its lease ran out belongs to a worker that
@@ -36,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from wijkwijzer.store.addresses import AddressCipher
 from wijkwijzer.store.audit import write_audit
 from wijkwijzer.store.database import point_read, point_reads
+from wijkwijzer.store.leases import lease_due
 from wijkwijzer.store.schema import UtcDateTime, announcements, message_status, outbox, subscriptions, users
 
 # Public names; the tables among them are defined in schema.py and stay importable from here.
@@ -242,19 +243,15 @@ class Outbox:
         """Mark up to ``limit`` due rows (or rows of a dead worker whose lease ran out) as
         ``sending`` for ``worker``; returns them with their recipients."""
         now = self.clock()
-        due = select(outbox.c.id).where(or_(
-            and_(outbox.c.state == "pending", outbox.c.next_attempt_at <= now),
-            and_(outbox.c.state == "sending", outbox.c.claimed_until < now),
-        )).order_by(outbox.c.next_attempt_at, outbox.c.id).limit(limit)
+        due = or_(and_(outbox.c.state == "pending", outbox.c.next_attempt_at <= now),
+                  and_(outbox.c.state == "sending", outbox.c.claimed_until < now))
         async with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                due = due.with_for_update(skip_locked=True)
-            claimed = (await conn.execute(
-                update(outbox).where(outbox.c.id.in_(due.scalar_subquery()))
-                .values(state="sending", claimed_by=worker, claimed_until=now + lease,
-                        attempts=outbox.c.attempts + 1, updated_at=now)
-                .returning(outbox.c.id, outbox.c.announcement_id, outbox.c.attempts, outbox.c.channel,
-                           outbox.c.recipient))).all()
+            claimed = await lease_due(
+                conn, outbox, due=due, order_by=(outbox.c.next_attempt_at, outbox.c.id), limit=limit,
+                values={"state": "sending", "claimed_by": worker, "claimed_until": now + lease,
+                        "attempts": outbox.c.attempts + 1, "updated_at": now},
+                returning=(outbox.c.id, outbox.c.announcement_id, outbox.c.attempts, outbox.c.channel,
+                           outbox.c.recipient))
             if not claimed:
                 return []
             people = {row.id: row for row in (await conn.execute(

@@ -10,8 +10,8 @@ or the old number:
   number already has a record of its own, that record stays as it is, the old record's
   subscriptions and announcement deliveries are added to it and the old record goes;
 * ``conversation_refs`` and the conversation ``state`` under the old pseudonym go (a pending
-  question is not carried over); ``invite_failures`` under it go;
-* ``message_status``, ``invites``, ``announcements``, the reporter of ``signals`` and the
+  question is not carried over); ``invite_failures`` and turn leases under it go;
+* ``inbound_work`` rows (their number is sealed, and removed once answered), ``message_status``, ``invites``, ``announcements``, the reporter of ``signals`` and the
   ``audit_log`` entries naming the old pseudonym name the new one.
 
 The move itself is audited with the new pseudonym only. On SQLite the write-ahead log is
@@ -35,6 +35,7 @@ from wijkwijzer.store.schema import (
     announcements,
     audit_log,
     conversation_refs,
+    inbound_work,
     invite_failures,
     invites,
     message_status,
@@ -42,6 +43,7 @@ from wijkwijzer.store.schema import (
     signals,
     state,
     subscriptions,
+    turn_leases,
     users,
 )
 
@@ -70,6 +72,8 @@ async def move_person(engine: AsyncEngine, *, old_user_id: str, new_user_id: str
             delete(conversation_refs).where(conversation_refs.c.user_id == old_user_id),
             delete(state).where(state.c.key.in_(sorted(keys))),
             delete(invite_failures).where(invite_failures.c.key == old_user_id),
+            delete(turn_leases).where(turn_leases.c.key.in_(sorted(keys))),
+            update(inbound_work).where(inbound_work.c.sender == old_user_id).values(sender=new_user_id),
             update(message_status).where(message_status.c.recipient == old_user_id).values(recipient=new_user_id),
             update(invites).where(invites.c.redeemed_by == old_user_id).values(redeemed_by=new_user_id),
             update(invites).where(invites.c.created_by == old_user_id).values(created_by=new_user_id),

@@ -6,6 +6,8 @@ the running server applies on a schedule (app/server.py) and every command appli
 | conversation state of a registered user | ``state_days`` since the last turn | a pending question, the last lookup |
 | conversation state of someone without a user record | ``stranger_days`` | strangers ask once |
 | inbound message ids (keyed hashes) | ``inbound_days`` (at least 7) | Meta redelivers for up to 7 days |
+| inbound work (sealed number and text until answered) | 1 day | past WhatsApp's 24-hour window no answer is possible |
+| turn leases | 1 day after they ran out | a dead process's hold |
 | announcements, their deliveries and statuses | ``delivery_days`` after creation | receipts for the author |
 | audit log | ``audit_days`` | who did what, for the SWV |
 | signals | ``signal_days`` | the trend for the jaarplan |
@@ -27,15 +29,19 @@ from wijkwijzer.store.schema import (
     console_links,
     console_sessions,
     inbound_messages,
+    inbound_work,
     invite_failures,
     invites,
     message_status,
     outbox,
     signals,
     state,
+    turn_leases,
     users,
 )
 
+INBOUND_WORK_DAYS = 1
+"""A received WhatsApp message is answered within this or not at all (the 24-hour window)."""
 STRANGER_CHANNELS = ("whatsapp",)
 """Channels whose conversation id is the sender's pseudonym, so a state row without a user
 record is a stranger's (Teams users of an allowed tenant are registered on first contact)."""
@@ -70,6 +76,8 @@ async def purge(engine: AsyncEngine, policy: Retention, now: datetime) -> dict[s
         "state": delete(state).where(or_(state.c.updated_at < before(policy.state_days),
                                          and_(state.c.updated_at < before(policy.stranger_days), or_(*strangers)))),
         "inbound_messages": delete(inbound_messages).where(inbound_messages.c.received_at < before(policy.inbound_days)),
+        "inbound_work": delete(inbound_work).where(inbound_work.c.received_at < before(INBOUND_WORK_DAYS)),
+        "turn_leases": delete(turn_leases).where(turn_leases.c.until < before(1)),
         "message_status": delete(message_status).where(message_status.c.updated_at < before(policy.delivery_days)),
         "outbox": delete(outbox).where(outbox.c.announcement_id.in_(old_announcements.scalar_subquery())),
         "announcements": delete(announcements).where(announcements.c.created_at < before(policy.delivery_days)),

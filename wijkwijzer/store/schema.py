@@ -140,6 +140,44 @@ message_status = Table(
     Column("updated_at", UtcDateTime, nullable=False),
 )
 
+# --- durable inbound turns and one turn at a time per conversation (migration 0007) -----------
+
+INBOUND_STATES = ("received", "replying", "answered", "failed")
+
+inbound_work = Table(
+    "inbound_work",
+    metadata,
+    # the keyed hash of Meta's message id (as in inbound_messages), never the id itself
+    Column("message_id", String(256), primary_key=True),
+    # the sender's pseudonym: forget-me finds the rows by it
+    Column("sender", String(64), nullable=False),
+    Column("state", String(16), nullable=False),
+    # sealed (store/addresses.py) and set to NULL once answered: the number and the text
+    Column("payload", Text, nullable=True),
+    # sealed: the rendered replies of the turn, kept until every one was sent
+    Column("replies", Text, nullable=True),
+    Column("sent", Integer, nullable=False, server_default="0"),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("received_at", UtcDateTime, nullable=False),
+    Column("next_attempt_at", UtcDateTime, nullable=False),
+    Column("claimed_by", String(80), nullable=True),
+    Column("claimed_until", UtcDateTime, nullable=True),
+    Column("answered_at", UtcDateTime, nullable=True),
+    CheckConstraint(one_of("state", INBOUND_STATES), name="ck_inbound_work_state"),
+    Index("ix_inbound_work_due", "state", "next_attempt_at"),
+    Index("ix_inbound_work_sender", "sender"),
+    Index("ix_inbound_work_received_at", "received_at"),
+)
+
+turn_leases = Table(
+    "turn_leases",
+    metadata,
+    # a conversation's state key: one turn of that conversation at a time, in any process
+    Column("key", String(STATE_KEY_MAX_LENGTH), primary_key=True),
+    Column("holder", String(80), nullable=False),
+    Column("until", UtcDateTime, nullable=False),
+)
+
 # --- people (migration 0004) --------------------------------------------------------------------
 
 app_secrets = Table(

@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from wijkwijzer.store.database import insert_unless_exists
 from wijkwijzer.store.schema import inbound_messages, message_status
 
 # Public names; the tables among them are defined in schema.py and stay importable from here.
 __all__ = [
-    "STATUS_RANK", "StatusUpdate", "StoredStatus", "WhatsAppStore", "inbound_messages", "message_status",
+    "STATUS_RANK", "StatusUpdate", "StoredStatus", "WhatsAppStore", "claim_ids", "inbound_messages", "message_status",
 ]
 
 STATUS_RANK = {"sent": 1, "failed": 2, "delivered": 3, "read": 4}
@@ -54,6 +54,22 @@ class StoredStatus:
     timestamp: datetime | None
 
 
+_CLAIM_CHUNK = 400
+
+
+async def claim_ids(conn: AsyncConnection, message_ids: Sequence[str], now: datetime) -> set[str]:
+    """Insert the ids that are not there yet (``INSERT … ON CONFLICT DO NOTHING RETURNING``, a few
+    hundred a statement); the ones inserted. Part of the caller's transaction."""
+    insert_ = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    fresh: set[str] = set()
+    for start in range(0, len(message_ids), _CLAIM_CHUNK):
+        rows = [{"message_id": m, "received_at": now} for m in message_ids[start:start + _CLAIM_CHUNK]]
+        claimed = await conn.execute(insert_(inbound_messages).values(rows).on_conflict_do_nothing()
+                                     .returning(inbound_messages.c.message_id))
+        fresh.update(claimed.scalars().all())
+    return fresh
+
+
 class WhatsAppStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
@@ -61,13 +77,10 @@ class WhatsAppStore:
     async def claim(self, message_ids: Sequence[str]) -> list[str]:
         """Record ``message_ids`` as received, in one transaction; returns the ids that were new
         (in the given order). An id seen before, here or by another worker, is left out."""
-        now = datetime.now(UTC)
-        fresh: list[str] = []
+        wanted = list(dict.fromkeys(message_ids))
         async with self.engine.begin() as conn:
-            for message_id in dict.fromkeys(message_ids):
-                if await insert_unless_exists(conn, inbound_messages, {"message_id": message_id, "received_at": now}):
-                    fresh.append(message_id)
-        return fresh
+            fresh = await claim_ids(conn, wanted, datetime.now(UTC))
+        return [message_id for message_id in wanted if message_id in fresh]
 
     async def record_status(self, update_: StatusUpdate) -> bool:
         """Store a status unless a better one is known; returns whether the row changed."""

@@ -17,6 +17,7 @@ from microsoft_agents.hosting.core.authorization import Connections
 from microsoft_agents.hosting.core.connector.client import ConnectorClient
 
 from wijkwijzer.adapters.teams.auth import ServiceUrlPolicy, auth_configuration
+from wijkwijzer.adapters.teams.clients import access_token
 from wijkwijzer.adapters.teams.endpoint import TeamsHooks, _connections, service_url_policy
 from wijkwijzer.adapters.teams.render import render_for_teams
 from wijkwijzer.adapters.teams.settings import CHANNEL, TeamsSettings
@@ -109,7 +110,7 @@ class TeamsAnnouncer:
         if self.settings.teams_anonymous:
             return ""
         provider = self.connections.get_default_connection()
-        return await provider.get_access_token(BOT_FRAMEWORK_RESOURCE, [BOT_FRAMEWORK_SCOPE])
+        return await access_token(provider, BOT_FRAMEWORK_RESOURCE, [BOT_FRAMEWORK_SCOPE])
 
     def _session(self, service_url: str) -> aiohttp.ClientSession:
         base = service_url.rstrip("/") + "/"

@@ -25,7 +25,7 @@ class TeamsChannel:
 
     def inbound(self, context: InboundContext) -> Inbound:
         endpoint = TeamsEndpoint(settings=self.settings, agent=context.agent, references=context.references,
-                                 secret=context.secret, metrics=context.metrics, hooks=self.hooks)
+                                 secret=context.secret, metrics=context.metrics, hooks=self.hooks, slots=context.slots)
         self.endpoint = endpoint
         profiles = TeamsProfiles(endpoint.tenants, context.secret, context.runtime.people)
         sources = {CHANNEL: profiles}

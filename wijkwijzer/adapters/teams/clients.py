@@ -12,7 +12,8 @@ The SDK's ``RestChannelServiceClientFactory`` builds, for every inbound activity
   stays open for the life of the server, over a session that retries 429 and 5xx answers.
 
 Replies within a turn are retried here, briefly (the Bot Connector waits for our HTTP answer,
-which waits for the replies): at most :data:`REPLY_ATTEMPTS` tries, exponential backoff with
+which waits for the replies): all tries of one reply together within :data:`REPLY_TIMEOUT`, and a
+token fetch within :data:`TOKEN_TIMEOUT`; at most :data:`REPLY_ATTEMPTS` tries, exponential backoff with
 jitter from :data:`REPLY_BACKOFF_BASE` seconds, honouring ``Retry-After`` up to
 :data:`REPLY_BACKOFF_MAX` seconds (a longer one is not waited for). Proactive announcements do
 not come through here: the outbox has its own schedule of retries.
@@ -39,7 +40,11 @@ log = logging.getLogger(__name__)
 REPLY_ATTEMPTS = 3
 REPLY_BACKOFF_BASE = 0.5
 REPLY_BACKOFF_MAX = 5.0
-REPLY_TIMEOUT = aiohttp.ClientTimeout(total=15)
+REPLY_TIMEOUT = aiohttp.ClientTimeout(total=8, sock_connect=5)
+"""One reply, all its attempts and waits together (aiohttp's total covers the middleware's retries):
+the Bot Connector waits for the turn about 15 s, and a hung service must not hold a turn longer."""
+TOKEN_TIMEOUT = 10.0
+"""Seconds for fetching an outbound token (MSAL, Entra ID) before the send fails."""
 USER_AGENT = "Wijkwijzer"
 
 
@@ -75,6 +80,14 @@ def retrying(on_retry: Callable[[], None]) -> Callable[[aiohttp.ClientRequest, A
             await asyncio.sleep(delay)
 
     return middleware
+
+
+async def access_token(provider: Any, audience: str, scopes: list[str]) -> str:
+    """The provider's token within :data:`TOKEN_TIMEOUT` seconds (TimeoutError otherwise): MSAL's
+    own HTTP calls have no timeout of ours."""
+    async with asyncio.timeout(TOKEN_TIMEOUT):
+        token: str = await provider.get_access_token(audience, scopes)
+    return token
 
 
 def _no_user_sign_in(*_: Any, **__: Any) -> NoReturn:
@@ -126,7 +139,7 @@ class TeamsClientFactory(RestChannelServiceClientFactory):
             raise TypeError("create_connector_client needs a service_url and an audience")
         provider = (self._ANONYMOUS_TOKEN_PROVIDER if use_anonymous
                     else self._connection_manager.get_token_provider(claims_identity, service_url))
-        token = await provider.get_access_token(audience, scopes or claims_identity.get_token_scope())
+        token = await access_token(provider, audience, scopes or claims_identity.get_token_scope())
         return self._client(service_url, token)
 
     def _client(self, service_url: str, token: str) -> TeamsConnectorClient:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ from wijkwijzer.core.replies import (
 from wijkwijzer.store.references import ConversationReferences
 
 log = logging.getLogger(__name__)
+
+DEFAULT_SLOTS = 16
 
 
 # ---------------------------------------------------------------------------------------------
@@ -134,8 +137,10 @@ class TeamsEndpoint:
     """``POST /api/messages``: checks, then the SDK's CloudAdapter runs ``TeamsBot``."""
 
     def __init__(self, *, settings: TeamsSettings, agent: AgentLike, references: ConversationReferences,
-                 secret: str, metrics: Metrics, hooks: TeamsHooks | None = None) -> None:
+                 secret: str, metrics: Metrics, hooks: TeamsHooks | None = None,
+                 slots: asyncio.Semaphore | None = None) -> None:
         hooks = hooks or TeamsHooks()
+        self.slots = slots or asyncio.Semaphore(DEFAULT_SLOTS)
         configuration = auth_configuration(settings)
         self.metrics = metrics
         self.auth = TeamsAuthenticator(configuration, hooks.signing_keys)
@@ -156,7 +161,8 @@ class TeamsEndpoint:
         except Refused as refused:
             return self._refuse(refused)
         try:
-            response = await self.adapter.process_request(_ParsedRequest(request, activity, identity), self.bot)
+            async with self.slots:  # a bounded number of turns at once (the server's WIJKWIJZER_MAX_TURNS)
+                response = await self.adapter.process_request(_ParsedRequest(request, activity, identity), self.bot)
         except Exception:
             log.exception("teams request failed outside the turn")
             return web.json_response({"error": "Interne fout."}, status=500)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from microsoft_agents.activity import (
     Activity,
@@ -25,6 +26,8 @@ from wijkwijzer.core.replies import reply
 
 log = logging.getLogger(__name__)
 
+REPLIES_KEY = "wijkwijzer.whatsapp.replies"
+
 
 # --- the channel adapter -----------------------------------------------------------------------
 
@@ -44,7 +47,16 @@ class WhatsAppAdapter(ChannelAdapter):
         self.on_turn_error = self._on_error
 
     async def send_activities(self, context: TurnContextProtocol[Activity], activities: list[Activity]) -> list[ResourceResponse]:
-        """Replies go to the number of the turn's inbound Activity (the conversation id is a pseudonym)."""
+        """Replies go to the number of the turn's inbound Activity (the conversation id is a pseudonym).
+
+        In a turn run with a reply list (:meth:`process`), they are rendered into that list instead
+        of being sent: the caller stores them before sending (store/inbound.py)."""
+        collected = context.turn_state.get(REPLIES_KEY)
+        if isinstance(collected, list):
+            for activity in activities:
+                if activity.type == ActivityTypes.message:
+                    collected.extend(render_activity(activity, self.limits))
+            return [ResourceResponse() for _ in activities]
         address = address_of(context.activity)
         return [await self._send(address, activity) for activity in activities]
 
@@ -70,8 +82,12 @@ class WhatsAppAdapter(ChannelAdapter):
             last = result.message_id
         return last
 
-    async def process(self, activity: Activity, logic: Callable[[TurnContext], Awaitable[None]]) -> None:
+    async def process(self, activity: Activity, logic: Callable[[TurnContext], Awaitable[None]],
+                      replies: list[dict[str, Any]] | None = None) -> None:
+        """Run a turn; with ``replies`` its reply messages are collected there, not sent."""
         context = TurnContext(self, activity)
+        if replies is not None:
+            context.turn_state[REPLIES_KEY] = replies
         try:
             await self.run_pipeline(context, logic)
         finally:

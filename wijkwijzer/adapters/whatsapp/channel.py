@@ -23,11 +23,11 @@ class WhatsAppChannel:
 
     def inbound(self, context: InboundContext) -> Inbound:
         endpoint = build_endpoint(self.settings, agent=context.agent, runtime=context.runtime,
-                                  metrics=context.metrics, secret=context.secret)
+                                  metrics=context.metrics, secret=context.secret, slots=context.slots)
         self.endpoint = endpoint
         return Inbound(routes=[Route("GET", PATH, endpoint.verify), Route("POST", PATH, endpoint.receive)],
                        profiles={CHANNEL_ID: WhatsAppProfiles(context.runtime.people)},
-                       drain=endpoint.on_shutdown, close=endpoint.on_cleanup)
+                       drain=endpoint.on_shutdown, close=endpoint.on_cleanup, background=endpoint.sweep_until)
 
     def sender(self, context: SendContext) -> ChannelSender | None:
         if not configured(self.settings):

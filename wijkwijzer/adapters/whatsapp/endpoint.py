@@ -7,8 +7,9 @@ import asyncio
 import hmac
 import json
 import logging
-import weakref
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from aiohttp import web
@@ -25,7 +26,9 @@ from wijkwijzer.adapters.whatsapp.adapter import WhatsAppAdapter
 from wijkwijzer.adapters.whatsapp.announcer import WhatsAppAnnouncer
 from wijkwijzer.adapters.whatsapp.graph import GraphClient
 from wijkwijzer.adapters.whatsapp.identity import ADDRESS_KEY
+from wijkwijzer.adapters.whatsapp.inbound import InboundTurns
 from wijkwijzer.adapters.whatsapp.parse import Inbound, message_key, parse_delivery, read_capped, signature_ok
+from wijkwijzer.adapters.whatsapp.render import render_activity
 from wijkwijzer.adapters.whatsapp.settings import (
     BOT_NAME,
     CHANNEL_ID,
@@ -36,6 +39,8 @@ from wijkwijzer.adapters.whatsapp.settings import (
 )
 from wijkwijzer.core.metrics import Metrics
 from wijkwijzer.core.replies import announcement, reply
+from wijkwijzer.store.addresses import AddressCipher
+from wijkwijzer.store.inbound import InboundWork
 from wijkwijzer.store.outbox import Outbox
 from wijkwijzer.store.people import People
 from wijkwijzer.store.signals import pseudonymize
@@ -45,6 +50,25 @@ log = logging.getLogger(__name__)
 
 
 # --- the webhook endpoint ----------------------------------------------------------------------
+
+
+DEFAULT_SLOTS = 16
+
+
+@dataclass(frozen=True)
+class InboundTiming:
+    """Leases, timeouts and turn slots of inbound work (``WIJKWIJZER_INBOUND_*``,
+    ``WIJKWIJZER_REPLY_TIMEOUT_SECONDS``, ``WIJKWIJZER_MAX_TURNS``)."""
+
+    lease: timedelta = timedelta(seconds=60)
+    reply_timeout: float = 10.0
+    sweep_seconds: float = 5.0
+    slots: int = DEFAULT_SLOTS
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> InboundTiming:
+        return cls(lease=timedelta(seconds=settings.inbound_lease_seconds), reply_timeout=settings.reply_timeout_seconds,
+                   sweep_seconds=settings.inbound_sweep_seconds, slots=settings.max_turns)
 
 
 def _first_of_each(messages: list[Inbound], fresh: set[str]) -> list[Inbound]:
@@ -62,8 +86,9 @@ class WhatsAppEndpoint:
 
     def __init__(self, *, settings: WhatsAppSettings, logic: Callable[[TurnContext], Awaitable[None]],
                  adapter: WhatsAppAdapter, store: WhatsAppStore, metrics: Metrics,
-                 pseudonym: Callable[[str], str], full_texts: FullTexts | None = None,
-                 people: People | None = None) -> None:
+                 pseudonym: Callable[[str], str], work: InboundWork, full_texts: FullTexts | None = None,
+                 people: People | None = None, slots: asyncio.Semaphore | None = None,
+                 timing: InboundTiming | None = None) -> None:
         self.settings = settings
         self.logic = logic
         self.adapter = adapter
@@ -73,7 +98,11 @@ class WhatsAppEndpoint:
         self.full_texts = full_texts
         self.people = people
         self._tasks: set[asyncio.Task[None]] = set()
-        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+        timing = timing or InboundTiming()
+        self.turns = InboundTurns(work=work, client=adapter.client, turn=self._turn, who=pseudonym,
+                                  slots=slots or asyncio.Semaphore(timing.slots), slots_total=timing.slots,
+                                  lease=timing.lease,
+                                  reply_timeout=timing.reply_timeout, sweep_seconds=timing.sweep_seconds)
 
     async def verify(self, request: web.Request) -> web.Response:
         """Meta's subscription check: echo ``hub.challenge`` when mode and token match."""
@@ -107,16 +136,15 @@ class WhatsAppEndpoint:
             return self._refuse(400, "bad_payload")
         delivery = parse_delivery(payload, self.settings.phone_number_id, self.pseudonym)
         try:
-            fresh = set(await self.store.claim([m.message_id for m in delivery.messages]))
+            messages = await self.turns.receive(delivery.messages, self.pseudonym)
         except (SQLAlchemyError, OSError) as error:
             log.error("whatsapp delivery not claimed (%s); Meta will redeliver", type(error).__name__)
             return web.Response(status=503, text="Try again")
-        messages = _first_of_each(delivery.messages, fresh)
         skipped = len(delivery.messages) - len(messages)
         if skipped:
             log.info("whatsapp delivery: %d message(s) already processed, skipped", skipped)
-        if messages or delivery.statuses:
-            self._spawn(self._process(messages, delivery.statuses))
+        if delivery.statuses:
+            self._spawn(self._record(delivery.statuses))
         return web.Response(status=200, text="OK")
 
     def _refuse(self, status: int, reason: str) -> web.Response:
@@ -131,18 +159,15 @@ class WhatsAppEndpoint:
 
     async def drain(self, timeout: float | None = None) -> None:
         """Wait until the background work of every accepted delivery is done."""
-        while self._tasks:
-            _, pending = await asyncio.wait(set(self._tasks), timeout=timeout)
-            if pending:
-                log.warning("whatsapp: %d delivery task(s) still running at shutdown", len(pending))
+        while self._tasks or self.turns.backlog:
+            if self._tasks:
+                _, pending = await asyncio.wait(set(self._tasks), timeout=timeout)
+                if pending:
+                    log.warning("whatsapp: %d delivery task(s) still running at shutdown", len(pending))
+                    return
+            if not await self.turns.drain(timeout):
+                log.warning("whatsapp: %d message(s) still queued at shutdown", self.turns.backlog)
                 return
-
-    async def _process(self, messages: list[Inbound], statuses: list[StatusUpdate]) -> None:
-        by_sender: dict[str, list[Inbound]] = {}
-        for message in messages:
-            by_sender.setdefault(message.sender, []).append(message)
-        await asyncio.gather(self._record(statuses),
-                             *(self._conversation(sender, items) for sender, items in by_sender.items()))
 
     async def _record(self, statuses: list[StatusUpdate]) -> None:
         for status in statuses:
@@ -151,30 +176,18 @@ class WhatsAppEndpoint:
             except Exception as error:  # noqa: BLE001 - one bad status must not stop the others
                 log.error("whatsapp status not recorded (%s)", type(error).__name__)
 
-    async def _conversation(self, sender: str, messages: list[Inbound]) -> None:
-        """One sender's messages in order; one at a time per sender, so turns never overlap."""
-        lock = self._locks.setdefault(sender, asyncio.Lock())
-        async with lock:
-            answered_unsupported = False
-            for message in messages:
-                if message.kind == "unsupported" and answered_unsupported:
-                    continue
-                answered_unsupported = message.kind == "unsupported"
-                try:
-                    await self._handle(message)
-                except Exception as error:
-                    log.error("whatsapp message not handled: %s", type(error).__name__, exc_info=error)
-
-    async def _handle(self, message: Inbound) -> None:
+    async def _turn(self, message: Inbound, repeat_unsupported: bool) -> list[dict[str, Any]]:
+        """Run the turn of one message; its replies, rendered, not sent yet (store/inbound.py)."""
         if message.kind == "number_changed":
             await self._number_changed(message)
-            return
+            return []
         if message.kind == "unsupported":
-            await self.adapter.send_rendered(message.sender, reply(UNSUPPORTED_REPLY))
-            return
+            return render_activity(reply(UNSUPPORTED_REPLY), self.adapter.limits) if repeat_unsupported else []
+        replies: list[dict[str, Any]] = []
         if message.kind == "text" and self.full_texts is not None:
-            await self.full_texts.show(self.adapter, message.sender, self.pseudonym(message.sender))
-        await self.adapter.process(self.activity_for(message), self.logic)
+            replies += await self.full_texts.take(self.adapter, self.pseudonym(message.sender))
+        await self.adapter.process(self.activity_for(message), self.logic, replies)
+        return replies
 
     async def _number_changed(self, message: Inbound) -> None:
         """Meta says the sender now uses another number: their registration (and everything else
@@ -199,6 +212,10 @@ class WhatsAppEndpoint:
             timestamp=message.timestamp, locale="nl-NL", channel_data={ADDRESS_KEY: message.sender}, **fields,
         )
 
+    async def sweep_until(self, stop: asyncio.Event) -> None:
+        """While the server runs: answer what dead processes left, and retries that are due."""
+        await self.turns.sweep_until(stop)
+
     async def on_shutdown(self) -> None:
         await self.drain(SHUTDOWN_GRACE_SECONDS)
 
@@ -222,20 +239,22 @@ class FullTexts:
         self.people = people
         self.outbox = outbox
 
-    async def show(self, adapter: WhatsAppAdapter, address: str, user_id: str) -> None:
+    async def take(self, adapter: WhatsAppAdapter, user_id: str) -> list[dict[str, Any]]:
+        """The unread full texts, rendered, and marked as shown (the caller sends them first)."""
         user = await self.people.get(user_id)
         if user is None:
-            return
+            return []
         unread = await self.outbox.unread_full_texts(user.id)
-        for item in unread:
-            await adapter.send_rendered(address, announcement(item.text))
+        rendered = [message for item in unread for message in render_activity(announcement(item.text), adapter.limits)]
         if unread:
             await self.outbox.mark_full_text_shown(user.id, [item.id for item in unread])
+        return rendered
 
 
 def build_endpoint(settings: WhatsAppSettings, *, agent: Any, runtime: Any, metrics: Metrics,
-                   secret: str) -> WhatsAppEndpoint:
-    """The webhook for ``agent``: ``verify`` answers Meta's subscription check, ``receive`` deliveries."""
+                   secret: str, slots: asyncio.Semaphore | None = None) -> WhatsAppEndpoint:
+    """The webhook for ``agent``: ``verify`` answers Meta's subscription check, ``receive`` deliveries.
+    ``slots`` bounds the turns in flight (shared with the other channels)."""
 
     def pseudonym(address: str) -> str:
         return pseudonymize(address, secret)
@@ -243,7 +262,9 @@ def build_endpoint(settings: WhatsAppSettings, *, agent: Any, runtime: Any, metr
     client = GraphClient(settings, metrics)
     endpoint = WhatsAppEndpoint(settings=settings, logic=agent.on_turn, adapter=WhatsAppAdapter(client, pseudonym),
                                 store=WhatsAppStore(runtime.engine), metrics=metrics, pseudonym=pseudonym,
-                                full_texts=FullTexts(runtime.people, runtime.outbox), people=runtime.people)
+                                work=InboundWork(runtime.engine, AddressCipher(secret)),
+                                full_texts=FullTexts(runtime.people, runtime.outbox), people=runtime.people,
+                                slots=slots, timing=InboundTiming.from_settings(runtime.settings))
     _warn_if_incomplete(settings)
     return endpoint
 
