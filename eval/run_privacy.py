@@ -47,13 +47,14 @@ VEILIG_THUIS = "0800-2000"
 ZELFMOORDPREVENTIE = "0800-0113"
 
 
-DEV_SAFETY = {"dev": ROOT / "eval" / "safety_dev", "dev2": ROOT / "eval" / "safety_dev2"}
-TUNABLE = ("tuned", "dev", "dev2")
+DEV_SAFETY = {"dev": ROOT / "eval" / "safety_dev", "dev2": ROOT / "eval" / "safety_dev2",
+              "dev3": ROOT / "eval" / "safety_dev3"}
+TUNABLE = ("tuned", "dev", "dev2", "dev3")
 """Parts the detectors may be tuned on; "heldout" never is. dev2 holds only safety texts."""
 
 
 def load(part: str, name: str) -> list[dict[str, Any]]:
-    """One file of a part; the dev parts keep their safety texts in eval/safety_dev and safety_dev2."""
+    """One file of a part; the dev parts keep their safety texts in eval/safety_dev, safety_dev2 and safety_dev3."""
     folder = DEV_SAFETY[part] if part in DEV_SAFETY and name in ("safety", "lookalike") else SETS / part
     path = folder / f"{name}.yaml"
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []

@@ -54,6 +54,17 @@ def found(text: str) -> dict[str, str]:
     ("verhuisd naar 2491ab 7", "postcode", "2491ab"),
     ("woont in 2497 AB", "postcode", "2497 AB"),
     ("de enige jongen in groep 6 met epilepsie wordt gepest", "kind", "de enige jongen"),
+    ("bsn 666-644-263 staat niet in het register", "bsn", "666-644-263"),
+    ("Bsn:429.781.775 graag koppelen", "bsn", "429.781.775"),
+    ("ll l-84189 groep 7 verzuim 40%", "nummer", "l-84189"),
+    ("Leerling 9560: moeder heeft geen vaste woonplek", "nummer", "9560"),
+    ("nr 2016-0899 uit groep 5 heeft een OPP nodig", "nummer", "2016-0899"),
+    ("Hoi, 7863 groep 6 dyslexie-onderzoek afgewezen", "nummer", "7863"),
+    ("kun je 6459 even checken in ParnasSys", "nummer", "6459"),
+    ("kofi uit groep 3 slaapt slecht", "naam", "kofi"),
+    ("in groep vijf wordt de jongen met de oogprothese buitengesloten", "kind", "de jongen met de oogprothese"),
+    ("de dochter van de wethouder uit groep 5 is vaak overstuur", "kind", "de dochter van de wethouder"),
+    ("de enige Chinese leerling in groep 6a zegt niets meer", "kind", "de enige Chinese leerling"),
 ])
 def test_personal_data_is_found(text, kind, piece):
     assert found(text).get(kind, "").startswith(piece) or piece in found(text).get(kind, ""), found(text)
@@ -78,6 +89,15 @@ def test_personal_data_is_found(text, kind, piece):
     "postcode 2611 SS hoort niet bij ons",
     "netwerkbijeenkomst op 12 maart 2027 in Ypenburg",
     "een leerling in groep 5 komt vaak te laat",
+    "in schooljaar 2025-2026 hadden leerlingen nummer 1 tot 30 een laptop",
+    "bel het nummer 0800-2000 bij twijfel",
+    "HGW werkt niet voor de ISK-kinderen, vraag het aan JINC",        # capitals in a lower-case sentence
+    "mijn hoop is dat we na de zomer een vaste SMW'er krijgen",        # a role
+    "de Kaapverdische ouders organiseren een feest voor Homowo",       # a demonym, a feast
+    "leerling Spijbelt steeds op vrijdag, wanneer moet ik melden",      # a verb after 'leerling'
+    "er zijn veel schorsingen in groep 8 dit jaar",                    # a plural before 'in groep'
+    "in groep 5 lezen we Matilda van Roald Dahl",                      # an author
+    "we gaan met groep 7 naar het Meisje met de parel",                # a painting, not a child
 ])
 def test_ordinary_signals_pass(text):
     assert found(text) == {}

@@ -68,3 +68,9 @@ async def make_chat(tmp_path):
 @pytest.fixture
 async def chat(make_chat) -> Transcript:
     return await make_chat()
+
+
+async def signal_report(make_chat) -> str:
+    """The signal report as an adviseur sees it (its own conversation)."""
+    adviseur = await make_chat(role="adviseur", conversation="adviseur")
+    return (await adviseur.send("overzicht signalen")).text

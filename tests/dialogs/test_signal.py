@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-
-async def _report(make_chat) -> str:
-    adviseur = await make_chat(role="adviseur", conversation="adviseur")
-    return (await adviseur.send("overzicht signalen")).text
+from tests.dialogs.conftest import signal_report
 
 
 async def test_one_shot_signal_is_confirmed_then_saved_and_aggregated(make_chat):
@@ -16,7 +13,7 @@ async def test_one_shot_signal_is_confirmed_then_saved_and_aggregated(make_chat)
     assert confirm.has("Thema: Angst of somberheid", "Wijk: Scheveningen", "Urgentie: hoog", "steeds meer angstklachten")
     saved = await chat.send("ja")
     assert saved.has("anoniem opgeslagen")
-    report = await _report(make_chat)
+    report = await signal_report(make_chat)
     assert "Angst of somberheid: < 5 – te weinig om te vergelijken" in report and "'< 5'" in report
 
 
@@ -58,7 +55,7 @@ async def test_safety_concern_gets_veilig_thuis_112_and_the_meldcode_first_and_t
     turn = await chat.send("signaal: leerling heeft blauwe plekken en is bang om naar huis te gaan")
     assert turn.texts[0].startswith("Dit klinkt als zorg om de veiligheid")
     assert "0800-2000" in turn.texts[0] and "112" in turn.texts[0] and "Meldcode stap voor stap" in turn.choices
-    assert "nog geen signalen" in (await _report(make_chat)).lower()
+    assert "nog geen signalen" in (await signal_report(make_chat)).lower()
     assert turn.has("Klopt dit signaal", "blauwe plekken")
     meldcode = await chat.send("Meldcode stap voor stap")
     assert meldcode.has("Zorg om de veiligheid van een kind")
@@ -69,10 +66,10 @@ async def test_cancelled_signal_is_not_saved(make_chat):
     assert (await chat.send("signaal: veel vapen op het schoolplein bij groep 8")).has("Klopt dit signaal")
     cancelled = await chat.send("nee, annuleren")
     assert cancelled.has("niet opgeslagen")
-    assert "nog geen signalen" in (await _report(make_chat)).lower()
+    assert "nog geen signalen" in (await signal_report(make_chat)).lower()
 
 
-async def test_guest_cannot_give_a_signal_and_ib_cannot_see_the_report(make_chat):
+async def test_guest_cannot_give_a_signal_and_ib_cannot_see_thesignal_report(make_chat):
     guest = await make_chat(role="gast", conversation="gast")
     turn = await guest.send("signaal: veel angst in groep 8")
     assert turn.has("aanmeld") and not turn.has("Klopt dit")

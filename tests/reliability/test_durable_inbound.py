@@ -2,7 +2,8 @@
 took it dies. Two real ``serve`` processes share one database; deliveries go to both while one is
 killed with SIGKILL by pid; then Meta's redelivery of everything (Meta redelivers what got no
 200, and a real test cannot tell which did). Counted at the fake Graph API per message id
-(biz_opaque_callback_data): every message answered, none answered twice."""
+(biz_opaque_callback_data): every message answered; a reply twice only where the killed process
+was between the Graph API's acceptance and its record of it (seen: 0 in most runs, 4 once)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from .cluster import Cluster, cluster, key_of, number, whatsapp_delivery
 SENDERS = 120
 PER_SENDER = 5
 PER_DELIVERY = 10
+LANES = 16 // 2  # answers a process sends at once (the default WIJKWIJZER_MAX_TURNS, halved)
 QUESTIONS = ("smw ypenburg", "leerplicht scheveningen", "jgz ypenburg", "wie is de smw'er voor Scheveningen",
              "jeugdteam ypenburg")
 
@@ -76,7 +78,11 @@ async def run(kind: str, tmp_path) -> None:
               f"replies {sum(per_tag.values())}; unanswered {len(unanswered)}; answered twice {len(twice)}")
         assert in_flight > 0, "the kill came too late to test anything"
         assert unanswered == []
-        assert twice == {}
+        # Meta has no idempotency key: a reply the Graph API accepted in the moment before the
+        # killed process counted it is sent again (store/inbound.py). At most one per answer that
+        # process was sending (its lanes, WIJKWIJZER_MAX_TURNS // 2); never a turn run twice.
+        assert len(twice) <= LANES, twice
+        assert all(n == 2 for n in twice.values())
         assert "None:" not in "".join(per_tag), "a reply without its message id"
         assert "Sorry, er ging iets mis" not in c.graph.texts()
 

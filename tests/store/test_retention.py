@@ -11,8 +11,18 @@ from sqlalchemy import func, insert, select
 
 from wijkwijzer.app.server import RUNTIME, create_app
 from wijkwijzer.app.settings import Settings
+from wijkwijzer.store.addresses import AddressCipher
+from wijkwijzer.store.inbound import InboundWork, NewInbound
 from wijkwijzer.store.retention import Retention, purge
-from wijkwijzer.store.schema import audit_log, inbound_messages, invite_failures, state, users
+from wijkwijzer.store.schema import (
+    audit_log,
+    inbound_messages,
+    inbound_work,
+    invite_failures,
+    state,
+    turn_leases,
+    users,
+)
 
 NOW = datetime(2026, 12, 6, 12, tzinfo=UTC)
 
@@ -38,6 +48,23 @@ async def test_each_kind_of_row_goes_after_its_own_period(engine):
     async with engine.connect() as conn:
         kept = sorted((await conn.execute(select(state.c.key))).scalars())
     assert kept == ["whatsapp/conversations/new-stranger", "whatsapp/conversations/registered"]
+
+
+async def test_inbound_work_goes_after_a_day_and_turn_leases_a_day_after_they_ran_out(engine):
+    work = InboundWork(engine, AddressCipher("retention-test"), clock=lambda: NOW - timedelta(days=2))
+    await work.receive([NewInbound("old", "p1", {"from": "31600000001", "text": "smw ypenburg"})],
+                       "w", timedelta(seconds=60))
+    work.clock = lambda: NOW - timedelta(hours=2)
+    await work.receive([NewInbound("new", "p2", {"from": "31600000002", "text": "jgz"})], "w", timedelta(seconds=60))
+    async with engine.begin() as conn:
+        await conn.execute(insert(turn_leases), [
+            {"key": "whatsapp/conversations/p1", "holder": "h", "until": NOW - timedelta(days=2)},
+            {"key": "whatsapp/conversations/p2", "holder": "h", "until": NOW - timedelta(minutes=1)}])
+    counts = await purge(engine, Retention(), NOW)
+    assert (counts["inbound_work"], counts["turn_leases"]) == (1, 1)
+    async with engine.connect() as conn:
+        assert (await conn.execute(select(inbound_work.c.message_id))).scalars().all() == ["new"]
+        assert (await conn.execute(select(turn_leases.c.key))).scalars().all() == ["whatsapp/conversations/p2"]
 
 
 async def test_a_running_server_applies_retention_on_its_schedule(tmp_path):

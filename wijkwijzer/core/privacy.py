@@ -20,7 +20,9 @@ Signals and announcements must never hold personal data of children. What is det
 * **adres** — a street with a house number, in any case; **postcode** (PC6, python-stdnum;
   "2026 is" is a year).
 * **kind** — a text that singles out one child without naming them: one child (de enige …,
-  een jongen …) together with a group or school and a health or family trait. A signal is
+  een jongen …) together with a group or school and a health or family trait; or, with a group or
+  school, a child picked out by a feature ("de jongen met het ene been"), a parent's job ("de
+  dochter van de wethouder") or by being the only one ("de enige Chinese leerling"). A signal is
   about what you see more often; one identifiable child belongs in the meldcode or the
   ondersteuningsroute, not in an anonymous signal. Decided in ARCHITECTURE terms: a false
   alarm costs one rephrase, a miss stores health data of a child.
@@ -210,17 +212,21 @@ _HANDLE_NAMED = re.compile(
     r"\b(?:insta(?:gram)?|snap(?:chat)?|tiktok|tik tok|twitter|facebook|fb|x)\s*(?::|-|=|\bis\b|\bals\b|\bvan\b|"
     r"\bnaam\b)"
     r"\s*(?P<handle>@?[A-Za-z0-9_.]*[A-Za-z_][A-Za-z0-9_.]{2,30})", re.IGNORECASE)
-_DIGITS = re.compile(r"(?<![\d.,:/-])(?:\d{5,}|\d{2,4}[ .]\d{2,4}[ .]\d{2,4}(?:[ .]\d{1,3})?)(?![\d])")
+_DIGITS = re.compile(r"(?<![\d.,/-])(?<!\d:)(?:\d{5,}|\d{2,4}[ .]\d{2,4}[ .]\d{2,4}(?:[ .]\d{1,3})?)(?![\d])")
 _NUMBER_CONTEXT = re.compile(
-    r"\b(?:leerling(?:en)?\s?(?:nummer|nr)s?|lln?r?|ll[ .-]?nr|llnr|dossier(?:nummer|nr)?|parnassys(?:[ -]?nr)?|"
-    r"esis(?:[ -]?nr)?|id|registratienummer|studentnummer)\.?\s*(?:[:#=]\s*)?(?P<nr>\d{3,})\b|"
-    r"(?<!\w)#(?P<hash>\d{3,})\b",
+    r"\b(?:leerling(?:en)?(?:\s?(?:nummer|nr)s?)?|lln?r?|ll[ .-]?nr|llnr|lln\.?\s?nr|dossier(?:nummer|nr)?|"
+    r"parnassys(?:[ -]?nr)?|esis(?:[ -]?nr)?|id|registratienummer|studentnummer|nr|nummer)\.?\s*\(?\s*"
+    r"(?:(?:nr|nummer)\.?\s*)?(?:[:#=]\s*)?(?P<nr>[Ll]-?\d{3,}|\d{2,4}[-/]\d{2,4}|\d{3,})\b|"
+    r"(?<![\w-])(?P<code>L-\d{3,6})\b|"
+    r"(?<![\w.,:/-])(?P<before>\d{4,6})(?=\s+(?:uit\s+|in\s+)?(?:groep|gr\.?)\s*\d)|"
+    r"(?<![\w.,:/-])(?P<record>\d{4,6})(?=\s+(?:\w+\s+){0,2}(?:checken|opzoeken|nakijken|in\s+parnassys|in\s+esis)\b)|"
+    r"(?<!\w)#(?P<hash>\d{3,}(?:[-/]\d{2,4})?)\b",
     re.IGNORECASE)
 _DATE_NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<y>'?\d{2}|\d{4})(?![\d/.-])")
 _DATE_COMPACT = re.compile(r"(?<![\d/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-])")
 _DATE_WORDS = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:e|ste|de)?\s+(?P<m>{_MONTHS})\.?(?:\s+(?P<y>'?\d{{2}}|\d{{4}})(?![.:]\d))?\b",
+    rf"\b(?P<d>[0-3]?\d)(?:e|ste|de)?(?:\s+|[-/])(?P<m>{_MONTHS})\.?(?:(?:\s+|[-/])(?P<y>'?\d{{2}}|\d{{4}})(?![.:]\d))?\b",
     re.IGNORECASE)  # "14 januari 15.00" is a time, not a year
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTHS})\.?\s+(?P<y>'\d{{2}}|(?:19|20)\d{{2}})\b", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?[-/.]\s?(?P<m>[01]?\d)(?![\d/.-]|\s?[-/.]\s?\d)")
@@ -279,7 +285,7 @@ _PERSON_VERBS = frozenset("""
     gooit rent luistert spreekt begrijpt snapt weet kent houdt zag ziet heb hebt kreeg werkt maakt plast poept
 """.split())
 _STREETISH = re.compile(rf"(?:{_STREET_SUFFIX})$")
-_ARTICLES = frozenset("de het een die deze dat dit onze ons jullie mijn hun zijn haar elke ieder iedere geen".split())
+_ARTICLES = frozenset("de het een die deze dit onze ons jullie mijn hun zijn haar elke ieder iedere geen".split())
 _ORG_SUFFIX = re.compile(r"(?:ing|heid|schap|pas|dag|dagen|week|werk|hulp|fonds|groep|team|punt|huis|school|klas|les|"
                          r"spelen|centrum|stichting|bureau|net|lab|loket|plan|methode|toets|training|app)$")
 _TITLES = (
@@ -289,15 +295,36 @@ _TITLES = (
     "tom poes", "heer bommel", "sinterklaas", "zwarte piet", "kerstman", "piet piraat", "bumba", "dora",
     "paw patrol", "peppa pig", "juf ank", "meester jaap", "koning willem", "koningin maxima", "willem alexander",
     "annie m g schmidt", "gouden koets",
+    # well-known authors and characters of children's books read in Dutch schools
+    "anne frank", "roald dahl", "paul biegel", "thea beckman", "guus kuijer", "paul van loon", "francine oomen",
+    "carry slee", "jacques vriens", "tonke dragt", "astrid lindgren", "selma noort", "marc de bel", "jan terlouw",
+    "anna woltz", "bette westera", "joke van leeuwen", "toon tellegen", "max velthuijs", "dick bruna",
+    "julia donaldson", "david walliams", "jeff kinney", "j k rowling", "remco campert", "hans christian andersen",
+    "kruimeltje", "pietje bell", "dik trom", "ciske de rat", "otje", "kapitein rob", "alfred jodocus kwak",
+    "paulus de boskabouter", "suske en wiske", "jommeke", "kuifje", "asterix", "obelix", "donald duck",
+    "mickey mouse", "bolke de beer", "woezel en pip", "boer boris", "kikker", "dummie de mummie",
+    "de kleine prins", "mathilda", "bfg", "sjakie", "karlsson", "ronja", "rasmus", "emil", "madelief",
 )
 _INTERFIX = frozenset("van de der den el al ben bin ter ten te op in 't het la le da di du von".split())
 
-_CHILD_NOUN = r"(?:leerling|leerlinge|ll|jongen|jongetje|meisje|meid|kind|kindje|kleuter|nieuwkomer|peuter)"
+_CHILD_NOUN = (r"(?:leerling|leerlinge|ll|jongen|jongetje|meisje|meid|kind|kindje|kleuter|nieuwkomer|peuter|dochter|"
+               r"zoon|tweeling)")
 _SINGLE_CHILD = re.compile(
     rf"\b(?:de|het)\s+enige\s+(?:\w+\s+){{0,2}}{_CHILD_NOUN}\b|\b(?:zij|hij|ze)\s+is\s+de\s+enige\b"
     rf"|\b(?:een|één|1|die ene|dat ene|deze|die|dat|het|de)\s+(?:\w+\s+)?{_CHILD_NOUN}\b"
     rf"|\b{_CHILD_NOUN}\s+(?:die|met|uit|van|in)\b", re.IGNORECASE)
-_GROUP = re.compile(r"\b(?:groep|gr\.?)\s*\d|\bklas\s*\d|\b[1-8][abc]\b", re.IGNORECASE)
+_GROUP = re.compile(r"\b(?:groep|gr\.?)\s*(?:\d|een|twee|drie|vier|vijf|zes|zeven|acht)\b|\bklas\s*\d|\b[1-8][abc]\b",
+                    re.IGNORECASE)
+_DISTINCT = re.compile(
+    rf"\b(?:de|het)\s+(?:enige\s+)?(?:\w+\s+)?{_CHILD_NOUN}\s+(?:met\s+(?:de|het|een|twee|zijn|haar)\s+\w+"
+    r"|(?:die|dat)\s+(?:\w+\s+){0,3}(?:in\s+transitie|net\s+uit|uit\s+de\s+kliniek|in\s+een\s+rolstoel)"
+    r"|van\s+wie\s+de\s+(?:vader|moeder|ouders))"
+    r"|\b(?:de|het)\s+(?:dochter|zoon|kind|kinderen|tweeling)\s+van\s+(?:de|onze|het|een)\s+(?:directeur|directrice|"
+    r"wethouder|conci[eë]rge|burgemeester|juf|meester|leerkracht|ib'?er|dominee|imam|huisarts|voorzitter|agent|"
+    r"wijkagent|collega)\b|\b(?:de|het)\s+enige\s+(?:\w+\s+){0,2}" + _CHILD_NOUN + r"\b|\bde\s+tweeling\b",
+    re.IGNORECASE)
+"""A feature, a parent's job or being the only one picks out one child ("de jongen met het ene been",
+"de dochter van de wethouder", "de enige Chinese leerling"): with a group or a school, one child."""
 _TRAIT = re.compile(
     r"\b(?:epilep\w*|diabet\w*|suikerziekte|astma\w*|kanker|leukemie|hiv|aids|\w*syndroom|down|autis\w*|adhd|"
     r"rolstoel|gehoorapparaat|doof|dove|blind|slechtziend|slechthorend|sonde\w*|stoma|hartafwijking|chemo\w*|"
@@ -305,7 +332,8 @@ _TRAIT = re.compile(
     r"insuline\w*|tourette|ptss|trauma|verlamd|spasti\w*|zwanger|transgender|trans|pleeggezin|pleegouders|"
     r"gevangenis|vastzit|overleden|asielzoeker\w*|azc|ongedocumenteerd|verslaafd|psychose|anorexia|boulimie|"
     r"gediagnosticeerd|diagnose|medicatie|medicijnen|ritalin|hoofddoek|geadopteerd|adoptie|amputatie|"
-    r"zonder\s+ouders|alleenstaand\w*|vluchteling\w*|litteken\w*)\b", re.IGNORECASE)
+    r"zonder\s+ouders|alleenstaand\w*|vluchteling\w*|litteken\w*|dwerggroei|tracheostom\w*|zuurstof\w*|kliniek|"
+    r"transitie|krukken|\w*apparaten|rollator|beugels|kaal|kaalheid|alopecia|albinis\w*)\b", re.IGNORECASE)
 _PLURAL_CHILDREN = re.compile(r"\b(?:kinderen|leerlingen|jongens|meisjes|kleuters|lln|steeds meer|meerdere)\b",
                               re.IGNORECASE)
 
@@ -349,8 +377,14 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
     for match in _DIGITS.finditer(text):
         add(_number_kind(re.sub(r"\D", "", match.group(0))), match.start(), match.end())
     for match in _NUMBER_CONTEXT.finditer(text):
-        group = "nr" if match.group("nr") else "hash"
-        add("nummer", match.start(group), match.end(group))
+        group = next(name for name in ("nr", "code", "before", "record", "hash") if match.group(name))
+        if group not in ("nr", "before") or not _GENERIC_NUMBER_WORD.match(match.group(0)) or not _year_or_service(
+                match.group(group)):
+            add("nummer", match.start(group), match.end(group))
+    for match in _NINE_GROUPED.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if bsn.is_valid(digits) or onderwijsnummer.is_valid(digits):
+            add(_number_kind(digits), match.start(), match.end())
     for match in _STREET.finditer(text):
         if fold(match.group("street").split()[0]) not in allowed_words or match.group("nr"):
             add("adres", match.start(), match.end())
@@ -366,6 +400,21 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
 
 
 # ───────────── numbers, dates, places ─────────────
+
+
+_NINE_GROUPED = re.compile(r"(?<![\d.-])\d{3,4}[-.]\d{2,3}[-.]\d{3}(?!\d)")
+"""A BSN or onderwijsnummer typed in groups ("666-644-263", "429.781.775")."""
+_YEARISH = re.compile(r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?|0[89]00\D?\d*|11[23]")
+
+
+_GENERIC_NUMBER_WORD = re.compile(r"(?:nr|nummer|leerling(?:en)?\b(?!\s?(?:nummer|nr)))|\d", re.IGNORECASE)
+"""'nr', 'nummer' or 'leerling' alone before a number, or no word at all: a year or a school year
+after them is no pupil's number ('leerlingnummer 2021/56' is)."""
+
+
+def _year_or_service(value: str) -> bool:
+    """A year, a school year ("2025-2026") or a service number after 'nummer': no pupil's number."""
+    return bool(_YEARISH.fullmatch(value))
 
 
 def _service_number(digits: str) -> bool:
@@ -499,7 +548,26 @@ def _common(word: str) -> bool:
         return any(part in common or part in _FUNCTION_WORDS for part in word.split("-") if part)
     if len(word) >= 7 and _compound(word, common):
         return True
+    if _inflected(word, common):
+        return True
     return len(word) >= 6 and any(variant in common for variant in _one_edit(word))
+
+
+def _inflected(word: str, common: frozenset[str]) -> bool:
+    """A form of an ordinary word that the frequency list lacks: a verb with -t ("spijbelt" from
+    "spijbelen"), a noun in -ingen/-ing from a verb ("schorsingen" from "schorsen"), a plural."""
+    if len(word) < 6:
+        return False
+    stems = [word[:-1] + "en", word[:-1] + word[-2] + "en"] if word.endswith("t") else []
+    if word.endswith("ingen"):
+        stems.append(word[:-5] + "en")
+    elif word.endswith("ing"):
+        stems.append(word[:-3] + "en")
+    if word.endswith("en"):
+        stems.append(word[:-2])
+    elif word.endswith("s"):
+        stems.append(word[:-1])
+    return any(stem in common for stem in stems)
 
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -581,6 +649,18 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
     if _TITLE_BEFORE.search(before):
         return True
     strong = bool(_CONTEXT_AFTER.match(after) or _CONTEXT_BEFORE.search(before))
+    if _AGE_AFTER.match(after) and (word in words.first_names or not _common(word)):
+        return True  # "Sham 10 is net aangemeld"
+    if _ARABIC_SURNAME.fullmatch(word) and not _common(word.split("-", 1)[1]):
+        return True  # "al-tamimi", "El-Amrani"
+    known = word in words.first_names or word in words.surnames
+    if not strong and ((_acronym(token, text) and not known) or _role_or_demonym(token)):
+        return False  # "HGW", "TOS" in a sentence in lower case; "SMW'er"; "Kaapverdische ouders"
+    if strong and word in words.not_names and word not in words.first_names and not _capitalised(token):
+        return False
+    if strong and word in words.not_names and word not in words.first_names and _CONTEXT_BEFORE.search(before) and (
+            _TOPIC_BEFORE.search(before)):
+        return False  # "tips over Cardea": an organisation, not a child
     first = word in words.first_names or _possessive(word, words, tokens, i)
     surname = word in words.surnames and word not in words.surname_words
     if word in allowed and not strong:
@@ -619,6 +699,31 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
 
 
 
+_AGE_AFTER = re.compile(r"^\s+\d{1,2}\s+(?:is|zit|heeft|komt|gaat|wil|kan|woont)\b", re.IGNORECASE)
+_ARABIC_SURNAME = re.compile(r"(?:al|el|abu|ben|bin)-[a-z]{3,}")
+
+
+def _acronym(token: _Token, text: str) -> bool:
+    """A word in capitals ("HGW", "JINC") in a text that is not written in capitals: an
+    abbreviation or a brand; a name in capitals comes in a text typed in capitals."""
+    if not (token.text.isupper() and len(token.text) > 1):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) < 0.6 * len(letters)
+
+
+_DEMONYM = re.compile(r"(?:sche|aanse|eense|oonse|iese|ese|ijnse|ynse|aise|ische)$")
+
+
+def _role_or_demonym(token: _Token) -> bool:
+    """"SMW'er", "IB'ers" (a role), "Kaapverdische", "Guineese" (where someone comes from): no name."""
+    return "'er" in token.text.lower() or "’er" in token.text.lower() or bool(
+        _capitalised(token) and _DEMONYM.search(token.folded) and token.folded not in lexicon().first_names)
+
+
+_TOPIC_BEFORE = re.compile(r"\b(?:tips|meedenken|ervaring|ervaringen)\s+(?:om|over|voor|met)\s+$", re.IGNORECASE)
+
+
 def _possessive(word: str, words: Lexicon, tokens: list[_Token], i: int) -> bool:
     """'Xaviers vader', 'PRAKASHs moeder': a first name with a genitive s before a family word."""
     return (word.endswith("s") and word[:-1] in words.first_names and i + 1 < len(tokens)
@@ -653,7 +758,7 @@ def _proper_noun_group(tokens: list[_Token], i: int, words: Lexicon) -> bool:
         if 0 <= j < len(tokens) and _capitalised(tokens[j]) and abs(tokens[j].start - tokens[i].end) <= 2 + len(
                 tokens[j].text) + len(tokens[i].text):
             other = tokens[j].folded
-            if other not in words.first_names and other not in words.surnames:
+            if other not in words.first_names and other not in words.surnames and other not in _INTERFIX:
                 return True
     return False
 
@@ -684,8 +789,13 @@ def _continues_name(tokens: list[_Token], j: int, text: str, words: Lexicon, all
 def _single_child(text: str) -> tuple[int, int] | None:
     """One child singled out: one child (the only one, or one child with a trait), a group or a
     school, and a health, body or family trait; not when the text is about children in general."""
+    if _PLURAL_CHILDREN.search(text):
+        return None
+    distinct = next((m for m in _DISTINCT.finditer(text) if not _titled(m.group(0))), None)
+    if distinct is not None and (_GROUP.search(text) or _SCHOOL_WORD.search(text)):
+        return distinct.start(), distinct.end()
     child = _SINGLE_CHILD.search(text)
-    if child is None or _PLURAL_CHILDREN.search(text):
+    if child is None:
         return None
     trait = _TRAIT.search(text)
     if trait is None:
@@ -694,6 +804,12 @@ def _single_child(text: str) -> tuple[int, int] | None:
     if not (unique or _GROUP.search(text) or _SCHOOL_WORD.search(text)):
         return None
     return min(child.start(), trait.start()), max(child.end(), trait.end())
+
+
+def _titled(phrase: str) -> bool:
+    """'het Meisje met de parel': a child noun with a capital after the article is a title."""
+    words = phrase.split()
+    return len(words) > 1 and words[1][:1].isupper()
 
 
 _SCHOOL_WORD = re.compile(r"\b(?:school|ikc|obs|cbs|kindcentrum|basisschool)\b|\bbij ons op\b", re.IGNORECASE)

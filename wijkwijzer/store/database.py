@@ -213,6 +213,11 @@ async def dispose(engine: AsyncEngine) -> None:
     await engine.dispose()
 
 
+def sqlite_file(engine: AsyncEngine) -> str | None:
+    """The path of the engine's SQLite file; None for PostgreSQL or an in-memory database."""
+    return engine.url.database if _is_sqlite_file(engine.url) else None
+
+
 def _is_sqlite_file(url: URL) -> bool:
     return url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") \
         and url.query.get("mode") != "memory"

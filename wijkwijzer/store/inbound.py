@@ -16,6 +16,9 @@ A row that cannot be answered (too many attempts) becomes ``failed``, also witho
 - **Never a reply twice:** each reply sent is counted in the row right after the Graph API
   accepted it. Meta has no idempotency key, so a process dying between that acceptance and the
   count (about a millisecond) is the one case in which a reply goes out again.
+- **Flushes:** recording a message waits for the disk (the 200 to Meta depends on it); the
+  bookkeeping after it does not on PostgreSQL (store/leases.py ``without_flush``): losing it in a
+  database crash means a message answered again, never one lost.
 - **Privacy:** the message id is the keyed hash kept in ``inbound_messages``; the sender is a
   pseudonym; the number, the text and the replies are sealed with the address key
   (store/addresses.py) and removed once answered. Forget-me deletes the rows by sender
@@ -36,7 +39,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer.store.addresses import AddressCipher
-from wijkwijzer.store.leases import lease_due, lease_free
+from wijkwijzer.store.leases import lease_due, lease_free, without_flush
 from wijkwijzer.store.schema import inbound_work
 from wijkwijzer.store.whatsapp_store import claim_ids
 
@@ -110,6 +113,7 @@ class InboundWork:
         held = and_(inbound_work.c.message_id == message_id, inbound_work.c.state.in_(_OPEN),
                     (inbound_work.c.claimed_by == worker) | lease_free(inbound_work, now))
         async with self.engine.begin() as conn:
+            await without_flush(conn)
             row = (await conn.execute(
                 update(inbound_work).where(held)
                 .values(claimed_by=worker, claimed_until=now + lease, attempts=inbound_work.c.attempts + 1)
@@ -124,6 +128,7 @@ class InboundWork:
         due = and_(inbound_work.c.state.in_(_OPEN), inbound_work.c.next_attempt_at <= now,
                    lease_free(inbound_work, now))
         async with self.engine.begin() as conn:
+            await without_flush(conn)
             rows = await lease_due(
                 conn, inbound_work, due=due, order_by=(inbound_work.c.received_at, inbound_work.c.message_id),
                 limit=limit, values={"claimed_by": worker, "claimed_until": now + lease,
@@ -154,6 +159,7 @@ class InboundWork:
         after :data:`MAX_ATTEMPTS` the message is given up and its content removed."""
         now = self.clock()
         async with self.engine.begin() as conn:
+            await without_flush(conn)
             done = await conn.execute(
                 update(inbound_work).where(self._mine(message_id, worker), inbound_work.c.attempts < MAX_ATTEMPTS)
                 .values(claimed_by=None, claimed_until=None, next_attempt_at=now + delay))
@@ -167,12 +173,14 @@ class InboundWork:
 
     async def _finish(self, message_id: str, worker: str, **values: Any) -> bool:
         async with self.engine.begin() as conn:
+            await without_flush(conn)
             done = await conn.execute(update(inbound_work).where(self._mine(message_id, worker)).values(
                 payload=None, replies=None, claimed_by=None, claimed_until=None, **values))
         return done.rowcount == 1
 
     async def _set(self, message_id: str, worker: str, expected: str, **values: Any) -> bool:
         async with self.engine.begin() as conn:
+            await without_flush(conn)
             done = await conn.execute(update(inbound_work).where(
                 self._mine(message_id, worker), inbound_work.c.state == expected).values(**values))
         return done.rowcount == 1

@@ -13,8 +13,16 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Table, or_, select, update
+from sqlalchemy import ColumnElement, Row, Table, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
+
+
+async def without_flush(conn: AsyncConnection) -> None:
+    """On PostgreSQL, let this transaction commit without waiting for the disk flush: for
+    bookkeeping whose loss in a database crash means a repeat (a resend, a turn run early), never
+    a loss. Never for what an acknowledgement depends on."""
+    if conn.dialect.name == "postgresql":
+        await conn.execute(text("SET LOCAL synchronous_commit TO OFF"))
 
 
 def lease_free(table: Table, now: datetime) -> ColumnElement[bool]:

@@ -30,13 +30,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, insert, literal, or_, select, text, update
+from sqlalchemy import and_, bindparam, func, insert, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer.store.addresses import AddressCipher
 from wijkwijzer.store.audit import write_audit
 from wijkwijzer.store.database import point_read, point_reads
-from wijkwijzer.store.leases import lease_due
+from wijkwijzer.store.leases import lease_due, without_flush
 from wijkwijzer.store.schema import UtcDateTime, announcements, message_status, outbox, subscriptions, users
 
 # Public names; the tables among them are defined in schema.py and stay importable from here.
@@ -299,8 +299,7 @@ class Outbox:
         """Record the result in its own short transaction; on PostgreSQL without waiting for the
         disk flush (a record lost in a database crash means a resend, never a loss)."""
         async with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                await conn.execute(text("SET LOCAL synchronous_commit TO OFF"))
+            await without_flush(conn)
             done = await conn.execute(update(outbox).where(and_(
                 outbox.c.id == row.id, outbox.c.claimed_by == worker, outbox.c.state == "sending"))
                 .values(claimed_by=None, claimed_until=None, updated_at=self.clock(), **values))
