@@ -97,7 +97,7 @@ def while_serving(work: Callable[[asyncio.Event], Awaitable[None]]
 
     async def run(_: web.Application) -> AsyncIterator[None]:
         stop = asyncio.Event()
-        task = asyncio.create_task(work(stop))
+        task: asyncio.Future[None] = asyncio.ensure_future(work(stop))
         yield
         stop.set()
         await task

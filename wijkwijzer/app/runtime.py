@@ -14,7 +14,7 @@ from wijkwijzer.app.knowledge_sync import KnowledgeSync
 from wijkwijzer.app.secrets import pseudonym_key
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.core.agent import COPY_FILE as AGENT_COPY
-from wijkwijzer.core.agent import WijkwijzerAgent
+from wijkwijzer.core.agent import ProfileSource, WijkwijzerAgent
 from wijkwijzer.core.conversation import Registry
 from wijkwijzer.core.copy import CopyBook
 from wijkwijzer.core.safety import SafetyCopy, SafetyReply
@@ -118,7 +118,7 @@ async def with_secret(settings: Settings, engine: AsyncEngine) -> Settings:
     return settings.model_copy(update={"pseudonym_secret": SecretStr(key)})
 
 
-async def create_runtime(settings: Settings, profiles, engine: AsyncEngine | None = None) -> Runtime:
+async def create_runtime(settings: Settings, profiles: ProfileSource, engine: AsyncEngine | None = None) -> Runtime:
     """Open the database (migrating it), load the knowledge base and build the agent."""
     kb = KnowledgeBaseHolder(settings.kb_dir)
     engine = engine or engine_for(settings)

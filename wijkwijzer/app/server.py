@@ -290,8 +290,8 @@ def _knowledge_poll(runtime: Runtime) -> Callable[[web.Application], AsyncIterat
     return while_serving(lambda stop: runtime.sync.run(stop, runtime.settings.kb_poll_seconds))
 
 
-def _background_worker(worker: DeliveryWorker):
-    async def run(app: web.Application):
+def _background_worker(worker: DeliveryWorker) -> Callable[[web.Application], AsyncIterator[None]]:
+    async def run(app: web.Application) -> AsyncIterator[None]:
         stop = asyncio.Event()
         task = asyncio.create_task(worker.run(stop))
         yield

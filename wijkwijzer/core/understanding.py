@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from wijkwijzer.core.intents import INTENT_NAMES, INTENTS
 from wijkwijzer.core.privacy import allowed_words, find_personal_data, lexicon, vocabulary
+from wijkwijzer.core.safety import assess
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.resolver import Candidate, Mention
 from wijkwijzer.knowledge.text import normalize
@@ -114,10 +115,10 @@ _FILLER = frozenset(
 SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "greeting": (
         _any(_words("hoi hoihoi hallo hallootjes hey heey hee hei hej heej hai hi yo hello goedendag dag morgen "
-                    "middag"),
+                    "middag mrgn mogge moggu gm goedemrgn gmorgen"),
              r"\b(goede|goeie|goeden|goeie) ?(morgen|middag|avond|dag)\b", r"\bgoed(e|en)?(morgen|middag|avond)\b",
              r"\bgoei(e)?(morgen|middag|avond)\b"),
-        frozenset("team collega collegas hoe gaat het ermee met alles goed lekker zeg".split()),
+        frozenset("team collega collegas hoe gaat het ermee met alles goed lekker zeg allemaal daar".split()),
     ),
     "thanks": (
         _any(_words("bedankt dank danku dankje dankjewel dankjwel dankuwel bedankje thanks thank thx thnx tnx thanx "
@@ -131,12 +132,14 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
             helemaal goed kan mee verder
             alvast nogmaals weer voor info informatie hulp antwoord antwoorden reactie snelle snel was is dit dat
             you much zo veel duizendmaal x zoekwerk tijd ga ik meteen doen dat dit bestaat
+            ah oh oke ok okay het meedenken moeite uitleg info jullie je jij u hoor hartstikke
         """.split()),
     ),
     "help": (
         _any(_words("help helpen hulp menu info opties handleiding uitleg instructie instructies"),
              r"\bwat (kan|kun|doe|weet|ken) (je|jij|u)\b", r"\bwat (kan|kun|mag) ik( \w+){0,2} (vragen|doen)\b",
-             r"\bhoe werkt? (dit|het|jij|je|wijkwijzer|deze bot|de bot|deze app)\b",
+             r"\bhoe werkt? (dit|het|jij|je|wijkwijzer|deze bot|de bot|deze app)( ding| dingetje| programma)?\b",
+             r"\bwat (moet|kan|mag) ik (hier )?(in)?(typen|tikken|intypen|vragen)\b",
              r"\bwat (is|doet) (dit|wijkwijzer|deze bot)\b", r"\bik (snap|begrijp|weet) (het|er|dit) niet\b",
              r"\bwaar ?voor (ben|kan|dien) (je|jij|ik je)\b", r"\bhoe (moet|kan) ik (dit|je|jou) gebruiken\b",
              r"\bwaar(mee)? (kan|kun) (je|jij) (me|mij|ons) (mee )?(helpen|van dienst zijn)\b",
@@ -157,7 +160,7 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
              r"\bniet meer nodig\b",
              r"\bik (wil|hoef) (niet meer|niks|niets)\b"),
         frozenset("ermee zitten toch meer niet sorry verkeerd foutje fout per ongeluk dit dat deze gesprek "
-                  "vraag".split()),
+                  "vraag ah oh nee neee nou hmm".split()),
     ),
 }
 
@@ -244,7 +247,19 @@ CUES: dict[str, re.Pattern[str]] = {
     "want": _any(_words("wil wilde wou graag kan_ik mag_ik nieuw nieuwe")),
     "tell_something": _any(r"\b(iets|wat|zorgen) (melden|signaleren|kwijt|doorgeven|delen)\b", _words("signaleren"),
                            r"\b(melden|doorgeven|laten weten|opmerken|aangeven) dat\b", r"\b(even|wil|wilde) melden\b",
-                           r"\b(wil|wilde|moest|moet) (het|dit|dat) (even |ook )?kwijt\b", r"\bwil(de)? (even )?kwijt\b"),
+                           r"\b(wil|wilde|moest|moet) (het|dit|dat) (even |ook )?kwijt\b", r"\bwil(de)? (even |ff |eventjes )?kwijt\b"),
+    # Asking what to do about a situation: a route question ("wat moet ik doen", "en nu?", "waar begin ik").
+    "what_now": _any(r"\bwat (moet|kan|moeten|kunnen|moet je|kun je) (ik|we|wij|je)? ?(nu |hier |hiermee |daarmee |daar |dan )?"
+                     r"(mee )?(doen|mee)\b",
+                     r"\b(en|wat) nu\b", r"\bwat (moet|kan|moeten|kunnen) (ik|we|wij)$", r"\bwaar (moet ik )?(begin|beginnen|start|starten) (ik|we|je)?\b",
+                     r"\bhoe pak (ik|je|we) (dit|dat|het|zoiets) aan\b", r"\bwat is (hier )?wijsheid\b",
+                     r"\b(we|ik) (komen|kom) (er )?(\w+ ){0,4}niet (meer )?uit\b", r"\bwat (zijn|is) (de )?volgende stap"),
+    # A child or family a route question is about.
+    "child_word": _any(_words("kind kinderen kindje leerling leerlingen leerlinge meisje meid jongen zoon dochter "
+                              "kleuter kleuters peuter baby puber broer broertje zus zusje gezin gezinnen pupil")),
+    # Who a signal is usually about: with a thema and no question it is a signal ("kinderen komen zonder ontbijt").
+    "group_subject": _any(_words("kinderen kids leerlingen gezinnen ouders jongeren pubers kleuters klassen "
+                                 "meiden jongens tieners")),
     # A trend someone sees: with a thema it is a signal ("we merken steeds meer schoolweigering").
     "trend": _any(r"\bwe (merken|zien|constateren|horen|signaleren)\b", r"\b(merken|zien|horen) we\b",
                   r"\b(zie|merk|hoor) ik\b", r"\bhoor van\b", r"\bvalt (me|mij|ons) op\b", r"\bloopt op\b",
@@ -326,7 +341,7 @@ CUES: dict[str, re.Pattern[str]] = {
 # Entity features the rules may name, next to the cue names above.
 FEATURES = frozenset({
     "rol", "place", "school", "begrip", "expertise", "route_word", "route_step", "thema", "code", "code_only", "bare",
-    "foreign_person", "child_named",
+    "foreign_person", "child_named", "concern",
 })
 
 
@@ -364,9 +379,18 @@ RULES: tuple[Rule, ...] = (
     Rule("signal", 0.9, ("urgent_start", "thema"), unless=("what_is", "who")),
     Rule("signal", 0.87, ("trend", "thema"), unless=("what_is", "how", "who_strict", "expertise_cue")),
     Rule("signal", 0.87, ("complaint", "thema"), unless=("what_is", "how", "who")),
+    Rule("signal", 0.84, ("group_subject", "thema"), unless=("what_is", "how", "who", "how_route", "expertise_cue",
+                                                            "report_word", "report_subject", "signals_plural", "rol")),
     Rule("unknown", 0.97, ("off_topic",), unless=("signal_start", "signal_word", "tell_something", "announce_cue",
                                                    "register_word", "subscribe_cue", "unsubscribe_cue")),
     Rule("route", 0.92, ("route_alone",)),
+    Rule("route", 0.87, ("what_now", "child_word"), unless=("who_strict", "rol", "expertise_cue", "what_is", "signal_start",
+                                               "code", "register_word", "announce_cue", "off_topic")),
+    Rule("route", 0.87, ("what_now", "begrip"), unless=("who_strict", "rol", "expertise_cue", "what_is",
+                                                          "signal_start", "off_topic")),
+    Rule("route", 0.86, ("concern", "child_word"), unless=("signal_start", "signal_word", "tell_something", "trend", "complaint",
+                                              "rol", "who_strict", "what_is", "report_word", "signals_plural",
+                                              "urgent_start")),
     Rule("partner_lookup", 0.94, ("partners_word", "place"), unless=("what_is", "complaint", "trend")),
     Rule("partner_lookup", 0.91, ("human",)),
     Rule("route", 0.95, ("how_route",)),
@@ -379,7 +403,8 @@ RULES: tuple[Rule, ...] = (
     Rule("partner_lookup", 0.95, ("rol", "who_strict"), unless=("what_is", "off_topic")),
     Rule("unknown", 0.9, ("who_strict", "foreign_person"), unless=("rol", "place")),
     Rule("unknown", 0.96, ("child_named",), unless=("signal_start", "signal_word", "tell_something", "trend",
-                                                    "complaint", "urgent_start", "route_word", "route_step")),
+                                                    "complaint", "urgent_start", "route_word", "route_step",
+                                                    "what_is", "bare")),
     Rule("route", 0.9, ("how", "route_word")),
     Rule("route", 0.9, ("steps", "route_word")),
     Rule("partner_lookup", 0.9, ("rol", "who")),
@@ -398,6 +423,8 @@ RULES: tuple[Rule, ...] = (
     Rule("partner_lookup", 0.85, ("place", "followup")),
     Rule("partner_lookup", 0.8, ("rol", "bare")),
     Rule("expertise_lookup", 0.72, ("expertise_cue", "school_word", "place")),
+    Rule("expertise_lookup", 0.8, ("expertise_cue", "school_word"), unless=("what_is", "rol", "trend", "complaint",
+                                                                            "tell_something")),
     Rule("expertise_lookup", 0.86, ("school_profile",), unless=("expertise", "rol")),
     Rule("glossary", 0.7, ("begrip", "bare")),
     Rule("partner_lookup", 0.7, ("rol",), unless=("what_is",)),
@@ -454,8 +481,8 @@ ROUTE_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "verzuim": _any(
         _stems("verzuim thuiszit thuis_zit thuisblijf thuis_blijf spijbel schoolweiger school_weiger afwezig "
-               "ziekmelding"),
-        r"\bzit\b.{0,25}\bthuis\b", r"\b(houden|houdt|hield|hielden)\b.{0,25}\bthuis\b", r"\bthuis gehouden\b",
+               "ziekmelding ontbreken ontbreekt ontbrak"),
+        r"\bzit\b.{0,25}\bthuis\b", r"\b(houden|houdt|hield|hielden|blijft|blijven|bleef|bleven)\b.{0,25}\bthuis\b", r"\bthuis gehouden\b",
         r"\bniet (meer )?(naar|op) school\b", r"\b(komt|kwam|komen|kwamen)\b.{0,20}\bniet (meer )?(naar|op) school\b",
         r"\bniet meer (komt|komen|kwam)\b", r"\bweiger\w* (om )?(naar|op) school\b",
         r"\bwil(len)? niet (meer )?naar school\b",
@@ -514,12 +541,13 @@ THEMA_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "ouders": _any(
         _stems("opvoed handelingsverlegen vechtscheiding"), _words("scheiding ouderbetrokkenheid thuissituatie"),
-        r"\bouders\b.{0,30}\b(niet|moeilijk|slecht|nauwelijks) (bereikbaar|betrokken)\b",
+        r"\bouders\b.{0,30}\b(niet|moeilijk|slecht|nauwelijks|amper) (nog |meer )?(te )?(bereikbaar|betrokken|bereiken)\b",
         r"\bouders (weten|kunnen) (niet|het niet)\b", r"\bgrip op (hun|hun kind)\b",
     ),
     "wachttijden": _any(
         _stems("wachtlijst wacht_lijst wachttijd wacht_tijd"), _words("te_lang_wachten geen_plek plaatsingsstop"),
         r"\bwacht(en)? (al )?(lang|maanden|weken|jaren)\b", r"\blang op (hulp|zorg)\b",
+        r"\b(maanden|weken|jaren|lang) (moeten |moet |zitten te |staan te )?wachten\b", r"\bwachten op (hulp|zorg|een plek)\b",
     ),
     "samenwerking": _any(
         _stems("samenwerk ketenpartner"), _words("afstemming overdracht terugkoppeling langs_elkaar_heen stroef "
@@ -662,7 +690,7 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
         found["thema"] = reading.thema
         return Understanding("unknown", confidence, _empty(), followup=_followup(reading.features),
                              here="here" in reading.features, outside=reading.outside, named=found)
-    found["route"] = _route(norm, found["begrip"], reading.situation, kb) if intent == "route" else None
+    found["route"] = _route(norm, found["begrip"], reading, kb) if intent == "route" else None
     found["thema"] = reading.thema
     features = reading.features
     human = "human" in features and intent == "partner_lookup"
@@ -708,7 +736,19 @@ def _empty() -> dict[str, str | None]:
     return dict.fromkeys(ENTITY_KEYS)
 
 
+_ELONGATED = re.compile(r"([a-z])\1+\b")
+
+
 def _social(norm: str) -> str | None:
+    """Greeting, thanks, help or cancel when the message is nothing else; a stretched last letter
+    ("hoiii", "dankkk") reads as the word."""
+    found = _social_words(norm)
+    if found is None and _ELONGATED.search(norm):
+        found = _social_words(_ELONGATED.sub(r"\1", norm))
+    return found
+
+
+def _social_words(norm: str) -> str | None:
     if not _SOCIAL_GATE.search(norm):
         return None
     for intent, (core, fillers) in SOCIAL.items():
@@ -847,6 +887,8 @@ def _features(text: str, norm: str, reading: _Reading, kb: KnowledgeBase) -> Non
         found.add("place")
     if _ROUTE_WORDS.found(norm):
         found.add("route_word")
+    if assess(text):
+        found.add("concern")
     situations = kb.resolver.situations(text)
     if situations:
         reading.situation = situations[0][0]
@@ -900,14 +942,19 @@ def _thema(norm: str) -> str | None:
     return best if scores[best] >= 1 else None
 
 
-def _route(norm: str, begrip: str | None, situation: str | None, kb: KnowledgeBase) -> str | None:
-    """The route the message names, else the route of the situation it describes, else the
-    route of the step its glossary term belongs to."""
+def _route(norm: str, begrip: str | None, reading: _Reading, kb: KnowledgeBase) -> str | None:
+    """The route the message names, else the route of the situation it describes, the meldcode
+    for a concern about a child's safety, the verzuim route for absence, else the route of the
+    step its glossary term belongs to."""
     named = next((route for route, _ in _ROUTE_WORDS.found(norm)), None)
     if named:
         return named
-    if situation:
-        return situation.removeprefix("route:").split(".")[0]
+    if reading.situation:
+        return reading.situation.removeprefix("route:").split(".")[0]
+    if "concern" in reading.features:
+        return "meldcode"
+    if reading.thema == "verzuim" and not begrip:
+        return "verzuim"
     if not begrip:
         return "algemeen"  # a route question that names no route asks about the ondersteuningsroute
     term = next((t for t in kb.terms if t.term == begrip), None)

@@ -136,7 +136,10 @@ class WijkSlot(Slot):
         self.copy = copy
 
     def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
-        found = place_from_entities(svc.kb, svc.understanding.entities, {})
+        # Also a place in a message of no intent of its own: "laak, en het is best dringend"
+        # answers the wijk and the urgency at once.
+        entities = svc.understanding.entities if svc.understanding.intent != "unknown" else svc.understanding.named
+        found = place_from_entities(svc.kb, entities, {})
         if isinstance(found, Place):
             return found.area or svc.kb.schools[found.school or ""].wijk
         return None

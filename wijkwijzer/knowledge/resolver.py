@@ -242,6 +242,8 @@ class Resolver:
         variants = [(alias, False)]
         if 1 < len(words) <= 3:
             variants.append(("".join(words), True))
+        # On a phone "ij" is often typed "y" ("moerwyk", "ryswyk"): the same name, not a typo.
+        variants += [(variant.replace("ij", "y"), glued) for variant, glued in variants if "ij" in variant]
         for variant, glued in variants:
             known = self._exact.get(variant, ())
             if any(self._entries[i].kind == kind and self._entries[i].id == id_ for i in known):
@@ -304,7 +306,9 @@ class Resolver:
                 found.add(variant)
             found.update(self._deletes.get(variant, ()))
         found.discard(token)
-        return exact + tuple(sorted(t for t in found if DamerauLevenshtein.distance(t, token) <= 1))
+        # A short name is only ever typed exactly: "boos" is no typo of "oos".
+        return exact + tuple(sorted(t for t in found if len(t) >= MIN_FUZZY_TOKEN
+                                    and DamerauLevenshtein.distance(t, token) <= 1))
 
     def _exact_spans(self, toks: list[str], kinds: frozenset[str], out: _Found) -> dict[int, list[tuple[int, int]]]:
         """Every span that is a name or alias as typed; returns the spans found per entry."""

@@ -16,11 +16,11 @@ from typing import Any, Protocol
 from jwt import PyJWK, PyJWKClient, PyJWKClientError
 from microsoft_agents.hosting.core import (
     AgentAuthConfiguration,
-    AuthTypes,
     ClaimsIdentity,
     OutboundHostValidator,
 )
 from microsoft_agents.hosting.core.authorization import JwtTokenValidator
+from microsoft_agents.hosting.core.authorization.auth_types import AuthTypes
 from yarl import URL
 
 from wijkwijzer.adapters.teams.settings import DEFAULT_SERVICE_URL_HOSTS, TeamsSettings
@@ -91,7 +91,7 @@ class Unauthorized(Exception):
 class _Validator(JwtTokenValidator):
     def __init__(self, configuration: AgentAuthConfiguration, keys: SigningKeySource | None) -> None:
         super().__init__(configuration)
-        self._jwk_client_manager = keys if keys is not None else ThrottledJwks()
+        self._jwk_client_manager = keys if keys is not None else ThrottledJwks()  # type: ignore[assignment]  # duck-typed (A8)
 
 
 def auth_configuration(settings: TeamsSettings) -> AgentAuthConfiguration:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from aiohttp import web
@@ -81,7 +82,7 @@ class _ParsedRequest:
         return self._request.method
 
     @property
-    def headers(self):
+    def headers(self) -> Mapping[str, str]:
         return self._request.headers
 
     async def json(self) -> Activity:
@@ -162,7 +163,8 @@ class TeamsEndpoint:
             return self._refuse(refused)
         try:
             async with self.slots:  # a bounded number of turns at once (the server's WIJKWIJZER_MAX_TURNS)
-                response = await self.adapter.process_request(_ParsedRequest(request, activity, identity), self.bot)
+                response = await self.adapter.process_request(  # json() gives the parsed Activity on purpose
+                    _ParsedRequest(request, activity, identity), self.bot)  # type: ignore[arg-type]
         except Exception:
             log.exception("teams request failed outside the turn")
             return web.json_response({"error": "Interne fout."}, status=500)

@@ -17,6 +17,7 @@ from microsoft_agents.activity import (
     Activity,
     ActivityTypes,
     ChannelAccount,
+    ChannelId,
     ConversationAccount,
 )
 from microsoft_agents.hosting.core import TurnContext
@@ -205,11 +206,13 @@ class WhatsAppEndpoint:
         fields: dict[str, Any] = {"type": ActivityTypes.message, "text": message.text}
         if message.kind == "welcome":
             fields = {"type": ActivityTypes.conversation_update, "members_added": [user]}
+        if message.timestamp is not None:
+            fields["timestamp"] = message.timestamp
         return Activity(
-            id=message.message_id, channel_id=CHANNEL_ID, service_url=self.settings.graph_url,
+            id=message.message_id, channel_id=ChannelId(channel=CHANNEL_ID), service_url=self.settings.graph_url,
             conversation=ConversationAccount(id=user.id), from_property=user,
             recipient=ChannelAccount(id=self.settings.phone_number_id or CHANNEL_ID, name=BOT_NAME),
-            timestamp=message.timestamp, locale="nl-NL", channel_data={ADDRESS_KEY: message.sender}, **fields,
+            locale="nl-NL", channel_data={ADDRESS_KEY: message.sender}, **fields,
         )
 
     async def sweep_until(self, stop: asyncio.Event) -> None:
