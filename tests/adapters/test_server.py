@@ -231,13 +231,3 @@ def test_serve_starts_answers_and_stops_cleanly_on_sigterm(tmp_path):
             process.wait()
         process.stdout.close()
         process.stderr.close()
-
-
-def test_every_setting_is_documented():
-    from wijkwijzer.app.server import ServerSettings
-    from wijkwijzer.app.settings import Settings
-
-    documented = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
-    for settings_class in (Settings, ServerSettings, TeamsSettings):
-        for name in settings_class.model_fields:
-            assert f"`WIJKWIJZER_{name.upper()}`" in documented, name

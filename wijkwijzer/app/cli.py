@@ -6,12 +6,13 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 
 from wijkwijzer.app.secrets import PseudonymKeyError
 from wijkwijzer.core.conversation import RegistryError
 from wijkwijzer.core.copy import CopyError
 
-COMMAND_MODULES = ("kb", "understand", "chat", "serve", "manifest", "people", "announce", "console")
+COMMAND_MODULES = ("kb", "understand", "chat", "serve", "manifest", "people", "announce", "console", "db")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="wijkwijzer",
         description="Wijkwijzer: ketenpartners, ondersteuningsroute en signalen voor passend onderwijs.",
     )
+    parser.add_argument("--version", action="version", version=f"wijkwijzer {version('wijkwijzer')}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"wijkwijzer.app.commands.{name}")

@@ -52,6 +52,14 @@ async def pseudonym_key(configured: str | None, state_dir: Path, engine: AsyncEn
     return _read(path)
 
 
+def existing_key(configured: str | None, state_dir: Path) -> str | None:
+    """The key without creating one: the configured one, else the key file if it exists."""
+    if configured:
+        return configured
+    path = state_dir / KEY_FILE
+    return _read(path) if path.exists() else None
+
+
 async def _take_legacy_key(engine: AsyncEngine) -> str | None:
     async with engine.begin() as conn:
         value = (await conn.execute(select(app_secrets.c.value).where(app_secrets.c.name == LEGACY_NAME))).scalar()

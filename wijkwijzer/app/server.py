@@ -2,7 +2,8 @@
 
 Routes: every channel's webhook (``app/channels.py``: ``POST /api/messages`` for Teams,
 ``GET|POST /api/whatsapp`` for WhatsApp), ``GET /healthz`` (the process is up),
-``GET /readyz`` (database reachable and knowledge base loaded), ``GET /metrics`` (Prometheus).
+``GET /readyz`` (database reachable and knowledge base loaded), ``GET /metrics`` (Prometheus; on
+its own port when ``WIJKWIJZER_METRICS_PORT`` is set, and then not on the main one).
 
 Every request body is limited to ``WIJKWIJZER_MAX_BODY_BYTES``: a larger Content-Length is
 refused with 413 before the body is read, and a body that turns out larger while streaming
@@ -32,6 +33,7 @@ from wijkwijzer.adapters.whatsapp.channel import WhatsAppChannel
 from wijkwijzer.adapters.whatsapp.settings import WhatsAppSettings
 from wijkwijzer.app.channels import BODY_LIMITS, PATHS, ChannelProfiles, channels, mount, while_serving
 from wijkwijzer.app.console import UPLOAD_PATH, setup_console
+from wijkwijzer.app.gauges import OperationsGauges
 from wijkwijzer.app.runtime import LOGIN_PATH, Runtime, create_runtime
 from wijkwijzer.app.senders import delivery_worker
 from wijkwijzer.app.settings import Settings
@@ -57,6 +59,11 @@ class ServerSettings(BaseSettings):
     port: int = Field(default=3978, ge=0, le=65535, description="port to listen on")
     max_body_bytes: int = Field(default=262144, ge=1024, description="largest accepted request body")
     shutdown_timeout: float = Field(default=30.0, ge=0, description="seconds to wait for requests in flight")
+    workers: int = Field(default=1, ge=1, le=64, description="server processes sharing the port (SO_REUSEPORT)")
+    metrics_port: int | None = Field(
+        default=None, ge=1, le=65535,
+        description="serve /metrics on this port instead of the main one; worker i uses this port + i")
+    metrics_host: str = Field(default="127.0.0.1", description="address of the metrics port")
 
 
 class InFlight:
@@ -91,6 +98,7 @@ RUNTIME = web.AppKey("runtime", Runtime)
 IN_FLIGHT = web.AppKey("in_flight", InFlight)
 SERVER_SETTINGS = web.AppKey("server_settings", ServerSettings)
 CHANNELS = web.AppKey("channels", dict[str, Channel])
+GAUGES = web.AppKey("gauges", OperationsGauges)
 
 
 def _channel(request: web.Request) -> str:
@@ -159,6 +167,7 @@ async def _database_ok(runtime: Runtime) -> bool:
 
 
 async def metrics_view(request: web.Request) -> web.Response:
+    await request.app[GAUGES].refresh()
     response = web.Response(body=request.app[METRICS].render())
     response.headers["Content-Type"] = CONTENT_TYPE_LATEST
     return response
@@ -187,11 +196,15 @@ async def create_app(settings: Settings, *, server: ServerSettings | None = None
     app[IN_FLIGHT] = InFlight()
     app[SERVER_SETTINGS] = server
     app[CHANNELS] = {channel.name: channel for channel in chosen}
+    app[GAUGES] = OperationsGauges(metrics, runtime.outbox, runtime.versions, runtime.kb)
     for channel in chosen:
         mount(app, channel, context)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
-    app.router.add_get("/metrics", metrics_view)
+    if server.metrics_port is None:
+        app.router.add_get("/metrics", metrics_view)
+    else:
+        app.cleanup_ctx.append(_metrics_site(server.metrics_host, server.metrics_port))
     if runtime.settings.outbox_worker:
         worker = delivery_worker(runtime, chosen, references, metrics)
         app.cleanup_ctx.append(_background_worker(worker))
@@ -249,6 +262,25 @@ def _retention(runtime: Runtime) -> Callable[[web.Application], AsyncIterator[No
         yield
         stop.set()
         await task
+
+    return run
+
+
+def _metrics_site(host: str, port: int) -> Callable[[web.Application], AsyncIterator[None]]:
+    """``GET /metrics`` alone on its own address (``WIJKWIJZER_METRICS_PORT``), so the public port
+    behind the reverse proxy does not show it."""
+
+    async def run(app: web.Application) -> AsyncIterator[None]:
+        metrics_app = web.Application()
+        metrics_app[METRICS] = app[METRICS]
+        metrics_app[GAUGES] = app[GAUGES]
+        metrics_app.router.add_get("/metrics", metrics_view)
+        runner = web.AppRunner(metrics_app, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, host, port).start()
+        log.info("metrics on %s:%s", host, port)
+        yield
+        await runner.cleanup()
 
     return run
 

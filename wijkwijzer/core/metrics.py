@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 __all__ = ["CONTENT_TYPE_LATEST", "Metrics"]
@@ -24,6 +24,18 @@ class Metrics:
                                 registry=self.registry)
         self.outbound = Counter("wijkwijzer_outbound_sends", "Outbound send results", ["channel", "result"],
                                 registry=self.registry)
+        # Operations gauges, set from the database and the knowledge base when /metrics is read
+        # (app/server.py); the same in every process, unlike the counters above.
+        self.outbox_backlog = Gauge("wijkwijzer_outbox_backlog", "Announcement deliveries not yet sent (pending or sending)",
+                                    registry=self.registry)
+        self.outbox_oldest = Gauge("wijkwijzer_outbox_oldest_undelivered_seconds",
+                                   "Age of the oldest announcement with an undelivered recipient (0: none)",
+                                   registry=self.registry)
+        self.kb_age = Gauge("wijkwijzer_knowledge_base_age_seconds",
+                            "Age of the knowledge base being served (upload of the live version, else newest file)",
+                            registry=self.registry)
+        self.kb_stale = Gauge("wijkwijzer_knowledge_base_stale_contacts",
+                              "Contacts not checked in the last 12 months", registry=self.registry)
         self._children: dict[tuple[Any, ...], Any] = {}
 
     def reject(self, channel: str, reason: str) -> None:

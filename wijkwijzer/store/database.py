@@ -15,6 +15,7 @@ Autogenerate does not see CHECK constraints; ``tests/store/test_migrations.py`` 
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 import threading
 from collections import namedtuple
@@ -26,10 +27,13 @@ from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Select, Table, event, literal, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -238,8 +242,10 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
-async def migrate(engine_or_url: AsyncEngine | str) -> None:
-    """Bring the schema to the newest migration. Idempotent: a current database is left alone.
+async def migrate(engine_or_url: AsyncEngine | str, revision: str = "head") -> None:
+    """Bring the schema to the newest migration (or ``revision``). Idempotent: a current database
+    is left alone; a change is logged once ("database migrated: 0005 -> 0006"), by the process
+    that made it.
 
     Runs in one transaction under a lock, so workers that start together migrate one after the
     other and a failed migration leaves nothing half done: PostgreSQL takes an advisory lock,
@@ -247,24 +253,33 @@ async def migrate(engine_or_url: AsyncEngine | str) -> None:
     sqlite3 driver's default transaction handling does not).
     """
     if isinstance(engine_or_url, AsyncEngine):
-        await _migrate(engine_or_url)
+        await _migrate(engine_or_url, revision)
         return
     engine = create_engine(engine_or_url)
     try:
-        await _migrate(engine)
+        await _migrate(engine, revision)
     finally:
         await engine.dispose()
 
 
-async def _migrate(engine: AsyncEngine) -> None:
+async def _migrate(engine: AsyncEngine, revision: str) -> None:
     lock = _MIGRATION_LOCKS.setdefault(asyncio.get_running_loop(), asyncio.Lock())
     async with lock, engine.begin() as connection:
-        await connection.run_sync(_upgrade_to_head)
+        await connection.run_sync(_upgrade, revision)
 
 
-def _upgrade_to_head(connection: Connection) -> None:
+def _upgrade(connection: Connection, revision: str) -> None:
     _lock_for_migration(connection)
-    command.upgrade(alembic_config(connection), "head")
+    before = schema_revision(connection)
+    command.upgrade(alembic_config(connection), revision)
+    after = schema_revision(connection)
+    if after != before:
+        log.info("database migrated: %s -> %s", before or "empty", after)
+
+
+def schema_revision(connection: Connection) -> str | None:
+    """The Alembic revision the database is at (None: never migrated)."""
+    return MigrationContext.configure(connection).get_current_revision()
 
 
 def _lock_for_migration(connection: Connection) -> None:

@@ -69,6 +69,13 @@ class KnowledgeVersions:
             found = (await conn.execute(select(kb_live.c.version_id).where(kb_live.c.id == 1))).scalar_one_or_none()
         return int(found) if found is not None else None
 
+    async def uploaded_at(self, version_id: int) -> datetime | None:
+        """When ``version_id`` was uploaded (the age of the knowledge base it holds)."""
+        async with self.engine.connect() as conn:
+            found: datetime | None = (await conn.execute(
+                select(kb_versions.c.created_at).where(kb_versions.c.id == version_id))).scalar_one_or_none()
+        return found
+
     async def publish(self, version_id: int, actor: str, *, action: str = "kb.publish") -> None:
         """Make ``version_id`` the live version (restoring is publishing an earlier one again)."""
         now = self.clock()

@@ -347,6 +347,17 @@ class Outbox:
             found.append(Delivery(row.recipient, row.display_name, row.channel, state, reason))
         return found
 
+    async def backlog(self) -> tuple[int, datetime | None]:
+        """Deliveries not yet sent (``pending`` or ``sending``) and when the oldest announcement
+        among them was created (None when there are none); for the operations gauges."""
+        waiting = outbox.c.state.in_(("pending", "sending"))
+        async with self.engine.connect() as conn:
+            count = (await conn.execute(select(func.count()).where(waiting))).scalar_one()
+            oldest = (await conn.execute(
+                select(func.min(announcements.c.created_at))
+                .where(announcements.c.id.in_(select(outbox.c.announcement_id).where(waiting))))).scalar_one()
+        return int(count), oldest
+
     async def counts(self) -> Counter[str]:
         async with self.engine.connect() as conn:
             rows = (await conn.execute(select(outbox.c.state, func.count()).group_by(outbox.c.state))).all()

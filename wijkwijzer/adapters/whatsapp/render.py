@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -195,9 +196,13 @@ def contact_lines(card: ContactCard) -> list[str]:
     return card.as_lines(phone=e164)
 
 
+@lru_cache(maxsize=4096)
 def e164(phone: str, region: str = "NL") -> str:
     """``06 12345678`` → ``+31612345678`` (tappable in WhatsApp). Unparseable numbers and national
-    service numbers (0800, 0900, 0906/0909: often not reachable in international form) stay as written."""
+    service numbers (0800, 0900, 0906/0909: often not reachable in international form) stay as written.
+
+    Cached (a pure function of a few hundred contact numbers): parsing a number with phonenumbers
+    was paid again on every answer that shows a contact (docs/performance.md, C2)."""
     try:
         parsed = phonenumbers.parse(phone, region)
     except phonenumbers.NumberParseException:

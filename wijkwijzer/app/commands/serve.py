@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import ipaddress
 import logging
+import socket
 import sys
+from collections.abc import Callable
 
 from aiohttp import web
 from pydantic import ValidationError
 
 from wijkwijzer.adapters.teams.settings import TeamsSettings
 from wijkwijzer.app.logs import configure_logging
+from wijkwijzer.app.prefork import Supervisor
+from wijkwijzer.app.runtime import engine_for, with_secret
 from wijkwijzer.app.server import PathOnlyAccessLogger, ServerSettings, create_serving_app
 from wijkwijzer.app.settings import Settings
 from wijkwijzer.knowledge.loader import KnowledgeBaseError
+from wijkwijzer.store.database import dispose, migrate
 
 log = logging.getLogger("wijkwijzer.serve")
 
@@ -23,6 +29,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("serve", help="start de server voor Teams en WhatsApp")
     parser.add_argument("--host", help="adres om op te luisteren (standaard WIJKWIJZER_HOST, anders 127.0.0.1)")
     parser.add_argument("--port", type=int, help="poort (standaard WIJKWIJZER_PORT, anders 3978)")
+    parser.add_argument("--workers", type=int, help="aantal serverprocessen op dezelfde poort "
+                        "(standaard WIJKWIJZER_WORKERS, anders 1; alleen Linux)")
     parser.set_defaults(handler=run)
 
 
@@ -75,13 +83,43 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 2
+    workers = server.workers if args.workers is None else args.workers
+    if workers < 1 or (workers > 1 and not hasattr(socket, "SO_REUSEPORT")):
+        print("--workers: kies 1 of meer; meer dan 1 kan alleen op Linux (SO_REUSEPORT).", file=sys.stderr)
+        return 2
     configure_logging(settings.log_level, settings.log_format)
     _warn_about(teams)
+    asyncio.run(prepare(settings))
+
+    def serve_one(index: int, ready: Callable[[], None]) -> int:
+        own = server
+        if server.metrics_port is not None:
+            own = server.model_copy(update={"metrics_port": server.metrics_port + index})
+
+        def listening(message: str) -> None:
+            log.info("listening on %s:%s", host, port)
+            ready()
+
+        try:
+            web.run_app(create_serving_app(settings, server=own, teams=teams), host=host, port=port,
+                        reuse_port=workers > 1, shutdown_timeout=server.shutdown_timeout,
+                        access_log_class=PathOnlyAccessLogger, print=listening)
+        except KnowledgeBaseError as error:
+            print(f"De kennisbank kan niet worden geladen:\n{error}", file=sys.stderr)
+            return 2
+        return 0
+
+    if workers == 1:
+        return serve_one(0, lambda: None)
+    return Supervisor(workers, serve_one).run()
+
+
+async def prepare(settings: Settings) -> None:
+    """What happens once, before any worker starts: migrate the database (under a lock: another
+    machine's server may be starting as well) and create the pseudonym key file if it is used."""
+    engine = engine_for(settings)
     try:
-        web.run_app(create_serving_app(settings, server=server, teams=teams), host=host, port=port,
-                    shutdown_timeout=server.shutdown_timeout, access_log_class=PathOnlyAccessLogger,
-                    print=lambda message: log.info("listening on %s:%s", host, port))
-    except KnowledgeBaseError as error:
-        print(f"De kennisbank kan niet worden geladen:\n{error}", file=sys.stderr)
-        return 2
-    return 0
+        await migrate(engine)
+        await with_secret(settings, engine)
+    finally:
+        await dispose(engine)
