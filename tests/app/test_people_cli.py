@@ -103,3 +103,13 @@ def test_an_announcement_from_the_cli_is_queued_followed_and_cancelled(capsys, t
     audit = capsys.readouterr().out
     for action in ("announcement.send", "announcement.cancel", "user.role", "user.forget"):
         assert action in audit
+
+
+def test_announce_from_the_cli_refuses_personal_data_as_the_chat_does(capsys, tmp_path):
+    text = tmp_path / "bericht.txt"
+    text.write_text("Sara (8) uit groep 5 van De Vliegerwolk mag weer naar zwemles", encoding="utf-8")
+    assert main(["announce", "--all", "--file", str(text)]) == 2
+    err = capsys.readouterr().err
+    assert "lijkt een naam" in err and "Sara" in err
+    assert main(["announce", "status", "1"]) == 1  # nothing was queued
+    assert "bestaat niet" in capsys.readouterr().err

@@ -714,8 +714,12 @@ class Concern:
     acute: bool = False
 
 
+@lru_cache(maxsize=2)
 def assess(text: str) -> Concern | None:
-    """The kinds of safety concern ``text`` shows (see :data:`KINDS` and :data:`RULES`), or None."""
+    """The kinds of safety concern ``text`` shows (see :data:`KINDS` and :data:`RULES`), or None.
+
+    Cached for two texts only: the understanding and the agent both ask about the same message
+    in one turn; no message lingers in memory beyond that."""
     norm = _typos_fixed(normalize(capped(text)))
     found = _concepts(norm)
     told = {rule.kind for rule in RULES if _fires(rule, found)}
