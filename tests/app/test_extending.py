@@ -45,13 +45,16 @@ def run(src: Path, tmp_path: Path, *args: str, stdin: str = "") -> subprocess.Co
                           capture_output=True, text=True, timeout=120)
 
 
+def insert_before(path: Path, anchor: str, text: str) -> None:
+    """Put ``text`` in the file at ``path`` just before ``anchor`` (which must be there)."""
+    before = path.read_text(encoding="utf-8")
+    assert anchor in before
+    path.write_text(before.replace(anchor, text + anchor), encoding="utf-8")
+
+
 def test_a_new_role_is_one_vocabulary_entry(tmp_path):
     src = scratch_copy(tmp_path)
-    vocabulary = src / "knowledge" / "vocabulary.py"
-    text = vocabulary.read_text(encoding="utf-8")
-    anchor = '    PartnerRole("ib", "IB\'er",'
-    assert anchor in text
-    vocabulary.write_text(text.replace(anchor, ORTHOPEDAGOOG + anchor), encoding="utf-8")
+    insert_before(src / "knowledge" / "vocabulary.py", '    PartnerRole("ib", "IB\'er",', ORTHOPEDAGOOG)
     partners = src / "knowledge" / "data" / "ketenpartners.yaml"
     partners.write_text(partners.read_text(encoding="utf-8") + CONTACT, encoding="utf-8")
 
@@ -115,13 +118,13 @@ netwerk:
 '''
 
 
+def with_network_intent(src: Path) -> None:
+    insert_before(src / "core" / "intents.py", '    Intent("unknown", False,', NETWORK_INTENT)
+
+
 def test_a_new_intent_is_one_registry_entry_plus_one_dialog_file(tmp_path):
     src = scratch_copy(tmp_path)
-    intents = src / "core" / "intents.py"
-    text = intents.read_text(encoding="utf-8")
-    anchor = '    Intent("unknown", False,'
-    assert anchor in text
-    intents.write_text(text.replace(anchor, NETWORK_INTENT + anchor), encoding="utf-8")
+    with_network_intent(src)
     (src / "dialogs" / "netwerk.py").write_text(NETWORK_DIALOG, encoding="utf-8")
     texts = src / "dialogs" / "texts.yaml"
     texts.write_text(texts.read_text(encoding="utf-8") + NETWORK_COPY, encoding="utf-8")
@@ -137,10 +140,7 @@ def test_a_new_intent_is_one_registry_entry_plus_one_dialog_file(tmp_path):
 
 def test_an_intent_without_a_dialog_stops_at_start_up(tmp_path):
     src = scratch_copy(tmp_path)
-    intents = src / "core" / "intents.py"
-    text = intents.read_text(encoding="utf-8")
-    anchor = '    Intent("unknown", False,'
-    intents.write_text(text.replace(anchor, NETWORK_INTENT + anchor), encoding="utf-8")
+    with_network_intent(src)
     script = tmp_path / "s.txt"
     script.write_text("hoi\n", encoding="utf-8")
     done = run(src, tmp_path, "chat", "--script", str(script))
