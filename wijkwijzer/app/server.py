@@ -291,15 +291,11 @@ def _knowledge_poll(runtime: Runtime) -> Callable[[web.Application], AsyncIterat
 
 
 def _background_worker(worker: DeliveryWorker) -> Callable[[web.Application], AsyncIterator[None]]:
-    async def run(app: web.Application) -> AsyncIterator[None]:
-        stop = asyncio.Event()
-        task = asyncio.create_task(worker.run(stop))
-        yield
-        stop.set()
-        await task
+    async def deliver_until_stopped(stop: asyncio.Event) -> None:
+        await worker.run(stop)
         await worker.close()
 
-    return run
+    return while_serving(deliver_until_stopped)
 
 
 async def _wait_for_requests(app: web.Application) -> None:
