@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from microsoft_agents.hosting.dialogs import (
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from wijkwijzer.store import database
 from wijkwijzer.store.database import (
     async_url,
     create_engine,
@@ -259,6 +261,7 @@ async def test_concurrent_read_modify_write_loses_no_update(engine):
         nonlocal conflicts
         while True:
             item = await read_one(storage, "n")
+            await asyncio.sleep(0)  # a turn does its work between loading and saving: others run
             item.count += 1
             try:
                 await storage.write({"n": item})
@@ -304,6 +307,81 @@ async def test_sqlite_file_reads_are_answered_without_leaving_the_event_loop(tmp
         assert (await read_one(storage, "n")).count == 7
         assert others_ran == []
     finally:
+        await dispose(engine)
+
+
+async def test_sqlite_file_writes_are_done_without_leaving_the_event_loop(tmp_path: Path):
+    """Writing one key (what every turn's state save does) runs inline too (PointReads.write):
+    nothing else gets the loop in between, and the next read sees it."""
+    engine = create_engine(default_sqlite_url(tmp_path / "inline.sqlite"))
+    await migrate(engine)
+    storage = SqlStorage(engine)
+    await storage.write({"n": Counter(7)})
+    item = await read_one(storage, "n")
+    item.count = 8
+    others_ran: list[bool] = []
+    asyncio.get_running_loop().call_soon(others_ran.append, True)
+    try:
+        await storage.write({"n": item})
+        assert others_ran == []
+        assert (await read_one(storage, "n")).count == 8
+    finally:
+        await dispose(engine)
+
+
+async def test_a_write_waits_for_another_connections_lock_without_blocking_the_loop(tmp_path: Path):
+    """While another connection (a CLI command, another process) holds SQLite's write lock, the
+    inline write waits with the event loop free, and then writes."""
+    path = tmp_path / "locked.sqlite"
+    engine = create_engine(default_sqlite_url(path))
+    await migrate(engine)
+    storage = SqlStorage(engine)
+    await storage.write({"n": Counter(1)})
+    item = await read_one(storage, "n")
+    item.count = 2
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0.005)
+
+    ticking = asyncio.create_task(ticker())
+    try:
+        writing = asyncio.create_task(storage.write({"n": item}))
+        await asyncio.sleep(0.2)
+        assert not writing.done()
+        ticked_while_locked = ticks
+        other.execute("COMMIT")
+        await asyncio.wait_for(writing, 2)
+        assert ticked_while_locked >= 10
+        assert (await read_one(storage, "n")).count == 2
+    finally:
+        ticking.cancel()
+        other.close()
+        await dispose(engine)
+
+
+async def test_a_write_locked_out_longer_than_the_busy_timeout_fails_and_writes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 150)
+    path = tmp_path / "locked.sqlite"
+    engine = create_engine(default_sqlite_url(path))
+    await migrate(engine)
+    storage = SqlStorage(engine)
+    await storage.write({"n": Counter(1)})
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            await storage.write({"n": Counter(5)})
+        other.execute("ROLLBACK")
+        assert (await read_one(storage, "n")).count == 1
+    finally:
+        other.close()
         await dispose(engine)
 
 

@@ -18,6 +18,7 @@ import asyncio
 import logging
 import sqlite3
 import threading
+import time
 from collections import namedtuple
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from weakref import WeakKeyDictionary
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Select, Table, event, literal, select, text
+from sqlalchemy import Connection, Select, Table, UpdateBase, event, literal, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
@@ -116,26 +117,60 @@ class PointRead:
     row: type
 
 
+@dataclass(frozen=True)
+class PointWrite:
+    """A per-turn write of one statement, compiled once for SQLite (see :class:`PointReads`)."""
+
+    sql: str
+    defaults: Mapping[str, Any]
+    bind_processors: Mapping[str, Callable[[Any], Any]]
+
+    def values(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        return _bound(self.defaults, self.bind_processors, params)
+
+
 # Uses SQLAlchemy's compiled statement and type processors directly: docs/performance.md (B1).
 def point_read(statement: Select[Any]) -> PointRead:
     """Compile ``statement`` for SQLite once, at import time of the store that owns it."""
-    compiled = statement.compile(dialect=_SQLITE)
-    if "POSTCOMPILE" in compiled.string or compiled.literal_execute_params:
-        raise ValueError("point_read(): expanding or literal-execute parameters are not supported")
+    write = _compiled(statement)
     columns = list(statement.selected_columns)
     names = tuple(column.key for column in columns if column.key is not None)
     if len(names) != len(columns):
         raise ValueError("point_read(): every selected column needs a name")
-    binds = {name: bind.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
-             for name, bind in compiled.binds.items() if name in compiled.params}
     return PointRead(
         statement=statement,
-        sql=compiled.string,
-        defaults=dict(compiled.params),
-        bind_processors={name: processor for name, processor in binds.items() if processor is not None},
+        sql=write.sql,
+        defaults=write.defaults,
+        bind_processors=write.bind_processors,
         result_processors=tuple(c.type.dialect_impl(_SQLITE).result_processor(_SQLITE, None) for c in columns),
         row=_row_class(names),
     )
+
+
+def point_write(statement: UpdateBase) -> PointWrite:
+    """Compile an INSERT/UPDATE/DELETE for SQLite once; every value it needs is a named parameter."""
+    return _compiled(statement)
+
+
+def _compiled(statement: Select[Any] | UpdateBase) -> PointWrite:
+    compiled = statement.compile(dialect=_SQLITE)
+    if "POSTCOMPILE" in compiled.string or getattr(compiled, "literal_execute_params", None):
+        raise ValueError("point statements: expanding or literal-execute parameters are not supported")
+    binds = {name: bind.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
+             for name, bind in getattr(compiled, "binds", {}).items() if name in compiled.params}
+    return PointWrite(
+        sql=compiled.string,
+        defaults=dict(compiled.params),
+        bind_processors={name: processor for name, processor in binds.items() if processor is not None},
+    )
+
+
+def _bound(defaults: Mapping[str, Any], processors: Mapping[str, Callable[[Any], Any]],
+           params: Mapping[str, Any] | None) -> dict[str, Any]:
+    values = {**defaults, **(params or {})}
+    for name, processor in processors.items():
+        values[name] = processor(values[name])
+    return values
 
 
 def _row_class(names: tuple[str, ...]) -> type:
@@ -145,25 +180,31 @@ def _row_class(names: tuple[str, ...]) -> type:
 
 
 class PointReads:
-    """The few small reads every turn makes: the user record, the conversation state.
+    """The few small statements every turn makes: reading the user record and the conversation
+    state, and writing that state back.
 
-    On a SQLite file they run right here, on the event loop, on one plain ``sqlite3`` connection
-    in autocommit mode, with the SQL that :func:`point_read` compiled once. A primary-key lookup
-    in a local file takes microseconds and in WAL mode a reader never waits for a writer; the
-    same read through SQLAlchemy's async adaptation made five hops to aiosqlite's thread (about
-    0.9 ms of CPU on the 2-core benchmark machine), and through a synchronous SQLAlchemy engine
-    it still cost about 0.25 ms for the connection checkout, execution context and result
-    (bench/README.md). Writes stay on the async engine, since they may wait for another
-    writer's lock. On PostgreSQL every read goes through the async engine.
+    On a SQLite file they run right here, on the event loop, on plain ``sqlite3`` connections in
+    autocommit mode, with the SQL that :func:`point_read` / :func:`point_write` compiled once. A
+    primary-key lookup or update in a local file takes microseconds; the same statement through
+    SQLAlchemy's async adaptation makes several hops to aiosqlite's thread: a read about 0.9 ms
+    of CPU on the 2-core benchmark machine, a one-row write transaction about 3 ms (its BEGIN,
+    statement and COMMIT each wake both threads), and a synchronous SQLAlchemy engine still costs
+    about 0.25 ms per statement (bench/README.md). On PostgreSQL everything goes through the
+    async engine.
 
     Each read is its own statement outside a transaction, so it sees every write committed
-    before it, from this process or any other.
+    before it, from this process or any other (in WAL mode a reader never waits for a writer).
+    A write is one statement, its own transaction, on a second connection that never waits for
+    SQLite's write lock inside SQLite: while another connection holds it (the async engine's,
+    another process's) :meth:`write` sleeps on the event loop and tries again, so the loop is
+    never blocked on a lock.
     """
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self._path = engine.url.database if _is_sqlite_file(engine.url) else None
         self._connection: sqlite3.Connection | None = None
+        self._writer: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
     async def rows(self, read: PointRead, params: Mapping[str, Any] | None = None) -> Sequence[Any]:
@@ -171,19 +212,41 @@ class PointReads:
             async with self.engine.connect() as conn:
                 result: Sequence[Any] = (await conn.execute(read.statement, params)).all()
                 return result
-        values = {**read.defaults, **(params or {})}
-        for name, processor in read.bind_processors.items():
-            values[name] = processor(values[name])
+        values = _bound(read.defaults, read.bind_processors, params)
         with self._lock:
             raw = self._local(self._path).execute(read.sql, values).fetchall()
         processors = read.result_processors
         return [read.row(*(p(v) if p else v for p, v in zip(processors, found, strict=True))) for found in raw]
 
+    async def write(self, statement: PointWrite, params: Mapping[str, Any]) -> int | None:
+        """Run ``statement`` here as its own transaction and return its row count; None when this
+        is not a SQLite file (the caller then writes through the async engine).
+
+        While another connection holds SQLite's write lock, the write tries again after a short
+        sleep that lets the event loop run (1, 2, 4 … up to 50 ms), for at most the engine's busy
+        timeout, and then fails as the engine would ("database is locked")."""
+        if self._path is None:
+            return None
+        values = statement.values(params)
+        deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+        pause = 0.001
+        while True:
+            try:
+                with self._lock:
+                    return self._writing(self._path).execute(statement.sql, values).rowcount
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) \
+                        or time.monotonic() + pause > deadline:
+                    raise
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 0.05)
+
     def dispose(self) -> None:
         with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
+            for connection in (self._connection, self._writer):
+                if connection is not None:
+                    connection.close()
+            self._connection = self._writer = None
 
     def _local(self, path: str) -> sqlite3.Connection:
         if self._connection is None:
@@ -192,6 +255,14 @@ class PointReads:
             connection.execute("PRAGMA query_only=ON")
             self._connection = connection
         return self._connection
+
+    def _writing(self, path: str) -> sqlite3.Connection:
+        if self._writer is None:
+            connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            _configure_sqlite_connection(connection, None)  # as the engine's: WAL, secure_delete, NORMAL
+            connection.execute("PRAGMA busy_timeout=0")  # never wait for the lock on the event loop
+            self._writer = connection
+        return self._writer
 
 
 _POINT_READS: WeakKeyDictionary[AsyncEngine, PointReads] = WeakKeyDictionary()

@@ -48,7 +48,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from wijkwijzer.store import json_codec
-from wijkwijzer.store.database import point_read, point_reads
+from wijkwijzer.store.database import point_read, point_reads, point_write
 from wijkwijzer.store.schema import STATE_KEY_MAX_LENGTH, state
 
 ETAG_KEY = "e_tag"
@@ -81,6 +81,9 @@ class _Change:
 
 # Built once: constructing a statement costs more CPU than running it on a warm connection.
 _READ = point_read(select(state.c.key, state.c.etag, state.c.value).where(state.c.key == bindparam("key")))
+_COMPARE_AND_SET = point_write(
+    update(state).where(state.c.key == bindparam("key"), state.c.etag == bindparam("expected_etag"))
+    .values(etag=bindparam("etag"), value=bindparam("value"), updated_at=bindparam("updated_at")))
 
 
 class SqlStorage(Storage):
@@ -107,8 +110,12 @@ class SqlStorage(Storage):
             raise ValueError("Storage.write(): Changes are required when writing.")
         _checked_keys(changes, "write", "Storage.write(): Changes are required when writing.")
         prepared = [_prepare(key, changes[key]) for key in sorted(changes)]
-        async with self.engine.begin() as conn:
-            new_etags = {change.key: await self._write_one(conn, change) for change in prepared}
+        inline = await self._write_inline(prepared[0]) if len(prepared) == 1 else None
+        if inline is not None:
+            new_etags = {prepared[0].key: inline}
+        else:
+            async with self.engine.begin() as conn:
+                new_etags = {change.key: await self._write_one(conn, change) for change in prepared}
         for key, etag in new_etags.items():
             _give_back_etag(changes[key], etag)
 
@@ -117,6 +124,19 @@ class SqlStorage(Storage):
         wanted = _checked_keys(keys, "delete", "Storage.delete(): Keys are required when deleting.")
         async with self.engine.begin() as conn:
             await conn.execute(delete(state).where(state.c.key.in_(set(wanted))))
+
+    async def _write_inline(self, change: _Change) -> str | None:
+        """One key written on the event loop (PointReads.write); None when not on a SQLite file."""
+        etag = uuid.uuid4().hex
+        row = {"key": change.key, "etag": etag, "value": change.payload, "updated_at": datetime.now(UTC)}
+        if change.expected_etag in (None, ANY_ETAG):
+            return etag if await self.reads.write(_INLINE_UPSERT, row) is not None else None
+        count = await self.reads.write(_COMPARE_AND_SET, {**row, "expected_etag": change.expected_etag})
+        if count is None:
+            return None
+        if count != 1:
+            raise EtagConflictError(change.key)
+        return etag
 
     async def _write_one(self, conn: AsyncConnection, change: _Change) -> str:
         etag = uuid.uuid4().hex
@@ -142,6 +162,9 @@ def _upsert_statement(dialect_name: str) -> Insert:
         index_elements=[state.c.key],
         set_={"etag": excluded.etag, "value": excluded.value, "updated_at": excluded.updated_at},
     )
+
+
+_INLINE_UPSERT = point_write(_upsert_statement("sqlite"))
 
 
 def _checked_keys(keys: Iterable[str] | None, operation: str, missing: str) -> list[str]:
