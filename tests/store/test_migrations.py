@@ -37,7 +37,7 @@ from wijkwijzer.store.database import (
     migrate,
 )
 from wijkwijzer.store.roles import UserRole
-from wijkwijzer.store.schema import INBOUND_STATES, inbound_work, invites, metadata, turn_leases, users
+from wijkwijzer.store.schema import INBOUND_STATES, inbound_work, invites, metadata, signals, turn_leases, users
 
 from ..conftest import POSTGRES_URL, drop_schema, postgres_engine
 
@@ -159,7 +159,7 @@ def test_one_line_of_revisions_that_never_import_the_models():
     script = ScriptDirectory.from_config(alembic_config())
     assert len(script.get_heads()) == 1
     assert [r.revision for r in script.walk_revisions("base", "heads")][::-1] == ["0001", "0002", "0003", "0004",
-                                                                                  "0005", "0006", "0007"]
+                                                                                  "0005", "0006", "0007", "0008"]
     for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
@@ -200,6 +200,26 @@ async def test_0007_adds_inbound_work_with_its_state_check_and_turn_leases(empty
     await run_alembic(empty, downgrade_to("0006"))
     async with empty.connect() as conn:
         assert not {"inbound_work", "turn_leases"} & await conn.run_sync(table_names)
+
+
+async def test_0008_gives_signals_a_unique_source_and_keeps_the_signals(empty: AsyncEngine):
+    await run_alembic(empty, upgrade_to("0007"))
+    old = {"created_at": NOW, "thema": "armoede", "wijk": None, "urgency": "normaal", "text": "t",
+           "reporter": "p" * 16, "channel": ""}
+    async with empty.begin() as conn:
+        for row in (old, {**old, "thema": "angst"}):  # the columns 0007 has
+            await conn.execute(insert(signals).values(**row))
+    await migrate(empty)
+    async with empty.begin() as conn:
+        assert (await conn.execute(select(signals.c.thema, signals.c.source).order_by(signals.c.id))).all() == [
+            ("armoede", None), ("angst", None)]
+        await conn.execute(insert(signals).values(**old, source="s" * 16))
+    with pytest.raises(IntegrityError):
+        async with empty.begin() as conn:
+            await conn.execute(insert(signals).values(**old, source="s" * 16))
+    await run_alembic(empty, downgrade_to("0007"))
+    await migrate(empty)
+    await assert_equals_the_models(empty)
 
 
 async def test_0005_adds_the_invites_role_check_and_keeps_the_invites(empty: AsyncEngine):

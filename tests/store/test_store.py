@@ -8,6 +8,7 @@ WIJKWIJZER_TEST_POSTGRES_URL does not answer. Migrations are tested in test_migr
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
@@ -602,6 +603,24 @@ async def test_signal_times_come_back_as_utc(engine):
     one_day = Retention(signal_days=1)
     assert (await purge(engine, one_day, datetime(2025, 6, 2, 11, 59, tzinfo=UTC)))["signals"] == 0
     assert (await purge(engine, one_day, datetime(2025, 6, 2, 12, 1, tzinfo=UTC)))["signals"] == 1
+
+
+async def test_a_second_signal_of_the_same_message_is_not_stored(engine):
+    """A turn run again for one message (its process died before the turn was marked done)
+    saves its signal once; other messages' signals, and signals without a message, all count."""
+    store = SignalStore(engine)
+    now = datetime.now(UTC)
+    message = pseudonymize("whatsapp/p-1/wamid-1", SECRET)
+    first = await store.add(dataclasses.replace(signal(now, "Den Haag: Ypenburg", "armoede"), source=message))
+    again = await store.add(dataclasses.replace(signal(now, "Den Haag: Ypenburg", "armoede"), source=message))
+    other = await store.add(dataclasses.replace(signal(now, "Den Haag: Ypenburg", "armoede"),
+                                                source=pseudonymize("whatsapp/p-1/wamid-2", SECRET)))
+    await store.add(signal(now, "Den Haag: Ypenburg", "armoede"))
+    await store.add(signal(now, "Den Haag: Ypenburg", "armoede"))
+    assert again == first != other
+    assert [c.count for c in await store.aggregate()] == [4]
+    with pytest.raises(ValueError, match="keyed hash"):
+        dataclasses.replace(signal(now, None, "armoede"), source="wamid.HBgLMzE2MTIzNDU2Nzg")
 
 
 def test_signals_refuse_raw_ids_unknown_urgency_and_naive_times():

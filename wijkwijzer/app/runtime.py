@@ -51,10 +51,11 @@ class StoreSignalSink:
         self.secret = secret
 
     async def save_signal(self, *, thema: str, wijk: str | None, urgency: str, text: str, reporter: str,
-                          at: datetime | None = None) -> int:
+                          at: datetime | None = None, message: str | None = None) -> int:
         return await self.store.add(NewSignal(
             created_at=at or datetime.now(UTC), thema=thema, wijk=wijk, urgency=urgency, text=text,
             reporter=pseudonymize(reporter, self.secret), channel="",
+            source=pseudonymize(message, self.secret) if message else None,
         ))
 
 

@@ -185,7 +185,8 @@ class WijkwijzerAgent(ActivityHandler):
         memory = _memory(await memory_property.get(context, dict))
         understanding = in_context(self.understand(text, kb), memory, profile, kb, now, self.idle)
         request = Request(text=text, understanding=understanding, now=now,
-                          command=self.registry.command(text, profile), concern=assess(text))
+                          command=self.registry.command(text, profile), concern=assess(text),
+                          message=_message_key(context.activity))
         svc = TurnServices(kb=kb, profile=profile, request=request, signals=self.signals, people=self.people,
                            outbox=self.outbox, memory=memory, invite_valid_days=self.invite_valid_days,
                            idle=self.idle, state_key=state.get_storage_key(context), console=self.console,
@@ -255,6 +256,14 @@ class WijkwijzerAgent(ActivityHandler):
             if applies(svc, in_group):
                 await dc.begin_dialog(dialog_id)
                 return
+
+
+def _message_key(activity: Activity) -> str | None:
+    """The message's identity across deliveries and re-runs, when its channel gives it an id."""
+    conversation = activity.conversation.id if activity.conversation else None
+    if not activity.id or not conversation:
+        return None
+    return f"{activity.channel_id}/{conversation}/{activity.id}"
 
 
 def _redirected(result: DialogTurnResult) -> bool:

@@ -73,6 +73,9 @@ class Request:
     now: datetime
     command: CommandMatch | None = None
     concern: Concern | None = None
+    message: str | None = None
+    """Which message this is (channel, conversation and the channel's message id), when the
+    channel gives it an id: the same message delivered or run again has the same ``message``."""
 
 
 @dataclass
@@ -119,7 +122,9 @@ class Memory:
 
 class SignalSink(Protocol):
     async def save_signal(self, *, thema: str, wijk: str | None, urgency: str, text: str, reporter: str,
-                          at: datetime | None = None) -> int: ...
+                          at: datetime | None = None, message: str | None = None) -> int:
+        """Save a signal; a second one for the same ``message`` (a turn run again) is not stored."""
+        ...
 
 
     async def signal_per_thema(self, where: SignalFilter) -> dict[str, int]: ...

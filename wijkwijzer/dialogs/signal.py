@@ -249,7 +249,8 @@ class SignalDialog(SlotDialog):
                                             thema=values["thema"])  # "wie is daar het jeugdteam"
         await svc.signals.save_signal(thema=values["thema"], wijk=values["wijk"],
                                       urgency=values.get("urgency") or "normaal", text=values["text"],
-                                      reporter=svc.profile.user_id, at=svc.request.now)
+                                      reporter=svc.profile.user_id, at=svc.request.now,
+                                      message=svc.request.message)
         await dc.context.send_activity(reply(self.copy.saved))
         return await end(dc)
 

@@ -98,8 +98,12 @@ signals = Table(
     Column("text", Text, nullable=False),
     Column("reporter", Text, nullable=False),
     Column("channel", Text, nullable=False, server_default=EMPTY_TEXT),
+    # The message that saved it, as a keyed hash (migration 0008): a turn run again for the same
+    # message (its process died before the turn was marked done) saves no second signal.
+    Column("source", String(16), nullable=True),
     CheckConstraint(one_of("urgency", URGENCIES), name="ck_signals_urgency"),
     Index("ix_signals_wijk_thema", "wijk", "thema"),
+    Index("ux_signals_source", "source", unique=True),
     Index("ix_signals_created_at", "created_at"),
     Index("ix_signals_thema_created_at", "thema", "created_at"),
 )

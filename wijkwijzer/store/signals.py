@@ -18,7 +18,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, insert, select
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer.store.schema import URGENCIES, signals
@@ -50,12 +51,16 @@ class NewSignal:
     text: str
     reporter: str
     channel: str = ""
+    source: str | None = None
+    """The message that saved it, from :func:`pseudonymize`: a second signal of that message is not stored."""
 
     def __post_init__(self) -> None:
         if self.urgency not in URGENCIES:
             raise ValueError(f"urgency must be one of {', '.join(URGENCIES)}, not {self.urgency!r}")
         if not _PSEUDONYM.fullmatch(self.reporter):
             raise ValueError("reporter must be a pseudonym from pseudonymize(), never a raw user id")
+        if self.source is not None and not _PSEUDONYM.fullmatch(self.source):
+            raise ValueError("source must be a keyed hash from pseudonymize(), never a raw message id")
         if self.created_at.tzinfo is None:
             raise ValueError("created_at must be an aware datetime")
 
@@ -77,10 +82,18 @@ class SignalStore:
         self.engine = engine
 
     async def add(self, signal: NewSignal) -> int:
-        """Store ``signal``; returns its id."""
+        """Store ``signal``; returns its id. A signal whose ``source`` message already saved one
+        is not stored again: the id of that first one is returned."""
+        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(signals).values(**asdict(signal))
         async with self.engine.begin() as conn:
-            result = await conn.execute(insert(signals).values(**asdict(signal)).returning(signals.c.id))
-            return int(result.scalar_one())
+            if signal.source is None:
+                return int((await conn.execute(statement.returning(signals.c.id))).scalar_one())
+            new = (await conn.execute(statement.on_conflict_do_nothing(index_elements=[signals.c.source])
+                                      .returning(signals.c.id))).scalar()
+            if new is not None:
+                return int(new)
+            return int((await conn.execute(select(signals.c.id).where(signals.c.source == signal.source))).scalar_one())
 
     async def aggregate(self, since: datetime | None = None) -> list[SignalCount]:
         """Counts per wijk and thema (since ``since`` if given), most first; signals without a wijk last."""

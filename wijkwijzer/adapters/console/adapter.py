@@ -70,9 +70,10 @@ class ConsoleAdapter(ChannelAdapter):
             await context._aclose()  # private SDK method, as the SDK's adapters: docs/performance.md (A7)
         return [a for a in self._sent if a.type == ActivityTypes.message]
 
-    async def send_text(self, text: str) -> list[Activity]:
-        """One user turn: the message ``text``; returns the bot's message replies."""
-        return await self._turn(self._activity(type=ActivityTypes.message, text=capped(text)))
+    async def send_text(self, text: str, *, message_id: str | None = None) -> list[Activity]:
+        """One user turn: the message ``text`` (with the channel's ``message_id``, as other
+        channels give one); returns the bot's message replies."""
+        return await self._turn(self._activity(type=ActivityTypes.message, text=capped(text), id=message_id))
 
     async def join(self) -> list[Activity]:
         """The user opens the conversation (members added); returns the welcome."""
