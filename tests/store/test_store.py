@@ -35,7 +35,7 @@ from microsoft_agents.hosting.dialogs import (
     WaterfallDialog,
     WaterfallStepContext,
 )
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import Connection, bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from wijkwijzer.store import database
@@ -47,6 +47,7 @@ from wijkwijzer.store.database import (
     migrate,
     point_read,
     point_reads,
+    write_transaction,
 )
 from wijkwijzer.store.json_codec import dumps, loads
 from wijkwijzer.store.people import People, users
@@ -383,6 +384,43 @@ async def test_a_write_locked_out_longer_than_the_busy_timeout_fails_and_writes_
         assert (await read_one(storage, "n")).count == 1
     finally:
         other.close()
+        await dispose(engine)
+
+
+async def test_a_write_transaction_runs_inline_and_rolls_back_on_error(tmp_path: Path):
+    """write_transaction on a SQLite file: all of ``work`` or nothing, without leaving the loop."""
+    path = tmp_path / "tx.sqlite"
+    engine = create_engine(default_sqlite_url(path))
+    await migrate(engine)
+    row = {"key": "k", "etag": "e", "value": "{}", "updated_at": datetime.now(UTC)}
+
+    def two_rows(conn: Connection) -> int:
+        conn.execute(state.insert().values(**row))
+        return conn.execute(state.insert().values(**{**row, "key": "k2"})).rowcount
+
+    def half_then_fail(conn: Connection) -> None:
+        conn.execute(state.insert().values(**{**row, "key": "k3"}))
+        raise RuntimeError("work failed")
+
+    others_ran: list[bool] = []
+    asyncio.get_running_loop().call_soon(others_ran.append, True)
+    try:
+        assert await write_transaction(engine, two_rows) == 1
+        assert others_ran == []
+        with pytest.raises(RuntimeError):
+            await write_transaction(engine, half_then_fail)
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        waiting = asyncio.create_task(write_transaction(engine, lambda conn: conn.execute(
+            state.delete().where(state.c.key == "k2")).rowcount))
+        await asyncio.sleep(0.1)
+        assert not waiting.done()
+        other.execute("COMMIT")
+        other.close()
+        assert await asyncio.wait_for(waiting, 2) == 1
+        async with engine.connect() as conn:
+            assert (await conn.execute(select(state.c.key))).scalars().all() == ["k"]
+    finally:
         await dispose(engine)
 
 

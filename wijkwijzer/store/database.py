@@ -23,16 +23,19 @@ from collections import namedtuple
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Select, Table, UpdateBase, event, literal, select, text
+from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.pool import StaticPool
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,7 @@ COMPARE_OPTIONS: Final[Mapping[str, Any]] = {"compare_type": True, "compare_serv
 _MIGRATION_LOCKS: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = WeakKeyDictionary()
 
 _SQLITE = sqlite.dialect(paramstyle="named")
+T = TypeVar("T")
 
 _ASYNC_DRIVERS = {
     "postgres": "postgresql+asyncpg",
@@ -205,6 +209,7 @@ class PointReads:
         self._path = engine.url.database if _is_sqlite_file(engine.url) else None
         self._connection: sqlite3.Connection | None = None
         self._writer: sqlite3.Connection | None = None
+        self._sync: Engine | None = None
         self._lock = threading.Lock()
 
     async def rows(self, read: PointRead, params: Mapping[str, Any] | None = None) -> Sequence[Any]:
@@ -235,14 +240,48 @@ class PointReads:
                 with self._lock:
                     return self._writing(self._path).execute(statement.sql, values).rowcount
             except sqlite3.OperationalError as error:
-                if error.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) \
-                        or time.monotonic() + pause > deadline:
+                if not _busy(error) or time.monotonic() + pause > deadline:
                     raise
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 0.05)
+
+    async def transaction(self, work: Callable[[Connection], T]) -> T:
+        """``work`` in one write transaction, on a SQLAlchemy ``Connection`` (Core statements, as
+        any store writes them), and its result.
+
+        On a SQLite file it runs right here on the writer connection (``BEGIN IMMEDIATE`` …
+        ``COMMIT``), so ``work`` must be a few short statements and must not wait for anything;
+        while another connection holds the write lock it sleeps on the event loop and tries
+        again, as :meth:`write` does. Elsewhere it runs in a transaction of the async engine
+        (``run_sync``). ``work`` may run more than once only if it raised nothing: never."""
+        if self._path is None:
+            async with self.engine.begin() as conn:
+                return await conn.run_sync(work)
+        deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+        pause = 0.001
+        while True:
+            with self._lock, self._sync_writer(self._path).connect() as conn:
+                try:
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                except OperationalError as error:
+                    if not _busy(error.orig) or time.monotonic() + pause > deadline:
+                        raise
+                else:
+                    try:
+                        result = work(conn)
+                    except BaseException:
+                        conn.exec_driver_sql("ROLLBACK")
+                        raise
+                    conn.exec_driver_sql("COMMIT")
+                    return result
             await asyncio.sleep(pause)
             pause = min(pause * 2, 0.05)
 
     def dispose(self) -> None:
         with self._lock:
+            if self._sync is not None:
+                self._sync.dispose(close=False)
+                self._sync = None
             for connection in (self._connection, self._writer):
                 if connection is not None:
                     connection.close()
@@ -256,6 +295,14 @@ class PointReads:
             self._connection = connection
         return self._connection
 
+    def _sync_writer(self, path: str) -> Engine:
+        """A synchronous SQLAlchemy engine over the writer connection (one connection, autocommit:
+        :meth:`transaction` says BEGIN and COMMIT itself)."""
+        if self._sync is None:
+            self._sync = create_sync_engine("sqlite://", creator=lambda: self._writing(path), poolclass=StaticPool,
+                                            hide_parameters=True, isolation_level="AUTOCOMMIT")
+        return self._sync
+
     def _writing(self, path: str) -> sqlite3.Connection:
         if self._writer is None:
             connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -263,6 +310,18 @@ class PointReads:
             connection.execute("PRAGMA busy_timeout=0")  # never wait for the lock on the event loop
             self._writer = connection
         return self._writer
+
+
+def _busy(error: BaseException | None) -> bool:
+    """SQLite's write lock is taken by another connection (SQLITE_BUSY / SQLITE_LOCKED)."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+async def write_transaction(engine: AsyncEngine, work: Callable[[Connection], T]) -> T:
+    """``work`` in one write transaction on ``engine``: on a SQLite file on the event loop
+    (:meth:`PointReads.transaction`), else through the async engine."""
+    return await point_reads(engine).transaction(work)
 
 
 _POINT_READS: WeakKeyDictionary[AsyncEngine, PointReads] = WeakKeyDictionary()

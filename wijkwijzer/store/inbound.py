@@ -34,12 +34,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import Connection, Update, and_, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer.store.addresses import AddressCipher
-from wijkwijzer.store.leases import lease_due, lease_free, without_flush
+from wijkwijzer.store.database import write_transaction
+from wijkwijzer.store.leases import flushless, lease_due, lease_free, without_flush
 from wijkwijzer.store.schema import inbound_work
 from wijkwijzer.store.whatsapp_store import claim_ids
 
@@ -90,18 +91,22 @@ class InboundWork:
             return []
         now = self.clock()
         insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
-        async with self.engine.begin() as conn:
-            fresh = await claim_ids(conn, wanted, now)
-            rows, seen = [], set()
-            for message in messages:
-                if message.message_id in fresh and message.message_id not in seen:
-                    seen.add(message.message_id)
-                    rows.append({"message_id": message.message_id, "sender": message.sender, "state": "received",
-                                 "payload": self._seal(message.payload), "sent": 0, "attempts": 0,
-                                 "received_at": now, "next_attempt_at": now, "claimed_by": worker,
-                                 "claimed_until": now + lease})
+        first: dict[str, NewInbound] = {}
+        for message in messages:
+            first.setdefault(message.message_id, message)
+        sealed = {message_id: self._seal(message.payload) for message_id, message in first.items()}
+
+        def record(conn: Connection) -> set[str]:
+            fresh = claim_ids(conn, wanted, now)
+            rows = [{"message_id": message_id, "sender": message.sender, "state": "received",
+                     "payload": sealed[message_id], "sent": 0, "attempts": 0, "received_at": now,
+                     "next_attempt_at": now, "claimed_by": worker, "claimed_until": now + lease}
+                    for message_id, message in first.items() if message_id in fresh]
             if rows:
-                await conn.execute(insert(inbound_work).on_conflict_do_nothing(), rows)
+                conn.execute(insert(inbound_work).on_conflict_do_nothing(), rows)
+            return fresh
+
+        fresh = await write_transaction(self.engine, record)
         return [m for m in wanted if m in fresh]
 
     # --- the worker's side ----------------------------------------------------------------------
@@ -112,14 +117,12 @@ class InboundWork:
         now = self.clock()
         held = and_(inbound_work.c.message_id == message_id, inbound_work.c.state.in_(_OPEN),
                     (inbound_work.c.claimed_by == worker) | lease_free(inbound_work, now))
-        async with self.engine.begin() as conn:
-            await without_flush(conn)
-            row = (await conn.execute(
-                update(inbound_work).where(held)
-                .values(claimed_by=worker, claimed_until=now + lease, attempts=inbound_work.c.attempts + 1)
-                .returning(inbound_work.c.message_id, inbound_work.c.state, inbound_work.c.payload,
-                           inbound_work.c.replies, inbound_work.c.sent, inbound_work.c.attempts,
-                           inbound_work.c.received_at))).first()
+        statement = (update(inbound_work).where(held)
+                     .values(claimed_by=worker, claimed_until=now + lease, attempts=inbound_work.c.attempts + 1)
+                     .returning(inbound_work.c.message_id, inbound_work.c.state, inbound_work.c.payload,
+                                inbound_work.c.replies, inbound_work.c.sent, inbound_work.c.attempts,
+                                inbound_work.c.received_at))
+        row = await write_transaction(self.engine, lambda conn: _flushless(conn).execute(statement).first())
         return self._taken(row) if row is not None else None
 
     async def claim_abandoned(self, worker: str, lease: timedelta, limit: int) -> list[Taken]:
@@ -158,12 +161,9 @@ class InboundWork:
         """Not now (the channel did not answer in time): give the row back, due after ``delay``;
         after :data:`MAX_ATTEMPTS` the message is given up and its content removed."""
         now = self.clock()
-        async with self.engine.begin() as conn:
-            await without_flush(conn)
-            done = await conn.execute(
-                update(inbound_work).where(self._mine(message_id, worker), inbound_work.c.attempts < MAX_ATTEMPTS)
+        back = (update(inbound_work).where(self._mine(message_id, worker), inbound_work.c.attempts < MAX_ATTEMPTS)
                 .values(claimed_by=None, claimed_until=None, next_attempt_at=now + delay))
-        if done.rowcount == 1:
+        if await self._changed_one(back):
             return True
         return await self.give_up(message_id, worker)
 
@@ -172,18 +172,16 @@ class InboundWork:
         return await self._finish(message_id, worker, state="failed")
 
     async def _finish(self, message_id: str, worker: str, **values: Any) -> bool:
-        async with self.engine.begin() as conn:
-            await without_flush(conn)
-            done = await conn.execute(update(inbound_work).where(self._mine(message_id, worker)).values(
-                payload=None, replies=None, claimed_by=None, claimed_until=None, **values))
-        return done.rowcount == 1
+        return await self._changed_one(update(inbound_work).where(self._mine(message_id, worker)).values(
+            payload=None, replies=None, claimed_by=None, claimed_until=None, **values))
 
     async def _set(self, message_id: str, worker: str, expected: str, **values: Any) -> bool:
-        async with self.engine.begin() as conn:
-            await without_flush(conn)
-            done = await conn.execute(update(inbound_work).where(
-                self._mine(message_id, worker), inbound_work.c.state == expected).values(**values))
-        return done.rowcount == 1
+        return await self._changed_one(update(inbound_work).where(
+            self._mine(message_id, worker), inbound_work.c.state == expected).values(**values))
+
+    async def _changed_one(self, statement: Update) -> bool:
+        """Run one bookkeeping UPDATE (no flush wait); whether it changed exactly one row."""
+        return await write_transaction(self.engine, lambda conn: _flushless(conn).execute(statement).rowcount == 1)
 
     @staticmethod
     def _mine(message_id: str, worker: str) -> Any:
@@ -209,3 +207,8 @@ class InboundWork:
         replies = self._open(row.replies) if row.replies else []
         return Taken(row.message_id, row.state, self._open(row.payload), list(replies or []), row.sent, row.attempts,
                      row.received_at)
+
+
+def _flushless(conn: Connection) -> Connection:
+    flushless(conn)
+    return conn

@@ -13,16 +13,21 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Table, or_, select, text, update
+from sqlalchemy import ColumnElement, Connection, Row, Table, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 
-async def without_flush(conn: AsyncConnection) -> None:
+def flushless(conn: Connection) -> None:
     """On PostgreSQL, let this transaction commit without waiting for the disk flush: for
     bookkeeping whose loss in a database crash means a repeat (a resend, a turn run early), never
     a loss. Never for what an acknowledgement depends on."""
     if conn.dialect.name == "postgresql":
-        await conn.execute(text("SET LOCAL synchronous_commit TO OFF"))
+        conn.execute(text("SET LOCAL synchronous_commit TO OFF"))
+
+
+async def without_flush(conn: AsyncConnection) -> None:
+    """:func:`flushless` in a transaction of the async engine."""
+    await conn.run_sync(flushless)
 
 
 def lease_free(table: Table, now: datetime) -> ColumnElement[bool]:

@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from wijkwijzer.store.database import write_transaction
 from wijkwijzer.store.schema import inbound_messages, message_status
 
 # Public names; the tables among them are defined in schema.py and stay importable from here.
@@ -57,15 +58,15 @@ class StoredStatus:
 _CLAIM_CHUNK = 400
 
 
-async def claim_ids(conn: AsyncConnection, message_ids: Sequence[str], now: datetime) -> set[str]:
+def claim_ids(conn: Connection, message_ids: Sequence[str], now: datetime) -> set[str]:
     """Insert the ids that are not there yet (``INSERT … ON CONFLICT DO NOTHING RETURNING``, a few
-    hundred a statement); the ones inserted. Part of the caller's transaction."""
+    hundred a statement); the ones inserted. Part of the caller's transaction (``write_transaction``)."""
     insert_ = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
     fresh: set[str] = set()
     for start in range(0, len(message_ids), _CLAIM_CHUNK):
         rows = [{"message_id": m, "received_at": now} for m in message_ids[start:start + _CLAIM_CHUNK]]
-        claimed = await conn.execute(insert_(inbound_messages).values(rows).on_conflict_do_nothing()
-                                     .returning(inbound_messages.c.message_id))
+        claimed = conn.execute(insert_(inbound_messages).values(rows).on_conflict_do_nothing()
+                               .returning(inbound_messages.c.message_id))
         fresh.update(claimed.scalars().all())
     return fresh
 
@@ -78,8 +79,8 @@ class WhatsAppStore:
         """Record ``message_ids`` as received, in one transaction; returns the ids that were new
         (in the given order). An id seen before, here or by another worker, is left out."""
         wanted = list(dict.fromkeys(message_ids))
-        async with self.engine.begin() as conn:
-            fresh = await claim_ids(conn, wanted, datetime.now(UTC))
+        now = datetime.now(UTC)
+        fresh = await write_transaction(self.engine, lambda conn: claim_ids(conn, wanted, now))
         return [message_id for message_id in wanted if message_id in fresh]
 
     async def record_status(self, update_: StatusUpdate) -> bool:
