@@ -22,7 +22,7 @@ from microsoft_agents.activity import Activity
 from wijkwijzer.adapters.whatsapp.channel import WhatsAppChannel
 from wijkwijzer.adapters.whatsapp.endpoint import WhatsAppEndpoint
 from wijkwijzer.adapters.whatsapp.identity import WhatsAppProfiles
-from wijkwijzer.adapters.whatsapp.parse import message_key
+from wijkwijzer.adapters.whatsapp.parse import message_key, reply_tag
 from wijkwijzer.adapters.whatsapp.settings import UNSUPPORTED_REPLY, WhatsAppSettings
 from wijkwijzer.app.channels import ChannelProfiles, mount
 from wijkwijzer.app.runtime import Runtime, create_runtime
@@ -390,6 +390,13 @@ async def test_statuses_are_recorded_never_downgraded_and_pseudonymous(wa: Harne
     assert failed is not None and (failed.status, failed.error_code, failed.error_title) == (
         "failed", 131047, "Re-engagement message")
     assert failed.timestamp is not None and failed.timestamp.year == 2025
+
+
+def test_only_our_reply_tags_are_read_from_a_status():
+    assert reply_tag("0123456789abcdef:2") == ("0123456789abcdef", 2)
+    for other in ("0123456789abcdef", "0123456789abcdef:x", "0123456789ABCDEF:1", "campaign-7", 12, None,
+                  "0123456789abcdef:1\n", "0123456789abcdef:10000"):
+        assert reply_tag(other) is None, other
 
 
 async def test_multi_entry_delivery_processes_every_entry_for_our_number(wa: Harness):

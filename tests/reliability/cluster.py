@@ -25,7 +25,7 @@ from typing import Any
 import aiohttp
 from sqlalchemy import func, insert, select
 
-from tests.adapters.fake_graph import FakeGraph
+from tests.adapters.fake_graph import FakeGraph, GraphRequest
 from tests.adapters.fakes import FakeConnector
 from tests.outbox.fault import drop_postgres_database, fresh_postgres_database
 from wijkwijzer.adapters.whatsapp.parse import message_key
@@ -65,6 +65,20 @@ def whatsapp_delivery(messages: list[tuple[str, str, str]]) -> dict[str, Any]:
             "contacts": [{"profile": {"name": "IB"}, "wa_id": sender} for sender in dict.fromkeys(m[0] for m in messages)],
             "messages": [{"from": sender, "id": wamid, "timestamp": stamp, "type": "text", "text": {"body": text}}
                          for sender, wamid, text in messages]}}]}]}
+
+
+def whatsapp_statuses(replies: list[GraphRequest]) -> dict[str, Any]:
+    """One status webhook saying ``sent`` for each accepted reply, echoing its
+    biz_opaque_callback_data, as Meta sends it within seconds of the acceptance."""
+    stamp = str(int(time.time()))
+    return {"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{
+        "field": "messages", "value": {
+            "messaging_product": "whatsapp",
+            "metadata": {"display_phone_number": "15550783881", "phone_number_id": PHONE_NUMBER_ID},
+            "statuses": [{"id": f"wamid.SENT{uuid.uuid4().hex[:20]}", "status": "sent", "timestamp": stamp,
+                          "recipient_id": reply.body.get("to"),
+                          "biz_opaque_callback_data": reply.body.get("biz_opaque_callback_data")}
+                         for reply in replies]}}]}]}
 
 
 def teams_message(text: str, service_url: str, conversation_id: str) -> dict[str, Any]:

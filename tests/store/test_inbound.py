@@ -65,3 +65,21 @@ async def test_a_message_that_cannot_be_answered_is_given_up_without_its_content
         await work.retry("k1", "w", timedelta(0))
     assert (await work.counts()) == {"failed": 1}
     assert NUMBER not in await stored(engine)
+
+
+async def test_a_reply_meta_reported_is_counted_as_sent_whoever_holds_the_row(engine):
+    """The holder died after the Graph API accepted replies 0 and 1 but before counting them; Meta's
+    status for reply 1 arrives: the process that takes the row over sends only reply 2."""
+    now = [datetime.now(UTC)]
+    work = InboundWork(engine, AddressCipher("test-key"), clock=lambda: now[0])
+    await work.receive([message("k1"), message("k2")], "dead", LEASE)
+    replies = [{"type": "text", "text": {"body": str(n)}} for n in range(3)]
+    assert await work.replying("k1", "dead", replies)
+    assert await work.accepted("k1", 1)
+    assert not await work.accepted("k1", 0)  # an older status counts nothing again
+    assert not await work.accepted("k2", 0)  # no replies stored yet: nothing was sent
+    now[0] += LEASE + timedelta(seconds=1)
+    taken = {t.message_id: t for t in await work.claim_abandoned("alive", LEASE, 10)}
+    assert (taken["k1"].state, taken["k1"].sent) == ("replying", 2)
+    assert await work.answered("k1", "alive")
+    assert not await work.accepted("k1", 2)  # answered: the content is gone, nothing to count

@@ -14,8 +14,11 @@ A row that cannot be answered (too many attempts) becomes ``failed``, also witho
   with the row before the first is sent; a row found ``replying`` resumes sending at ``sent``,
   without running the turn again.
 - **Never a reply twice:** each reply sent is counted in the row right after the Graph API
-  accepted it. Meta has no idempotency key, so a process dying between that acceptance and the
-  count (about a millisecond) is the one case in which a reply goes out again.
+  accepted it, and again when Meta's status webhook for it arrives (its tag names the message
+  and the reply: :meth:`InboundWork.accepted`). Meta has no idempotency key, so a process dying
+  between the acceptance and the count leaves the reply uncounted until its status arrives
+  (usually within seconds; a lease lasts a minute): only when no status came before the lease
+  ran out does the reply go out again.
 - **Flushes:** recording a message waits for the disk (the 200 to Meta depends on it); the
   bookkeeping after it does not on PostgreSQL (store/leases.py ``without_flush``): losing it in a
   database crash means a message answered again, never one lost.
@@ -152,6 +155,15 @@ class InboundWork:
     async def progress(self, message_id: str, worker: str, sent: int) -> bool:
         """``sent`` replies are out now (counted right after the channel accepted each)."""
         return await self._set(message_id, worker, "replying", sent=sent)
+
+    async def accepted(self, message_id: str, number: int) -> bool:
+        """Meta reported reply ``number`` of the message (a status webhook with its tag), so the
+        Graph API accepted it and every reply before it: counted as sent, whoever holds the row.
+        This closes the gap in which a process dies after the acceptance and before counting it:
+        the process that takes the row over (after the lease) does not send it again."""
+        return await self._changed_one(update(inbound_work).where(
+            inbound_work.c.message_id == message_id, inbound_work.c.state == "replying",
+            inbound_work.c.sent <= number).values(sent=number + 1))
 
     async def answered(self, message_id: str, worker: str) -> bool:
         """Done: the content goes."""

@@ -16,9 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from wijkwijzer.store.database import write_transaction
@@ -43,6 +42,10 @@ class StatusUpdate:
     error_code: int | None = None
     error_title: str | None = None
     timestamp: datetime | None = None
+    reply_to: tuple[str, int] | None = None
+    """Our reply this status is about, from its ``biz_opaque_callback_data``: the inbound
+    message's key and the reply's number. Not stored here: it tells store/inbound.py that the
+    Graph API accepted that reply."""
 
 
 @dataclass(frozen=True)
@@ -93,23 +96,18 @@ class WhatsAppStore:
             "status": update_.status, "recipient": update_.recipient, "error_code": update_.error_code,
             "error_title": update_.error_title, "timestamp": update_.timestamp, "updated_at": datetime.now(UTC),
         }
-        async with self.engine.begin() as conn:
-            done = await conn.execute(
-                update(message_status)
-                .where(message_status.c.provider_message_id == update_.provider_message_id,
-                       message_status.c.status.in_(lower))
-                .values(**values)
-            )
-            if done.rowcount == 1:
-                return True
-            try:
-                async with conn.begin_nested():
-                    await conn.execute(
-                        insert(message_status).values(provider_message_id=update_.provider_message_id, **values)
-                    )
-            except IntegrityError:
-                return False
-        return True
+        insert_ = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
+        better = (update(message_status)
+                  .where(message_status.c.provider_message_id == update_.provider_message_id,
+                         message_status.c.status.in_(lower))
+                  .values(**values))
+        first = insert_(message_status).values(provider_message_id=update_.provider_message_id,
+                                               **values).on_conflict_do_nothing()
+
+        def record(conn: Connection) -> bool:
+            return conn.execute(better).rowcount == 1 or conn.execute(first).rowcount == 1
+
+        return await write_transaction(self.engine, record)
 
     async def status_of(self, provider_message_id: str) -> StoredStatus | None:
         query = select(message_status).where(message_status.c.provider_message_id == provider_message_id)

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import json
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -186,11 +187,14 @@ class WhatsAppEndpoint:
                 return
 
     async def _record(self, statuses: list[StatusUpdate]) -> None:
+        """Each status stored; first, for each of our replies among them, that the Graph API
+        accepted it (so a process taking over an answer does not send it again)."""
+        for tag in [status.reply_to for status in statuses if status.reply_to is not None]:
+            with _logged("whatsapp status of a reply not counted"):
+                await self.turns.work.accepted(*tag)
         for status in statuses:
-            try:
+            with _logged("whatsapp status not recorded"):
                 await self.store.record_status(status)
-            except Exception as error:  # noqa: BLE001 - one bad status must not stop the others
-                log.error("whatsapp status not recorded (%s)", type(error).__name__)
 
     async def _turn(self, message: Inbound, repeat_unsupported: bool) -> list[dict[str, Any]]:
         """Run the turn of one message; its replies, rendered, not sent yet (store/inbound.py)."""
@@ -308,3 +312,12 @@ def _warn_if_incomplete(settings: WhatsAppSettings) -> None:
         log.warning("whatsapp: not configured: WIJKWIJZER_WHATSAPP_%s", ", WIJKWIJZER_WHATSAPP_".join(missing))
 
 
+
+
+@contextlib.contextmanager
+def _logged(what: str) -> Iterator[None]:
+    """One bad status must not stop the others: its error is logged by type, never its content."""
+    try:
+        yield
+    except Exception as error:  # noqa: BLE001
+        log.error("%s (%s)", what, type(error).__name__)

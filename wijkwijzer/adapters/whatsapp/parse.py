@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -193,7 +194,18 @@ def status_update(raw: Any, pseudonym: Callable[[str], str]) -> StatusUpdate | N
         error_code=code if isinstance(code, int) else None,
         error_title=_str(error.get("title"))[:200] or None,
         timestamp=_timestamp(raw.get("timestamp")),
+        reply_to=reply_tag(raw.get("biz_opaque_callback_data")),
     )
+
+
+_REPLY_TAG = re.compile(r"([0-9a-f]{16}):(\d{1,3})")
+
+
+def reply_tag(raw: Any) -> tuple[str, int] | None:
+    """Our ``biz_opaque_callback_data`` (``<inbound message key>:<reply number>``, set by
+    adapters/whatsapp/inbound.py), or None for anything else."""
+    match = _REPLY_TAG.fullmatch(raw) if isinstance(raw, str) else None
+    return (match.group(1), int(match.group(2))) if match else None
 
 
 def signature_ok(raw: bytes, header: str | None, secret: str) -> bool:
