@@ -131,3 +131,14 @@ def test_unknown_capitalised_words_and_english_are_no_names(text):
 ])
 def test_unknown_names_in_a_persons_position_are_found(text, piece):
     assert piece in found(text).get("naam", ""), found(text)
+
+
+@pytest.mark.parametrize(("text", "kind", "piece"), [
+    ("de kinderen van de la reystraat nr 18 staan om 7 uur op straat", "adres", "reystraat nr 18"),
+    ("hij nodigt jongere kinderen uit op discord (Sk8rBoy#4471)", "handle", "Sk8rBoy#4471"),
+    ("Montessorischool Duinzicht bovenbouw: de jongen met een beenprothese mist gym", "kind", "beenprothese"),
+    ("in groep 5 van de Dukdalf is het jongetje wiens vader is doodgeschoten erg angstig", "kind", "wiens vader"),
+])
+def test_more_personal_data_from_an_independent_set_is_found(text, kind, piece):
+    found = find_personal_data(text)
+    assert any(f.kind == kind and piece in f.text for f in found), found

@@ -133,3 +133,41 @@ def test_typos_of_key_words_are_put_right(text):
 ])
 def test_more_look_alikes_do_not_alarm(text):
     assert assess(text) is None
+
+
+# ───────────── dev4 (eval/safety_dev4): phrasings that were missed or alarmed before ─────────────
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("haar stiefvader komt 's nachts op haar kamer en doet dingen, ze mag het aan niemand vertellen", "sexual_abuse"),
+    ("een stagiair nam een leerling mee het toilet in en deed de deur op slot", "sexual_abuse"),
+    ("ze verzamelt pillen van haar moeder in een doosje voor als het te veel wordt", "suicide"),
+    ("hij zette op insta 'dit is mn laatste post, bedankt voor alles'", "suicide"),
+    ("vriendin heeft scheermesjes in haar etui en heeft het in de pauze weer gedaan", "self_harm"),
+    ("ze straft zichzelf door niet te eten als ze geen 9 haalt", "self_harm"),
+    ("moeder gaf haar zoon bij het hek een keiharde klap in zn gezicht", "physical_abuse"),
+    ("hij wil na school nooit naar huis, 'anders krijg ik het weer'", "physical_abuse"),
+    ("ik vermoed dat er geweld is tussen de ouders", "domestic_violence"),
+    ("mn vader zegt dat ik naar ghana ga en daar blijf als ik niet luister", "achterlating"),
+])
+def test_phrasings_from_an_independent_set_are_recognised(text, kind):
+    concern = assess(text)
+    assert concern is not None and kind in concern.kinds, concern
+
+
+def test_an_overdose_that_happened_is_acute():
+    concern = assess("leerling heeft in de pauze een hele strip paracetamol geslikt")
+    assert concern is not None and concern.acute and concern.kinds & SELF_HARM_KINDS
+
+
+@pytest.mark.parametrize("text", [
+    "mijn man is jarig, cadeautip?",
+    "ik ga trouwen in mei, wie neemt mijn netwerk over?",
+    "kind heeft waterpokken en krabt zich helemaal open",
+    "kleuter heeft zich gesneden aan een papiertje",
+    "mn hoofd ontploft van alle mails",
+    "de deadline hangt als een zwaard boven mn hoofd",
+    "de grote zus (24) trouwt in pakistan, het gezin vraagt verlof",
+    "brandwond van de bbq bij opa, mag hij zwemmen?",
+])
+def test_more_look_alikes_stay_quiet(text):
+    assert assess(text) is None

@@ -204,7 +204,8 @@ _EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _EMAIL_SPOKEN = re.compile(
     r"(?<![\w.-])[\w.-]{2,}\s*(?:\(at\)|\[at\]|\bat\b|\bapenstaartje\b|@)\s*[\w-]{2,}"
     r"(?:\s*(?:\(dot\)|\[dot\]|\(punt\)|\[punt\]|\bdot\b|\bpunt\b|\.)\s*[\w-]{2,})+", re.IGNORECASE)
-_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_.]{2,30}(?![\w@])")
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_.]{2,30}(?![\w@])|(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)")
+"""@name, or a Discord tag (name#1234)."""
 _USERNAME = re.compile(r"(?<![\w@.-])(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z][A-Za-z0-9_.-]{2,30}(?<=[A-Za-z0-9])(?![\w@])")
 _ACCOUNT_WORD = re.compile(
     r"\b(?:account|accountnaam|gebruikersnaam|profiel|kanaal|insta(?:gram)?|snap(?:chat)?|tiktok|youtube|yt|roblox|"
@@ -244,7 +245,7 @@ _STREET_SUFFIX = (r"straat|str|laan|weg|plein|kade|gracht|singel|hof|pad|dreef|p
 # tried at every word start inside a long run, a search was quadratic in its length.
 _STREET = re.compile(
     rf"(?<![A-Za-zÀ-ÿ'-])['-]*\b(?P<street>[A-Za-zÀ-ÿ'-]{{2,}}(?:{_STREET_SUFFIX})|(?:laan|weg|plein|kade|straat)\s+van\s+"
-    rf"[A-Za-zÀ-ÿ'-]+(?:\s+[A-Za-zÀ-ÿ'-]+)?)\s+(?P<nr>\d{{1,4}}(?:\s?[a-zA-Z]\b|\s?-\s?\d{{1,3}}|\s?hs|\s?bis)?)"
+    rf"[A-Za-zÀ-ÿ'-]+(?:\s+[A-Za-zÀ-ÿ'-]+)?)\s+(?:(?:nr|no|nummer)\.?\s)?(?P<nr>\d{{1,4}}(?:\s?[a-zA-Z]\b|\s?-\s?\d{{1,3}}|\s?hs|\s?bis)?)"
     r"(?!\s*(?:jaar|uur|min|leerling|kind|keer|%|euro|procent|weken|dagen|maanden|x\b))", re.IGNORECASE)
 _POSTCODE = re.compile(r"(?<![\w-])(?P<pc>[1-9]\d{3})\s?(?P<letters>[A-Za-z]{2})(?![A-Za-z])")
 _PLACE_CONTEXT = re.compile(r"\b(?:postcode|pc|woont|wonen|woonachtig|adres|verhuisd|verhuist|nu op|zitten op|"
@@ -319,12 +320,13 @@ _SINGLE_CHILD = re.compile(
     rf"\b(?:de|het)\s+enige\s+(?:\w+\s+){{0,2}}{_CHILD_NOUN}\b|\b(?:zij|hij|ze)\s+is\s+de\s+enige\b"
     rf"|\b(?:een|één|1|die ene|dat ene|deze|die|dat|het|de)\s+(?:\w+\s+)?{_CHILD_NOUN}\b"
     rf"|\b{_CHILD_NOUN}\s+(?:die|met|uit|van|in)\b", re.IGNORECASE)
-_GROUP = re.compile(r"\b(?:groep|gr\.?)\s*(?:\d|een|twee|drie|vier|vijf|zes|zeven|acht)\b|\bklas\s*\d|\b[1-8][abc]\b",
+_GROUP = re.compile(r"\b(?:groep|gr\.?)\s*(?:\d|een|twee|drie|vier|vijf|zes|zeven|acht)\b|\bklas\s*\d|\b[1-8][abc]\b"
+                    r"|\b(?:onder|midden|boven)bouw\b",
                     re.IGNORECASE)
 _DISTINCT = re.compile(
     rf"\b(?:de|het)\s+(?:enige\s+)?(?:\w+\s+)?{_CHILD_NOUN}\s+(?:met\s+(?:de|het|een|twee|zijn|haar)\s+\w+"
     r"|(?:die|dat)\s+(?:\w+\s+){0,3}(?:in\s+transitie|net\s+uit|uit\s+de\s+kliniek|in\s+een\s+rolstoel)"
-    r"|van\s+wie\s+de\s+(?:vader|moeder|ouders))"
+    r"|(?:van\s+wie|wiens|wier)\s+(?:\w+\s+)?(?:vader|moeder|ouders|broer|zus))"
     r"|\b(?:de|het)\s+(?:dochter|zoon|kind|kinderen|tweeling)\s+van\s+(?:de|onze|het|een)\s+(?:directeur|directrice|"
     r"wethouder|conci[eë]rge|burgemeester|juf|meester|leerkracht|ib'?er|dominee|imam|huisarts|voorzitter|agent|"
     r"wijkagent|collega)\b|\b(?:de|het)\s+enige\s+(?:\w+\s+){0,2}" + _CHILD_NOUN + r"\b|\bde\s+tweeling\b",
@@ -339,7 +341,8 @@ _TRAIT = re.compile(
     r"gevangenis|vastzit|overleden|asielzoeker\w*|azc|ongedocumenteerd|verslaafd|psychose|anorexia|boulimie|"
     r"gediagnosticeerd|diagnose|medicatie|medicijnen|ritalin|hoofddoek|geadopteerd|adoptie|amputatie|"
     r"zonder\s+ouders|alleenstaand\w*|vluchteling\w*|litteken\w*|dwerggroei|tracheostom\w*|zuurstof\w*|kliniek|"
-    r"transitie|krukken|\w*apparaten|rollator|beugels|kaal|kaalheid|alopecia|albinis\w*)\b", re.IGNORECASE)
+    r"transitie|krukken|\w*apparaten|rollator|beugels|kaal|kaalheid|alopecia|albinis\w*|\w*canule|vrouwenopvang|"
+    r"omgekomen|doodgeschoten|vermoord|allergische\s+reactie|anafylax\w*)\b", re.IGNORECASE)
 _PLURAL_CHILDREN = re.compile(r"\b(?:kinderen|leerlingen|jongens|meisjes|kleuters|lln|steeds meer|meerdere)\b",
                               re.IGNORECASE)
 

@@ -56,7 +56,7 @@ _HIT = (r"slaat|sloeg|slaan|geslagen|schopt|schopte|schoppen|geschopt|knijpt|kne
         r"in elkaar|afgeranseld|aframmeling|rammelt|pakte .{0,10} (?:hard|bij de nek)")
 _CHILD = r"hem|haar|hen|ze|mij|me|de kinderen|zijn zoon|zijn dochter|het kind|de jongen|het meisje"
 _BODY = r"arm|armen|pols|polsen|benen|been|bovenbenen|buik|hals|nek|gezicht|rug|lichaam|hand|handen|dijen"
-_ORIGIN = (r"marokko|turkije|somalie|soedan|egypte|ethiopie|eritrea|guinee|sierra leone|mali|djibouti|gambia|"
+_ORIGIN = (r"ghana|nigeria|pakistan|afghanistan|irak|syrie|jemen|marokko|turkije|somalie|soedan|egypte|ethiopie|eritrea|guinee|sierra leone|mali|djibouti|gambia|"
            r"pakistan|afghanistan|irak|iran|syrie|jemen|ghana|nigeria|suriname|bulgarije|roemenie|brazilie|"
            r"het land van herkomst|het buitenland|buitenland|thuisland|land van (?:de|haar|zijn) ouders|hun land|"
            r"het land van")
@@ -88,7 +88,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         (r"\bschrikt (?:als|wanneer|zodra)\b.{0,40}\baanra\w*|\bkrimpt ineen\b|\bdurft zich niet om te kleden\b"
         r"|\bverzint .{0,20}verhaal\w*"),
         (r"\b(?:bang|angstig|doodsbang) (?:om )?(?:naar huis|voor (?:zijn|haar) (?:vader|moeder|stiefvader|ouders|"
-        r"oom|broer))|\bdurft (?:\w+ )?niet (?:meer )?naar huis\b|\bwil niet (?:meer )?naar huis\b"),
+        r"oom|broer))|\bdurft (?:\w+ )?niet (?:meer )?naar huis\b|\bwil (?:\w+ ){0,3}(?:niet|nooit) (?:meer )?naar huis\b"
+        r"|\banders krijg (?:ik|ie|hij|ze) (?:het|t) weer\b"),
     ),
     "emotional_abuse": (
         r"\b(?:emotionele|psychische|geestelijke) mishandeling\b",
@@ -119,7 +120,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     "sexual_abuse": (
         (r"\bseksueel misbruik\w*|\bmisbruikt\b|\bmisbruik\b(?! (?:van|maken))|\baanrand\w*|\baangerand\b|"
         r"\bverkracht\w*|\bincest\b|\bseksueel (?:getint|overschrijdend|grensoverschrijdend|gedrag|geweld)\b|"
-        r"\bbetast\w*|\bsoa\b|\bgeslachtsziekte\w*"),
+        r"\bbetast\w*|\bsoa\b|\bgeslachtsziekte\w*|\bseksuele handeling\w*"
+        r"|\b(?:gevoel|vermoeden|vermoed\w*|denk|onderbuik\w*)\b(?: \S+){0,4} (?:seksueel|seksuele|misbruik)\b"),
         (r"\bongepast aangeraakt\b|\baan(?:geraakt|raakt|raken|zitten|gezeten|zit)\b.{0,30}\b(?:kruis|billen|borsten|"
         r"geslachtsdeel|geslachtsdelen|plassertje|piemel|vagina|intieme|private|onderbroek)\b|\bintiem aangeraakt\b"
         r"|\b(?:oom|opa|buurman|neef|stiefvader|vader|papa|oppas|man)\b.{0,15}\b(?:aan haar zit|aan hem zit|aan haar "
@@ -147,6 +149,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     ),
     "domestic_violence": (
         (r"\bhuiselijk geweld\b|\bpartnergeweld\b|\brelationeel geweld\b|\bgeweld tussen (?:de )?ouders\b"
+        r"|\bgeweld (?:\w+ ){0,2}tussen (?:de |mijn |zijn |haar )?ouders\b|\bruzie (?:\w+ ){0,3}politie erbij\b"
         r"|\bgeweld (?:thuis|in het gezin|in huis)\b|\bvrouwenopvang\b|\bblijf van mijn lijf\b"
         r"|\bstraatverbod\b|\bhuisverbod\b|\bcontactverbod\b"),
         _near(r"vader|papa|stiefvader|vriend|ex", _HIT, 4),
@@ -178,8 +181,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     "achterlating": (
         (r"\bachterlating\b|\bachtergelaten\b|\bachterlaten\b|\bachterlaat\b|\bheropvoeding\b|\bheropgevoed\b"
         r"|\bteruggestuurd naar\b|\benkele reis\b"),
-        (rf"\b(?:blijft|blijven|moet blijven|achterblijven|gebleven|gestuurd|sturen|laten)\b.{{0,30}}\b(?:{_ORIGIN})\b"
-        rf"|\b(?:{_ORIGIN})\b.{{0,30}}\b(?:blijft|blijven|gebleven|laten)\b"),
+        (rf"\b(?:blijft|blijf|blijven|moet blijven|achterblijven|gebleven|gestuurd|sturen|laten)\b.{{0,30}}\b(?:{_ORIGIN})\b"
+        rf"|\b(?:{_ORIGIN})\b.{{0,30}}\b(?:blijft|blijf|blijven|gebleven|laten)\b"),
         (r"\bniet (?:meer )?(?:terug|teruggekomen|terugkomt|terug mag)\b.{0,40}\b(?:zomer|vakantie|reis|buitenland)\b"
         r"|\b(?:zomer|vakantie)\b.{0,40}\bniet (?:meer )?(?:terug|teruggekomen|terugkomt|terug mag)\b"),
     ),
@@ -255,7 +258,7 @@ CONCEPTS: dict[str, str] = {
              r"grootvader|grootmoeder|broer|broers|neef|neven|nicht|familie|schoonfamilie|oppas|buurman|voogd|"
              r"pleegvader|pleegmoeder|pleegouders|vriend van " + _POSS + r" (?:moeder|mama|mam|papa|vader)|"
              r"(?:haar|zijn|d r|r) (?:man|vriend)|(?:papas|mamas|moeders|vaders) vriend|nieuwe vriend|thuis",
-    "stranger": r"grote jongens|jongens van (?:1[5-9]|[2-5]\d)|drugsdealers?|dealers?|(?:andere|verschillende|oudere|onbekende) mannen|vriendje (?:van )?(?:1[6-9]|[2-5]\d)|vriend (?:van )?(?:1[89]|[2-5]\d)|vrienden van (?:haar|mijn|zijn|d r) vriend|onbekende?|man|mannen|meneer|gast|gasten|vent|kerel|oudere (?:jongen|jongens|man|mannen|gast|gasten|"
+    "stranger": r"stagiair\w*|invaller|vrijwilliger|concierge|grote jongens|jongens van (?:1[5-9]|[2-5]\d)|drugsdealers?|dealers?|(?:andere|verschillende|oudere|onbekende) mannen|vriendje (?:van )?(?:1[6-9]|[2-5]\d)|vriend (?:van )?(?:1[89]|[2-5]\d)|vrienden van (?:haar|mijn|zijn|d r) vriend|onbekende?|(?<!mijn )(?<!mn )man|mannen|meneer|gast|gasten|vent|kerel|oudere (?:jongen|jongens|man|mannen|gast|gasten|"
                 r"vriend|vriendje)|volwassene?n?|trainer|coach|bijles\w*|baas|(?:vriend|man|jongen|gast) van "
                 r"(?:1[4-9]|[2-5]\d|dertig|twintig|veertig)|jongens uit de (?:wijk|buurt)|die (?:gasten|jongens|"
                 r"mannen)|"
@@ -265,7 +268,7 @@ CONCEPTS: dict[str, str] = {
             r"een ander kind|vriendjes|vriendinnetjes?|meiden|de jongens|in de pauze|op het plein|pest\w*|gepest",
 
     # what: physical harm by someone, and what it leaves
-    "hit": r"broekriem|met (?:de|een|zn|zijn|z n) (?:broek)?riem|sla|slaat|slaan|sloeg|sloegen|geslagen|slaag|schopt|schoppen|schopte|geschopt|trapt|trapte|getrapt|"
+    "hit": r"klap|een (?:\w+ )?klap|oorvijg|oplawaai|mep|dreun|broekriem|met (?:de|een|zn|zijn|z n) (?:broek)?riem|sla|slaat|slaan|sloeg|sloegen|geslagen|slaag|schopt|schoppen|schopte|geschopt|trapt|trapte|getrapt|"
            r"kapotgetrapt|duwt|duwde|geduwd|gooit|gooide|gegooid|knijpt|knijpen|kneep|geknepen|wurgt|wurgen|gewurgd|"
            r"stompt|stompen|mept|mepte|meppen|klappen|pak rammel|pak slaag|rammel|afgeranseld|afranselen|getrokken|"
            r"aan (?:de|" + _POSS + r") haren|door de kamer|tegen de (?:muur|kast|deur|grond|aanrecht|verwarming|"
@@ -279,7 +282,7 @@ CONCEPTS: dict[str, str] = {
                        r"mag (?:niet|niks) (?:zeggen|vertellen)|verdiend|straf|gestraft|elke keer|"
                        r"alweer|derde|vierde|zoveelste|steeds weer|in allerlei kleuren|oude en nieuwe|"
                        r"geen fiets|verstopt|verbergt|bedekt|sjaal|lange mouw\w*",
-    "accident": r"(?:leiding|juf|meester|collega|ouders?|moeder|vader|iedereen|ik|we) (?:\w+ )?(?:zag|zagen) het|(?:heeft|hebben) het gezien|getuige|ski\w*|snowboard\w*|wintersport|paardrij\w*|skate\w*|skeeler\w*|schaats\w*|turnen|judo|karate|kickboks\w*|trefbal|voetbal\w*|hockey|gymles|"
+    "accident": r"bbq|barbecue|kampvuur|strijkijzer|oven|(?:leiding|juf|meester|collega|ouders?|moeder|vader|iedereen|ik|we) (?:\w+ )?(?:zag|zagen) het|(?:heeft|hebben) het gezien|getuige|ski\w*|snowboard\w*|wintersport|paardrij\w*|skate\w*|skeeler\w*|schaats\w*|turnen|judo|karate|kickboks\w*|trefbal|voetbal\w*|hockey|gymles|"
                 r"sport\w*|fiets\w*|trampoline|klimrek|klimmuur|wandrek|glijbaan|speeltoestel|tikkertje|zaklopen|"
                 r"survival\w*|kamp|schoolreis|ijs|ongevals\w*|ongevallen\w*|ijszakje|koelelement|eerste hulp|"
                 r"ik (?:zag|was erbij|heb het gezien)|zag het gebeuren|gezien door|wespensteek|mug|"
@@ -299,11 +302,11 @@ CONCEPTS: dict[str, str] = {
              r"(?:heeft )?(?:gezeten|zit|zat|komt|kwam)|aanraakt|aanraken|aangeraakt|raakt (?:haar|hem) aan|betast\w*|"
              r"hand in|handen in|filmt|filmen|gefilmd|fotos (?:van|maakt)|met (?:haar|hem) doet|doet met (?:haar|hem)",
     "show": r"videobellen|camera aan|laat zien|laten zien|proberen|komt (?:in|bij)",
-    "coerce": r"dingen (?:te )?doen|dingen laat doen|dwingt|gedwongen|moet (?:zich )?uitkleden",
+    "coerce": r"doet dingen|dingen (?:met (?:haar|hem|mij) )?doet|dingen met (?:haar|hem|mij) doet|dingen (?:te )?doen|dingen laat doen|dwingt|gedwongen|moet (?:zich )?uitkleden",
     "secret": r"niet mag (?:zeggen|vertellen)|mag (?:\w+ ){0,2}niet (?:vertellen|zeggen)|niemand mag (?:zien|weten)|geheim\w*|niet (?:door)?vertellen|mag (?:het )?(?:niet|niks) zeggen|niks zeggen|niet zeggen|"
               r"beloven|belooft|onder ons|aan niemand (?:mag )?(?:vertellen|zeggen)",
     # what: death and the self
-    "death": r"(?:eigen|mijn) (?:graf|grafsteen|begrafenis|uitvaart)|grafsteen (?:\w+ ){0,4}(?:eigen|zijn|haar|mijn) naam|geen toekomst|toekomst (?:\w+ ){0,4}(?:heb ik niet|niet)|nooit meer wakker|niemand (?:\w+ ){0,2}(?:missen|mist)|tot last|een last|vaarwel|is het voorbij|niet (?:jouw|jullie|uw) schuld|ik hou van jullie|zien jullie me nooit meer|nooit meer (?:zien|horen)|zoek me niet|klaar mee|niet meer (?:te )?leven|manier (?:heeft |hebben )?gevonden|als (?:ik|hij|ze|zij) er (?:\w+ ){0,2}niet (?:meer )?(?:ben|is|was|zou zijn)|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er niet|dood|doodgaan|dood gaan|sterven|dood zijn|dood willen|er niet meer (?:zijn|ben|is|wil zijn)|"
+    "death": r"(?:mijn|mn|zijn|haar|zn|laatste) laatste (?:post|bericht|story|filmpje|appje)|laatste (?:post|story)|als het (?:\w+ )?(?:te veel|te erg|teveel) wordt|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er (?:\w+ )?niet (?:meer )?(?:ben|is|was)|(?:eigen|mijn) (?:graf|grafsteen|begrafenis|uitvaart)|grafsteen (?:\w+ ){0,4}(?:eigen|zijn|haar|mijn) naam|geen toekomst|toekomst (?:\w+ ){0,4}(?:heb ik niet|niet)|nooit meer wakker|niemand (?:\w+ ){0,2}(?:missen|mist)|tot last|een last|vaarwel|is het voorbij|niet (?:jouw|jullie|uw) schuld|ik hou van jullie|zien jullie me nooit meer|nooit meer (?:zien|horen)|zoek me niet|klaar mee|niet meer (?:te )?leven|manier (?:heeft |hebben )?gevonden|als (?:ik|hij|ze|zij) er (?:\w+ ){0,2}niet (?:meer )?(?:ben|is|was|zou zijn)|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er niet|dood|doodgaan|dood gaan|sterven|dood zijn|dood willen|er niet meer (?:zijn|ben|is|wil zijn)|"
              r"niet meer (?:leven|wakker worden|bestaan|verder)|van het leven|uit het leven|laatste keer|"
              r"bedankt voor alles|sorry voor alles|beter (?:af )?(?:\w+ )?zonder (?:mij|me|hem|haar)|liever dood|"
              r"word(?:t)? niet (?:later|groot|ouder)|kan niet meer|stop ermee|stop er mee|ermee stoppen|"
@@ -313,7 +316,7 @@ CONCEPTS: dict[str, str] = {
              r"(?:ben|is) (?:ik|ik er|hij|ze|hij er|ze er) (?:toch )?(?:weg|niet meer)|eind(?:e)? aan|"
              r"(?:ben|is|zijn) er (?:\w+ ){0,3}(?:toch )?niet meer|"
              r"nooit geboren|niet meer hoeft|alles zat",
-    "method": r"(?:spaart|spaarde|verzamelt) (?:\w+ ){0,2}pillen|pillen (?:\w+ )?(?:op)?sparen|touw (?:in|bij|onder) (?:zijn|haar|zn) (?:tas|kamer|bed|jas)|(?:staat|zit|klimt|klom|stond|zat) (?:\w+ ){0,4}op (?:de|het|een) (?:brug|dak|rand|reling|viaduct|spoor|rails)|hoeveel (?:pillen|paracetamol|tabletten|medicijnen)|te veel (?:pillen|paracetamol|tabletten)|pijnloos|(?:springt|springen|spring|sprong)\b.{0,40}\b(?:flat|dak|brug|balkon|raam|viaduct)|"
+    "method": r"pillen (?:\w+ ){0,4}(?:verzamelt|spaart|verzameld|gespaard|bewaart|opspaart)|(?:spaart|spaarde|verzamelt) (?:\w+ ){0,2}pillen|pillen (?:\w+ )?(?:op)?sparen|touw (?:in|bij|onder) (?:zijn|haar|zn) (?:tas|kamer|bed|jas)|(?:staat|zit|klimt|klom|stond|zat) (?:\w+ ){0,4}op (?:de|het|een) (?:brug|dak|rand|reling|viaduct|spoor|rails)|hoeveel (?:pillen|paracetamol|tabletten|medicijnen)|te veel (?:pillen|paracetamol|tabletten)|pijnloos|(?:springt|springen|spring|sprong)\b.{0,40}\b(?:flat|dak|brug|balkon|raam|viaduct)|"
               r"(?:flat|dak|brug|balkon|raam|viaduct)\b.{0,40}\b(?:springt|springen|spring|sprong)|"
               r"(?:voor|onder) (?:de|een) (?:trein|tram|metro|bus|vrachtwagen)|op het spoor|op de rails|"
               r"over de reling|rand van het dak|aan een touw|strop|ophang\w*|opgehangen|opknopen|overdosis|"
@@ -323,12 +326,12 @@ CONCEPTS: dict[str, str] = {
     "plan": r"plan|plannen|uitgeschreven|opgeschreven|bedacht|opgezocht|googlede|gaat (?:het )?doen|ga het doen|"
             r"wil|wou|wilde|gaat|ga",
     "self": r"zichzelf|zich|mezelf|mijzelf|zelf",
-    "self_injury": r"kras\w*|gekrast|snijdt|snijden|sneed|gesneden|sneetjes|sneden|sneeen|snijwond\w*|"
+    "self_injury": r"(?:brandt|branden|verbrandt|verbranden) (?:\w+ ){0,4}met (?:deo|een aansteker|aansteker|sigaret\w*)|deo ?challenge|rauwe plek\w*|kras\w*|gekrast|snijdt|snijden|sneed|gesneden|sneetjes|sneden|sneeen|snijwond\w*|"
                    r"krabt (?:\w+ ){0,4}(?:open|tot)|krapt|openkrabt|opengekrabd|(?:bonkt|slaat|stoot|bonken) "
                    r"(?:met )?" + _POSS + r" hoofd|hoofd tegen de muur|haren uit\w*|tot (?:het|ze|hij) bloedt|"
                    r"wondjes|littekens?|iets (?:te )?voelen|iets voel|lekker voel\w*|zichzelf (?:te )?straffen|"
                    r"(?:slikt|slikte|geslikt) (?:\w+ ){0,2}(?:punaise\w*|batterij\w*|glas|spelden|schroeven)",
-    "self_hurt": r"trekt (?:\w+ ){0,2}haren uit|bijt (?:\w+ ){0,2}in (?:haar|zijn|zn) (?:eigen )?(?:hand|handen|arm|armen|vingers)|(?:dan|zodat) voel (?:ik|ze|hij) (?:het andere|niks|niets|iets)|voel (?:ik|ze|hij) (?:het andere|de pijn) niet|pijn doen zodat|zodat het stopt|(?:punaise\w*|batterij\w*|glas|spelden|schroeven|magneet\w*) (?:\w+ ){0,2}(?:doorgeslikt|ingeslikt|geslikt|slikt|slikte)|(?:slikt|slikte|geslikt|doorgeslikt|ingeslikt) (?:\w+ ){0,2}(?:punaise\w*|batterij\w*|glas|spelden|schroeven|magneet\w*)|(?:het|eten) niet verdien\w*|(?:bonkt|slaat|stoot|bonken|slaan)\b.{0,30}\bhoofd\b|hoofd tegen de \w+|zichzelf pijn \w+|"
+    "self_hurt": r"straft (?:zich|zichzelf)|zichzelf straft|trekt (?:\w+ ){0,2}haren uit|bijt (?:\w+ ){0,2}in (?:haar|zijn|zn) (?:eigen )?(?:hand|handen|arm|armen|vingers)|(?:dan|zodat) voel (?:ik|ze|hij) (?:het andere|niks|niets|iets)|voel (?:ik|ze|hij) (?:het andere|de pijn) niet|pijn doen zodat|zodat het stopt|(?:punaise\w*|batterij\w*|glas|spelden|schroeven|magneet\w*) (?:\w+ ){0,2}(?:doorgeslikt|ingeslikt|geslikt|slikt|slikte)|(?:slikt|slikte|geslikt|doorgeslikt|ingeslikt) (?:\w+ ){0,2}(?:punaise\w*|batterij\w*|glas|spelden|schroeven|magneet\w*)|(?:het|eten) niet verdien\w*|(?:bonkt|slaat|stoot|bonken|slaan)\b.{0,30}\bhoofd\b|hoofd tegen de \w+|zichzelf pijn \w+|"
                  r"zich(?:zelf)? (?:te )?straffen|(?:ze|hij|zij) (?:dat|het) zelf doet|doet (?:dat|het) zelf|"
                  r"tot (?:het|ze|hij) bloedt|zodat (?:ik|ze|hij) iets voel\w*|stil (?:wordt|is) in (?:haar|zijn|mijn)"
                  r" hoofd",
@@ -336,7 +339,7 @@ CONCEPTS: dict[str, str] = {
     "body": r"bebloed\w*|kuit|kuiten|arm|armen|onderarm\w*|bovenarm\w*|pols|polsen|hand|handen|handrug|vinger\w*|been|benen|bovenbe\w*|"
             r"dijen|buik|huid|enkels?|lijf|lichaam|bloed\w*",
     # what: cruelty in words and punishment at home
-    "insult": r"geboren (?:ben|bent|was|is)|spijt (?:heeft |had )?dat|kapot (?:heeft |hebt )?gemaakt|jouw schuld|schreeuwt (?:\w+ ){0,3}tegen (?:haar|hem)|schreeuwen (?:\w+ ){0,3}tegen (?:het kind|haar|hem)|waardeloos|waardeloze|dom|dommerik|stom|stomme|hoer|slet|klootzak|idioot|mislukking|mislukt|lelijk|"
+    "insult": r"voor schut|te kijk (?:gezet|zetten|zet)|belachelijk (?:gemaakt|maakt|maken)|(?:de )?reden (?:ben|bent|is|was) dat|alles kapot maak\w*|(?:mijn|jouw) schuld|geboren (?:ben|bent|was|is)|spijt (?:heeft |had )?dat|kapot (?:heeft |hebt )?gemaakt|jouw schuld|schreeuwt (?:\w+ ){0,3}tegen (?:haar|hem)|schreeuwen (?:\w+ ){0,3}tegen (?:het kind|haar|hem)|waardeloos|waardeloze|dom|dommerik|stom|stomme|hoer|slet|klootzak|idioot|mislukking|mislukt|lelijk|"
               r"dik en|nooit gewild|bedreigd|bedreigt|vechtscheiding|gebruikt in de|bespioneren|niet gewild|"
               r"ongelukje|spijt van|niks waard|niets waard|nergens goed voor|niks kan|niets kan|dat ding|een last|"
               r"(?:haat|haten) (?:haar|hem|je|jou)|genegeerd|negeert|negeren|lucht voor|"
@@ -350,7 +353,7 @@ CONCEPTS: dict[str, str] = {
               r"opsluiten|sluit (?:haar|hem) op|in de kast|in de kelder|krijgt op " + _POSS + r" (?:kop|donder)|"
               r"als straf|voor straf|geen verjaardag|moet altijd alles|niet mee (?:mag )?eten",
     # what: neglect (what a child lacks) and parents who do nothing about it
-    "lack": r"nooit opgehaald|zwerft|zwerven|zwervend|met gaten|gympen|zonder (?:sokken|schoenen)|korte broek|onder nul|past (?:\w+ ){0,2}op (?:de|haar|zijn) (?:baby|broertje|zusje)|op de baby (?:past|passen)|zorgt voor (?:de|haar|zijn) (?:broertje|zusje|kleintjes|baby)|moet (?:zelf|alleen) (?:opstaan|eten maken|koken)|(?:mama|moeder|papa|vader|ouders) (?:is|zijn) (?:vaak |steeds |dagen )?weg|ligt (?:\w+ ){0,3}op de bank|slaapt (?:in de klas|op school)|valt in slaap|onleefbaar|kakkerlak\w*|vervuild|vervuiling|geen bedden|zonder (?:ontbijt|lunch|eten|jas)|geen (?:ontbijt|lunch|eten|brood|jas|winterjas|luiers?|schone \w+)|"
+    "lack": r"valt (?:\w+ ){0,2}af|afgevallen|(?:thuis )?(?:soms )?(?:gewoon )?niks is|niks te eten|nooit opgehaald|zwerft|zwerven|zwervend|met gaten|gympen|zonder (?:sokken|schoenen)|korte broek|onder nul|past (?:\w+ ){0,2}op (?:de|haar|zijn) (?:baby|broertje|zusje)|op de baby (?:past|passen)|zorgt voor (?:de|haar|zijn) (?:broertje|zusje|kleintjes|baby)|moet (?:zelf|alleen) (?:opstaan|eten maken|koken)|(?:mama|moeder|papa|vader|ouders) (?:is|zijn) (?:vaak |steeds |dagen )?weg|ligt (?:\w+ ){0,3}op de bank|slaapt (?:in de klas|op school)|valt in slaap|onleefbaar|kakkerlak\w*|vervuild|vervuiling|geen bedden|zonder (?:ontbijt|lunch|eten|jas)|geen (?:ontbijt|lunch|eten|brood|jas|winterjas|luiers?|schone \w+)|"
             r"honger\w*|hongerig|prullenbak|vuilnisbak|restjes|brood van (?:anderen|een ander)|eten (?:van|uit) "
             r"(?:anderen|andermans)|mager|vies|vieze|smerig|stinkt|klitten|dezelfde (?:luier|"
             r"kleren|kleding|jurk|broek|trui|shirt)|volle luier|rode billen|matras|op de grond slapen|"
@@ -365,7 +368,7 @@ CONCEPTS: dict[str, str] = {
     "care_need": r"tandarts|kiespijn|rotte tand\w*|bril|insuline|pufje\w*|puffer|\w*medicatie|\w*medicijn\w*|"
                  r"dokter|huisarts|gehecht|hechten|ontstoken|ontsteking|infectie|etter|wond|koorts|"
                  r"gehoorapparaat|wondjes|luizen|hoofdluis|pus|oorontsteking",
-    "inaction": r"(?:ouders?|moeder|vader|mama|papa) (?:\w+ ){0,3}vergeten|wordt (?:\w+ ){0,3}vergeten|vergeten (?:\w+ ){0,3}(?:te geven|mee te geven|op te halen)|niet (?:\w+ ){0,2}gebracht|nooit (?:bij|naar) de (?:dokter|huisarts|tandarts)|al (?:\d+|twee|drie|vier|vijf|een paar) (?:dagen|weken|maanden)|neemt nooit (?:\w+ ){0,2}op|doe\w* (?:er )?(?:niks|niets)|niet nodig|te duur|valt wel mee|reageren niet|reageert niet|"
+    "inaction": r"(?:komen|komt|kwamen) (?:\w+ ){0,2}niet op (?:de )?afspraken|(?:missen|mist) (?:\w+ ){0,2}afspraken|(?:ouders?|moeder|vader|mama|papa) (?:\w+ ){0,3}vergeten|wordt (?:\w+ ){0,3}vergeten|vergeten (?:\w+ ){0,3}(?:te geven|mee te geven|op te halen)|niet (?:\w+ ){0,2}gebracht|nooit (?:bij|naar) de (?:dokter|huisarts|tandarts)|al (?:\d+|twee|drie|vier|vijf|een paar) (?:dagen|weken|maanden)|neemt nooit (?:\w+ ){0,2}op|doe\w* (?:er )?(?:niks|niets)|niet nodig|te duur|valt wel mee|reageren niet|reageert niet|"
                 r"niet te bereiken|niet (?:naar|bij) de (?:huisarts|dokter|tandarts)|gaan niet|"
                 r"niet bereikbaar|onbereikbaar|neemt niet op|geen \w+ mee|al (?:maanden|weken|een maand)|sinds (?:gr|"
                 r"groep)|weigeren|weigert|niet (?:gegeven|geregeld|gehaald|meegegeven)|niks mee|"
@@ -384,7 +387,7 @@ CONCEPTS: dict[str, str] = {
     # what: honour, control by the family
     "honour_cause": r"dansend|filmpje van haar|foto van haar|vriendje|een vriend|haar vriend|met (?:een|die) jongen|met jongens|maagd\w*|respect|eer|schande|"
                     r"te schande|niet luisteren|ontdekt|ontdekken|danst|dansen|hoofddoek|make up",
-    "control": r"lezen (?:\w+ ){0,2}(?:berichten|telefoon|app)|mag geen (?:telefoon|social media|sociale media|vriendinnen)|checkt alles|leest (?:\w+ ){0,2}(?:berichten|telefoon|app)|(?:gaan|gaat|zullen|zal) (?:\w+ ){0,2}iets (?:met (?:haar|hem) )?doen|thuis gehouden|opgehaald door (?:haar|zijn) (?:broer|oom|neef|vader)|controleert|controleren|checkt|leest (?:haar|zijn) telefoon|volgt|gevolgd|in de gaten|"
+    "control": r"kijken met wie|met wie (?:ze|zij|hij) praat|houdt (?:haar|hem) (?:\w+ )?in de gaten|mag niet (?:meer )?mee (?:\w+ ){0,3}(?:familie|vader|broer)|ivm de familie|vanwege de familie|lezen (?:\w+ ){0,2}(?:berichten|telefoon|app)|mag geen (?:telefoon|social media|sociale media|vriendinnen)|checkt alles|leest (?:\w+ ){0,2}(?:berichten|telefoon|app)|(?:gaan|gaat|zullen|zal) (?:\w+ ){0,2}iets (?:met (?:haar|hem) )?doen|thuis gehouden|opgehaald door (?:haar|zijn) (?:broer|oom|neef|vader)|controleert|controleren|checkt|leest (?:haar|zijn) telefoon|volgt|gevolgd|in de gaten|"
                r"straffen|gestraft|afmaken|afmaakt|iets (?:met|aan) (?:haar|hem) (?:gaan |gaat )?doen|iets gaat doen|"
                r"iets aandoen|leert wat|familiebijeenkomst|familieraad|zwaard|mes|verdwenen|dood (?:is )?voor|"
                r"komt (?:haar|hem) halen|hard in de nek|bewijzen|opgesloten|mag niet (?:meer )?(?:naar "
@@ -395,7 +398,7 @@ CONCEPTS: dict[str, str] = {
                 r"beloofd|(?:aan|voor) de zoon van|iemand te ontmoeten|(?:vrouw|man) (?:uitgezocht|gekozen|gevonden)",
     "minor": r"meisje|dochter|ll|leerling|haar|ze|zij|ik|je|is (?:[89]|1[0-5])|van (?:[89]|1[0-5])\b|groep [78]|"
              r"gr [78]",
-    "adult_wedding": r"(?:juf|meester|collega|moeder|vader|mama|papa|oom|tante|opa|oma|nicht|neef|zus|broer)"
+    "adult_wedding": r"^(?:ik|wij|we) (?:ga|gaan) trouwen|^(?:ik|wij|we) trouwen|\((?:1[89]|[2-9]\d)\)|(?:1[89]|[2-9]\d) jaar|(?:grote|oudere|oudste) (?:zus|broer|nicht|neef)|(?:juf|meester|collega|moeder|vader|mama|papa|oom|tante|opa|oma|nicht|neef|zus|broer)"
                      r"(?: \w+){0,3} (?:gaat|gaan|ging) (?:\w+ ){0,4}trouwen|(?:nicht|neef|oom|tante|zus|broer) van "
                      r"(?:[2-5]\d)|van (?:een|haar|zijn|de) (?:oom|tante|neef|nicht|juf|meester)|bruidsmeisje|"
                      r"bruidsjonker|knuffel|poppenhoek|cadeau voor|trouwfeest van",
@@ -479,13 +482,13 @@ CONCEPTS: dict[str, str] = {
     "school_place": r"fietsenstalling|uitgang|poort|voordeur|spreekkamer|kantoor|klas|school|plein|schoolplein|hek|gang|hal|ingang|lokaal|gymzaal|pauze|buiten|parkeerplaats|"
                     r"voor de deur",
     # reported speech of the child (or a sibling, a classmate) and written words
-    "said": r"appt|zegt|zei|zeggen|vertelt|vertelde|verteld|vroeg|vraagt|schreef|schrijft|stuurde|appte|mailde|"
+    "said": r"denkt|dacht|post|postte|gepost|zette op|appt|zegt|zei|zeggen|vertelt|vertelde|verteld|vroeg|vraagt|schreef|schrijft|stuurde|appte|mailde|"
             r"letterlijk|volgens|riep|fluisterde|tekende|tekening|gedicht|dagboek\w*|bericht|geschreven",
     # look-alikes: play, lessons, figures of speech, events that were handled
-    "play": r"knikker\w*|trefbal\w*|tikkertje|verstoppertje|spookverhaal\w*|spel|spelletje|spelen (?:ze|we)|speelden|game|gamen|fortnite|minecraft|film|serie|boek|voorlezen|"
+    "play": r"call of duty|gta|shooter\w*|knikker\w*|trefbal\w*|tikkertje|verstoppertje|spookverhaal\w*|spel|spelletje|spelen (?:ze|we)|speelden|game|gamen|fortnite|minecraft|film|serie|boek|voorlezen|"
             r"musical|toneel|griezel\w*|verhaal waarin|in het verhaal|personage|"
             r"voorstelling|nep|speelgoed|poppenhoek|verkleed\w*|grapje|haha",
-    "kitchen": r"handvaardigheid\w*|techniek\w*|spijker\w*|timmer\w*|kookles|koken|keuken|brood|groente\w*|fruit|taart|snijplank|knutsel\w*|handvaardigheid|"
+    "kitchen": r"waterpokken|muggenbult\w*|papiertje|handvaardigheid\w*|techniek\w*|spijker\w*|timmer\w*|kookles|koken|keuken|brood|groente\w*|fruit|taart|snijplank|knutsel\w*|handvaardigheid|"
                r"borduren|schilmesje|pleister erop",
     "resolved": r"opgelost|gevonden|oh wacht|was al|verkeerde kant|loos alarm|bleek|bleken",
     "hyperbole": r"dubbel|(?:ga|gaat|gaan) dood van|doodmoe|dood moe|doodop|moordend|dodelijk saai|"
@@ -494,7 +497,7 @@ CONCEPTS: dict[str, str] = {
     # added: more indirect signs (see issue 13 and the dev3 set's README)
     "flinch": r"deins\w*|duikt (?:\w+ )?weg|wegduikt|krimpt ineen|krimpt in elkaar|beschermt (?:zijn|haar|zn) (?:hoofd|gezicht)|(?:hand|arm) (?:\w+ ){0,2}(?:opsteek|opsteekt|optil|optilt|opheft|ophef)|rug (?:naar|tegen) de muur",
     "contradiction": r"klopt (?:\w+ ){0,2}niet|geen fiets|helemaal geen|zelfde verhaal|wisselende verhalen|verschillende verhalen|fluisterde|dat was (?:papa|mama|vader|moeder|pap|mam)",
-    "intimate_sign": r"jeuk|pijn (?:bij het plassen|daar|aan (?:haar|zijn|zn) (?:plasser|piemel|billen))|bloed in (?:haar|zijn|zn) (?:onderbroek|ondergoed)|soa|geslachtsziekte",
+    "intimate_sign": r"daar beneden|ontsteking\w* (?:\w+ ){0,3}(?:plasser|vagina|daar|onder)|huisarts (?:\w+ ){0,3}verdacht|jeuk|pijn (?:bij het plassen|daar|aan (?:haar|zijn|zn) (?:plasser|piemel|billen))|bloed in (?:haar|zijn|zn) (?:onderbroek|ondergoed)|soa|geslachtsziekte",
     "odd_game": r"dingen na (?:\w+ ){0,6}(?:leeftijd|passen)|(?:gekke|rare|vieze|geheime|stille|speciale) (?:spelletjes?|dingen)|dat spelletje|spelletje (?:weer|doen|spelen)|dingen na (?:\w+ ){0,4}(?:leeftijd|passen)",
     "online": r"videobell\w*|camera aan|webcam|online|via (?:roblox|snapchat|snap|insta|instagram|tiktok|discord|whatsapp|fortnite|de app)|op (?:roblox|snapchat|snap|insta|instagram|tiktok|discord)|(?:haar|zijn|zn) snap|chat",
     "give_away": r"(?:geeft|gaf|geven|deelt|deelde) (?:\w+ ){0,3}(?:weg|uit)|weggegeven|uitgedeeld|mag (?:\w+ ){0,2}(?:mijn|zijn|haar) spullen hebben",
@@ -519,6 +522,8 @@ CONCEPTS: dict[str, str] = {
     "cold": r"koud|kou|kouwelijk|bloedarmoede|eczeem|geloof|hoofddoek|religie|zonnebrand|allergi\w*",
     "complaint": r"klacht\w*|inspectie|advocaat|geschillencommissie|de krant|subsidie",
     "unreachable": r"reageert niet|neemt niet op|niet (?:meer )?bereikbaar|onbereikbaar|(?:telefoon|mobiel) (?:staat )?uit",
+    "night_visit": r"(?:s ?nachts|snachts|in de nacht|elke nacht) (?:\w+ ){0,4}(?:op|in|bij|naar) (?:haar|zijn|zn|mijn|mn|d r) (?:kamer|bed)|(?:komt|kwam|gaat) (?:\w+ ){0,3}(?:op|in) (?:haar|zijn|zn|mijn|mn) (?:kamer|bed) (?:\w+ ){0,3}(?:s ?nachts|snachts)|wat (?:\w+ ){0,3}(?:s ?nachts|snachts) doet",
+    "did_again": r"(?:het|dat|t) (?:\w+ ){0,4}weer (?:gedaan|doet|heeft gedaan)|weer gedaan heeft|doet (?:het|dat) weer",
     "bleeding": r"bloedt (?:nog|erg|veel|flink|hard)|diepe (?:wond|snee)|veel bloed|bloed (?:loopt|stroomt)",
 }
 """Classes of words that, together, make a concern (see :data:`RULES`)."""
@@ -652,6 +657,7 @@ RULES: tuple[Rule, ...] = (
     Rule("self_harm", ("marks", "body"), 14, unless=("accident", "kitchen", "pet")),
     Rule("self_harm", ("tool", "secret"), 15, unless=("kitchen",)),
     Rule("suicide", ("pills", "ingest", "all_at_once"), 12),
+    Rule("acute", ("pills", "ingest", "all_at_once"), 12),
     Rule("suicide", ("give_away", "death"), 30),
     Rule("suicide", ("survive", "high_place"), 12),
     Rule("acute", ("weapon", "school_place"), 12, unless=("kitchen", "play", "history")),
@@ -660,6 +666,11 @@ RULES: tuple[Rule, ...] = (
     Rule("domestic_violence", ("locked_in", "carer"), 16),
     Rule("domestic_violence", ("cover_up", "explained_badly", "carer"), 30),
     Rule("fgm", ("turn", "holiday", "pain"), 25, unless=("boy", "medical")),
+    Rule("sexual_abuse", ("night_visit", "secret"), 20),
+    Rule("sexual_abuse", ("night_visit", "coerce"), 16),
+    Rule("sexual_abuse", ("night_visit", "fear"), 16),
+    Rule("sexual_abuse", ("stranger", "locked_in"), 14),
+    Rule("self_harm", ("tool", "did_again"), 20, unless=("kitchen",)),
 )
 """Concerns told indirectly: concepts together in a window of words."""
 
@@ -683,6 +694,7 @@ FIGURES = re.compile(
     r"\b(?:(?:ga|gaat|gaan|ging|doodga|doodgaat)\s+(?:bijna\s+)?dood\s+van|dood(?:gaat|gaan|ga)\s+van|dood\s*moe|"
     r"doodop|"
     r"moordend\w*|dodelijk\s+(?:saai|vermoeiend)|(?:vermoordt|vermoorden|maakt)\s+(?:me|mij|ons)\s+(?:af\s+)?als|"
+    r"(?:mijn|mn|m n) hoofd ontploft|ontploft (?:mijn|mn) hoofd|(?:als )?een zwaard boven|(?:schaam|schaamt|schaamde|schamen) (?:me|mij|zich|ons) dood|"
     r"doodsaai|doodleuk|doodnormaal|doodstil|lachen\s+me\s+dood|lach\s+me\s+dood|zich\s+dood\s+(?:lachen|schrikken|"
     r"vervelen)|dood\s+(?:schrikken|vervelen|lachen))\b")
 """Figures of speech ("ik ga dood van de hitte", "doodmoe", "moordend heet"): read as nothing."""
