@@ -9,7 +9,7 @@ import base64
 from sqlalchemy import select
 
 from wijkwijzer.store.erasure import reporter_of
-from wijkwijzer.store.schema import metadata
+from wijkwijzer.store.schema import metadata, signals
 from wijkwijzer.store.signals import pseudonymize
 
 from . import fakes
@@ -41,6 +41,11 @@ async def rows(both: Both) -> str:
     return "\n".join(values)
 
 
+async def sources(both: Both) -> list[str | None]:
+    async with both.server.runtime.engine.connect() as conn:
+        return list((await conn.execute(select(signals.c.source))).scalars())
+
+
 async def test_forget_over_whatsapp_leaves_no_trace_in_any_table_or_the_file(both: Both):
     await both.invited_ib()
     assert "Fatma Yilmaz" in await both.whatsapp("smw ypenburg")
@@ -51,6 +56,7 @@ async def test_forget_over_whatsapp_leaves_no_trace_in_any_table_or_the_file(bot
     await both.whatsapp("wie is de jgz")
     before = await rows(both)
     assert any(trace in before for trace in traces(both, IB_NUMBER)[2:])
+    assert [source is not None for source in await sources(both)] == [True]
 
     assert "Weet je het zeker" in await both.whatsapp("verwijder mijn gegevens")
     assert "verwijderd" in await both.whatsapp(YES)
@@ -58,6 +64,7 @@ async def test_forget_over_whatsapp_leaves_no_trace_in_any_table_or_the_file(bot
     after = await rows(both)
     for trace in traces(both, IB_NUMBER):
         assert trace not in after, trace
+    assert await sources(both) == [None]  # the keyed hash of the message that saved it goes too
     sqlite_file = both.server.runtime.settings.sqlite_path()
     raw = sqlite_file.read_bytes()
     for trace in traces(both, IB_NUMBER):

@@ -253,7 +253,7 @@ class PointReads:
         ``COMMIT``), so ``work`` must be a few short statements and must not wait for anything;
         while another connection holds the write lock it sleeps on the event loop and tries
         again, as :meth:`write` does. Elsewhere it runs in a transaction of the async engine
-        (``run_sync``). ``work`` may run more than once only if it raised nothing: never."""
+        (``run_sync``). ``work`` runs once: it is retried only when it could not begin."""
         if self._path is None:
             async with self.engine.begin() as conn:
                 return await conn.run_sync(work)
@@ -269,10 +269,10 @@ class PointReads:
                 else:
                     try:
                         result = work(conn)
+                        conn.exec_driver_sql("COMMIT")
                     except BaseException:
-                        conn.exec_driver_sql("ROLLBACK")
+                        conn.exec_driver_sql("ROLLBACK")  # never leave the writer inside a transaction
                         raise
-                    conn.exec_driver_sql("COMMIT")
                     return result
             await asyncio.sleep(pause)
             pause = min(pause * 2, 0.05)

@@ -11,7 +11,8 @@ and, when registered, by their user record's number. What goes:
   their conversations;
 * ``invite_failures`` under their pseudonym; ``invites`` they redeemed or created keep the code
   but lose the pseudonym; ``announcements`` they wrote keep the text but lose the author;
-* the link from their ``signals`` to them (the reporter's pseudonym becomes :data:`ERASED`);
+* the link from their ``signals`` to them (the reporter's pseudonym becomes :data:`ERASED`, and the
+  keyed hash of the message that saved each goes);
   the signals themselves are anonymous and stay, counted in the aggregates;
 * every ``audit_log`` entry that names them (actor or subject becomes :data:`ERASED`);
 * their console login links and sessions; knowledge-base versions they uploaded lose the author.
@@ -96,7 +97,8 @@ async def erase_person(engine: AsyncEngine, *, user_id: str, secret: str, now: d
             update(announcements).where(announcements.c.created_by == user_id).values(created_by=ERASED),
             update(console_links).where(console_links.c.created_by == user_id).values(created_by=ERASED),
             update(kb_versions).where(kb_versions.c.created_by == user_id).values(created_by=ERASED),
-            update(signals).where(signals.c.reporter == reporter_of(user_id, secret)).values(reporter=ERASED_REPORTER),
+            update(signals).where(signals.c.reporter == reporter_of(user_id, secret)).values(
+                reporter=ERASED_REPORTER, source=None),
             update(audit_log).where(audit_log.c.actor == user_id).values(actor=ERASED),
             update(audit_log).where(audit_log.c.subject == user_id).values(subject=ERASED),
         ]
