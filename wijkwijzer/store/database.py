@@ -232,18 +232,8 @@ class PointReads:
         timeout, and then fails as the engine would ("database is locked")."""
         if self._path is None:
             return None
-        values = statement.values(params)
-        deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
-        pause = 0.001
-        while True:
-            try:
-                with self._lock:
-                    return self._writing(self._path).execute(statement.sql, values).rowcount
-            except sqlite3.OperationalError as error:
-                if not _busy(error) or time.monotonic() + pause > deadline:
-                    raise
-            await asyncio.sleep(pause)
-            pause = min(pause * 2, 0.05)
+        path, values = self._path, statement.values(params)
+        return await self._when_unlocked(lambda: self._writing(path).execute(statement.sql, values).rowcount)
 
     async def transaction(self, work: Callable[[Connection], T]) -> T:
         """``work`` in one write transaction, on a SQLAlchemy ``Connection`` (Core statements, as
@@ -253,27 +243,38 @@ class PointReads:
         ``COMMIT``), so ``work`` must be a few short statements and must not wait for anything;
         while another connection holds the write lock it sleeps on the event loop and tries
         again, as :meth:`write` does. Elsewhere it runs in a transaction of the async engine
-        (``run_sync``). ``work`` runs once: it is retried only when it could not begin."""
+        (``run_sync``). ``work`` runs once: only ``BEGIN IMMEDIATE`` can find the lock taken."""
         if self._path is None:
             async with self.engine.begin() as conn:
                 return await conn.run_sync(work)
+        path = self._path
+
+        def run() -> T:
+            with self._sync_writer(path).connect() as conn:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                try:
+                    result = work(conn)
+                    conn.exec_driver_sql("COMMIT")
+                except BaseException:
+                    conn.exec_driver_sql("ROLLBACK")  # never leave the writer inside a transaction
+                    raise
+                return result
+
+        return await self._when_unlocked(run)
+
+    async def _when_unlocked(self, attempt: Callable[[], T]) -> T:
+        """``attempt()`` under this object's lock; while SQLite's write lock is held by another
+        connection (SQLITE_BUSY) sleep on the event loop (1, 2, 4 … up to 50 ms) and try again,
+        for at most the engine's busy timeout, then fail as the engine would."""
         deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
         pause = 0.001
         while True:
-            with self._lock, self._sync_writer(self._path).connect() as conn:
-                try:
-                    conn.exec_driver_sql("BEGIN IMMEDIATE")
-                except OperationalError as error:
-                    if not _busy(error.orig) or time.monotonic() + pause > deadline:
-                        raise
-                else:
-                    try:
-                        result = work(conn)
-                        conn.exec_driver_sql("COMMIT")
-                    except BaseException:
-                        conn.exec_driver_sql("ROLLBACK")  # never leave the writer inside a transaction
-                        raise
-                    return result
+            try:
+                with self._lock:
+                    return attempt()
+            except (sqlite3.OperationalError, OperationalError) as error:
+                if not _busy(getattr(error, "orig", error)) or time.monotonic() + pause > deadline:
+                    raise
             await asyncio.sleep(pause)
             pause = min(pause * 2, 0.05)
 
