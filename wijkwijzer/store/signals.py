@@ -86,9 +86,7 @@ class SignalStore:
         is not stored again: the id of that first one is returned."""
         dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
         statement = dialect.insert(signals).values(**asdict(signal))
-        async with self.engine.begin() as conn:
-            if signal.source is None:
-                return int((await conn.execute(statement.returning(signals.c.id))).scalar_one())
+        async with self.engine.begin() as conn:  # sources are unique; a NULL source never conflicts
             new = (await conn.execute(statement.on_conflict_do_nothing(index_elements=[signals.c.source])
                                       .returning(signals.c.id))).scalar()
             if new is not None:
