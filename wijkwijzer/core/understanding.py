@@ -703,6 +703,8 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
     human = "human" in features and intent == "partner_lookup"
     if human and not found["rol"]:
         found["rol"] = "adviseur"
+    if reading.outside and not found["gemeente"]:
+        found["gemeente"] = reading.outside  # where the pupil lives, outside the region (by its CBS name)
     entities = contract_entities(intent, found)
     ambiguous = {key: names for key, names in reading.ambiguous.items() if entities.get(key)}
     return Understanding(
