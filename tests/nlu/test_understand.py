@@ -9,6 +9,7 @@ import pytest
 from tests.nlu.report import HELD_OUT, evaluate, load_cases, summary
 from wijkwijzer.core.intents import INTENT_NAMES as INTENTS
 from wijkwijzer.core.understanding import ENTITY_KEYS, RULES, understand
+from wijkwijzer.knowledge.gemeenten import national_gemeenten
 from wijkwijzer.knowledge.loader import load_knowledge_base
 from wijkwijzer.knowledge.models import ROUTES
 from wijkwijzer.knowledge.vocabulary import EXPERTISE_TAGS, ROLE_IDS, THEMA_IDS
@@ -25,7 +26,8 @@ def test_the_test_set_is_big_covers_every_intent_and_uses_canonical_values(kb):
     assert {c["i"] for c in cases} == set(INTENTS)
     terms = {t.term for t in kb.terms}
     canonical = {"rol": set(ROLE_IDS), "expertise": set(EXPERTISE_TAGS), "route": set(ROUTES), "thema": set(THEMA_IDS),
-                 "begrip": terms, "school": set(kb.schools), "gemeente": {a.gemeente for a in kb.areas.values()},
+                 "begrip": terms, "school": set(kb.schools),
+                 "gemeente": {a.gemeente for a in kb.areas.values()} | {g.naam for g in national_gemeenten()},
                  "wijk": {a.naam for a in kb.areas.values() if a.soort != "gemeente"}}
     for case in cases:
         entities = case.get("e") or {}

@@ -179,6 +179,10 @@ CUES: dict[str, re.Pattern[str]] = {
                     _words("bellen bel mailen mail mailadres email emailadres bereik bereiken bereikbaar "
                            "bereikbaarheid")),
     "followup": _any(r"^(en|of|ook|en dan|en nu|en wat|alleen|nu|dan|zelfde|hetzelfde|idem)\b",
+                     r"^(idd|inderdaad|ok|oke|okay|top|thx|dank je|dankje|ja|prima|super|mooi|fijn|ah|oh|aha) "
+                     r"(en|of|ook|zelfde|hetzelfde|idem)\b",
+                     # A correction keeps the rest of the question: "nee sorry ik bedoel de jeugdarts".
+                     r"\bik bedoel(de)?\b", r"^(nee|neen|sorry|oeps|oh) (\w+ )?(de|het|liever|toch)\b",
                      _words("zelfde hetzelfde dezelfde idem"), r"\bwie is dat\b", r"\b(ook|nu) (voor|in|bij)\b"),
     # Pointing back at what was said: "wie is daar de ib'er", "van die school", "hoe vraag ik die aan".
     "refers_back": _any(_words("daar daarvan daarvoor daarbij die_school deze_school dat_kind die_wijk deze_wijk "
@@ -196,7 +200,10 @@ CUES: dict[str, re.Pattern[str]] = {
     "human": _any(r"\b(een |met een |iemand |echt )?(mens|persoon|medewerker|echt iemand|iemand echt)( echt)? "
                   r"(spreken|bellen|praten|aan de lijn|aan de telefoon)\b",
                   r"\b(geen|niet met een|ipv een|in plaats van een|liever geen) (bot|robot|computer|chatbot)\b",
-                  r"\bechte? (mens|persoon|medewerker)\b", r"\biemand (van vlees en bloed|van het swv)\b"),
+                  r"\bechte? (mens|persoon|medewerker)\b", r"\biemand (van vlees en bloed|van het swv)\b",
+                  r"\bverbind (me|mij|ons) (\w+ )?(door )?met\b",
+                  r"\biemand van (het|de) (loket|swv|samenwerkingsverband|helpdesk)\b",
+                  r"^(kan|mag) ik (\w+ )?iemand (bellen|spreken)\b", r"\biemand (\w+ )?aan de (lijn|telefoon)\b"),
     # A whole word that is only the route menu.
     "route_alone": _any(r"^(de )?(route|routes|routekaart|stappenplan|stappenplannen)( graag| aub)?$"),
     # Out of scope even with a domain word in it: work and pay, private life, shops and going out.
@@ -212,8 +219,19 @@ CUES: dict[str, re.Pattern[str]] = {
         r"werken|uitbreiden|loopt af|taak)\b", r"\b(mijn|de) (uren|contract)\b", r"\bib ?taak\b",
         r"^(vul|schrijf|maak|plan|boek|regel|dien)\b", r"\b(kun|kan) (je|jij)\b.{0,40}\b(invullen|uitwerken|indienen|"
         r"schrijven|maken|plannen|inplannen|checken|nakijken)\b", r"\bwat vind (jij|je)\b", r"\bvolgens jou\b",
-        r"\bin (mijn|je) agenda\b", r"\bhoeveel leerlingen (zitten|heeft|hebben)\b", r"\bvergadert\b"),
+        r"\bin (mijn|je) agenda\b", r"\bhoeveel leerlingen (zitten|heeft|hebben)\b", r"\bvergadert\b",
+        # Doing something on the user's behalf: the bot only tells who to contact.
+        r"\bnamens (mij|ons)\b", r"\b(bel|mail|app|sms|stuur) (jij|je|u)\b", r"\bdoe (de |mijn |ze )?groeten\b",
+        r"\bvoor (mij|ons) (bellen|mailen|appen|regelen)\b",
+        # Private life and the person behind a role: "mn gestolen fiets", "is de wijkagent getrouwd".
+        r"\b(mijn|mn) (\w+ )?(fiets|auto|scooter|brommer|portemonnee|buurman|buurvrouw|buren|kat|hond|poes|huis|"
+        r"lunch)\b", r"borrel\b",  # also "netwerkborrel"
+        r"\b(getrouwd|vrijgezel|verjaardag|huisdier)\b", r"\bhoe oud (is|zijn|was)\b", r"\b(kat|hond|poes) van\b",
+        _stems("declar thuiswerk bijbaan"),
+        r"\bwanneer is de (volgende )?(vergadering|bijeenkomst|borrel)\b", r"\bhoeveel geld\b",
+        r"\braad van toezicht\b", r"\bnieuwe (directeur|bestuurder|voorzitter)\b"),
     "what_is": _any(r"\bwat (is|zijn|was|betekent|betekend|betekenen|houdt|houden|doet|doen)\b",
+                    r"^wa (is|zijn|betekent|betekend|betekenen|houdt)\b",
                     r"\bwat (bedoel|bedoelen|bedoelt)( ze| je| jullie| men| we)? met\b",
                     r"\bwat (moet|moeten) (ik|we|je) verstaan onder\b", r"\bwat verstaan (we|jullie) onder\b",
                     _words("betekenis uitleg definitie waar_staat staat_voor verschil_tussen wie_is_een"),
@@ -234,11 +252,12 @@ CUES: dict[str, re.Pattern[str]] = {
                                  "terecht expertisekaart opvangen plek_voor"), r"\b(veel|iets|wat) met \w+ doe[nt]?\b",
                           r"\b(doet|doen|kan|kunnen|werkt|werken) (iets |wat |veel )?(met|aan)\b"),
     # What a school offers: "welke expertise heeft de vliegerwolk", "waar is die school goed in".
-    "school_profile": _any(r"\bwelke (expertise|expertises|specialisatie|specialisaties|specialiteit)\b.{0,40}"
+    "school_profile": _any(r"\b(welke|wat voor|wat voor een) (expertise|expertises|specialisatie|specialisaties|"
+                           r"specialiteit)\b.{0,40}"
                            r"\b(heeft|hebben|biedt|bieden|zit)\b",
                            r"\bwaar (is|zijn) (die|deze|de|het) (school|scholen)\b.{0,20}\bgoed in\b"),
     "school_word": _any(_words("school scholen basisschool basisscholen schooltje ikc kindcentrum sbo locatie")),
-    "signal_start": _any(r"^(nieuwe? |kort |korte |snel |nog een |een |mijn |dringend |urgent )?"
+    "signal_start": _any(r"^(nieuwe? |kort |korte |snel |nog een |een |mijn |dringend |urgent |spoed )?"
                          r"(signaal|signaaltje|signalering|signalement)\b"),
     "urgent_start": _any(r"^(dringend|urgent|spoed)\b"),
     "signal_word": _any(_words("signaal signaaltje signalering signalement")),
@@ -247,7 +266,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "want": _any(_words("wil wilde wou graag kan_ik mag_ik nieuw nieuwe")),
     "tell_something": _any(r"\b(iets|wat|zorgen) (melden|signaleren|kwijt|doorgeven|delen)\b", _words("signaleren"),
                            r"\b(melden|doorgeven|laten weten|opmerken|aangeven) dat\b", r"\b(even|wil|wilde) melden\b",
-                           r"\b(wil|wilde|moest|moet) (het|dit|dat) (even |ook )?kwijt\b", r"\bwil(de)? (even |ff |eventjes )?kwijt\b"),
+                           r"\b(wil|wilde|moest|moet) (het|dit|dat) (even |ook )?kwijt\b", r"\bwil(de)? (even |ff |eventjes )?kwijt\b",
+                           r"\b(even|ff|eventjes|wil|wilde) (iets )?doorgeven\b"),
     # Asking what to do about a situation: a route question ("wat moet ik doen", "en nu?", "waar begin ik").
     "what_now": _any(r"\bwat (moet|kan|moeten|kunnen|moet je|kun je) (ik|we|wij|je)? ?(nu |hier |hiermee |daarmee |daar |dan )?"
                      r"(mee )?(doen|mee)\b",
@@ -277,7 +297,8 @@ CUES: dict[str, re.Pattern[str]] = {
                            r"\bbinnen ?(komt|kwam|gekomen)\b", r"\bdoorgegeven\b", r"\bmelden de scholen\b",
                            r"\bvolgens de meldingen\b"),
     "report_strong": _any(r"\b(laat|geef|toon)\b.{0,20}\b(cijfers|aantallen|overzicht|getallen)\b",
-                          _words("rapportage rapportages stand_van_zaken"), r"^trend\b"),
+                          _words("rapportage rapportages stand_van_zaken"), r"^(trend|trends|cijfers)\b",
+                          r"\bwat is er (\w+ )?gemeld\b", r"\bwat (zien|melden|signaleren) (de |onze |alle )?scholen\b"),
     "report_word": _any(_words("overzicht rapport rapportage dashboard totaal aantal hoeveel lijst stand trend trends "
                                "bekijken zien inzien cijfers statistiek statistieken samenvatting per binnengekomen "
                                "binnen_gekomen ontvangen")),
@@ -290,7 +311,8 @@ CUES: dict[str, re.Pattern[str]] = {
                          r"\b(iedereen|alle ibers|de ibers|het netwerk|het ib netwerk) "
                          r"(laten weten|informeren|berichten|uitnodigen)\b",
                          rf"{_words(_MESSAGE)}.{{0,40}}\b(doen|opstellen|maken|naar \w+ moet)\b",
-                         r"\b(iedereen|alle scholen|alle ibers|het netwerk)\b.{0,40}\b(laten weten|moet(en)? (horen|weten))\b",
+                         r"\b(iedereen|alle scholen|de scholen|alle ibers|het netwerk)\b.{0,40}\b(laten weten|"
+                         r"moet(en)? (horen|weten))\b",
                          r"\b(iets )?bekend ?maken\b"),
     "register_word": _any(_words("aanmelden aanmeldcode registreren registreer registratie code uitnodigingscode "
                                  "inlogcode koppelcode activeren activatiecode toegangscode")),
@@ -306,7 +328,9 @@ CUES: dict[str, re.Pattern[str]] = {
     # "aanmelden" alone, or with something too short to be a code ("aanmelden abc"): explain how.
     "register_alone": _any(r"^(ik wil (me |mij )?)?(aanmelden|registreren|inschrijven)( graag| aub| svp)?( \w{1,8})?$"),
     "signup_word": _any(_words("aanmelden inschrijven"), r"\bmeld (me|mij|ons) (ook )?aan\b"),
-    "subscribe_cue": _any(r"\bmeld (me|mij|ons) (ook )?aan (voor|bij|op)\b", r"\babonne(er|ren)\b",
+    "subscribe_cue": _any(r"\bmeld (me|mij|ons) (ff |even |maar |ook )*aan (voor|bij|op)\b", r"\babonne(er|ren)\b",
+                          r"\b(meedoen|aansluiten) (met|bij) (het|de) (netwerk|groep|ib netwerk)\b",
+                          r"\bzet\b.{1,30}\ber (ook )?bij\b",
                           rf"\b(ook|graag) (de )?{_words(_NEWS)} (van|voor|over|uit)\b",
                           rf"{_words(_NEWS)}.{{0,40}}\b(krijgen|ontvangen|volgen)\b",
                           r"\bvoeg\b.{1,40}\btoe\b", r"\btoevoegen aan (mijn|de) (wijken|lijst|abonnement)",
@@ -314,13 +338,16 @@ CUES: dict[str, re.Pattern[str]] = {
                           r"\bwelke (berichten|aankondigingen) krijg ik\b", r"\bvolg(en)? (ik|de wijk|ook)\b",
                           r"\bzet (me|mij|ons) (ook )?op de (lijst|verzendlijst|mailinglijst)\b",
                           r"\bhou(d|den)? (me|mij|ons) (ook )?op de hoogte\b", r"^volg\b",
-                          rf"\b{_words(_NEWS)} (weer )?aan$", rf"\bzet (de |die |alle )?{_words(_NEWS)} (weer )?aan\b",
+                          rf"\b{_words(_NEWS)} (weer )?aan$", rf"\bzet (de |die |alle |mijn |mn )?{_words(_NEWS)} (maar )?(weer )?aan\b",
                           r"\bstuur (me|mij) (voortaan |ook |maar )+.{0,40}\b(rondgestuurd|verstuurd|gestuurd)\b",
                           rf"\baanmelden (voor|bij|op) (de |alle )?{_words(_NEWS)}",
                           rf"\b(wil|graag|ook) (\w+ )?{_words(_NEWS)} (over|van|uit|voor)\b"),
     "unsubscribe_cue": _any(r"^(stop|stoppen|stop alles|unsubscribe)$",
-                            _words("afmelden uitschrijven unsubscribe afmelding"),
-                            r"\bmeld (me|mij|ons) af\b", r"\bschrijf (me|mij) uit\b",
+                            _words("afmelden uitschrijven unsubscribe"), r"^afmelding\b",
+                            r"\bmeld (me|mij|ons) (ff |even |maar |dan |nu |ook )*af\b", r"\bschrijf (me|mij) (ff |even |maar )*uit\b",
+                            r"\bstop(pen)? met (sturen|versturen|berichten|appen)\b",
+                            r"\bhaal (me|mij|ons) (ff |even |maar )*(van|uit|af) (de |die |het )?(lijst|verzendlijst|"
+                            r"mailinglijst|groep|appgroep|app groep|netwerk)\b",
                             rf"\b(geen|niet langer|nooit meer) {_words(_NEWS)}",
                             rf"\bstop(pen)? (met )?(de |alle |die )?{_words(_NEWS)}",
                             rf"{_words(_NEWS)} (uitzetten|stoppen|stopzetten)\b",
@@ -366,7 +393,7 @@ RULES: tuple[Rule, ...] = (
     Rule("register", 0.88, ("register_alone",), unless=("place",)),
     Rule("subscribe", 0.96, ("subscribe_cue",), unless=("unsubscribe_cue",)),
     Rule("subscribe", 0.94, ("signup_word", "place"), unless=("pupil", "unsubscribe_cue")),
-    Rule("unsubscribe", 0.96, ("unsubscribe_cue",)),
+    Rule("unsubscribe", 0.96, ("unsubscribe_cue",), unless=("pupil",)),  # "een leerling afmelden" is no unsubscribe
     Rule("announce", 0.95, ("announce_cue",)),
     Rule("signal_report", 0.93, ("signals_plural", "report_word")),
     Rule("signal_report", 0.85, ("signals_plural",), unless=("signal_verb",)),
@@ -488,13 +515,16 @@ ROUTE_WORDS: dict[str, re.Pattern[str]] = {
                "ziekmelding ontbreken ontbreekt ontbrak"),
         r"\bzit\b.{0,25}\bthuis\b", r"\b(houden|houdt|hield|hielden|blijft|blijven|bleef|bleven)\b.{0,25}\bthuis\b", r"\bthuis gehouden\b",
         r"\bniet (meer )?(naar|op) school\b", r"\b(komt|kwam|komen|kwamen)\b.{0,20}\bniet (meer )?(naar|op) school\b",
-        r"\bniet meer (komt|komen|kwam)\b", r"\bweiger\w* (om )?(naar|op) school\b",
+        r"\bniet meer (komt|komen|kwam)\b", r"\bweiger\w*\b.{0,25}\b(naar|op) school\b",
+        r"\b(onder|tijdens) (de )?schooltijd\b", r"\bbuiten de (school)?vakantie",
         r"\bwil(len)? niet (meer )?naar school\b",
         r"\b16 ?(uur|uren)\b", r"\bleerplicht (inschakelen|melden|bellen)\b", r"\bduo ?melding\b",
         r"\b(veel|vaak|steeds|langdurig|lang) ziek\b",
         _words("ziek_thuis ziekgemeld ongeoorloofd schoolwering schorsing geschorst"),
         r"\bmist (veel|vaak)\b", r"\b(vaak|steeds|elke dag|te vaak)\b.{0,15}\bte laat\b",
         r"\bziek gemeld\b", r"\b(op reis|op vakantie)\b.{0,40}\bschool\b", r"\bniet (meer )?teruggekomen\b",
+        r"\b(eerder|langer) (\w+ ){0,2}(op|met) vakantie\b",
+        r"\b(week|weken|dagen|dag) (eerder |voor )(de )?\w*vakantie\b.{0,30}\b(naar|weg|vertrekken|vliegen)\b",
     ),
     "algemeen": _any(
         _words("ondersteuningsroute zorgroute ondersteuningsteam extra_ondersteuning loopt_vast"),
@@ -515,11 +545,13 @@ THEMA_WORDS: dict[str, re.Pattern[str]] = {
         _words("angst angstig angstige angstklachten bang piekeren doodsgedachten mentale_gezondheid"),
         _stems("somber depress paniek psychisch neerslachtig suicid zelfmoord zelfbeschadig verdrietig"),
     ),
-    "verzuim": _any(_stems("verzuim schoolverzuim thuiszit thuis_zit schoolweiger school_weiger spijbel afwezig"),
-                    r"\bniet (meer )?naar school\b", _words("te_laat ongeoorloofd")),
+    "verzuim": _any(_stems("verzuim schoolverzuim thuiszit thuis_zit schoolweiger school_weiger spijbel afwezig "
+                           "ontbreken ontbreekt"),
+                    r"\bniet (meer )?(naar|op) school\b", _words("te_laat ongeoorloofd")),
     "armoede": _any(
         r"\b(geen|zonder|weinig) (\w+ )?(geld|ontbijt|eten|lunch|brood|jas|winterjas|kleding|schoenen|gymspullen|"
-        r"gymkleding|boodschappen)\b",
+        r"gymkleding|boodschappen|stroom|gas|verwarming|warm water)\b", _stems("energiearmoede uithuiszet huisuitzet"),
+        r"\b(gas|stroom|energie) (\w+ )?afgesloten\b", r"\bafgesloten van (het )?(gas|stroom|energie)\b",
         _words("armoede schuld schulden voedselbank geldzorgen geld_zorgen geldtekort geld_tekort geldproblemen "
                "geld_problemen minima"),
         _stems("honger"), r"\barme? (gezin|gezinnen|ouders)", r"\bniet (meer )?(kunnen )?betalen\b",
@@ -533,12 +565,15 @@ THEMA_WORDS: dict[str, re.Pattern[str]] = {
                "middelen_gebruik"),
     ),
     "veiligheid": _any(
-        _stems("pest gepest onveilig wapen bedreig intimider discrimin cyberpest jeugdbende loverboy vechtpartij"),
+        _stems("pest gepest onveilig wapen bedreig intimider discrimin cyberpest jeugdbende loverboy vechtpartij "
+               "lastigge lastigval opgewacht opwacht achtervolg beroofd berov gedeald dealer"),
+        _words("dealen geweld huiselijk_geweld"),
+        r"\b(vreemde|verdachte|onbekende) (man|mannen|vrouw|persoon|personen|auto|busje)\b",
         _words("straatcultuur mes messen mesjes criminaliteit crimineel intimidatie overvallen sexting drill "
-               "sociale_veiligheid"),
+               "sociale_veiligheid veiligheid"),
     ),
     "sociaal_emotioneel": _any(
-        _stems("faalangst eenzaam sociaal_emotione weerbaar onzeker"),
+        _stems("faalangst eenzaam vereenzam sociaal_emotione weerbaar onzeker"),
         _words("prestatiedruk welbevinden zelfbeeld zelfvertrouwen stress teruggetrokken social_media druk_van"),
         r"\bbang (om )?(fouten|iets fout)\b",
         r"\bniet lekker in (zijn|haar|hun) vel\b",
@@ -547,9 +582,10 @@ THEMA_WORDS: dict[str, re.Pattern[str]] = {
         _stems("opvoed handelingsverlegen vechtscheiding"), _words("scheiding ouderbetrokkenheid thuissituatie"),
         r"\bouders\b.{0,30}\b(niet|moeilijk|slecht|nauwelijks|amper) (nog |meer )?(te )?(bereikbaar|betrokken|bereiken)\b",
         r"\bouders (weten|kunnen) (niet|het niet)\b", r"\bgrip op (hun|hun kind)\b",
+        r"\bouders\b.{0,30}\b(boos|woedend|agressief|dreigend|dreigen|schreeuwen|schelden|verbaal)\b",
     ),
     "wachttijden": _any(
-        _stems("wachtlijst wacht_lijst wachttijd wacht_tijd"), _words("te_lang_wachten geen_plek plaatsingsstop"),
+        _stems("wachtlijst wacht_lijst wachttijd wacht_tijd"), _words("te_lang_wachten geen_plek zonder_plek plaatsingsstop"),
         r"\bwacht(en)? (al )?(lang|maanden|weken|jaren)\b", r"\blang op (hulp|zorg)\b",
         r"\b(maanden|weken|jaren|lang) (moeten |moet |zitten te |staan te )?wachten\b", r"\bwachten op (hulp|zorg|een plek)\b",
     ),
@@ -912,7 +948,7 @@ def _features(text: str, norm: str, reading: _Reading, kb: KnowledgeBase) -> Non
     tokens = norm.split()
     if reading.covered and all(i in reading.covered or tok in _BARE_FILLER for i, tok in enumerate(tokens)):
         found.add("bare")
-    if _names_a_child(text, tokens, kb):
+    if _names_a_child(text, tokens, kb, reading.covered):
         found.add("child_named")
     ask = _PERSON_ASK.search(norm)
     if ask:
@@ -923,15 +959,18 @@ def _features(text: str, norm: str, reading: _Reading, kb: KnowledgeBase) -> Non
             found.add("foreign_person")
 
 
-def _names_a_child(text: str, tokens: list[str], kb: KnowledgeBase) -> bool:
+def _names_a_child(text: str, tokens: list[str], kb: KnowledgeBase, covered: set[int]) -> bool:
     """The message names a person by first name ("heeft de smw al contact gehad met de moeder van
-    emma uit groep 6"): a question about one child. The full personal-data check runs only when a
-    word is a first name and no ordinary word, so most messages cost a few set lookups."""
+    emma uit groep 6"): a question about one child. A word the knowledge base knows ("een kind
+    met tos": a term) is no name. The full personal-data check runs only when a word is a first
+    name and no ordinary word, so most messages cost a few set lookups."""
     names = lexicon().first_names
     common = vocabulary().common
-    if not any(token in names and token not in common for token in tokens):
+    named = [i for i, token in enumerate(tokens) if token in names and token not in common and i not in covered]
+    if not named:
         return False
-    return any(f.kind == "naam" for f in find_personal_data(text, allowed_words(kb)))
+    known = frozenset(tokens[i] for i in covered)
+    return any(f.kind == "naam" for f in find_personal_data(text, allowed_words(kb) | known if known else allowed_words(kb)))
 
 
 def _thema(norm: str) -> str | None:
