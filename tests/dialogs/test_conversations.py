@@ -313,3 +313,42 @@ async def test_a_place_named_in_a_long_route_question_serves_the_follow_up(start
                          "jeugdarts, school zit in moerwijk")
     assert route.choices
     assert {c.naam for c in (await s.send("de jeugdarts dus")).cards} & {"Wessel Bouma", "Debora Lammers"}
+
+
+async def test_asking_for_a_person_interrupts_the_question_for_a_wijk(start):
+    s = await start(role="adviseur")
+    assert (await s.send("jgz")).has("Voor welke wijk")
+    loket = await s.send("verbind me door met iemand van het loket")
+    assert loket.has("070 010 2030") and not loket.has("Dat herken ik niet")
+
+
+async def test_a_correction_keeps_the_place(start):
+    s = await start()
+    first = await s.send("leerplicht rijswijk")
+    corrected = await s.send("oh nee ik bedoelde het jeugdteam")
+    assert first.cards and corrected.cards and corrected.has("Rijswijk")
+    assert {c.naam for c in first.cards}.isdisjoint({c.naam for c in corrected.cards})
+    again = await s.send("ok en in scheveningen?")
+    assert again.cards and again.has("Scheveningen")
+
+
+async def test_a_route_answer_may_skip_a_question_it_already_answers(start):
+    s = await start()
+    await s.send("verzuim")
+    assert (await s.send("ze blijft weg zonder afmelding")).has("De grens van 16 uur")
+    assert (await s.send("terug")).has("Welke afwezigheid?")
+
+
+async def test_a_statement_that_repeats_the_question_answers_it(start):
+    s = await start()
+    for answer in ("meldcode", "nee", "ja"):
+        await s.send(answer)
+    asked = await s.send("nee")
+    assert asked.has("Heb je het gesprek gevoerd?")
+    assert (await s.send("hoe voer ik zo'n gesprek")).has("Dat antwoord ken ik niet")  # a question, no answer
+    assert (await s.send("het gesprek met moeder is gevoerd")).has("Stap 4: wegen")
+    await s.send("verzuim")
+    await s.send("ze blijft weg zonder afmelding")
+    assert (await s.send("die grens is nog niet bereikt")).has("Onder de grens")
+    await s.send("terug")
+    assert (await s.send("grens is al bereikt")).has("Verzuim melden bij DUO")

@@ -90,6 +90,27 @@ def loose_option(text: str, labels: Sequence[str]) -> int | None:
     return None
 
 
+_ASKS = re.compile(r"(hoe|wat|wie|waar|wanneer|welke|waarom|kan|kun|mag|moet|moeten)\b")
+
+
+def echoed_option(text: str, question: str, labels: Sequence[str]) -> int | None:
+    """A statement that repeats the question's own words answers it: "gesprek is gevoerd" to "Heb
+    je het gesprek gevoerd?" is the "Ja" option, "we kunnen het zelf wel" to "Kan de school dit
+    zelf oplossen?" too; with a negation ("het gesprek is niet gelukt") the "Nee" option. Only
+    for a yes/no question (one option starting with "ja", one with "nee")."""
+    if not question or len(text) > MAX_TEXT_TO_MATCH or "?" in text or _ASKS.match(normalize(text)):
+        return None  # a question of its own ("hoe voer ik dat gesprek") answers nothing
+    firsts = [normalize(label).split()[:1] for label in labels]
+    yes, no = [i for i, f in enumerate(firsts) if f == ["ja"]], [i for i, f in enumerate(firsts) if f == ["nee"]]
+    if len(yes) != 1 or len(no) != 1:
+        return None
+    words = normalize(text).split()
+    asked = {_stem(w) for w in normalize(question).split() if w not in _OPTION_FILLER and len(w) > 3}
+    if not asked & {_stem(w) for w in words if w not in _OPTION_FILLER and len(w) > 3}:
+        return None
+    return no[0] if NEGATION & set(words) else yes[0]
+
+
 def doubts(text: str) -> bool:
     """'weet ik niet', 'geen idee', 'twijfel'."""
     norm = normalize(text[:MAX_TEXT_TO_MATCH])

@@ -178,7 +178,7 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
 
     A question left open longer than ``idle`` has expired. A greeting, thanks or help, and a
     message that is clearly off-topic, are answered on the side while the question stays open. An
-    account command and a clear request of another intent are new requests; so is a safety
+    account command, asking for a person, and a clear request of another intent are new requests; so is a safety
     concern, unless the question asks for the user's own text (a signal keeps its text) or the
     question is the meldcode's own and the message answers it. One of the offered choices is
     always an answer ("Nee, annuleren", "2", "nee gewoon sbo"); "stop" and its likes cancel.
@@ -189,9 +189,9 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
         return Decision.NEW
     if request.now - pending.asked_at > idle:
         return Decision.EXPIRED
-    if request.command is not None:
-        return Decision.NEW
     understanding = request.understanding
+    if request.command is not None or understanding.human:
+        return Decision.NEW  # an account command, or someone who wants a person instead of the bot
     chosen = matches_choice(request.text, pending.choices)
     if request.concern is not None:
         if pending.free_text or (pending.safety and (chosen or understanding.intent in pending.intents)):

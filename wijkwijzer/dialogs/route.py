@@ -9,8 +9,11 @@ best ('ouders willen niet meewerken aan het opp', 'stap 2 van de meldcode': Reso
 else at the step of the glossary term it names ('tlv'); else at the start of the route it names.
 
 Answers may be loose: the option's number or words, "ja …"/"nee …"/"weet ik niet", a sentence
-that shares words with an option ("hij is heel vaak ziek") or describes the step an option leads
-to ("het gaat om huwelijksdwang"). A route question that answers nothing starts anew.
+that shares words with an option ("hij is heel vaak ziek"), repeats the question's words ("gesprek
+is gevoerd"), or describes the step an option leads to ("het gaat om huwelijksdwang") — also a step
+one question further along that option, which the answer then skips to ("hij spijbelt gewoon" to
+"staat de leerling ingeschreven?" goes on past "wat past het best?" to the 16-uur step). A route
+question that answers nothing starts anew.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
-from wijkwijzer.core.answers import BACK, RESTART, doubts, loose_option, pick_option, said
+from wijkwijzer.core.answers import BACK, RESTART, doubts, echoed_option, loose_option, pick_option, said
 from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, end, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
@@ -97,20 +100,29 @@ def start_of(svc: TurnServices) -> dict[str, Any]:
     return {"route": svc.understanding.entities.get("route") or "algemeen"}
 
 
-def _option(svc: TurnServices, step: Step) -> int | None:
-    """Which option of ``step`` the message means (see the module docstring)."""
+def _answer(svc: TurnServices, step: Step) -> list[str] | None:
+    """The steps the message moves through (see the module docstring): the chosen option's step,
+    or that step and the one after it that the message describes; None when it answers nothing."""
     text = svc.request.text
+    kb = svc.kb
     labels = [o.label for o in step.opties]
     index = pick_option(text, labels)
     if index is not None or doubts(text):
-        return index  # "weet ik niet" is the option "Twijfel", or no option at all
-    for target, _ in svc.kb.resolver.situations(text):
-        for i, option in enumerate(step.opties):
-            leads_to = svc.kb.steps.get(option.volgende)
+        return [step.opties[index].volgende] if index is not None else None  # "weet ik niet": "Twijfel", or none
+    for target, _ in kb.resolver.situations(text):
+        for option in step.opties:
+            leads_to = kb.steps.get(option.volgende)
             if option.volgende == target or (leads_to and target == f"route:{leads_to.route}"
-                                             and svc.kb.entries[leads_to.route].start == leads_to.id):
-                return i
-    return loose_option(text, labels)
+                                             and kb.entries[leads_to.route].start == leads_to.id):
+                return [option.volgende]
+        for option in step.opties:  # one question further: it must name the option's step's answer too
+            leads_to = kb.steps.get(option.volgende)
+            if leads_to and any(further.volgende == target for further in leads_to.opties):
+                return [option.volgende, target]
+    index = loose_option(text, labels)
+    if index is None:
+        index = echoed_option(text, step.vraag or "", labels)
+    return [step.opties[index].volgende] if index is not None else None
 
 
 class RouteDialog(WijkwijzerDialog):
@@ -143,10 +155,10 @@ class RouteDialog(WijkwijzerDialog):
             return await self._back(dc)
         if said(text, RESTART) or (step.einde and pick_option(text, list(self.copy.end_choices)) == 0):
             return await self._restart(dc, self.copy.restart)
-        index = _option(svc, step)
-        if index is not None:
-            state["history"].append(step.id)
-            state["step"] = step.opties[index].volgende
+        path = _answer(svc, step)
+        if path is not None:
+            state["history"].extend([step.id, *path[:-1]])
+            state["step"] = path[-1]
             state["misses"] = 0
             return await self._show(dc)
         understanding = svc.understanding
