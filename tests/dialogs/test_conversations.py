@@ -352,3 +352,9 @@ async def test_a_statement_that_repeats_the_question_answers_it(start):
     assert (await s.send("die grens is nog niet bereikt")).has("Onder de grens")
     await s.send("terug")
     assert (await s.send("grens is al bereikt")).has("Verzuim melden bij DUO")
+
+
+async def test_expertise_alone_asks_which_expertise(start):
+    s = await start()
+    asked = await s.send("expertise")
+    assert asked.has("Welke expertise zoek je?") and "autisme" in asked.choices

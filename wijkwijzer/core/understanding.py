@@ -360,6 +360,9 @@ CUES: dict[str, re.Pattern[str]] = {
                             rf"{_words(_NEWS)} uit$", r"\bzet (ze|die|alles|dat) (maar )?uit\b",
                             rf"{_words(_NEWS)}\b.{{0,20}}\bhoeven niet meer\b"),
     "pupil": _any(_words("leerling leerlingen kind kinderen zoon dochter")),
+    # "expertise" alone (a menu word, like "route"): the expertise lookup asks which expertise.
+    "expertise_alone": _any(r"^(de |een )?(expertise|expertises|expertisekaart|expertise kaart|specialisatie)"
+                            r"( zoeken| vinden| graag| aub| pls)?$"),
     # The Teams command "ketenpartner" (and "ketenpartner zoeken"): start a lookup, not the glossary.
     "partner_command": _any(r"^(een |de )?ketenpartners?( zoeken| vinden)?$", r"^zoek (een )?ketenpartners?$"),
 }
@@ -415,6 +418,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unknown", 0.97, ("off_topic",), unless=("signal_start", "signal_word", "tell_something", "announce_cue",
                                                    "register_word", "subscribe_cue", "unsubscribe_cue")),
     Rule("route", 0.92, ("route_alone",)),
+    Rule("expertise_lookup", 0.9, ("expertise_alone",)),
     Rule("route", 0.87, ("what_now", "child_word"), unless=("who_strict", "rol", "expertise_cue", "what_is", "signal_start",
                                                "code", "register_word", "announce_cue", "off_topic")),
     Rule("route", 0.87, ("what_now", "begrip"), unless=("who_strict", "rol", "expertise_cue", "what_is",
