@@ -358,3 +358,11 @@ async def test_expertise_alone_asks_which_expertise(start):
     s = await start()
     asked = await s.send("expertise")
     assert asked.has("Welke expertise zoek je?") and "autisme" in asked.choices
+
+
+async def test_who_is_that_after_a_route_step_asks_for_its_lead_partner(start):
+    s = await start()
+    await s.send("hoe meld ik verzuim")
+    assert (await s.send("nee korter dan 4 weken")).has("Samen met leerplicht")
+    that = await s.send("wie is dat voor ons in moerwijk")
+    assert that.has("Leerplicht voor Moerwijk") and [c.naam for c in that.cards] == ["Saskia Timmermans"]

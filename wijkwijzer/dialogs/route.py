@@ -24,14 +24,16 @@ from typing import Any, ClassVar
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
 from wijkwijzer.core.answers import BACK, RESTART, doubts, echoed_option, loose_option, pick_option, said
+from wijkwijzer.core.context import remember_place
 from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, end, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
-from wijkwijzer.core.services import Profile, TurnServices, services
+from wijkwijzer.core.services import LastLookup, Profile, TurnServices, services
 from wijkwijzer.dialogs.common import numbered
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.models import Step
+from wijkwijzer.knowledge.vocabulary import ROLE_IDS
 
 MAX_MISSES = 2
 
@@ -125,6 +127,21 @@ def _answer(svc: TurnServices, step: Step) -> list[str] | None:
     return [step.opties[index].volgende] if index is not None else None
 
 
+def _remember_partner(svc: TurnServices, step: Step) -> None:
+    """The step's lead ketenpartner (the first one it involves: leerplicht for "Samen met
+    leerplicht") is what a follow-up asks for: "wie is dat bij ons, we zitten in wateringse veld",
+    "en voor rijswijk?". The place the message named, or the one remembered, stays."""
+    role = next((r for r in step.betrokken_rollen if r in ROLE_IDS and r != "ib"), None)
+    if role is None:
+        return
+    remember_place(svc.memory, svc.understanding, svc.kb, svc.request.now)
+    last = svc.memory.last_lookup
+    fresh = last is not None and last.fresh(svc.request.now, svc.idle)
+    svc.memory.last_lookup = LastLookup(intent="partner_lookup", at=svc.request.now, rol=role,
+                                        area=last.area if last and fresh else None,
+                                        school=last.school if last and fresh else None)
+
+
 class RouteDialog(WijkwijzerDialog):
     """Options: ``{"route": "verzuim"}`` to start a route, or ``{"step": "algemeen.tlv"}`` to jump in;
     without options, where the message says (:func:`start_of`)."""
@@ -186,6 +203,7 @@ class RouteDialog(WijkwijzerDialog):
         svc = services(dc.context)
         step = svc.kb.steps[state_of(dc)["step"]]
         text, choices = render_step(self.copy, svc.kb, step, svc.profile)
+        _remember_partner(svc, step)
         return await ask(dc, "step", text, choices, intents=("route",), safety=step.route == "meldcode")
 
     async def _back(self, dc: DialogContext) -> DialogTurnResult:
