@@ -366,3 +366,11 @@ async def test_who_is_that_after_a_route_step_asks_for_its_lead_partner(start):
     assert (await s.send("nee korter dan 4 weken")).has("Samen met leerplicht")
     that = await s.send("wie is dat voor ons in moerwijk")
     assert that.has("Leerplicht voor Moerwijk") and [c.naam for c in that.cards] == ["Saskia Timmermans"]
+
+
+async def test_a_role_with_many_people_in_a_large_gemeente_asks_which_wijk(start):
+    s = await start()
+    asked = await s.send("smw den haag")
+    assert asked.has("Voor welke wijk of school") and not asked.cards
+    assert [c.naam for c in (await s.send("regentessekwartier")).cards] == ["Jolanda Smits"]
+    assert [c.naam for c in (await s.send("smw rijswijk")).cards] == ["Monique Prins"]  # one person: no question

@@ -62,7 +62,7 @@ class PartnerCopy(SlotCopy):
         "loket": frozenset({"naam"}), "residence_toegang": frozenset({"toegang", "telefoon"}),
         "no_contact": frozenset({"rol", "waar"}), "more": frozenset({"n"}), "stale": frozenset({"datum"}),
         "residence_rule": frozenset({"gemeente"}), "residence_ask_wijk": frozenset({"gemeente"}),
-        "residence_none": frozenset({"gemeente"}),
+        "residence_none": frozenset({"gemeente"}), "ask_wijk_of_gemeente": frozenset({"gemeente", "rol", "n"}),
     }
     ask_role: str
     ask_place: str
@@ -76,6 +76,7 @@ class PartnerCopy(SlotCopy):
     residence_rule: str
     residence_ask_wijk: str
     residence_none: str
+    ask_wijk_of_gemeente: str
     outside_region: str
     outside_region_other: str
     loket: str
@@ -244,6 +245,12 @@ class PartnerDialog(SlotDialog):
             return await end(dc)
         if values.get("residence") and not place.empty and not place.school:
             return await self._answer_residence(dc, values, place)
+        many = _many_in_gemeente(svc.kb, values["rol"], place)
+        if many and not values.get(ALSO) and svc.profile.registered:
+            values["place"] = None  # "smw den haag": ten SMW'ers, one per few wijken; which wijk?
+            question = self.copy.ask_wijk_of_gemeente.format(gemeente=place_label(svc.kb, place), n=many,
+                                                             rol=_title(self.copy, values["rol"]))
+            return await self._ask(dc, "place", question, [])
         await self._answer(dc, svc, values["rol"], place, values.get("expertise"))
         also = values.get(ALSO, {}).get("rol")
         if also:  # "ypenburg, en ook de jgz": the role asked before, and this one
@@ -382,6 +389,16 @@ class PartnerDialog(SlotDialog):
             school = last.school  # still the same pupil: "en welke leerplichtambtenaar", then "die school"
         svc.memory.last_lookup = LastLookup(intent="partner_lookup", at=svc.request.now, rol=rol, area=place.area,
                                             school=school)
+
+
+def _many_in_gemeente(kb: KnowledgeBase, rol: str, place: Place) -> int:
+    """How many people a role has in a whole gemeente when that is more than one answer can show
+    (they work per wijk: the wijk decides who), else 0."""
+    area = kb.areas.get(place.area or "")
+    if area is None or area.soort != "gemeente" or place.school or rol in (ALL, "ib", "veilig_thuis", "steunpunt"):
+        return 0
+    found = len(_contacts(kb, rol, place))
+    return found if found > MAX_CARDS else 0
 
 
 def _contacts(kb: KnowledgeBase, rol: str, place: Place) -> list[Contact]:
