@@ -171,3 +171,85 @@ def test_an_overdose_that_happened_is_acute():
 ])
 def test_more_look_alikes_stay_quiet(text):
     assert assess(text) is None
+
+
+# ───────────── dev5 (eval/safety_dev5): kinds of phrasing that were missed or alarmed before ─────────────
+# Written for these tests, not taken from any evaluation set.
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a parent so drunk he cannot stand (slang), or not responding
+    ("opa haalt haar op maar is compleet bezopen", "acute"),
+    ("moeder stond lallend bij de klas en wil met de fiets met de kleine naar huis", "acute"),
+    # a threat to settle scores, arson in slang
+    ("in de groepsapp schrijft een vader dat hij vrijdag afrekent met de meester", "acute"),
+    ("hij zegt dat hij het schuurtje van de buren in de fik zet", "acute"),
+    # someone not on the pick-up list; a stranger who knows the child's name
+    ("een vrouw wil hem meenemen maar staat niet op de ophaallijst", "acute"),
+    ("een man in een auto riep haar bij het hek met haar naam", "acute"),
+    # a child who cannot go home today
+    ("ze zegt dat ze vanmiddag niet naar huis kan, ze wil niet zeggen waarom", "physical_abuse"),
+    ("als ik mn rapport laat zien krijg ik de riem zegt hij", "physical_abuse"),
+    # police or neighbours called over a quarrel; fled and threatened; a parent who cannot speak freely
+    ("de buren hebben vannacht weer gebeld vanwege de ruzie bij hen thuis", "domestic_violence"),
+    ("moeder is met de kinderen gevlucht en de ex heeft gedreigd dat hij ze vindt", "domestic_violence"),
+    ("moeder zegt dat ze thuis niet vrijuit kan praten als haar man er is", "domestic_violence"),
+    ("bij het poppenspel laat hij de vaderpop steeds de baby slaan", "domestic_violence"),
+    # emotional abuse: excluded from the table, made to sleep in the hall, used as a messenger
+    ("hij mag thuis nooit samen met de anderen aan tafel eten", "emotional_abuse"),
+    ("zij moet van haar stiefmoeder op de gang slapen want ze is een lastpak", "emotional_abuse"),
+    ("vader zegt tegen hem dat hij zn moeder nooit meer wil zien als hij daar gaat wonen", "emotional_abuse"),
+    ("moeder riep bij de poort 'wacht maar tot we thuis zijn'", "emotional_abuse"),
+    # neglect: alone in the evening, no power, food taken home, untreated and the parents shrug
+    ("dat meisje is savonds vaak alleen als mama weg is naar haar werk", "neglect"),
+    ("ze hebben thuis geen verwarming meer en hij slaapt met zn jas aan", "neglect"),
+    ("de wond is al een week ontstoken en niemand gaat met haar naar de huisarts", "neglect"),
+    ("ze haalt elke dag haar zusje van de creche en doet de boodschappen, moeder ligt op bed", "neglect"),
+    # honour: a family that threatens; a girl escorted by a brother
+    ("haar familie stuurt berichten dat ze gaat boeten voor die foto zonder hoofddoek", "honour_violence"),
+    ("ze mag van thuis niet meer naar gym en wordt gebracht en gehaald door haar broer", "honour_violence"),
+    # achterlating: away for weeks, sent off to learn discipline
+    ("moeder wil dat hij een tijd naar haar familie in marokko gaat om discipline te leren", "achterlating"),
+    ("het meisje is al drie weken weg en het nummer van de ouders is afgesloten, ze zou daar moeten wonen", "achterlating"),
+    # sexual: signs in the body; a coach who wants pictures; offered for dates; paid in game money
+    ("ze durft niet naar de wc en zit heel raar, het plassen doet pijn", "sexual_abuse"),
+    ("de hockeycoach vraagt om foto's van haar en zegt dat ze zo mooi is", "sexual_abuse"),
+    ("een meisje uit groep 8 wordt op insta aangeboden voor dates", "sexual_exploitation"),
+    ("iemand online geeft hem v-bucks als hij op de webcam iets uit doet", "sexual_exploitation"),
+    # self-harm and suicide: searching how to cut, covering wounds; giving away what one will not need
+    ("ik zag dat hij had opgezocht hoe je kan krassen zonder dat het opvalt", "self_harm"),
+    ("ze heeft steeds verband om haar pols en draagt lange mouwen", "self_harm"),
+    ("hij deelt al zijn kaarten uit, hij heeft ze toch niet meer nodig zegt hij", "suicide"),
+    ("ze zette op snap 'mijn laatste story, sorry'", "suicide"),
+    ("hij appte dat het geen zin meer heeft en dat hij het vanavond doet", "suicide"),
+])
+def test_dev5_kinds_of_phrasing_are_recognised(text, kind):
+    concern = assess(text)
+    assert concern is not None and kind in concern.kinds, concern
+
+
+@pytest.mark.parametrize("text", [
+    "vader is ladderzat en wil met de auto de kinderen ophalen",
+    "moeder zegt dat ze vanavond met de kinderen naar de engeltjes gaat",
+    "ze zegt dat ze echt niet naar huis kan vandaag, hij is er",
+])
+def test_dev5_danger_now_is_acute(text):
+    concern = assess(text)
+    assert concern is not None and concern.acute, concern
+
+
+@pytest.mark.parametrize("text", [
+    "we lazen een boek over de oorlog en praatten over honger en doodgaan",
+    "voorlichting en gastles over loverboys in groep 8",
+    "de klassenhamster is dood, we gaan hem begraven",
+    "de broer van een leerling (27) trouwt in turkije, mag ze mee?",
+    "op de henna-avond van haar tante had ze prachtige henna",
+    "op het schoolfeest dronken ouders een biertje, is dat ok",
+    "hij kreeg een week geen telefoon als straf, vond hij vreselijk",
+    "'mijn vader vermoordt me' zei hij lachend toen zijn jas kapot was",
+    "ze wilde zelf in korte broek naar school, moeder had een trui meegegeven",
+    "de zakmessen voor de scouting liggen bij de juf",
+    "door haar eczeem krabt ze haar armen open, dermatoloog is ingeschakeld",
+    "hij bijt op zijn nagels als ouders komen kijken",
+])
+def test_dev5_look_alikes_stay_quiet(text):
+    assert assess(text) is None, assess(text)

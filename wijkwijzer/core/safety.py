@@ -51,7 +51,8 @@ def _then(first: str, second: str, words: int = 6) -> str:
 _ADULT = (r"vader|moeder|papa|mama|pa|ma|pappa|mamma|ouders?|stiefvader|stiefmoeder|stiefpa|stiefma|oom|tante|opa|"
           r"oma|broer|broers|zus|neef|neven|familie|volwassene|man|vriend|buurman|thuis|ex")
 _HIT = (r"slaat|sloeg|slaan|geslagen|schopt|schopte|schoppen|geschopt|knijpt|kneep|duwt|duwde|gooit|gooide|"
-        r"trapt|trapte|mept|meppen|tikken|klap|klappen|klappen|pijn gedaan|pijn doet|hardhandig|bijt|beet|slaag|"
+        r"trapt|trapte|mept|meppen|tikken|klap|klappen|klappen|pijn gedaan|pijn doet|hardhandig|"
+        r"bijt(?! (?:op|in) (?:\w+ )?(?:nagels|nagel|lip|pen|potlood|mouw))|beet|slaag|"
         r"mishandelt|mishandelde|mishandeld|stompt|stompen|wurgt|gewurgd|knijpen|schudde|schudt|door elkaar|riem|"
         r"in elkaar|afgeranseld|aframmeling|rammelt|pakte .{0,10} (?:hard|bij de nek)")
 _CHILD = r"hem|haar|hen|ze|mij|me|de kinderen|zijn zoon|zijn dochter|het kind|de jongen|het meisje"
@@ -80,7 +81,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         (r"\bmishandel\w*|\bkindermishandeling\b|\bpak slaag\b|\bmet (?:de|een|d) riem\b|\bgeslagen\b|\bgeschopt\b"
         r"|\bslaag\b|\bklappen (?:krijgt|gekregen|van)\b|\bin elkaar (?:slaat|slaan|geslagen)\b"
         r"|\bpak (?:rammel|slaag|op (?:zijn|zn|haar|z n) (?:donder|kop|lazer))\b"
-        r"|\b(?:krijgt|kreeg|krijgen|gehad) (?:\w+ ){0,2}(?:klappen|een klap|een tik|tikken|een pak)\b"),
+        r"|\b(?:krijgt|kreeg|krijgen|gehad) (?:\w+ ){0,2}(?:klappen|een klap|een tik|tikken|een pak)\b"
+),
         _near(_ADULT, _HIT), rf"\b(?:{_HIT})\b (?:{_CHILD})\b",
         (r"\bblauwe? plek\w*|\bblauw oog\b|\bstriemen\b|\bkneuzing\w*|\bbrandwond\w*|\bsigaret\w* (?:op|in)\b|"
         r"\bafdruk van een hand\b|\bhandafdruk\w*|\bbijtwond\w*|\bgebroken (?:arm|been|pols|rib|vinger)\b"
@@ -88,7 +90,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         (r"\bschrikt (?:als|wanneer|zodra)\b.{0,40}\baanra\w*|\bkrimpt ineen\b|\bdurft zich niet om te kleden\b"
         r"|\bverzint .{0,20}verhaal\w*"),
         (r"\b(?:bang|angstig|doodsbang) (?:om )?(?:naar huis|voor (?:zijn|haar) (?:vader|moeder|stiefvader|ouders|"
-        r"oom|broer))|\bdurft (?:\w+ )?niet (?:meer )?naar huis\b|\bwil (?:\w+ ){0,3}(?:niet|nooit) (?:meer )?naar huis\b"
+        r"oom|broer))|\b(?:durft|durf|durfde|kan|kon|mag) (?:\w+ ){0,3}niet (?:meer )?naar huis\b"
+        r"|\bniet (?:meer )?naar huis (?:kan|durft|durf|durfde)\b|\bwil (?:\w+ ){0,3}(?:niet|nooit) (?:meer )?naar huis\b"
         r"|\banders krijg (?:ik|ie|hij|ze) (?:het|t) weer\b"),
     ),
     "emotional_abuse": (
@@ -97,8 +100,8 @@ KINDS: dict[str, tuple[str, ...]] = {
                       r"vernederen|negeert|genegeerd|opgesloten|sluit op|opsluit|sluiten op|uitgelachen|noemt|genoemd|"
                       r"dreigt|mislukking|niet gewenst|stom kind|duivel"),
         (r"\b(?:niks|niets) waard\b|\bnooit geboren\b|\bmislukking\b|\b(?:opgesloten|opsluit|slapen|zitten)\b.{0,20}"
-        r"\b(?:kamer|kast|kelder|badkamer|donker|gang)\b|\bgeen eten .{0,10}straf\b|\bals straf\b"
-        r"|\bmoet buiten (?:slapen|staan)\b|\bniet aan tafel\b|\bdoodsbang voor (?:zijn|haar)\b|\bbegint te trillen\b"),
+        r"\b(?:kamer|kast|kelder|badkamer|donker|gang)\b|\bgeen eten .{0,10}straf\b"
+        r"|\bmoet buiten (?:slapen|staan)\b|\b(?:niet|nooit) (?:\w+ ){0,4}aan tafel (?:mag|mogen|eten|zitten)\b|\bniet aan tafel\b|\bdoodsbang voor (?:zijn|haar)\b|\bbegint te trillen\b"),
     ),
     "neglect": (
         r"\bverwaarloos\w*|\bverwaarlozing\b|\bondervoed\w*|\bondervoeding\b",
@@ -127,7 +130,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\b(?:oom|opa|buurman|neef|stiefvader|vader|papa|oppas|man)\b.{0,15}\b(?:aan haar zit|aan hem zit|aan haar "
         r"zat|aan hem zat|zit aan haar|zit aan hem|aanraakt)\b"),
         r"\bnaakt(?:foto|fotos|filmpje|filmpjes|beelden)?\b|\bporno\w*|\bseks\b|\bgrooming\b|\bgeslachtsde(?:el|len)\b",
-        _near(r"oudere man|volwassen man|man van|onbekende man|oudere jongen|volwassene|iemand van|trainer",
+        _near(r"oudere man|volwassen man|man van|onbekende man|oudere jongen|volwassene|iemand van|\w*trainer|\w*coach",
               r"berichtjes|fotos|foto|filmpjes|snap|appt|chat|cadeautjes|afspreken|geheim|berichten"),
         (r"\bpijn (?:aan|bij|in) (?:haar|zijn) (?:plasser|kruis|vagina|anus|billen|onderlijf)\b"
         r"|\bpijn bij het plassen\b.{0,40}\b(?:vertellen|waarom|zeggen)\b"),
@@ -136,7 +139,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"bij haar in bed)\b"),
     ),
     "sexual_exploitation": (
-        (r"\bloverboy\w*|\blover boy\w*|\bmensenhandel\w*|\buitbuit\w*|\bprostitu\w*|\bpooier\w*|\bsugar daddy\b"
+        (r"\baangeboden (?:voor|als) (?:\w+ ){0,2}(?:dates|seks|afspraakjes|geld)\b|\bescort\w*"
+        r"|\bloverboy\w*|\blover boy\w*|\bmensenhandel\w*|\buitbuit\w*|\bprostitu\w*|\bpooier\w*|\bsugar daddy\b"
         r"|\bgechanteerd\b|\bchanteert\b|\bsextortion\b|\buitgeleend\b|\buitlenen\b"),
         (r"\bdure (?:cadeaus|cadeautjes|spullen|kleding|kleren|telefoon|tas|tassen|schoenen|sieraden|auto)\b"
         r"|\b(?:geld|cadeaus)\b.{0,20}\b(?:van een man|van een oudere|van mannen)\b"),
@@ -206,7 +210,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\bzegt dat (?:ze|hij|zij) het zelf doet\b"),
     ),
     "suicide": (
-        r"\bzelfmoord\w*|\bzelfdoding\b|\bsuicid\w*|\bsuicide\w*|\bdoodsgedachten\b|\bafscheidsbrief\w*",
+        (r"\bzelfmoord\w*|\bzelfdoding\b|\bsuicid\w*|\bsuicide\w*|\bdoodsgedachten\b|\bafscheidsbrief\w*"
+         r"|\b(?:mijn|mn|m n) laatste (?:post|bericht|story|filmpje|video|vlog|tiktok|snap|appje)\b"),
         _near(_WANT, _DIE, 4),
         (r"\bniet meer (?:wil )?(?:leven|wakker|bestaan|hier zijn)\b|\ber (?:een )?eind(?:e)? aan\b"
         r"|\buit het leven\b|\b(?:spring|springt|springen|sprong)\b.{0,25}\b(?:flat|dak|brug|trein|balkon|raam)\b"
@@ -259,7 +264,7 @@ CONCEPTS: dict[str, str] = {
              r"pleegvader|pleegmoeder|pleegouders|vriend van " + _POSS + r" (?:moeder|mama|mam|papa|vader)|"
              r"(?:haar|zijn|d r|r) (?:man|vriend)|(?:papas|mamas|moeders|vaders) vriend|nieuwe vriend|thuis",
     "stranger": r"stagiair\w*|invaller|vrijwilliger|concierge|grote jongens|jongens van (?:1[5-9]|[2-5]\d)|drugsdealers?|dealers?|(?:andere|verschillende|oudere|onbekende) mannen|vriendje (?:van )?(?:1[6-9]|[2-5]\d)|vriend (?:van )?(?:1[89]|[2-5]\d)|vrienden van (?:haar|mijn|zijn|d r) vriend|onbekende?|(?<!mijn )(?<!mn )man|mannen|meneer|gast|gasten|vent|kerel|oudere (?:jongen|jongens|man|mannen|gast|gasten|"
-                r"vriend|vriendje)|volwassene?n?|trainer|coach|bijles\w*|baas|(?:vriend|man|jongen|gast) van "
+                r"vriend|vriendje)|volwassene?n?|\w*trainer|\w*coach|bijles\w*|baas|(?:vriend|man|jongen|gast) van "
                 r"(?:1[4-9]|[2-5]\d|dertig|twintig|veertig)|jongens uit de (?:wijk|buurt)|die (?:gasten|jongens|"
                 r"mannen)|"
                 r"(?:van|voor) een vriend",
@@ -291,7 +296,8 @@ CONCEPTS: dict[str, str] = {
             r"op z?n hoede|verstijft|"
             r"krimpt|ineenkrimpen|verkrampt|in elkaar gedoken|onder de tafel|overstuur|gilt|gillen|in paniek",
     # what: sexual acts, parts of the body and secrets
-    "intimate": r"(?:broek|kleren|kleding|shirt|onderbroek) (?:\w+ )?uit(?:doen|trekken|gedaan|getrokken)|badpak|bikini|zwembroek|plek(?:ken|jes)? waar (?:\w+ ){0,3}niet (?:mag|wil|wilt|mogen)|piemel\w*|plasser\w*|flamoes\w*|vagina|penis|kruis|billen|borsten|geslachtsde\w*|"
+    "intimate": r"(?:broek|kleren|kleding|shirt|onderbroek) (?:\w+ )?uit(?:doen|trekken|gedaan|getrokken)|(?:meer|iets|alles) uit "
+                r"(?:te )?(?:trekken|doen)|badpak|bikini|zwembroek|plek(?:ken|jes)? waar (?:\w+ ){0,3}niet (?:mag|wil|wilt|mogen)|piemel\w*|plasser\w*|flamoes\w*|vagina|penis|kruis|billen|borsten|geslachtsde\w*|"
                 r"onderbroek|in " + _POSS + r" broek|onder " + _POSS + r" (?:kleren|kleding|shirt|rok)|"
                 r"plekken waar (?:dat|het) niet mag|plekjes waar|intiem\w*|prive plek\w*|bloot|naakt\w*|uitklee?d\w*|"
 
@@ -303,10 +309,12 @@ CONCEPTS: dict[str, str] = {
              r"hand in|handen in|filmt|filmen|gefilmd|fotos (?:van|maakt)|met (?:haar|hem) doet|doet met (?:haar|hem)",
     "show": r"videobellen|camera aan|laat zien|laten zien|proberen|komt (?:in|bij)",
     "coerce": r"doet dingen|dingen (?:met (?:haar|hem|mij) )?doet|dingen met (?:haar|hem|mij) doet|dingen (?:te )?doen|dingen laat doen|dwingt|gedwongen|moet (?:zich )?uitkleden",
-    "secret": r"niet mag (?:zeggen|vertellen)|mag (?:\w+ ){0,2}niet (?:vertellen|zeggen)|niemand mag (?:zien|weten)|geheim\w*|niet (?:door)?vertellen|mag (?:het )?(?:niet|niks) zeggen|niks zeggen|niet zeggen|"
+    "secret": r"niet (?:\w+ ){0,3}mag (?:zeggen|vertellen)|niet mag (?:zeggen|vertellen)|mag (?:\w+ ){0,2}niet (?:vertellen|zeggen)|niemand mag (?:zien|weten)|geheim\w*|niet (?:door)?vertellen|mag (?:het )?(?:niet|niks) zeggen|niks zeggen|niet zeggen|"
               r"beloven|belooft|onder ons|aan niemand (?:mag )?(?:vertellen|zeggen)",
     # what: death and the self
-    "death": r"(?:mijn|mn|zijn|haar|zn|laatste) laatste (?:post|bericht|story|filmpje|appje)|laatste (?:post|story)|als het (?:\w+ )?(?:te veel|te erg|teveel) wordt|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er (?:\w+ )?niet (?:meer )?(?:ben|is|was)|(?:eigen|mijn) (?:graf|grafsteen|begrafenis|uitvaart)|grafsteen (?:\w+ ){0,4}(?:eigen|zijn|haar|mijn) naam|geen toekomst|toekomst (?:\w+ ){0,4}(?:heb ik niet|niet)|nooit meer wakker|niemand (?:\w+ ){0,2}(?:missen|mist)|tot last|een last|vaarwel|is het voorbij|niet (?:jouw|jullie|uw) schuld|ik hou van jullie|zien jullie me nooit meer|nooit meer (?:zien|horen)|zoek me niet|klaar mee|niet meer (?:te )?leven|manier (?:heeft |hebben )?gevonden|als (?:ik|hij|ze|zij) er (?:\w+ ){0,2}niet (?:meer )?(?:ben|is|was|zou zijn)|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er niet|dood|doodgaan|dood gaan|sterven|dood zijn|dood willen|er niet meer (?:zijn|ben|is|wil zijn)|"
+    "death": r"(?:naar|bij) de engeltjes|(?:samen|met zn allen|allemaal) (?:\w+ ){0,2}naar de hemel|"
+             r"(?:heeft|heb|is) (?:het )?(?:allemaal |toch )?geen zin meer(?! in)|geen zin meer (?:heeft|hebben|heb)\b|(?:alles|het) (?:\w+ ){0,2}zinloos|"
+             r"(?:mijn|mn|zijn|haar|zn|laatste) laatste (?:post|bericht|story|filmpje|appje|video|vlog|tiktok|snap)|laatste (?:post|story)|als het (?:\w+ )?(?:te veel|te erg|teveel) wordt|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er (?:\w+ )?niet (?:meer )?(?:ben|is|was)|(?:eigen|mijn) (?:graf|grafsteen|begrafenis|uitvaart)|grafsteen (?:\w+ ){0,4}(?:eigen|zijn|haar|mijn) naam|geen toekomst|toekomst (?:\w+ ){0,4}(?:heb ik niet|niet)|nooit meer wakker|niemand (?:\w+ ){0,2}(?:missen|mist)|tot last|een last|vaarwel|is het voorbij|niet (?:jouw|jullie|uw) schuld|ik hou van jullie|zien jullie me nooit meer|nooit meer (?:zien|horen)|zoek me niet|klaar mee|niet meer (?:te )?leven|manier (?:heeft |hebben )?gevonden|als (?:ik|hij|ze|zij) er (?:\w+ ){0,2}niet (?:meer )?(?:ben|is|was|zou zijn)|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er niet|dood|doodgaan|dood gaan|sterven|dood zijn|dood willen|er niet meer (?:zijn|ben|is|wil zijn)|"
              r"niet meer (?:leven|wakker worden|bestaan|verder)|van het leven|uit het leven|laatste keer|"
              r"bedankt voor alles|sorry voor alles|beter (?:af )?(?:\w+ )?zonder (?:mij|me|hem|haar)|liever dood|"
              r"word(?:t)? niet (?:later|groot|ouder)|kan niet meer|stop ermee|stop er mee|ermee stoppen|"
@@ -346,14 +354,27 @@ CONCEPTS: dict[str, str] = {
               r"(?:niet|nooit) (?:verdient|verdiend)|de slechte|duivel|achterlijk|debiel|scheldt|schelden|"
               r"uitgescholden|uitscheldt|kleineert|vernedert|vernederd|uitlacht|uitgelachen|lacht (?:haar|hem) uit|"
               r"niemand (?:van (?:haar|hem|mij) )?houdt",
-    "abandon": r"zet (?:ik|hij|ze) (?:je|jou|hem|haar) buiten|buiten gezet|buitengezet|op de galerij|op straat gezet|tehuis|weeshuis|kindertehuis|wegsturen|weggestuurd|de deur uit|(?:weg ?gaat|weggaat) en "
+    "abandon": r"(?:nooit|niet) meer (?:\w+ ){0,2}(?:willen|wil) zien|als (?:boodschapper|doorgeefluik|spion)|"
+               r"zet (?:ik|hij|ze) (?:je|jou|hem|haar) buiten|buiten gezet|buitengezet|op de galerij|op straat gezet|tehuis|weeshuis|kindertehuis|wegsturen|weggestuurd|de deur uit|(?:weg ?gaat|weggaat) en "
                r"nooit meer|nooit meer terug\w*|in de steek|wegdoen|weg doen",
-    "punish": r"in de gang (?:staan|moet)|gezicht naar de muur|met niemand (?:mag )?praten|niet (?:mag )?praten|"
+    "punish": r"(?:op|in) de (?:gang|grond) (?:moet )?(?:slapen|slaapt)|(?:moet|mag) (?:\w+ ){0,2}(?:op|in) de gang slapen|"
+              r"in de hoek (?:moet )?(?:staan|zitten)|(?:met )?(?:haar|zijn|zn|de) armen omhoog|uren (?:lang )?"
+              r"(?:moet )?(?:staan|stilstaan|knielen)|op (?:haar|zijn|zn|de) knieen (?:moet|zitten)|"
+              r"(?:op|in) (?:haar|zijn|zn|de) kamer (?:\w+ ){0,2}op slot|eten (?:\w+ ){0,6}voor de deur|"
+              r"in de gang (?:staan|moet)|gezicht naar de muur|met niemand (?:mag )?praten|niet (?:mag )?praten|"
               r"geen (?:avond)?eten|zonder eten|op " + _POSS + r" kamer (?:blijven|moet|opgesloten)|opgesloten|"
               r"opsluiten|sluit (?:haar|hem) op|in de kast|in de kelder|krijgt op " + _POSS + r" (?:kop|donder)|"
               r"als straf|voor straf|geen verjaardag|moet altijd alles|niet mee (?:mag )?eten",
     # what: neglect (what a child lacks) and parents who do nothing about it
-    "lack": r"valt (?:\w+ ){0,2}af|afgevallen|(?:thuis )?(?:soms )?(?:gewoon )?niks is|niks te eten|nooit opgehaald|zwerft|zwerven|zwervend|met gaten|gympen|zonder (?:sokken|schoenen)|korte broek|onder nul|past (?:\w+ ){0,2}op (?:de|haar|zijn) (?:baby|broertje|zusje)|op de baby (?:past|passen)|zorgt voor (?:de|haar|zijn) (?:broertje|zusje|kleintjes|baby)|moet (?:zelf|alleen) (?:opstaan|eten maken|koken)|(?:mama|moeder|papa|vader|ouders) (?:is|zijn) (?:vaak |steeds |dagen )?weg|ligt (?:\w+ ){0,3}op de bank|slaapt (?:in de klas|op school)|valt in slaap|onleefbaar|kakkerlak\w*|vervuild|vervuiling|geen bedden|zonder (?:ontbijt|lunch|eten|jas)|geen (?:ontbijt|lunch|eten|brood|jas|winterjas|luiers?|schone \w+)|"
+    "lack": r"(?:savonds|snachts|vaak|steeds|hele (?:dag|avond|nacht)|dan) (?:\w+ ){0,2}alleen (?:is|thuis|gelaten|zit)|"
+            r"als (?:mama|moeder|papa|vader|ouders) (?:\w+ ){0,2}weg (?:is|zijn)|vraagt (?:\w+ ){0,5}(?:eten|fruit|brood|"
+            r"boterham\w*|restjes)|in (?:zn|zijn|haar|z n|d r) eentje (?:\w+ ){0,3}(?:langs|over|naar|op straat|buiten)|"
+            r"(?:iedereen|ouders|moeder|vader|mama|papa) (?:\w+ ){0,2}(?:slaapt|slapen) (?:\w+ )?nog|(?:slaapt|slapen) (?:\w+ ){0,2}"
+            r"(?:iedereen|ouders|moeder|vader|mama|papa) (?:\w+ )?nog|geen (?:stroom|gas|"
+            r"verwarming|warm water|elektriciteit)|(?:stroom|gas|water) (?:\w+ ){0,2}afgesloten|koud eten|"
+            r"(?:slaapt|sliep|slapen) (?:\w+ ){0,2}met (?:zn|zijn|haar|de|hun) (?:jas|jassen) aan|kapotte (?:bril|jas|kleren)|"
+            r"(?:brengt|haalt|brengen|halen) (?:\w+ ){0,3}(?:\w*broertje|\w*zusje|\w*broertjes|\w*zusjes)|doet (?:de|alle|het) "
+            r"(?:boodschappen|was|huishouden)|ligt (?:\w+ ){0,3}op bed|valt (?:\w+ ){0,2}af|afgevallen|(?:thuis )?(?:soms )?(?:gewoon )?niks is|niks te eten|nooit opgehaald|zwerft|zwerven|zwervend|met gaten|gympen|zonder (?:sokken|schoenen)|korte broek|onder nul|past (?:\w+ ){0,2}op (?:de|haar|zijn) (?:baby|broertje|zusje)|op de baby (?:past|passen)|zorgt voor (?:de|haar|zijn) (?:broertje|zusje|kleintjes|baby)|moet (?:zelf|alleen) (?:opstaan|eten maken|koken)|(?:mama|moeder|papa|vader|ouders) (?:is|zijn) (?:vaak |steeds |dagen )?weg|ligt (?:\w+ ){0,3}op de bank|slaapt (?:in de klas|op school)|valt in slaap|onleefbaar|kakkerlak\w*|vervuild|vervuiling|geen bedden|zonder (?:ontbijt|lunch|eten|jas)|geen (?:ontbijt|lunch|eten|brood|jas|winterjas|luiers?|schone \w+)|"
             r"honger\w*|hongerig|prullenbak|vuilnisbak|restjes|brood van (?:anderen|een ander)|eten (?:van|uit) "
             r"(?:anderen|andermans)|mager|vies|vieze|smerig|stinkt|klitten|dezelfde (?:luier|"
             r"kleren|kleding|jurk|broek|trui|shirt)|volle luier|rode billen|matras|op de grond slapen|"
@@ -367,8 +388,11 @@ CONCEPTS: dict[str, str] = {
             r"tot na (?:twaalven|middernacht)|onverzorgd",
     "care_need": r"tandarts|kiespijn|rotte tand\w*|bril|insuline|pufje\w*|puffer|\w*medicatie|\w*medicijn\w*|"
                  r"dokter|huisarts|gehecht|hechten|ontstoken|ontsteking|infectie|etter|wond|koorts|"
-                 r"gehoorapparaat|wondjes|luizen|hoofdluis|pus|oorontsteking",
-    "inaction": r"(?:komen|komt|kwamen) (?:\w+ ){0,2}niet op (?:de )?afspraken|(?:missen|mist) (?:\w+ ){0,2}afspraken|(?:ouders?|moeder|vader|mama|papa) (?:\w+ ){0,3}vergeten|wordt (?:\w+ ){0,3}vergeten|vergeten (?:\w+ ){0,3}(?:te geven|mee te geven|op te halen)|niet (?:\w+ ){0,2}gebracht|nooit (?:bij|naar) de (?:dokter|huisarts|tandarts)|al (?:\d+|twee|drie|vier|vijf|een paar) (?:dagen|weken|maanden)|neemt nooit (?:\w+ ){0,2}op|doe\w* (?:er )?(?:niks|niets)|niet nodig|te duur|valt wel mee|reageren niet|reageert niet|"
+                 r"gehoorapparaat|wondjes|luizen|neten|hoofdluis|pus|oorontsteking",
+    "inaction": r"(?:komen|komt|kwamen) (?:\w+ ){0,2}niet op (?:de )?afspraken|(?:missen|mist) (?:\w+ ){0,2}afspraken|(?:ouders?|moeder|vader|mama|papa) (?:\w+ ){0,3}vergeten|wordt (?:\w+ ){0,3}vergeten|vergeten (?:\w+ ){0,3}(?:te geven|mee te geven|op te halen)|niet (?:\w+ ){0,2}gebracht|nooit (?:bij|naar) de (?:dokter|huisarts|tandarts)|al (?:\d+|een|twee|drie|vier|vijf|een paar) (?:dag|dagen|week|weken|maand|maanden)|al sinds \w+|(?:lezen|leest|lazen|"
+                r"openen|opent) (?:\w+ ){0,3}niet|ongelezen|geen reactie|niemand (?:\w+ ){0,3}(?:naar|bij) de (?:dokter|huisarts|"
+                r"tandarts)|\d+ keer gebeld|(?:ouders|moeder|vader|mama|papa) (?:\w+ ){0,2}(?:zeggen|zegt|vinden|vindt|zeiden|"
+                r"zei) (?:\w+ ){0,2}(?:komt wel|valt wel mee|overdreven|gaat (?:wel )?vanzelf over|stelt niks voor)|neemt nooit (?:\w+ ){0,2}op|doe\w* (?:er )?(?:niks|niets)|niet nodig|te duur|valt wel mee|reageren niet|reageert niet|"
                 r"niet te bereiken|niet (?:naar|bij) de (?:huisarts|dokter|tandarts)|gaan niet|"
                 r"niet bereikbaar|onbereikbaar|neemt niet op|geen \w+ mee|al (?:maanden|weken|een maand)|sinds (?:gr|"
                 r"groep)|weigeren|weigert|niet (?:gegeven|geregeld|gehaald|meegegeven)|niks mee|"
@@ -384,10 +408,26 @@ CONCEPTS: dict[str, str] = {
               r"gehuild|vechten|gevochten",
     "dv_noise": r"(?:thuis|in huis) (?:is )?(?:het )?(?:\w+ )?oorlog|oorlog (?:thuis|in huis)|altijd oorlog|oren (?:\w+ ){0,4}dicht|handen op (?:zijn|haar|zn) oren|zodat (?:ik|hij|ze|zij) (?:het|dat) niet (?:hoor|hoort|horen)|koptelefoon (?:\w+ ){0,3}(?:hard|harder)|harde knal|zodat ik het niet hoor|gebonk|gegil|geschreeuw|tot het stil|ruzie (?:maken|is) thuis",
     "night": r"snachts|elke nacht|vannacht|savonds|thuis|in huis|sochtends",
+    "beating": r"(?:krijgt|krijg|kreeg|krijgen) (?:\w+ ){0,2}(?:de riem|de broekriem|de slipper|ervan langs|er van langs|"
+               r"een pak slaag|slaag)|de (?:broek)?riem (?:krijgt|krijg|kreeg|krijgen)",
+    "police": r"politie|agenten|112 (?:\w+ ){0,2}(?:gebeld|bellen|belde)|(?:buren|buurvrouw|buurman) (?:\w+ ){0,3}"
+              r"(?:gebeld|belden|belt|bellen)",
+    "quarrel": r"ruzie\w*|geschreeuw|gegil|gebonk|slaande ruzie|(?:ouders|vader en moeder|papa en mama) (?:\w+ ){0,2}"
+               r"(?:vechten|gevochten|schreeuwen)|herrie",
+    "fled": r"gevlucht|gevlucht|weggevlucht|vluchtte|vluchtten|ondergedoken|geheim adres|blijf van mijn lijf|"
+            r"vrouwenopvang|safehouse",
+    "refuge_context": r"oorlog|azc|asiel\w*|vluchteling\w*|syrie|oekraine|afghanistan|eritrea|jemen|soedan",
+    "threatened": r"gedreigd|dreigt|dreigde|dreigen|bedreigd|bedreigt|bedreigde|weet (?:\w+ ){0,2}(?:welke school|"
+                  r"waar (?:ze|zij|hij|jullie) (?:wonen|woont|zitten|zit))",
+    "unfree": r"niet vrij(?:uit)? (?:\w+ ){0,2}(?:praten|spreken)|kan (?:\w+ ){0,2}niet (?:vrij )?praten (?:als|waar|zolang)|"
+              r"(?:zegt|zei) (?:\w+ ){0,2}(?:gesprekken|afspraken) (?:\w+ ){0,2}af als|mag (?:nooit|niet) alleen "
+              r"(?:\w+ ){0,2}(?:praten|komen|de deur uit)",
     # what: honour, control by the family
     "honour_cause": r"dansend|filmpje van haar|foto van haar|vriendje|een vriend|haar vriend|met (?:een|die) jongen|met jongens|maagd\w*|respect|eer|schande|"
                     r"te schande|niet luisteren|ontdekt|ontdekken|danst|dansen|hoofddoek|make up",
-    "control": r"kijken met wie|met wie (?:ze|zij|hij) praat|houdt (?:haar|hem) (?:\w+ )?in de gaten|mag niet (?:meer )?mee (?:\w+ ){0,3}(?:familie|vader|broer)|ivm de familie|vanwege de familie|lezen (?:\w+ ){0,2}(?:berichten|telefoon|app)|mag geen (?:telefoon|social media|sociale media|vriendinnen)|checkt alles|leest (?:\w+ ){0,2}(?:berichten|telefoon|app)|(?:gaan|gaat|zullen|zal) (?:\w+ ){0,2}iets (?:met (?:haar|hem) )?doen|thuis gehouden|opgehaald door (?:haar|zijn) (?:broer|oom|neef|vader)|controleert|controleren|checkt|leest (?:haar|zijn) telefoon|volgt|gevolgd|in de gaten|"
+    "control": r"bezuren|(?:gaat|zal|moet) (?:\w+ )?boeten|berichten van (?:de |haar |zijn )?familie|(?:mag|mogen) (?:\w+ ){0,4}"
+               r"niet meer (?:mee )?(?:op kamp|naar (?:zwemles|gym|schoolreis|kamp)|zwemmen|gymmen)|gebracht en gehaald "
+               r"door (?:een |haar |zijn )?(?:broer|oom|neef|vader)|om de familie|kijken met wie|met wie (?:ze|zij|hij) praat|houdt (?:haar|hem) (?:\w+ )?in de gaten|mag niet (?:meer )?mee (?:\w+ ){0,3}(?:familie|vader|broer)|ivm de familie|vanwege de familie|lezen (?:\w+ ){0,2}(?:berichten|telefoon|app)|mag geen (?:telefoon|social media|sociale media|vriendinnen)|checkt alles|leest (?:\w+ ){0,2}(?:berichten|telefoon|app)|(?:gaan|gaat|zullen|zal) (?:\w+ ){0,2}iets (?:met (?:haar|hem) )?doen|thuis gehouden|opgehaald door (?:haar|zijn) (?:broer|oom|neef|vader)|controleert|controleren|checkt|leest (?:haar|zijn) telefoon|volgt|gevolgd|in de gaten|"
                r"straffen|gestraft|afmaken|afmaakt|iets (?:met|aan) (?:haar|hem) (?:gaan |gaat )?doen|iets gaat doen|"
                r"iets aandoen|leert wat|familiebijeenkomst|familieraad|zwaard|mes|verdwenen|dood (?:is )?voor|"
                r"komt (?:haar|hem) halen|hard in de nek|bewijzen|opgesloten|mag niet (?:meer )?(?:naar "
@@ -400,7 +440,9 @@ CONCEPTS: dict[str, str] = {
              r"gr [78]",
     "adult_wedding": r"^(?:ik|wij|we) (?:ga|gaan) trouwen|^(?:ik|wij|we) trouwen|\((?:1[89]|[2-9]\d)\)|(?:1[89]|[2-9]\d) jaar|(?:grote|oudere|oudste) (?:zus|broer|nicht|neef)|(?:juf|meester|collega|moeder|vader|mama|papa|oom|tante|opa|oma|nicht|neef|zus|broer)"
                      r"(?: \w+){0,3} (?:gaat|gaan|ging) (?:\w+ ){0,4}trouwen|(?:nicht|neef|oom|tante|zus|broer) van "
-                     r"(?:[2-5]\d)|van (?:een|haar|zijn|de) (?:oom|tante|neef|nicht|juf|meester)|bruidsmeisje|"
+                     r"(?:[2-5]\d)|(?:bruiloft|trouwfeest|huwelijk|feest|\w*avond|henna\w*) van (?:een|haar|zijn|de) (?:oom|tante|neef|"
+                     r"nicht|juf|meester)|(?:zus|broer|nicht|neef) van (?:een|de|onze|die) (?:leerling|ll|lln|kind) "
+                     r"(?:1[89]|[2-5]\d)\b|bruidsmeisje|"
                      r"bruidsjonker|knuffel|poppenhoek|cadeau voor|trouwfeest van",
     "abroad": r"land van (?:haar|zijn|de|hun) (?:ouders|vader|moeder|oma|opa|familie)|(?:papas|mamas|zijn|haar) dorp|te nederlands|te hollands|marokko|turkije|somalie|somaliland|soedan|egypte|ethiopie|eritrea|guinee|sierra leone|mali|djibouti|"
               r"gambia|senegal|burkina faso|pakistan|afghanistan|irak|iran|syrie|jemen|ghana|nigeria|suriname|"
@@ -410,7 +452,10 @@ CONCEPTS: dict[str, str] = {
     "one_way": r"enkeltje|enkele reis|geen retour|paspoort (?:\w+ ){0,4}(?:afgepakt|afgenomen|houden|bewaren|kwijt)|"
                r"heropvoed\w*|heropvoeding",
     "whole_family": r"(?:hele )?familie (?:\w+ ){0,2}(?:verhuist|verhuizen|emigreert)|verhuist (?:\w+ ){0,2}naar|met (?:haar|zijn|de) ouders|voor het werk|daar naar school|volgt daar|(?:hele|het) gezin (?:\w+ ){0,2}(?:verhuist|verhuizen|gaat|emigreert)|emigreren|emigreert",
-    "no_return": r"(?:komt|kom|gaat|mag|kan) (?:\w+ ){0,2}niet (?:meer )?terug|terugreis (?:\w+ ){0,3}niet|geen terugreis|onbepaalde tijd|manieren (?:te )?leren|respect (?:te )?leren|(?:moet|gaat) (?:\w+ ){0,3}wonen|weggestuurd|wordt (?:\w+ ){0,3}gestuurd|gestuurd naar|daar (?:blijft|blijven|moet blijven)|daar beter|niet (?:meer )?terug\w*|nooit meer terug\w*|blijft daar|blijven daar|daar (?:is |zijn )?gebleven|"
+    "no_return": r"(?:\d+|een|twee|drie|vier|vijf|zes) (?:weken|maanden) (?:\w+ ){0,2}(?:weg|afwezig)|(?:telefoon|nummer)\w* "
+                 r"(?:\w+ ){0,4}afgesloten|(?:moeten|zal|zou|gaan) (?:\w+ ){0,3}wonen|(?:discipline|normen en waarden|cultuur|de taal) (?:\w+ ){0,2}(?:te )?leren|"
+                 r"een tijd(?:je)? naar|(?:dossier|schoolspullen|alle spullen) (?:\w+ ){0,3}mee|ooit (?:\w+ )?terug\w*|"
+                 r"(?:komt|kom|gaat|mag|kan) (?:\w+ ){0,2}niet (?:meer )?terug|terugreis (?:\w+ ){0,3}niet|geen terugreis|onbepaalde tijd|manieren (?:te )?leren|respect (?:te )?leren|(?:moet|gaat) (?:\w+ ){0,3}wonen|weggestuurd|wordt (?:\w+ ){0,3}gestuurd|gestuurd naar|daar (?:blijft|blijven|moet blijven)|daar beter|niet (?:meer )?terug\w*|nooit meer terug\w*|blijft daar|blijven daar|daar (?:is |zijn )?gebleven|"
                  r"is gebleven|nog steeds daar|voor altijd|enkeltje|enkele reis|geen retour|paspoort\w*|vastzit|"
                  r"niet weg mag|geen afscheid|uitschrijv\w*|uitgeschreven|inschrijving opzeggen|gaan (?:\w+ ){1,4}"
                  r"wonen|beter opgevoed|opgevoed|goed meisje|heropvoed\w*|terugstuurt|terugsturen|teruggestuurd|"
@@ -429,11 +474,12 @@ CONCEPTS: dict[str, str] = {
     "holiday": r"\w*vakantie|verlof|vakantie|zomer|zomervakantie|meivakantie|reis|ticket|vliegticket|terug uit",
     "medical": r"ziekenhuis|huisarts|dokter|tandarts|amandelen|oor\w*|beugel|gebroken|gips|blindedarm|oogarts",
     # what: exploitation (gifts, money, errands for older people)
-    "gifts": r"euro per|verdient (?:\w+ ){0,3}geld|geld (?:\w+ ){0,2}verdien\w*|geld|euro|cadeau\w*|iphone|telefoons|nieuwe telefoon|sneakers|gelnagels|make up|sieraden|dure|bloemen|"
+    "gifts": r"robux|v ?bucks|skins|giftcards?|cadeaukaart\w*|euro per|verdient (?:\w+ ){0,3}geld|geld (?:\w+ ){0,2}verdien\w*|geld|euro|cadeau\w*|iphone|telefoons|nieuwe telefoon|sneakers|gelnagels|make up|sieraden|dure|bloemen|"
              r"rolletje|hotel\w*|merkkleding",
     "errands": r"werkt voor|voor (?:haar|zijn) vriend werkt|moet werken|pakketjes|pakjes|pakje|wegbrengen|bezorgen|rondbrengen|dealen|dealt|wiet|drugs|op de uitkijk|"
                r"klusjes|schuld|terugbetalen|terugverdienen|verkoopt|verkopen|durft te stoppen|afgeven",
-    "lure": r"meegaat|gaat (?:\w+ ){0,3}mee|mee naar|kelderbox|garagebox|hotel\w*|s nachts thuis|tattoo|tatoeage|opgehaald|feestjes?|snachts|weggaat met|weg met|meegenomen|in een auto|auto stapt|ophaalt|ophaalde|lief "
+    "lure": r"(?:vriendinnetjes|vriendinnen|vriendinnetje|meisjes) (?:\w+ ){0,3}(?:meeneemt|meenemen|mee te nemen|meebrengt|"
+            r"mee brengt)|naar (?:zijn|de|die) vrienden|meegaat|gaat (?:\w+ ){0,3}mee|mee naar|kelderbox|garagebox|hotel\w*|s nachts thuis|tattoo|tatoeage|opgehaald|feestjes?|snachts|weggaat met|weg met|meegenomen|in een auto|auto stapt|ophaalt|ophaalde|lief "
             r"(?:moest|moet) zijn|plaatjes van|fotos van zichzelf|contact met|scooter|eerste uur",
     # when and where: danger now
     "now": r"morgen\w*|nu|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
@@ -442,7 +488,7 @@ CONCEPTS: dict[str, str] = {
     "weapon": r"geweer|gewapend|hamer|knife|iets (?:in|onder) (?:zijn|zn|z n) (?:broekband|jas)|mes|messen|broodmes|keukenmes|zakmes|steekwapen|wapen|wapens|vuurwapen|pistool|revolver|"
               r"knuppel|honkbalknuppel|bijl|machete|boksbeugel|zwaard|stanleymes|vuurwerkbom",
     "sharp": r"schaar|passer|glas|scherven|stoel|aansteker|spuitbus|vlammen",
-    "kill_threat": r"doodsteken|doodschieten|doodslaan|afrekenen|afrekent|rekent af|op (?:\w+ ){0,2}blazen|ontploft er iets|er iets ontploft|gaat (?:\w+ ){0,3}ontploffen|af met (?:je|jouw|zijn|haar|mijn) (?:moeder|vader|mama|papa)|maak (?:ik|hij) (?:je|jou|hem|haar|jullie) af|doen (?:ze|we|wij) (?:\w+ ){0,2}wat|neersteken|neer te steken|afknallen|af te knallen|neerschieten|(?:hem|haar|je|jou|jullie|iedereen|mij|me) (?:\w+ )?(?:afmaken|afmaakt)|(?:hem|haar|je|jou|jullie|iedereen) af te maken|"
+    "kill_threat": r"doodsteken|doodschieten|doodslaan|afrekenen|afrekent|rekent af|(?:reken|rekent|rekenen) (?:\w+ ){0,2}af met|op (?:\w+ ){0,2}blazen|ontploft er iets|er iets ontploft|gaat (?:\w+ ){0,3}ontploffen|af met (?:je|jouw|zijn|haar|mijn) (?:moeder|vader|mama|papa)|maak (?:ik|hij) (?:je|jou|hem|haar|jullie) af|doen (?:ze|we|wij) (?:\w+ ){0,2}wat|neersteken|neer te steken|afknallen|af te knallen|neerschieten|(?:hem|haar|je|jou|jullie|iedereen|mij|me) (?:\w+ )?(?:afmaken|afmaakt)|(?:hem|haar|je|jou|jullie|iedereen) af te maken|"
                    r"(?:iets|wat) aan te doen|(?:iets|wat) aandoen|(?:iets|wat) aandoet|"
                    r"maakt (?:hem|haar|je|jou|jullie|iedereen) af|doodmaken|doodmaakt|dood maken|vermoorden|"
                    r"vermoordt|kapot maakt|kapotmaakt|kapot maken|opwachten|op te wachten|gebeuren er ongelukken|"
@@ -462,13 +508,17 @@ CONCEPTS: dict[str, str] = {
                r"niet thuis (?:geweest|geslapen)",
     "danger": r"(?:wordt|werd|is|er) (?:\w+ )?geschoten|(?:ligt|lag|is) (?:\w+ )?bewusteloos|buiten bewustzijn|bommelding|bomdreiging|schoten|(?:op|over) de (?:reling|rand)|(?:opgesloten|alleen|achtergelaten) in (?:de|een) (?:\w+ )?auto|ademt niet|niet meer ademen|"
               r"blauw aan|in het water gevallen|(?:gestikt|stikt)|weggerukt",
-    "not_allowed": r"verbod|heeft (?:het )?gezag|mag (?:\w+ ){0,2}niet bij|kent (?:hem|haar) niet|contactverbod|straatverbod|omgangsverbod|huisverbod|geen omgang|geen gezag|"
+    "not_allowed": r"(?:staat|stond) niet op (?:de|het) (?:\w+)?lijst|niet (?:gemachtigd|bevoegd)|verbod|heeft (?:het )?gezag|mag (?:\w+ ){0,2}niet bij|kent (?:hem|haar) niet|contactverbod|straatverbod|omgangsverbod|huisverbod|geen omgang|geen gezag|"
                    r"mag (?:ze|hem|haar|de kinderen) niet (?:halen|zien|meenemen|ophalen)|ex|buitenland",
     "fire": r"aansteker (?:en|met) (?:een )?spuitbus|spuitbus (?:en|met) (?:een )?aansteker|vlammen (?:te )?maken|"
-            r"brand gesticht|in brand (?:gestoken|steken|steekt)",
+            r"brand gesticht|in (?:de )?(?:brand|fik) (?:gestoken|steken|steekt|zetten|zet)|benzine (?:\w+ ){0,3}aansteker|"
+            r"aansteker (?:\w+ ){0,3}benzine|brandstichting",
     "concrete": r"briefje|plan|plannen|uitgeschreven|opgeschreven|opgezocht|zocht|afscheidsbrief\w*|tijdstip|maandag|"
                 r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|volgende week|na de \w+",
-    "impaired": r"(?:ruikt|rook|stinkt|stonk) naar (?:drank|alcohol|bier|wiet|drugs)|van het drinken|aan de drank|dronken|rook naar drank|ruikt naar drank|onder invloed|amper (?:op )?(?:haar|zijn|de) benen|"
+    "impaired": r"(?:ruikt|rook|stinkt|stonk) (?:\w+ ){0,4}naar (?:drank|alcohol|bier|wiet|drugs)|van het drinken|aan de drank|"
+                r"dronken(?! (?:\w+ ){0,2}(?:een|wat|koffie|thee|bier|biertje|wijn|wijntje|limonade|glas|glaasje))|"
+                r"\w*bezopen|ladderzat|stomdronken|straalbezopen|beschonken|aangeschoten|zwalkt|zwalkte|waggelt|lalt|"
+                r"lallend|niet aanspreekbaar|onaanspreekbaar|rook naar drank|ruikt naar drank|onder invloed|amper (?:op )?(?:haar|zijn|de) benen|"
                 r"kon amper|reageert niet|hangt over het stuur|bewusteloos|niet (?:meer )?wakker|stoned|high|"
                 r"onder de drugs",
     "take_away": r"ophaalt|haalt (?:\w+ ){0,3}op|meegenomen|neemt (?:\w+ ){0,3}mee|nam (?:\w+ ){0,3}mee|meenemen|mee nemen|mee te nemen|meegeven|meegegeven|ophalen|op te halen|komen halen|komt halen|"
@@ -476,7 +526,8 @@ CONCEPTS: dict[str, str] = {
                  r"wil niet mee|mag (?:hem|haar|ze) niet|staat (?:buiten )?in een auto|met de (?:auto|bakfiets)",
     "aggression": r"vechten|vecht|gevecht|schreeuwt|schreeuwen|te schreeuwen|duwde|woest|zwaait|agressief|dreigt|dreigde|bedreigt|"
                   r"ingeslagen|scheldt|tiert",
-    "lurker": r"kleedkamer|omkleedhok\w*|niks te zoeken|niets te zoeken|(?:biedt|bood|aanbiedt|aanbood|geeft|gaf) (?:\w+ ){0,2}(?:snoep|snoepjes|een lift)|gestapt|ingestapt|instapt|stapt in|stapte in|rondjes|maakt fotos|fotos van de kinderen|bij haar naam|bij zijn naam|bij het hek|aan het hek|"
+    "lurker": r"(?:riep|roept|noemde|noemt|kende|kent) (?:\w+ ){0,2}(?:bij|met) (?:zijn|zn|z n|haar|d r) naam|"
+              r"(?:busje|bus|auto|bestelbus) (?:\w+ ){0,3}op de hoek|kleedkamer|omkleedhok\w*|niks te zoeken|niets te zoeken|(?:biedt|bood|aanbiedt|aanbood|geeft|gaf) (?:\w+ ){0,2}(?:snoep|snoepjes|een lift)|gestapt|ingestapt|instapt|stapt in|stapte in|rondjes|maakt fotos|fotos van de kinderen|bij haar naam|bij zijn naam|bij het hek|aan het hek|"
               r"om het plein|staat er (?:nu )?weer|capuchon|onbekend nummer|berichten van|"
               r"(?:in|mee) (?:\w+ ){0,2}(?:te )?(?:laten )?(?:instappen|stappen)|lokt|lokken|snoep (?:aan)?biedt",
     "school_place": r"fietsenstalling|uitgang|poort|voordeur|spreekkamer|kantoor|klas|school|plein|schoolplein|hek|gang|hal|ingang|lokaal|gymzaal|pauze|buiten|parkeerplaats|"
@@ -488,19 +539,25 @@ CONCEPTS: dict[str, str] = {
     "play": r"call of duty|gta|shooter\w*|knikker\w*|trefbal\w*|tikkertje|verstoppertje|spookverhaal\w*|spel|spelletje|spelen (?:ze|we)|speelden|game|gamen|fortnite|minecraft|film|serie|boek|voorlezen|"
             r"musical|toneel|griezel\w*|verhaal waarin|in het verhaal|personage|"
             r"voorstelling|nep|speelgoed|poppenhoek|verkleed\w*|grapje|haha",
-    "kitchen": r"waterpokken|muggenbult\w*|papiertje|handvaardigheid\w*|techniek\w*|spijker\w*|timmer\w*|kookles|koken|keuken|brood|groente\w*|fruit|taart|snijplank|knutsel\w*|handvaardigheid|"
+    "kitchen": r"scouting\w*|padvind\w*|waterpokken|muggenbult\w*|papiertje|handvaardigheid\w*|techniek\w*|spijker\w*|timmer\w*|kookles|koken|keuken|brood|groente\w*|fruit|taart|snijplank|knutsel\w*|handvaardigheid|"
                r"borduren|schilmesje|pleister erop",
     "resolved": r"opgelost|gevonden|oh wacht|was al|verkeerde kant|loos alarm|bleek|bleken",
-    "hyperbole": r"dubbel|(?:ga|gaat|gaan) dood van|doodmoe|dood moe|doodop|moordend|dodelijk saai|"
+    "hyperbole": r"lachend|giechel\w*|grinnik\w*|dubbel|(?:ga|gaat|gaan) dood van|doodmoe|dood moe|doodop|moordend|dodelijk saai|"
                  r"vermoordt me als|lachen|lachte|haha|grapje",
-    "pet": r"hamster|cavia|konijn|hond|kat|poes|vis|vogel|parkiet|huisdier",
+    "pet": r"\w*(?:hamster|cavia|konijn|konijntje|vis|visje|vissen|parkiet|schildpad|huisdier)|hond|hondje|kat|poes|vogel",
     # added: more indirect signs (see issue 13 and the dev3 set's README)
     "flinch": r"deins\w*|duikt (?:\w+ )?weg|wegduikt|krimpt ineen|krimpt in elkaar|beschermt (?:zijn|haar|zn) (?:hoofd|gezicht)|(?:hand|arm) (?:\w+ ){0,2}(?:opsteek|opsteekt|optil|optilt|opheft|ophef)|rug (?:naar|tegen) de muur",
     "contradiction": r"klopt (?:\w+ ){0,2}niet|geen fiets|helemaal geen|zelfde verhaal|wisselende verhalen|verschillende verhalen|fluisterde|dat was (?:papa|mama|vader|moeder|pap|mam)",
-    "intimate_sign": r"daar beneden|ontsteking\w* (?:\w+ ){0,3}(?:plasser|vagina|daar|onder)|huisarts (?:\w+ ){0,3}verdacht|jeuk|pijn (?:bij het plassen|daar|aan (?:haar|zijn|zn) (?:plasser|piemel|billen))|bloed in (?:haar|zijn|zn) (?:onderbroek|ondergoed)|soa|geslachtsziekte",
+    "intimate_sign": r"(?:durft|wil) (?:\w+ )?niet (?:meer )?naar de wc|zit (?:\w+ ){0,2}raar|raar (?:\w+ ){0,3}zitten|daar beneden|ontsteking\w* (?:\w+ ){0,3}(?:plasser|vagina|daar|onder)|huisarts (?:\w+ ){0,3}verdacht|jeuk|pijn (?:bij het plassen|daar|aan (?:haar|zijn|zn) (?:plasser|piemel|billen))|bloed in (?:haar|zijn|zn) (?:onderbroek|ondergoed)|soa|geslachtsziekte",
     "odd_game": r"dingen na (?:\w+ ){0,6}(?:leeftijd|passen)|(?:gekke|rare|vieze|geheime|stille|speciale) (?:spelletjes?|dingen)|dat spelletje|spelletje (?:weer|doen|spelen)|dingen na (?:\w+ ){0,4}(?:leeftijd|passen)",
     "online": r"videobell\w*|camera aan|webcam|online|via (?:roblox|snapchat|snap|insta|instagram|tiktok|discord|whatsapp|fortnite|de app)|op (?:roblox|snapchat|snap|insta|instagram|tiktok|discord)|(?:haar|zijn|zn) snap|chat",
-    "give_away": r"(?:geeft|gaf|geven|deelt|deelde) (?:\w+ ){0,3}(?:weg|uit)|weggegeven|uitgedeeld|mag (?:\w+ ){0,2}(?:mijn|zijn|haar) spullen hebben",
+    "give_away": r"(?:geeft|gaf|geven|deelt|deelde) (?:\w+ ){0,5}(?:weg|uit)|weggegeven|uitgedeeld|mag (?:\w+ ){0,2}(?:mijn|zijn|haar) spullen hebben",
+    "no_need": r"(?:toch )?niet meer nodig",
+    "wants_pictures": r"(?:wil|vraagt|vroeg|wilde) (?:\w+ ){0,3}(?:om )?(?:fotos|foto|filmpjes|plaatjes|selfies?)|"
+                      r"(?:zo|heel|erg) (?:mooi|knap|sexy|lekker) (?:is|bent|vindt|vond)",
+    "search": r"googel\w*|googled?|gegoogeld|opgezocht|zoekt (?:\w+ ){0,2}op|zocht (?:\w+ ){0,2}op",
+    "skin_condition": r"eczeem|dermatolo\w*|huidarts|jeuk|jeukt|netelroos|psoriasis|waterpokken|muggenbult\w*",
+    "parent_doll": r"(?:papa|mama|vader|moeder)pop\w*",
     "pills": r"pillen|tabletten|paracetamol|medicijnen|slaappillen|pilletjes",
     "ingest": r"innemen|inneemt|in te nemen|slikken|slikt|geslikt|opeten",
     "all_at_once": r"allemaal|in een keer|tegelijk|hele (?:potje|strip|doos)|alles",
@@ -509,17 +566,20 @@ CONCEPTS: dict[str, str] = {
     "hiding_arms": r"lange (?:mouw\w*|trui\w*)|mouwen (?:\w+ ){0,3}(?:naar beneden|omlaag)|polsbandjes|zweetbandjes|elastiekjes om",
     "heat": r"\d\d graden|warm|hitte|zomer|tropisch|zwemmen|zwemles|gym",
     "marks": r"krassen|lijntjes|streepjes|korstjes|wondjes|littekens|sneetjes|in rijtjes|evenwijdig|naast elkaar|(?:veel|allemaal) pleisters",
-    "fear_of_carer": r"bang (?:voor|van) (?:zijn|zn|z n|haar|d r|hun) (?:vader|moeder|papa|mama|stief\w+|ouders|broer|broers|oom)|(?:smeekt|vraagt) (?:\w+ ){0,3}niet (?:aan|tegen) (?:papa|mama|vader|moeder|thuis)|(?:smeekt|vraagt) (?:\w+ ){0,4}niet (?:aan|tegen) (?:papa|mama|vader|moeder) te laten zien|anders wordt (?:papa|mama|vader|moeder) (?:weer )?(?:boos|kwaad|zo)|durft (?:\w+ ){0,3}niet (?:aan|tegen) (?:papa|mama|vader|moeder) (?:te )?(?:vertellen|laten zien|zeggen)",
+    "fear_of_carer": r"wacht (?:maar )?(?:\w+ ){0,2}tot (?:we|jij|je) thuis (?:zijn|bent|komt|komen)|"
+                     r"anders (?:gebeurt|krijg|krijgt) (?:\w+ ){0,2}weer|bang (?:voor|van) (?:zijn|zn|z n|haar|d r|hun) (?:vader|moeder|papa|mama|stief\w+|ouders|broer|broers|oom)|(?:smeekt|vraagt) (?:\w+ ){0,3}niet (?:aan|tegen) (?:papa|mama|vader|moeder|thuis)|(?:smeekt|vraagt) (?:\w+ ){0,4}niet (?:aan|tegen) (?:papa|mama|vader|moeder) te laten zien|anders wordt (?:papa|mama|vader|moeder) (?:weer )?(?:boos|kwaad|zo)|durft (?:\w+ ){0,3}niet (?:aan|tegen) (?:papa|mama|vader|moeder) (?:te )?(?:vertellen|laten zien|zeggen)",
     "hide": r"(?:kan|kunnen|mag) (?:\w+ ){0,3}verstoppen|onderduiken|(?:smeekt|vraagt) (?:\w+ ){0,4}niet mee|terug (?:willen|wil|komen) halen|komen (?:haar|hem) halen",
     "turn": r"aan de beurt|traditie",
     "second_phone": r"(?:tweede|2|twee|extra|geheime) telefoons?",
-    "history": r"vroeger|gouden eeuw|middeleeuwen|wereldoorlog|slavernij|geschiedenisles|les over",
+    "history": r"oorlogs\w*|in de oorlog|vroeger|gouden eeuw|middeleeuwen|wereldoorlog|slavernij|geschiedenisles|les over",
     "locked_in": r"(?:voor)?deur (?:\w+ ){0,2}op slot|op slot (?:doet|gedaan|gedraaid)|zodat niemand (?:weg|naar buiten) kan|"
                  r"niemand (?:mag|kan) (?:\w+ )?(?:weg|naar buiten)",
     "cover_up": r"zonnebril|sjaal tot|camoufl\w*|make up over|bedekt|verbergt|verstopt",
     "pain": r"pijn (?:doet|deed|doen|gedaan)|veel pijn",
-    "own_forgetting": r"(?:zijn|haar|zn) (?:brood|lunch|eten|lunchtrommel|tas|boterhammen) (?:\w+ ){0,2}(?:vergeten|thuis laten liggen)",
+    "own_forgetting": r"(?:wilde|wil|wou) (?:dat |het )?zelf|zelf (?:gekozen|gewild)|eigen keuze|(?:zijn|haar|zn) (?:brood|lunch|eten|lunchtrommel|tas|boterhammen) (?:\w+ ){0,2}(?:vergeten|thuis laten liggen)",
     "cold": r"koud|kou|kouwelijk|bloedarmoede|eczeem|geloof|hoofddoek|religie|zonnebrand|allergi\w*",
+    "mild_punish": r"geen (?:\w+ )?(?:tablet|ipad|telefoon|mobiel|tv|televisie|playstation|switch|gamen|games|snoep|"
+                   r"zakgeld|schermtijd)|huisarrest|strafwerk|nablijven|time ?out",
     "complaint": r"klacht\w*|inspectie|advocaat|geschillencommissie|de krant|subsidie",
     "unreachable": r"reageert niet|neemt niet op|niet (?:meer )?bereikbaar|onbereikbaar|(?:telefoon|mobiel) (?:staat )?uit",
     "night_visit": r"(?:s ?nachts|snachts|in de nacht|elke nacht) (?:\w+ ){0,4}(?:op|in|bij|naar) (?:haar|zijn|zn|mijn|mn|d r) (?:kamer|bed)|(?:komt|kwam|gaat) (?:\w+ ){0,3}(?:op|in) (?:haar|zijn|zn|mijn|mn) (?:kamer|bed) (?:\w+ ){0,3}(?:s ?nachts|snachts)|wat (?:\w+ ){0,3}(?:s ?nachts|snachts) doet",
@@ -545,19 +605,22 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     # physical abuse: an adult at home who hurts; an injury with a poor explanation or with fear
     Rule("physical_abuse", ("carer", "hit"), 8, unless=("play",), unless_near=("peer",)),
+    Rule("physical_abuse", ("beating",), 6, unless=("play",), unless_near=("peer",)),
     Rule("physical_abuse", ("injury", "explained_badly"), 20, unless=("accident",)),
     Rule("physical_abuse", ("injury", "fear"), 14, unless=("accident",)),
     Rule("physical_abuse", ("injury", "carer", "said"), 12, unless=("accident", "peer")),
     # emotional abuse: an adult at home who belittles, threatens to send away, or punishes cruelly
     Rule("emotional_abuse", ("carer", "insult"), 14, unless=("peer",)),
-    Rule("emotional_abuse", ("punish", "punish"), 24),
+    Rule("emotional_abuse", ("punish", "punish"), 24, unless=("mild_punish",)),
     Rule("emotional_abuse", ("punish", "fear"), 20),
     Rule("emotional_abuse", ("carer", "abandon"), 16),
-    Rule("emotional_abuse", ("carer", "punish"), 14),
+    Rule("emotional_abuse", ("carer", "punish"), 14, unless=("mild_punish",)),
+    Rule("emotional_abuse", ("punish", "insult"), 20),
+    Rule("emotional_abuse", ("locked_in", "punish"), 12),
     # neglect: two things a child lacks; care it needs that the parents withhold
-    Rule("neglect", ("lack", "lack"), 30, unless=("resolved",)),
+    Rule("neglect", ("lack", "lack"), 30, unless=("resolved", "own_forgetting")),
     Rule("neglect", ("care_need", "inaction"), 16),
-    Rule("neglect", ("lack", "carer"), 12, unless=("resolved",)),
+    Rule("neglect", ("lack", "carer"), 12, unless=("resolved", "own_forgetting")),
     Rule("neglect", ("lack", "inaction"), 16, unless=("resolved", "own_forgetting")),
 
     # sexual abuse: something intimate with touching, an adult, or a secret
@@ -581,6 +644,9 @@ RULES: tuple[Rule, ...] = (
     # domestic violence: one parent against the other
     Rule("domestic_violence", ("partner", "dv_act"), 20),
     Rule("domestic_violence", ("dv_noise", "night"), 20),
+    Rule("domestic_violence", ("police", "quarrel"), 16, unless_near=("peer",)),
+    Rule("domestic_violence", ("fled", "threatened"), 20, unless_near=("refuge_context",)),
+    Rule("domestic_violence", ("unfree", "carer"), 12),
     # honour: a girl's behaviour (a boyfriend, respect) and a family that controls or punishes her
     Rule("honour_violence", ("honour_cause", "control", "carer"), 40),
     Rule("honour_violence", ("honour_cause", "hit", "carer"), 24),
@@ -600,8 +666,10 @@ RULES: tuple[Rule, ...] = (
     Rule("fgm", ("fgm_act", "holiday"), 20, unless=("boy", "medical")),
     Rule("fgm", ("fgm_sign", "fgm_sign", "holiday"), 20, unless=("boy", "medical")),
     # self-harm: hurting one's own body
-    Rule("self_harm", ("self_injury", "body"), 8, unless=("kitchen",)),
-    Rule("self_harm", ("self_injury", "self"), 6, unless=("kitchen",)),
+    Rule("self_harm", ("self_injury", "body"), 8, unless=("kitchen", "skin_condition")),
+    Rule("self_harm", ("self_injury", "self"), 6, unless=("kitchen", "skin_condition")),
+    Rule("self_harm", ("hiding_arms", "injury"), 15, unless=("accident", "kitchen")),
+    Rule("self_harm", ("search", "self_injury"), 8, unless=("kitchen",)),
     Rule("self_harm", ("tool", "body"), 8, unless=("kitchen", "accident", "weapon")),
     Rule("self_harm", ("self_hurt",), 1),
     # suicide: a way to die, or a child's words about not being there any more
@@ -659,6 +727,10 @@ RULES: tuple[Rule, ...] = (
     Rule("suicide", ("pills", "ingest", "all_at_once"), 12),
     Rule("acute", ("pills", "ingest", "all_at_once"), 12),
     Rule("suicide", ("give_away", "death"), 30),
+    Rule("suicide", ("give_away", "no_need"), 20),
+    Rule("sexual_abuse", ("wants_pictures", "stranger"), 16, unless=("play",)),
+    Rule("sexual_abuse", ("wants_pictures", "secret"), 16, unless=("play",)),
+    Rule("domestic_violence", ("parent_doll", "hit"), 6),
     Rule("suicide", ("survive", "high_place"), 12),
     Rule("acute", ("weapon", "school_place"), 12, unless=("kitchen", "play", "history")),
     Rule("acute", ("aggression", "carer", "school_place"), 10),
@@ -681,11 +753,11 @@ GUARDS: dict[str, tuple[str, ...]] = {
     "self_harm": ("kitchen",),
     "acute": ("kitchen", "play", "pet", "resolved", "history"),
     "achterlating": ("whole_family",),
-    "honour_violence": ("whole_family",),
-    "emotional_abuse": ("complaint",),
+    "honour_violence": ("whole_family", "hyperbole"),
+    "emotional_abuse": ("complaint", "mild_punish"),
     "fgm": ("boy", "play", "medical"),
     "forced_marriage": ("adult_wedding", "play"),
-    "neglect": ("resolved", "own_forgetting"),
+    "neglect": ("resolved", "own_forgetting", "history"),
 }
 """The concepts that explain a kind's outright sign (:data:`KINDS`) as harmless: a bruise from
 skating, a knife in the cooking lesson, a wedding of the teacher. A rule has its own (``unless``)."""
@@ -701,7 +773,7 @@ FIGURES = re.compile(
 
 TOPIC = re.compile(
     r"\b(?:congres|cursus|training|scholing|e learning|elearning|webinar|workshop|voorlichting|netwerkbijeenkomst|"
-    r"bijeenkomst|thema|protocol|beleid|aandachtsfunctionaris|(?:verkeers|gym|zwem|kook|teken|reken|taal|muziek|dans)?lessen?|"
+    r"gastles\w*|bijeenkomst|thema|protocol|beleid|aandachtsfunctionaris|(?:verkeers|gym|zwem|kook|teken|reken|taal|muziek|dans)?lessen?|"
     r"lesbrie(?:f|ven)|lesmateriaal|toets|project|nieuws|"
     r"studiedag|agenda|presentatie|nascholing|godsdienst|geschiedenis|meldplicht|meldcode|e-learning|vacature|"
     r"folder|poster|brochure|boek|vergadering|teamvergadering|nieuwsbrief|week tegen|week van|voorstelling|"
