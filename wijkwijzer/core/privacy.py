@@ -233,7 +233,9 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE)  # "14 januari 15.00" is a time, not a year
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTHS})\.?\s+(?P<y>'\d{{2}}|(?:19|20)\d{{2}})\b", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?[-/.]\s?(?P<m>[01]?\d)(?![\d/.-]|\s?[-/.]\s?\d)")
-_BIRTH_WORD = re.compile(rf"\b{_BIRTH}(?!\w)|\b\d{{1,2}}\s*jaar\s+(?:oud|geworden)\b", re.IGNORECASE)
+_BIRTH_WORD = re.compile(rf"\b{_BIRTH}(?!\w)|\b\d{{1,2}}\s*jaar\s+(?:oud|geworden)\b"
+                         r"|\b(?:wordt|werd)\s+(?:op\s+)?[\w ]{1,20}?\s\d{1,2}\s*(?:jaar|jr)\b", re.IGNORECASE)
+"""A birth word, or turning an age on a day ("hij wordt op 30 juni 8 jaar")."""
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/.-])")
 _DATE_ISO = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d/.-])")
 _MONTH_YEAR_NUMERIC = re.compile(r"(?<![\d/.-])(?P<m>[01]?\d)\s?[-/.]\s?(?P<y>(?:19|20)\d{2})(?![\d/.-])")
@@ -263,7 +265,7 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žƀ-ɏḀ-ỿ]+(?:['’-][A-Za-z
 _CONTEXT_AFTER = re.compile(
     r"^\s*(?:\(\s*\d{1,2}\s*(?:jr|jaar|j)?\.?\s*\)|(?:,\s*)?(?:\d{1,2}\s*(?:jaar|jr|j)\b|(?:\(\s*)?(?:uit|in|van|zit in)\s+"
     r"(?:groep|gr\.?|klas|de klas|unit)\s*\d|\((?:groep|gr\.?)\s*\d|,\s*(?:groep|gr\.?)\s*\d|uit\s+\d[abc]?\b)"
-    r"|[A-Z]\.(?!\w))", re.IGNORECASE)
+    r"|,\s*(?:hij|ze|zij)\s+is\s+\d{1,2}\b|[A-Z]\.(?!\w))", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|meneer|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al|ter|"
     r"ten)\s+){0,2}$",
@@ -275,6 +277,7 @@ _CONTEXT_BEFORE = re.compile(
     r"|\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|heer|meneer|mr|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|"
     r"el|al)\s+){0,2}"
     r"|\b(?:zorgen|zorg|tips|meedenken)\s+(?:om|over|voor|met)\s+|\bgaat\s+(?:niet\s+)?goed\s+met\s+"
+    r"|\b(?:naam\s+is|heet|genaamd|met\s+de\s+naam)\s+"
     r"|\b(?:dossier|doasier|opp|tlv|arrangement)\s+(?:van|voor)?\s*)$", re.IGNORECASE)
 _LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-zà-ÿ]\.\s?){2,3}(?![\w])")
 _ABBREVIATIONS = frozenset("""
@@ -314,22 +317,26 @@ _TITLES = (
 )
 _INTERFIX = frozenset("van de der den el al ben bin ter ten te op in 't het la le da di du von".split())
 
-_CHILD_NOUN = (r"(?:leerling|leerlinge|ll|jongen|jongetje|meisje|meid|kind|kindje|kleuter|nieuwkomer|peuter|dochter|"
-               r"zoon|tweeling)")
+_CHILD_NOUN = (r"(?:[a-z]+-)?(?:leerling|leerlinge|ll|jongen|jongetje|meisje|meid|kind|kindje|pleegkind|kleuter|nieuwkomer|"
+               r"peuter|dochter|dochtertje|zoon|zoontje|tweeling)")
 _SINGLE_CHILD = re.compile(
     rf"\b(?:de|het)\s+enige\s+(?:\w+\s+){{0,2}}{_CHILD_NOUN}\b|\b(?:zij|hij|ze)\s+is\s+de\s+enige\b"
     rf"|\b(?:een|één|1|die ene|dat ene|deze|die|dat|het|de)\s+(?:\w+\s+)?{_CHILD_NOUN}\b"
     rf"|\b{_CHILD_NOUN}\s+(?:die|met|uit|van|in)\b", re.IGNORECASE)
 _GROUP = re.compile(r"\b(?:groep|gr\.?)\s*(?:\d|een|twee|drie|vier|vijf|zes|zeven|acht)\b|\bklas\s*\d|\b[1-8][abc]\b"
+                    r"|\b(?:plus|kangoeroe|kleuter|schakel|taal|observatie|nt2|isk)klas\b"
                     r"|\b(?:onder|midden|boven)bouw\b",
                     re.IGNORECASE)
 _DISTINCT = re.compile(
     rf"\b(?:de|het)\s+(?:enige\s+)?(?:\w+\s+)?{_CHILD_NOUN}\s+(?:met\s+(?:de|het|een|twee|zijn|haar)\s+\w+"
     r"|(?:die|dat)\s+(?:\w+\s+){0,3}(?:in\s+transitie|net\s+uit|uit\s+de\s+kliniek|in\s+een\s+rolstoel)"
+    r"|(?:die|dat)\s+(?:\w+\s+){0,4}in\s+(?:het\s+nieuws|de\s+krant)"
     r"|(?:van\s+wie|wiens|wier)\s+(?:\w+\s+)?(?:vader|moeder|ouders|broer|zus))"
-    r"|\b(?:de|het)\s+(?:dochter|zoon|kind|kinderen|tweeling)\s+van\s+(?:de|onze|het|een)\s+(?:directeur|directrice|"
-    r"wethouder|conci[eë]rge|burgemeester|juf|meester|leerkracht|ib'?er|dominee|imam|huisarts|voorzitter|agent|"
-    r"wijkagent|collega)\b|\b(?:de|het)\s+enige\s+(?:\w+\s+){0,2}" + _CHILD_NOUN + r"\b|\bde\s+tweeling\b",
+    r"|\b(?:(?:de|het)\s+(?:\w+\s+)?)?(?:dochter|dochtertje|zoon|zoontje|kind|kinderen|tweeling)\s+van\s+"
+    r"(?:de|onze|het|een|die|dat)\s+(?:\w+\s+)?(?:directeur|directrice|"
+    r"wethouder|conci[eë]rge|burgemeester|juf|meester|leerkracht|ib'?er|dominee|pastoor|imam|rabbijn|huisarts|"
+    r"tandarts|dokter|voorzitter|agent|wijkagent|collega|voetballer|zanger|zangeres|rapper|presentator|politicus|"
+    r"bakker|slager|kapper)\b|\b(?:de|het)\s+enige\s+(?:[\w-]+\s+){0,2}" + _CHILD_NOUN + r"\b|\bde\s+tweeling\b",
     re.IGNORECASE)
 """A feature, a parent's job or being the only one picks out one child ("de jongen met het ene been",
 "de dochter van de wethouder", "de enige Chinese leerling"): with a group or a school, one child."""
@@ -342,7 +349,9 @@ _TRAIT = re.compile(
     r"gediagnosticeerd|diagnose|medicatie|medicijnen|ritalin|hoofddoek|geadopteerd|adoptie|amputatie|"
     r"zonder\s+ouders|alleenstaand\w*|vluchteling\w*|litteken\w*|dwerggroei|tracheostom\w*|zuurstof\w*|kliniek|"
     r"transitie|krukken|\w*apparaten|rollator|beugels|kaal|kaalheid|alopecia|albinis\w*|\w*canule|vrouwenopvang|"
-    r"omgekomen|doodgeschoten|vermoord|allergische\s+reactie|anafylax\w*)\b", re.IGNORECASE)
+    r"omgekomen|doodgeschoten|vermoord|allergische\s+reactie|anafylax\w*|depressie\w*|depressief|\w*stoornis|"
+    r"paniekaanval\w*|\w*allergie|\w*letsel|dyspraxie|dyslexie|faalangst|ggz|verlamd\w*|\w*transplantatie|"
+    r"spraakgebrek|verloor|verloren|longontsteking)\b", re.IGNORECASE)
 _PLURAL_CHILDREN = re.compile(r"\b(?:kinderen|leerlingen|jongens|meisjes|kleuters|lln|steeds meer|meerdere)\b",
                               re.IGNORECASE)
 
@@ -369,13 +378,15 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
     for match in _EMAIL_SPOKEN.finditer(text):
         add("email", match.start(), match.end())
     for match in _HANDLE.finditer(text):
-        add("handle", match.start(), match.end())
+        if not _organisation_handle(match.group(0), allowed_words):
+            add("handle", match.start(), match.end())
     for match in _HANDLE_NAMED.finditer(text):
         add("handle", match.start("handle"), match.end("handle"))
     if _ACCOUNT_WORD.search(text):
         for match in _USERNAME.finditer(text):
             name = match.group(0)
-            if ("_" in name or re.search(r"(?<![A-Za-z])[A-Za-z]{2,}\d{2,}$", name)) and not re.fullmatch(r"[A-Za-z]{1,3}\d+", name):
+            if ("_" in name or re.search(r"(?<![A-Za-z])[A-Za-z]{2,}\d{2,}$", name) or _mixed_case(name)) and not re.fullmatch(
+                    r"[A-Za-z]{1,3}\d+", name):
                 add("handle", match.start(), match.end())
     _dates(text, year, add)
     for number in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
@@ -627,8 +638,20 @@ def _names(text: str, allowed: frozenset[str]) -> Iterator[tuple[int, int]]:
         while j < len(tokens) and _continues_name(tokens, j, text, words, allowed):
             end = tokens[j].end + (1 if _initial(tokens[j], text) else 0)
             j += 1
-        yield tokens[i].start, end
+        if not _named_after(tokens, j - 1):
+            yield tokens[i].start, end
         i = j
+
+
+def _named_after(tokens: list[_Token], last: int) -> bool:
+    """'Paul Krugerlaan', 'Winston Churchilllaan': the name is part of a street named after a
+    person (the street without a house number is no personal data)."""
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    return any(_capitalised(token) and _STREET_NAMED_AFTER.search(token.folded) for token in (tokens[last], following)
+               if token is not None)
+
+
+_STREET_NAMED_AFTER = re.compile(r"\w{3}(?:straat|laan|weg|plein|kade|gracht|singel|dreef|steeg|markt|boulevard|plantsoen)$")
 
 
 def _initial(token: _Token, text: str) -> bool:
@@ -657,6 +680,10 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
 
     if _TITLE_BEFORE.search(before):
         return True
+    if word in _NUMBER_ABBREVIATIONS and re.match(r"\.?\s?\d", after):
+        return False  # "Max. 28 kinderen", "min. 3 keer"
+    if _READS_TITLE.search(before):
+        return False  # "groep 5 leest De Gorgels": a book's title
     strong = bool(_CONTEXT_AFTER.match(after) or _CONTEXT_BEFORE.search(before))
     if _AGE_AFTER.match(after) and (word in words.first_names or not _common(word)):
         return True  # "Sham 10 is net aangemeld"
@@ -670,7 +697,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
     if strong and word in words.not_names and word not in words.first_names and _CONTEXT_BEFORE.search(before) and (
             _TOPIC_BEFORE.search(before)):
         return False  # "tips over Cardea": an organisation, not a child
-    first = word in words.first_names or _possessive(word, words, tokens, i)
+    first = word in words.first_names or _possessive(word, words, tokens, i) or (
+        "-" in word and all(part in words.first_names for part in word.split("-")))  # "Bo-Anne"
     surname = word in words.surnames and word not in words.surname_words
     if word in allowed and not strong:
         return False
@@ -693,6 +721,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
         return True
     if word in words.not_names or _common(word) or _STREETISH.search(word):
         return False
+    if not first and not surname and len(word) > 7 and _ORG_SUFFIX.search(word):
+        return False  # "dr. Schaepmanschool doet mee": a school, not a child
     if _capitalised(token) and _in_person_position(tokens, i):
         return True  # "dat Tsegai zich …", "Quillans stiefvader"
     if _after_article(tokens, i):
@@ -708,6 +738,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
 
 
 
+_NUMBER_ABBREVIATIONS = frozenset("max min gem ca tot".split())
+_READS_TITLE = re.compile(r"\b(?:leest|lezen|lazen|las|voorgelezen|voorlezen)\s+(?:De|Het|Een)\s+$")
 _AGE_AFTER = re.compile(r"^\s+\d{1,2}\s+(?:is|zit|heeft|komt|gaat|wil|kan|woont)\b", re.IGNORECASE)
 _ARABIC_SURNAME = re.compile(r"(?:al|el|abu|ben|bin)-[a-z]{3,}")
 
@@ -815,6 +847,18 @@ def _single_child(text: str) -> tuple[int, int] | None:
     return min(child.start(), trait.start()), max(child.end(), trait.end())
 
 
+def _mixed_case(name: str) -> bool:
+    """'xXnoahXx', 'dEmOn': a gamer tag typed in mixed case, not a brand ('iPad', 'TikTok')."""
+    return len(name) >= 5 and name[:1].islower() and sum(ch.isupper() for ch in name) >= 2
+
+
+def _organisation_handle(handle: str, allowed: frozenset[str]) -> bool:
+    """'@GGDHaaglanden': an account that carries one of the knowledge base's own names (six
+    letters or more) is the organisation's, not a child's."""
+    body = fold(handle.lstrip("@").split("#")[0])
+    return any(len(word) >= 6 and word in body for word in allowed)
+
+
 def _titled(phrase: str) -> bool:
     """'het Meisje met de parel': a child noun with a capital after the article is a title."""
     words = phrase.split()
@@ -831,7 +875,7 @@ _PLACE_CUE = re.compile(r"\b(?:uit|in|naar|via|op|van|bij|rond|tijdens|voor|met|
 
 """Before a word that is in no name list, these make it a place, an organisation, an app or an
 event ("ouders uit Kyiv", "via Duolingo", "tijdens Lebaran") unless a person's verb follows."""
-_FROM_PLACE = re.compile(r"\b(?:uit|via|tijdens|rond)\s+(?:[\w'-]+,?\s+(?:en|of|&)\s+|[\w'-]+,\s+)?$",
+_FROM_PLACE = re.compile(r"\b(?:uit|via|tijdens|rond|storm|orkaan)\s+(?:[\w'-]+,?\s+(?:en|of|&)\s+|[\w'-]+,\s+)?$",
                          re.IGNORECASE)
 _THING_CUE = re.compile(
 r"^\s*(?:[-–]\s*)?(?:app|week|feest|dag|alert|methode|boeken|film|serie|spel|game)\b",
