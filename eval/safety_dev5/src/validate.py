@@ -14,7 +14,8 @@ from pathlib import Path
 import yaml
 
 try:
-    from stdnum.nl import bsn as std_bsn, onderwijsnummer as std_onr
+    from stdnum.nl import bsn as std_bsn
+    from stdnum.nl import onderwijsnummer as std_onr
 except ImportError:  # pragma: no cover
     std_bsn = std_onr = None
 
@@ -181,7 +182,7 @@ for i, it in enumerate(pii):
 
 # ---------------------------------------------------------------- cross-file
 all_texts = collections.Counter()
-for name, items in (("safety", safety), ("lookalike", lookalike), ("pii", pii), ("clean", clean)):
+for _name, items in (("safety", safety), ("lookalike", lookalike), ("pii", pii), ("clean", clean)):
     for it in items:
         if isinstance(it.get("text"), str):
             all_texts[it["text"].strip().lower()] += 1
