@@ -181,3 +181,24 @@ def test_dev5_kinds_of_personal_data_are_found(text, kind):
 def test_dev5_look_alikes_of_personal_data_pass(text):
     assert find_personal_data(text, frozenset({"haaglanden"}), today=TODAY) == [], find_personal_data(
         text, frozenset({"haaglanden"}), today=TODAY)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a rephrase that puts what was refused in front (issue 13): a surname as the first word,
+    # a pupil number before its label, a bare child noun or 'enige …' opening the text
+    ("Wiśniewski belde vanochtend over het verzuim van zijn zoon", "naam"),
+    ("Demirci gesprek gehad over de overstap naar het vo", "naam"),
+    ("48213 lln nr. heeft nog geen intake gehad", "nummer"),
+    ("jongen heeft sinds kort diabetes, groep 5 van onze school", "kind"),
+    ("enige dove meisje in groep 3 mist de instructie", "kind"),
+])
+def test_what_a_rephrase_puts_in_front_is_found(text, kind):
+    assert kind in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Stichting Leergeld betaalt de schoolreis niet meer",     # an organisation opens the text
+    "Jongen of meisje, maakt niet uit: veel buikpijn in groep 6",
+])
+def test_an_opening_word_alone_is_no_personal_data(text):
+    assert found(text) == {}, found(text)

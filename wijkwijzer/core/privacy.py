@@ -223,7 +223,8 @@ _NUMBER_CONTEXT = re.compile(
     r"(?<![\w-])(?P<code>L-\d{3,6})\b|"
     r"(?<![\w.,:/-])(?P<before>\d{4,6})(?=\s+(?:uit\s+|in\s+)?(?:groep|gr\.?)\s*\d)|"
     r"(?<![\w.,:/-])(?P<record>\d{4,6})(?=\s+(?:\w+\s+){0,2}(?:checken|opzoeken|nakijken|in\s+parnassys|in\s+esis)\b)|"
-    r"(?<!\w)#(?P<hash>\d{3,}(?:[-/]\d{2,4})?)\b",
+    r"(?<!\w)#(?P<hash>\d{3,}(?:[-/]\d{2,4})?)\b|"
+    r"(?<![\w.,:/-])(?P<label>\d{3,6}|\d{2}[-/]\d{3})(?=\s+(?:lln?|ll|leerling)\.?\s?(?:nr|nummer)\b)",
     re.IGNORECASE)
 _DATE_NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<y>'?\d{2}|\d{4})(?![\d/.-])")
@@ -322,7 +323,9 @@ _CHILD_NOUN = (r"(?:[a-z]+-)?(?:leerling|leerlinge|ll|jongen|jongetje|meisje|mei
 _SINGLE_CHILD = re.compile(
     rf"\b(?:de|het)\s+enige\s+(?:\w+\s+){{0,2}}{_CHILD_NOUN}\b|\b(?:zij|hij|ze)\s+is\s+de\s+enige\b"
     rf"|\b(?:een|één|1|die ene|dat ene|deze|die|dat|het|de)\s+(?:\w+\s+)?{_CHILD_NOUN}\b"
-    rf"|\b{_CHILD_NOUN}\s+(?:die|met|uit|van|in)\b", re.IGNORECASE)
+    rf"|\b{_CHILD_NOUN}\s+(?:die|met|uit|van|in)\b|^\W*(?:signaal\W+)?{_CHILD_NOUN}\b", re.IGNORECASE)
+"""One child: with an article or a number, with a clause after it, or a bare child noun that
+opens the text ("meisje heeft …", also when a rephrase puts it in front)."""
 _GROUP = re.compile(r"\b(?:groep|gr\.?)\s*(?:\d|een|twee|drie|vier|vijf|zes|zeven|acht)\b|\bklas\s*\d|\b[1-8][abc]\b"
                     r"|\b(?:plus|kangoeroe|kleuter|schakel|taal|observatie|nt2|isk)klas\b"
                     r"|\b(?:onder|midden|boven)bouw\b",
@@ -336,7 +339,7 @@ _DISTINCT = re.compile(
     r"(?:de|onze|het|een|die|dat)\s+(?:\w+\s+)?(?:directeur|directrice|"
     r"wethouder|conci[eë]rge|burgemeester|juf|meester|leerkracht|ib'?er|dominee|pastoor|imam|rabbijn|huisarts|"
     r"tandarts|dokter|voorzitter|agent|wijkagent|collega|voetballer|zanger|zangeres|rapper|presentator|politicus|"
-    r"bakker|slager|kapper)\b|\b(?:de|het)\s+enige\s+(?:[\w-]+\s+){0,2}" + _CHILD_NOUN + r"\b|\bde\s+tweeling\b",
+    r"bakker|slager|kapper)\b|(?:\b(?:de|het)\s+|^\W*)enige\s+(?:[\w-]+\s+){0,2}" + _CHILD_NOUN + r"\b|\bde\s+tweeling\b",
     re.IGNORECASE)
 """A feature, a parent's job or being the only one picks out one child ("de jongen met het ene been",
 "de dochter van de wethouder", "de enige Chinese leerling"): with a group or a school, one child."""
@@ -351,7 +354,8 @@ _TRAIT = re.compile(
     r"transitie|krukken|\w*apparaten|rollator|beugels|kaal|kaalheid|alopecia|albinis\w*|\w*canule|vrouwenopvang|"
     r"omgekomen|doodgeschoten|vermoord|allergische\s+reactie|anafylax\w*|depressie\w*|depressief|\w*stoornis|"
     r"paniekaanval\w*|\w*allergie|\w*letsel|dyspraxie|dyslexie|faalangst|ggz|verlamd\w*|\w*transplantatie|"
-    r"spraakgebrek|verloor|verloren|longontsteking)\b", re.IGNORECASE)
+    r"spraakgebrek|verloor|verloren|longontsteking|kunst(?:been|arm|hand|oog)|ooglapje|lui\s+oog|iq\s+(?:van\s+)?\d+)\b",
+    re.IGNORECASE)
 _PLURAL_CHILDREN = re.compile(r"\b(?:kinderen|leerlingen|jongens|meisjes|kleuters|lln|steeds meer|meerdere)\b",
                               re.IGNORECASE)
 
@@ -397,7 +401,7 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
     for match in _DIGITS.finditer(text):
         add(_number_kind(re.sub(r"\D", "", match.group(0))), match.start(), match.end())
     for match in _NUMBER_CONTEXT.finditer(text):
-        group = next(name for name in ("nr", "code", "before", "record", "hash") if match.group(name))
+        group = next(name for name in ("nr", "code", "before", "record", "hash", "label") if match.group(name))
         if group not in ("nr", "before") or not _GENERIC_NUMBER_WORD.match(match.group(0)) or not _year_or_service(
                 match.group(group)):
             add("nummer", match.start(group), match.end(group))
@@ -654,6 +658,12 @@ def _named_after(tokens: list[_Token], last: int) -> bool:
 _STREET_NAMED_AFTER = re.compile(r"\w{3}(?:straat|laan|weg|plein|kade|gracht|singel|dreef|steeg|markt|boulevard|plantsoen)$")
 
 
+def _leads_sentence_alone(tokens: list[_Token], i: int) -> bool:
+    """A surname as the first word, followed by words in lower case ("Kowalczyk belde over …"):
+    a person put in front, not the first word of an organisation's or a place's name."""
+    return i + 1 < len(tokens) and not _capitalised(tokens[i + 1]) and tokens[i + 1].folded not in _ARTICLES
+
+
 def _initial(token: _Token, text: str) -> bool:
     """A capital with a full stop ("V." in "Noah de V.")."""
     return len(token.text) == 1 and token.text.isupper() and text[token.end:token.end + 1] == "."
@@ -730,7 +740,7 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
     if _capitalised(token) and not surname and (_proper_noun_group(tokens, i, words) or _ORG_SUFFIX.search(word)):
         return False
     if surname:
-        return _capitalised(token) and not token.sentence_start
+        return _capitalised(token) and (not token.sentence_start or _leads_sentence_alone(tokens, i))
     if _capitalised(token):
         return not token.sentence_start and not _PLACE_CUE.search(text[max(0, token.start - 40):token.start]) and (
             not _THING_CUE.search(text[token.end:token.end + 20]))
