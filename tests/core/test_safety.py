@@ -253,3 +253,27 @@ def test_dev5_danger_now_is_acute(text):
 ])
 def test_dev5_look_alikes_stay_quiet(text):
     assert assess(text) is None, assess(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("hij vertelde dat hij nog een reden om te huilen krijgt als hij thuis huilt", "physical_abuse"),
+    ("in de bouwhoek laat hij papa mama steeds tegen de muur duwen", "domestic_violence"),
+    ("ze mag van haar ouders niet met vriendinnetjes spelen en zit thuis alleen op haar kamer", "emotional_abuse"),
+    ("die twee kleuters komen altijd alleen, nooit een ouder te zien, ze weten niet wie er thuis is", "neglect"),
+    ("ze zei bij het afscheid 'morgen hoeft u me niet meer te zoeken'", "suicide"),
+    ("zn neven staan bij het hek en hij zegt 'ze komen voor mij'", "acute"),
+    ("na de meivakantie loopt ze heel moeilijk en zit ze lang op de wc met plassen", "fgm"),
+])
+def test_more_kinds_from_the_other_tunable_parts_are_recognised(text, kind):
+    concern = assess(text)
+    assert concern is not None and kind in concern.kinds, concern
+
+
+@pytest.mark.parametrize("text", [
+    "ik maak er geen moordkuil van: de nieuwe toetsen zijn te moeilijk",
+    "ik gun iedereen een fijne vakantie",
+    "waar hangen we de posters van de kindertelefoon op?",
+    "in de les over religies vroeg een leerling wat een besnijdenis is",
+])
+def test_more_figures_and_topics_stay_quiet(text):
+    assert assess(text) is None, assess(text)

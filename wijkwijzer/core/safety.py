@@ -226,7 +226,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     ),
     "acute": (
         (r"\b(?:mes|messen|mesje|steekwapen|vuurwapen|wapen|wapens|pistool|revolver|boksbeugel|machete|bijl|"
-        r"vuurwerkbom|zwaard|geweer|knuppel|honkbalknuppel|stanleymes|gewapend|knife|gun|bommelding|bomdreiging)\b"),
+        r"vuurwerkbom|zwaard|geweer|knuppel|honkbalknuppel|stanleymes|gewapend|knife|bommelding|bomdreiging)\b"),
         (r"\b(?:dreigt|dreigde|bedreigt|bedreigde|dreigen|dreigbericht|dreiging)\b.{0,60}\b(?:vermoorden|dood|"
         r"neersteken|"
         r"steken|schieten|afmaken|aandoen|in elkaar|mes|wapen|terug|naar school|pakken|geweld)\b"
@@ -312,7 +312,7 @@ CONCEPTS: dict[str, str] = {
     "secret": r"niet (?:\w+ ){0,3}mag (?:zeggen|vertellen)|niet mag (?:zeggen|vertellen)|mag (?:\w+ ){0,2}niet (?:vertellen|zeggen)|niemand mag (?:zien|weten)|geheim\w*|niet (?:door)?vertellen|mag (?:het )?(?:niet|niks) zeggen|niks zeggen|niet zeggen|"
               r"beloven|belooft|onder ons|aan niemand (?:mag )?(?:vertellen|zeggen)",
     # what: death and the self
-    "death": r"(?:naar|bij) de engeltjes|(?:samen|met zn allen|allemaal) (?:\w+ ){0,2}naar de hemel|"
+    "death": r"(?:hoeft|hoef) (?:u|je|jij|jullie) (?:mij|me) (?:\w+ )?niet meer|(?:naar|bij) de engeltjes|(?:samen|met zn allen|allemaal) (?:\w+ ){0,2}naar de hemel|"
              r"(?:heeft|heb|is) (?:het )?(?:allemaal |toch )?geen zin meer(?! in)|geen zin meer (?:heeft|hebben|heb)\b|(?:alles|het) (?:\w+ ){0,2}zinloos|"
              r"(?:mijn|mn|zijn|haar|zn|laatste) laatste (?:post|bericht|story|filmpje|appje|video|vlog|tiktok|snap)|laatste (?:post|story)|als het (?:\w+ )?(?:te veel|te erg|teveel) wordt|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er (?:\w+ )?niet (?:meer )?(?:ben|is|was)|(?:eigen|mijn) (?:graf|grafsteen|begrafenis|uitvaart)|grafsteen (?:\w+ ){0,4}(?:eigen|zijn|haar|mijn) naam|geen toekomst|toekomst (?:\w+ ){0,4}(?:heb ik niet|niet)|nooit meer wakker|niemand (?:\w+ ){0,2}(?:missen|mist)|tot last|een last|vaarwel|is het voorbij|niet (?:jouw|jullie|uw) schuld|ik hou van jullie|zien jullie me nooit meer|nooit meer (?:zien|horen)|zoek me niet|klaar mee|niet meer (?:te )?leven|manier (?:heeft |hebben )?gevonden|als (?:ik|hij|ze|zij) er (?:\w+ ){0,2}niet (?:meer )?(?:ben|is|was|zou zijn)|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er niet|dood|doodgaan|dood gaan|sterven|dood zijn|dood willen|er niet meer (?:zijn|ben|is|wil zijn)|"
              r"niet meer (?:leven|wakker worden|bestaan|verder)|van het leven|uit het leven|laatste keer|"
@@ -358,7 +358,8 @@ CONCEPTS: dict[str, str] = {
                r"zet (?:ik|hij|ze) (?:je|jou|hem|haar) buiten|buiten gezet|buitengezet|op de galerij|op straat gezet|tehuis|weeshuis|kindertehuis|wegsturen|weggestuurd|de deur uit|(?:weg ?gaat|weggaat) en "
                r"nooit meer|nooit meer terug\w*|in de steek|wegdoen|weg doen",
     "punish": r"(?:op|in) de (?:gang|grond) (?:moet )?(?:slapen|slaapt)|(?:moet|mag) (?:\w+ ){0,2}(?:op|in) de gang slapen|"
-              r"in de hoek (?:moet )?(?:staan|zitten)|(?:met )?(?:haar|zijn|zn|de) armen omhoog|uren (?:lang )?"
+              r"in de hoek (?:moet )?(?:staan|zitten)|mag (?:\w+ ){0,3}niet met (?:\w+ ){0,2}(?:kinderen|vriendjes|vriendinnetjes|"
+              r"vriendinnen|niemand) (?:\w+ ){0,2}(?:spelen|praten|omgaan)|(?:met )?(?:haar|zijn|zn|de) armen omhoog|uren (?:lang )?"
               r"(?:moet )?(?:staan|stilstaan|knielen)|op (?:haar|zijn|zn|de) knieen (?:moet|zitten)|"
               r"(?:op|in) (?:haar|zijn|zn|de) kamer (?:\w+ ){0,2}op slot|eten (?:\w+ ){0,6}voor de deur|"
               r"in de gang (?:staan|moet)|gezicht naar de muur|met niemand (?:mag )?praten|niet (?:mag )?praten|"
@@ -366,7 +367,8 @@ CONCEPTS: dict[str, str] = {
               r"opsluiten|sluit (?:haar|hem) op|in de kast|in de kelder|krijgt op " + _POSS + r" (?:kop|donder)|"
               r"als straf|voor straf|geen verjaardag|moet altijd alles|niet mee (?:mag )?eten",
     # what: neglect (what a child lacks) and parents who do nothing about it
-    "lack": r"(?:savonds|snachts|vaak|steeds|hele (?:dag|avond|nacht)|dan) (?:\w+ ){0,2}alleen (?:is|thuis|gelaten|zit)|"
+    "lack": r"(?:nooit|ooit) een ouder (?:\w+ ){0,2}(?:te zien|gezien)|(?:weet|weten) (?:\w+ ){0,2}niet wie er thuis is|"
+            r"(?:savonds|snachts|vaak|steeds|hele (?:dag|avond|nacht)|dan) (?:\w+ ){0,2}alleen (?:is|thuis|gelaten|zit)|"
             r"als (?:mama|moeder|papa|vader|ouders) (?:\w+ ){0,2}weg (?:is|zijn)|vraagt (?:\w+ ){0,5}(?:eten|fruit|brood|"
             r"boterham\w*|restjes)|in (?:zn|zijn|haar|z n|d r) eentje (?:\w+ ){0,3}(?:langs|over|naar|op straat|buiten)|"
             r"(?:iedereen|ouders|moeder|vader|mama|papa) (?:\w+ ){0,2}(?:slaapt|slapen) (?:\w+ )?nog|(?:slaapt|slapen) (?:\w+ ){0,2}"
@@ -401,14 +403,16 @@ CONCEPTS: dict[str, str] = {
     "partner": r"(?:papa|vader|pa|stiefvader|haar man|mijn man|de man|vriend van (?:mama|moeder))\b.{0,120}\b(?:mama|"
                r"moeder|ma|mam|zijn vrouw|mijn vrouw)|(?:mama|moeder|ma|mam)\b.{0,120}\b(?:papa|vader|pa|haar man|"
                r"haar vriend|haar nieuwe vriend|ex)",
-    "dv_act": r"kapotgaan|kapot gaan|dingen (?:\w+ )?kapot|gesmeten|smijt|ruzie|ruzies|gegil|gillen|gilt|geschreeuw|schreeuwen|schreeuwt|gebonk|bonken|bonkt|"
+    "dv_act": r"tegen de muur (?:duwt|duwde|duwen|geduwd|gooit|gooide|gooien|gegooid)|(?:duwt|duwde|gooit|gooide) (?:\w+ ){0,3}tegen "
+              r"de muur|"
+              r"kapotgaan|kapot gaan|dingen (?:\w+ )?kapot|gesmeten|smijt|ruzie|ruzies|gegil|gillen|gilt|geschreeuw|schreeuwen|schreeuwt|gebonk|bonken|bonkt|"
               r"kapotgetrapt|ingeslagen|op slot|bedreigt|bedreigd|dreigt|politie|112|aangifte|opvang|"
               r"blijf van mijn lijf|bloed|pijn deed|pijn gedaan|dronken|harde knal|zodat ik het niet hoor|"
               r"tot het stil|rustig is|doodmaakt|slaat|sloeg|geslagen|hard vast|greep|tegen het aanrecht|"
               r"gehuild|vechten|gevochten",
     "dv_noise": r"(?:thuis|in huis) (?:is )?(?:het )?(?:\w+ )?oorlog|oorlog (?:thuis|in huis)|altijd oorlog|oren (?:\w+ ){0,4}dicht|handen op (?:zijn|haar|zn) oren|zodat (?:ik|hij|ze|zij) (?:het|dat) niet (?:hoor|hoort|horen)|koptelefoon (?:\w+ ){0,3}(?:hard|harder)|harde knal|zodat ik het niet hoor|gebonk|gegil|geschreeuw|tot het stil|ruzie (?:maken|is) thuis",
     "night": r"snachts|elke nacht|vannacht|savonds|thuis|in huis|sochtends",
-    "beating": r"(?:krijgt|krijg|kreeg|krijgen) (?:\w+ ){0,2}(?:de riem|de broekriem|de slipper|ervan langs|er van langs|"
+    "beating": r"(?:nog )?een reden om te huilen|(?:krijgt|krijg|kreeg|krijgen) (?:\w+ ){0,2}(?:de riem|de broekriem|de slipper|ervan langs|er van langs|"
                r"een pak slaag|slaag)|de (?:broek)?riem (?:krijgt|krijg|kreeg|krijgen)",
     "police": r"politie|agenten|112 (?:\w+ ){0,2}(?:gebeld|bellen|belde)|(?:buren|buurvrouw|buurman) (?:\w+ ){0,3}"
               r"(?:gebeld|belden|belt|bellen)",
@@ -466,7 +470,7 @@ CONCEPTS: dict[str, str] = {
                r"ceremonie|familieceremonie|traditioneel|behandel\w*|weghalen|weggehaald|operatie|vrouw (?:wordt|"
                r"worden|maken)|grote meisjes|gemaakt wordt|schoongemaakt|schoon gemaakt|meisjesfeest|vrouwending",
     "fgm_sign": r"(?:steeds|vaak|lang) (?:\w+ ){0,2}naar de wc|pijn sinds|plast (?:heel )?(?:langzaam|lang)|langzaam plassen|pijn bij (?:het )?(?:plassen|zitten|lopen)|lang (?:op|over) (?:de wc|het toilet|plassen)|"
-                r"loopt (?:heel )?(?:stijf|moeilijk|raar)|benen wijd|niet (?:kon |kan )?lopen|infectie|"
+                r"loopt (?:\w+ ){0,2}(?:stijf|moeilijk|raar)|benen wijd|niet (?:kon |kan )?lopen|infectie|"
                 r"niet (?:meer )?(?:gymmen|naar de wc)|ziek (?:was|geworden)",
     "fgm_country": r"somalie|somaliland|soedan|egypte|ethiopie|eritrea|guinee|sierra leone|mali|djibouti|gambia|"
                    r"senegal|burkina faso|nigeria|kenia|jemen|koerdistan|indonesie|tsjaad|liberia|ivoorkust",
@@ -488,7 +492,7 @@ CONCEPTS: dict[str, str] = {
     "weapon": r"geweer|gewapend|hamer|knife|iets (?:in|onder) (?:zijn|zn|z n) (?:broekband|jas)|mes|messen|broodmes|keukenmes|zakmes|steekwapen|wapen|wapens|vuurwapen|pistool|revolver|"
               r"knuppel|honkbalknuppel|bijl|machete|boksbeugel|zwaard|stanleymes|vuurwerkbom",
     "sharp": r"schaar|passer|glas|scherven|stoel|aansteker|spuitbus|vlammen",
-    "kill_threat": r"doodsteken|doodschieten|doodslaan|afrekenen|afrekent|rekent af|(?:reken|rekent|rekenen) (?:\w+ ){0,2}af met|op (?:\w+ ){0,2}blazen|ontploft er iets|er iets ontploft|gaat (?:\w+ ){0,3}ontploffen|af met (?:je|jouw|zijn|haar|mijn) (?:moeder|vader|mama|papa)|maak (?:ik|hij) (?:je|jou|hem|haar|jullie) af|doen (?:ze|we|wij) (?:\w+ ){0,2}wat|neersteken|neer te steken|afknallen|af te knallen|neerschieten|(?:hem|haar|je|jou|jullie|iedereen|mij|me) (?:\w+ )?(?:afmaken|afmaakt)|(?:hem|haar|je|jou|jullie|iedereen) af te maken|"
+    "kill_threat": r"(?:die|ze|zij) komen (?:\w+ )?voor (?:mij|hem|haar)\b|doodsteken|doodschieten|doodslaan|afrekenen|afrekent|rekent af|(?:reken|rekent|rekenen) (?:\w+ ){0,2}af met|op (?:\w+ ){0,2}blazen|ontploft er iets|er iets ontploft|gaat (?:\w+ ){0,3}ontploffen|af met (?:je|jouw|zijn|haar|mijn) (?:moeder|vader|mama|papa)|maak (?:ik|hij) (?:je|jou|hem|haar|jullie) af|doen (?:ze|we|wij) (?:\w+ ){0,2}wat|neersteken|neer te steken|afknallen|af te knallen|neerschieten|(?:hem|haar|je|jou|jullie|iedereen|mij|me) (?:\w+ )?(?:afmaken|afmaakt)|(?:hem|haar|je|jou|jullie|iedereen) af te maken|"
                    r"(?:iets|wat) aan te doen|(?:iets|wat) aandoen|(?:iets|wat) aandoet|"
                    r"maakt (?:hem|haar|je|jou|jullie|iedereen) af|doodmaken|doodmaakt|dood maken|vermoorden|"
                    r"vermoordt|kapot maakt|kapotmaakt|kapot maken|opwachten|op te wachten|gebeuren er ongelukken|"
@@ -553,6 +557,7 @@ CONCEPTS: dict[str, str] = {
     "online": r"videobell\w*|camera aan|webcam|online|via (?:roblox|snapchat|snap|insta|instagram|tiktok|discord|whatsapp|fortnite|de app)|op (?:roblox|snapchat|snap|insta|instagram|tiktok|discord)|(?:haar|zijn|zn) snap|chat",
     "give_away": r"(?:geeft|gaf|geven|deelt|deelde) (?:\w+ ){0,5}(?:weg|uit)|weggegeven|uitgedeeld|mag (?:\w+ ){0,2}(?:mijn|zijn|haar) spullen hebben",
     "no_need": r"(?:toch )?niet meer nodig",
+    "asks_meaning": r"wat (?:een )?\w+ (?:is|betekent)|wat (?:is|betekent) (?:een )?\w+\s*$",
     "wants_pictures": r"(?:wil|vraagt|vroeg|wilde) (?:\w+ ){0,3}(?:om )?(?:fotos|foto|filmpjes|plaatjes|selfies?)|"
                       r"(?:zo|heel|erg) (?:mooi|knap|sexy|lekker) (?:is|bent|vindt|vond)",
     "search": r"googel\w*|googled?|gegoogeld|opgezocht|zoekt (?:\w+ ){0,2}op|zocht (?:\w+ ){0,2}op",
@@ -662,7 +667,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fgm", ("fgm_act", "fgm_country"), 30, unless=("boy",)),
     Rule("fgm", ("fgm_sign", "fgm_country"), 30, unless=("boy",)),
     Rule("fgm", ("fgm_act", "fgm_sign"), 20, unless=("boy",)),
-    Rule("fgm", ("fgm_strong",), 1, unless=("boy",)),
+    Rule("fgm", ("fgm_strong",), 1, unless=("boy", "asks_meaning")),
     Rule("fgm", ("fgm_act", "holiday"), 20, unless=("boy", "medical")),
     Rule("fgm", ("fgm_sign", "fgm_sign", "holiday"), 20, unless=("boy", "medical")),
     # self-harm: hurting one's own body
@@ -702,7 +707,7 @@ RULES: tuple[Rule, ...] = (
     Rule("physical_abuse", ("injury", "contradiction"), 25),
     Rule("emotional_abuse", ("fear_of_carer",), 1),
     Rule("sexual_abuse", ("intimate_sign", "intimate_sign"), 12),
-    Rule("sexual_abuse", ("odd_game", "carer"), 12),
+    Rule("sexual_abuse", ("odd_game", "carer"), 20),
     Rule("sexual_abuse", ("odd_game", "stranger"), 12),
     Rule("sexual_abuse", ("online", "secret"), 14),
     Rule("sexual_abuse", ("online", "intimate"), 12, unless=("play",)),
@@ -755,7 +760,7 @@ GUARDS: dict[str, tuple[str, ...]] = {
     "achterlating": ("whole_family",),
     "honour_violence": ("whole_family", "hyperbole"),
     "emotional_abuse": ("complaint", "mild_punish"),
-    "fgm": ("boy", "play", "medical"),
+    "fgm": ("boy", "play", "medical", "asks_meaning"),
     "forced_marriage": ("adult_wedding", "play"),
     "neglect": ("resolved", "own_forgetting", "history"),
 }
@@ -767,7 +772,7 @@ FIGURES = re.compile(
     r"doodop|"
     r"moordend\w*|dodelijk\s+(?:saai|vermoeiend)|(?:vermoordt|vermoorden|maakt)\s+(?:me|mij|ons)\s+(?:af\s+)?als|"
     r"(?:mijn|mn|m n) hoofd ontploft|ontploft (?:mijn|mn) hoofd|(?:als )?een zwaard boven|(?:schaam|schaamt|schaamde|schamen) (?:me|mij|zich|ons) dood|"
-    r"doodsaai|doodleuk|doodnormaal|doodstil|lachen\s+me\s+dood|lach\s+me\s+dood|zich\s+dood\s+(?:lachen|schrikken|"
+    r"moordkuil|doodsaai|doodleuk|doodnormaal|doodstil|lachen\s+me\s+dood|lach\s+me\s+dood|zich\s+dood\s+(?:lachen|schrikken|"
     r"vervelen)|dood\s+(?:schrikken|vervelen|lachen))\b")
 """Figures of speech ("ik ga dood van de hitte", "doodmoe", "moordend heet"): read as nothing."""
 
@@ -776,7 +781,7 @@ TOPIC = re.compile(
     r"gastles\w*|bijeenkomst|thema|protocol|beleid|aandachtsfunctionaris|(?:verkeers|gym|zwem|kook|teken|reken|taal|muziek|dans)?lessen?|"
     r"lesbrie(?:f|ven)|lesmateriaal|toets|project|nieuws|"
     r"studiedag|agenda|presentatie|nascholing|godsdienst|geschiedenis|meldplicht|meldcode|e-learning|vacature|"
-    r"folder|poster|brochure|boek|vergadering|teamvergadering|nieuwsbrief|week tegen|week van|voorstelling|"
+    r"folders?|posters?|brochures?|boek|vergadering|teamvergadering|nieuwsbrief|week tegen|week van|voorstelling|"
     r"theater\w*|jeugdjournaal|betekent|uitleggen|procedure|geoefend|oefening|activiteit)\b")
 PERSON = re.compile(r"\b(?:leerling|ll|kind|kindje|kleuter|jongen|meisje|hij|zij|zoon|dochter|broertje|zusje|"
                     r"vader|moeder|papa|mama|gezin)\b")
