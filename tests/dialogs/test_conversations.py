@@ -352,6 +352,8 @@ async def test_a_statement_that_repeats_the_question_answers_it(start):
     assert (await s.send("die grens is nog niet bereikt")).has("Onder de grens")
     await s.send("terug")
     assert (await s.send("grens is al bereikt")).has("Verzuim melden bij DUO")
+    await s.send("terug")
+    assert (await s.send("we willen die grens gaan bijhouden")).has("Dat antwoord ken ik niet")  # a plan, no answer
 
 
 async def test_expertise_alone_asks_which_expertise(start):

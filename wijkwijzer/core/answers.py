@@ -90,6 +90,7 @@ def loose_option(text: str, labels: Sequence[str]) -> int | None:
     return None
 
 
+_PLANS = frozenset("wil willen wilde moet moeten gaan ga gaat zal zullen".split())
 _ASKS = re.compile(r"(hoe|wat|wie|waar|wanneer|welke|waarom|kan|kun|mag|moet|moeten)\b")
 
 
@@ -105,6 +106,8 @@ def echoed_option(text: str, question: str, labels: Sequence[str]) -> int | None
     if len(yes) != 1 or len(no) != 1:
         return None
     words = normalize(text).split()
+    if _PLANS & set(words):
+        return None  # "ik wil een plan maken" to "Is er een plan?" says what is not there yet
     asked = {_stem(w) for w in normalize(question).split() if w not in _OPTION_FILLER and len(w) > 3}
     if not asked & {_stem(w) for w in words if w not in _OPTION_FILLER and len(w) > 3}:
         return None

@@ -221,11 +221,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"schrijven|maken|plannen|inplannen|checken|nakijken)\b", r"\bwat vind (jij|je)\b", r"\bvolgens jou\b",
         r"\bin (mijn|je) agenda\b", r"\bhoeveel leerlingen (zitten|heeft|hebben)\b", r"\bvergadert\b",
         # Doing something on the user's behalf: the bot only tells who to contact.
-        r"\bnamens (mij|ons)\b", r"\b(bel|mail|app|sms|stuur) (jij|je|u)\b", r"\bdoe (de |mijn |ze )?groeten\b",
+        r"\bnamens (mij|ons)\b", r"^(bel|mail|app|sms) (jij|je|u)\b", r"\bdoe (de |mijn |ze )?groeten\b",
+        r"\bstuur (jij|je|u) (\w+ ){0,3}(een )?(mail|mailtje|bericht|berichtje|appje)\b",
         r"\bvoor (mij|ons) (bellen|mailen|appen|regelen)\b",
         # Private life and the person behind a role: "mn gestolen fiets", "is de wijkagent getrouwd".
-        r"\b(mijn|mn) (\w+ )?(fiets|auto|scooter|brommer|portemonnee|buurman|buurvrouw|buren|kat|hond|poes|huis|"
-        r"lunch)\b", r"borrel\b",  # also "netwerkborrel"
+        r"\b(mijn|mn) (\w+ )?(fiets|auto|scooter|brommer|portemonnee|buurman|buurvrouw|buren|kat|hond|poes)\b",
+        r"borrel\b",  # also "netwerkborrel"
         r"\b(getrouwd|vrijgezel|verjaardag|huisdier)\b", r"\bhoe oud (is|zijn|was)\b", r"\b(kat|hond|poes) van\b",
         _stems("declar thuiswerk bijbaan"),
         r"\bwanneer is de (volgende )?(vergadering|bijeenkomst|borrel)\b", r"\bhoeveel geld\b",
