@@ -376,3 +376,9 @@ async def test_a_role_with_many_people_in_a_large_gemeente_asks_which_wijk(start
     assert asked.has("Voor welke wijk of school") and not asked.cards
     assert [c.naam for c in (await s.send("regentessekwartier")).cards] == ["Jolanda Smits"]
     assert [c.naam for c in (await s.send("smw rijswijk")).cards] == ["Monique Prins"]  # one person: no question
+
+
+async def test_a_gemeente_wide_contact_is_the_answer_for_the_gemeente(start):
+    s = await start()
+    answer = await s.send("leerplicht den haag")
+    assert answer.cards and answer.cards[0].naam == "Rachid Bennani"  # works for all of Den Haag: no question

@@ -182,7 +182,7 @@ CUES: dict[str, re.Pattern[str]] = {
                      r"^(idd|inderdaad|ok|oke|okay|top|thx|dank je|dankje|ja|prima|super|mooi|fijn|ah|oh|aha) "
                      r"(en|of|ook|zelfde|hetzelfde|idem)\b",
                      # A correction keeps the rest of the question: "nee sorry ik bedoel de jeugdarts".
-                     r"\bik bedoel(de)?\b", r"^(nee|neen|sorry|oeps|oh) (\w+ )?(de|het|liever|toch)\b",
+                     r"\bik bedoel(de)?\b", r"\book( ff| even| graag| nog| pls| aub)?$", r"^(nee|neen|sorry|oeps|oh) (\w+ )?(de|het|liever|toch)\b",
                      _words("zelfde hetzelfde dezelfde idem"), r"\bwie is dat\b", r"\b(ook|nu) (voor|in|bij)\b"),
     # Pointing back at what was said: "wie is daar de ib'er", "van die school", "hoe vraag ik die aan".
     "refers_back": _any(_words("daar daarvan daarvoor daarbij die_school deze_school dat_kind die_wijk deze_wijk "
@@ -339,7 +339,7 @@ CUES: dict[str, re.Pattern[str]] = {
                           r"\bwelke (berichten|aankondigingen) krijg ik\b", r"\bvolg(en)? (ik|de wijk|ook)\b",
                           r"\bzet (me|mij|ons) (ook )?op de (lijst|verzendlijst|mailinglijst)\b",
                           r"\bhou(d|den)? (me|mij|ons) (ook )?op de hoogte\b", r"^volg\b",
-                          rf"\b{_words(_NEWS)} (weer )?aan$", rf"\bzet (de |die |alle |mijn |mn )?{_words(_NEWS)} (maar )?(weer )?aan\b",
+                          rf"\b{_words(_NEWS)} (weer )?aan$", rf"\b{_words(_NEWS)} (weer )?aan (voor|in|van|over)\b", rf"\bzet (de |die |alle |mijn |mn )?{_words(_NEWS)} (maar )?(weer )?aan\b",
                           r"\bstuur (me|mij) (voortaan |ook |maar )+.{0,40}\b(rondgestuurd|verstuurd|gestuurd)\b",
                           rf"\baanmelden (voor|bij|op) (de |alle )?{_words(_NEWS)}",
                           rf"\b(wil|graag|ook) (\w+ )?{_words(_NEWS)} (over|van|uit|voor)\b"),
@@ -358,7 +358,7 @@ CUES: dict[str, re.Pattern[str]] = {
                             r"\bhaal\b.{1,30}\b(uit|van|af) (mijn|de) (lijst|lijstje)\b", r"\bmag eraf\b", r"^mute\b",
                             r"\b(hoef|wil) (ik )?(niks|niets) meer (te )?(horen|ontvangen|krijgen|weten)\b",
                             r"\bschrap\b.{1,30}\b(lijst|lijstje)\b", r"\bmag (allemaal |alles )?uit\b",
-                            rf"{_words(_NEWS)} uit$", r"\bzet (ze|die|alles|dat) (maar )?uit\b",
+                            rf"{_words(_NEWS)} uit$", rf"{_words(_NEWS)} uit (voor|in|van|over)\b", r"\bzet (ze|die|alles|dat) (maar )?uit\b",
                             rf"{_words(_NEWS)}\b.{{0,20}}\bhoeven niet meer\b"),
     "pupil": _any(_words("leerling leerlingen kind kinderen zoon dochter")),
     # "expertise" alone (a menu word, like "route"): the expertise lookup asks which expertise.
@@ -832,7 +832,8 @@ def _read(text: str, norm: str, kb: KnowledgeBase) -> _Reading:
         else:
             reading.entities[best.kind] = reading.entities[best.kind] or best.id
     if roles:
-        reading.entities["rol"] = _asked_role(roles, tokens).best.id
+        asked = _asked_role(roles, tokens)
+        reading.entities["rol"] = None if _all_asked_after(asked, tokens) else asked.best.id
     if places:
         _take_place(_home_first(places, norm), places, kb, reading)
     postcode = kb.resolver.postcode(text)
@@ -857,6 +858,16 @@ def _asked_role(roles: list[Mention], tokens: list[str]) -> Mention:
         if after:
             return after[0]
     return roles[0]
+
+
+_ALL_PARTNERS = frozenset("ketenpartner ketenpartners partners contactpersonen".split())
+
+
+def _all_asked_after(asked: Mention, tokens: list[str]) -> bool:
+    """"ik ben nieuw als ib op de herenpomp, wie zijn mijn ketenpartners": the role came before
+    the question, and the question asks for every partner."""
+    asks = [i for i, token in enumerate(tokens) if token == "wie"]
+    return bool(asks) and asked.best.start < asks[-1] and any(t in _ALL_PARTNERS for t in tokens[asks[-1]:])
 
 
 def _trusted(mentions: list[Mention], tokens: list[str], kb: KnowledgeBase) -> list[Mention]:

@@ -393,10 +393,13 @@ class PartnerDialog(SlotDialog):
 
 def _many_in_gemeente(kb: KnowledgeBase, rol: str, place: Place) -> int:
     """How many people a role has in a whole gemeente when that is more than one answer can show
-    (they work per wijk: the wijk decides who), else 0."""
+    and none of them works for the whole gemeente (they work per wijk: the wijk decides who),
+    else 0."""
     area = kb.areas.get(place.area or "")
     if area is None or area.soort != "gemeente" or place.school or rol in (ALL, "ib", "veilig_thuis", "steunpunt"):
         return 0
+    if any(c.rol == rol for c in kb.contacts_by_area.get(area.id, ())):
+        return 0  # someone works for the whole gemeente ("leerplicht (thuiszitters)" in heel Den Haag)
     found = len(_contacts(kb, rol, place))
     return found if found > MAX_CARDS else 0
 
