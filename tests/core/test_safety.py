@@ -277,3 +277,18 @@ def test_more_kinds_from_the_other_tunable_parts_are_recognised(text, kind):
 ])
 def test_more_figures_and_topics_stay_quiet(text):
     assert assess(text) is None, assess(text)
+
+
+def test_typos_are_put_right_the_same_way_in_every_process():
+    """The typo fixer once tried its candidates in a set's order, which changes with the hash
+    seed: "mussen" became "messen" (a knife) in one process and stayed "mussen" in another."""
+    import subprocess
+    import sys
+
+    script = ("from wijkwijzer.core.safety import prepared\n"
+              "for t in ['merels en mussen tellen we mee', 'moeder scheld haar dochter uit', "
+              "'hij is mishandlt en verwaarloost', 'ze heeft een mes in haar tas']:\n"
+              "    print(prepared(t))\n")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2", "3", "4")}
+    assert len(outputs) == 1 and "mussen" in next(iter(outputs))

@@ -9,6 +9,11 @@ danger (a weapon, a threat, 'nu', 'vanavond'). Indirect signs count ("durft niet
 look-alikes quiet when a kind's only sign is explained ("blauwe plek na het skaten",
 "suïcidepreventie training"): a false alarm costs one message, a miss can cost a child.
 
+Rules only know the signs someone wrote down; a learned model
+(:mod:`wijkwijzer.core.safety_model`, trained on the tune sets) adds a concern in words no rule
+lists, and 113 or 112 where the rules missed self-harm or danger now. It only ever adds: a
+concern the rules find is never taken away.
+
 :class:`SafetyReply` answers by kind: 112 first when acute, 113 Zelfmoordpreventie for suicide
 and self-harm, always Veilig Thuis and the meldcode, the wijkagent for a threat at school, and
 for a registered user their own adviseur. The numbers come from the knowledge base
@@ -29,6 +34,7 @@ from microsoft_agents.activity import Activity
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.inbound import capped
 from wijkwijzer.core.replies import reply
+from wijkwijzer.core.safety_model import features, model
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.models import Contact
@@ -131,7 +137,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"zat|aan hem zat|zit aan haar|zit aan hem|aanraakt)\b"),
         r"\bnaakt(?:foto|fotos|filmpje|filmpjes|beelden)?\b|\bporno\w*|\bseks\b|\bgrooming\b|\bgeslachtsde(?:el|len)\b",
         _near(r"oudere man|volwassen man|man van|onbekende man|oudere jongen|volwassene|iemand van|\w*trainer|\w*coach",
-              r"berichtjes|fotos|foto|filmpjes|snap|appt|chat|cadeautjes|afspreken|geheim|berichten"),
+              r"berichtjes|fotos|foto|filmpjes|snaps|snapchat|appt|chat|cadeautjes|afspreken|geheim|berichten"),
         (r"\bpijn (?:aan|bij|in) (?:haar|zijn) (?:plasser|kruis|vagina|anus|billen|onderlijf)\b"
         r"|\bpijn bij het plassen\b.{0,40}\b(?:vertellen|waarom|zeggen)\b"),
         (r"\b(?:geheimpje|geheim|spelletje)\b.{0,30}\b(?:oom|opa|buurman|vriend van|stiefvader|vader|papa)\b"
@@ -807,18 +813,44 @@ class Concern:
 def assess(text: str) -> Concern | None:
     """The kinds of safety concern ``text`` shows (see :data:`KINDS` and :data:`RULES`), or None.
 
+    The rules name the signs they know; the learned model (:mod:`wijkwijzer.core.safety_model`)
+    adds a concern no rule names (kind ``unspecified``), suicide or self-harm (113) and acute
+    danger (112) where the rules missed them.
+
     Cached for two texts only: the understanding and the agent both ask about the same message
     in one turn; no message lingers in memory beyond that."""
-    norm = _typos_fixed(normalize(capped(text)))
+    norm = prepared(text)
+    if TOPIC.search(norm) and not PERSON.search(norm):
+        return None
     found = _concepts(norm)
+    kinds = _ruled(norm, found)
+    learned, words = model(), features(norm)
+    if not kinds:
+        if not learned.concern.says_yes(words):
+            return None
+        kinds = {"unspecified"}
+    if learned.self_harm.says_yes(words):
+        kinds.add("self_harm")
+    return Concern(kinds=frozenset(kinds), acute=_acute(kinds, found) or learned.acute.says_yes(words))
+
+
+def ruled(text: str) -> set[str]:
+    """The kinds of concern the rules alone find in ``text`` (what the model is trained beside)."""
+    norm = prepared(text)
+    return set() if TOPIC.search(norm) and not PERSON.search(norm) else _ruled(norm, _concepts(norm))
+
+
+def _ruled(norm: str, found: _Concepts) -> set[str]:
     told = {rule.kind for rule in RULES if _fires(rule, found)}
     named = {kind for kind, pattern in _PATTERNS.items() if pattern.search(norm)}
     if len(named) == 1 and not named & told and any(name in found for name in GUARDS.get(next(iter(named)), ())):
         named = set()
-    kinds = named | told
-    if not kinds or (TOPIC.search(norm) and not PERSON.search(norm)):
-        return None
-    return Concern(kinds=frozenset(kinds), acute=_acute(kinds, found))
+    return named | told
+
+
+def prepared(text: str) -> str:
+    """``text`` as the detectors read it: capped, normalised, typos put right, figures of speech out."""
+    return _typos_fixed(normalize(capped(text)))
 
 
 def _acute(kinds: set[str], found: _Concepts) -> bool:
@@ -892,8 +924,10 @@ def _all_patterns() -> list[str]:
     return [*(p for patterns in KINDS.values() for p in patterns), *CONCEPTS.values()]
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
+def _deletes(word: str) -> tuple[str, ...]:
+    """``word`` with one letter left out, in the order of the letters: the first fit wins, the same
+    one in every process (a set's order changes with the hash seed)."""
+    return tuple(dict.fromkeys(word[:i] + word[i + 1:] for i in range(len(word))))
 
 
 _KNOWN = _pattern_words()
