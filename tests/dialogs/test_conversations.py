@@ -85,6 +85,33 @@ async def test_a_new_request_interrupts_the_question_for_a_wijk(start):
         assert not (await s.send(message)).has("herken ik niet"), message
 
 
+async def test_a_route_question_waits_beneath_a_lookup_and_takes_one_of_its_choices(start):
+    s = await start()
+    assert (await s.send("verzuim")).has("Verzuim of thuiszitten")
+    await s.send("ja")
+    assert (await s.send("ongeoorloofd")).has("De grens van 16 uur")
+    assert [c.naam for c in (await s.send("lpa duinoord")).cards] == ["Ruud Jansen"]
+    assert (await s.send("nee nog niet, hij zit op 10 uur")).has("Onder de grens")
+
+
+async def test_after_a_lookup_the_earlier_question_takes_nothing_but_its_choices(start):
+    s = await start()
+    await s.send("signaal over meer verzuim na de meivakantie in bouwlust")
+    await s.send("wie is de lpa in bouwlust")
+    assert not (await s.send("ok thx")).has("opgeslagen")
+    assert not (await s.send("hoe vraag ik een tlv aan")).has("opgeslagen")
+    assert await s.signals_saved() == 0
+
+
+async def test_an_interrupted_question_expires_like_any_other(start):
+    s = await start()
+    await s.send("verzuim")
+    await s.send("ja")
+    await s.send("lpa duinoord")
+    s.clock.wait(45)
+    assert not (await s.send("ongeoorloofd")).has("De grens van 16 uur")
+
+
 async def test_what_the_message_says_beats_what_was_remembered(start):
     s = await start()
     assert (await s.send("welke school heeft nt2")).has("In welke wijk")

@@ -45,7 +45,15 @@ from microsoft_agents.hosting.dialogs import (
 from microsoft_agents.hosting.dialogs.memory import DialogStateManagerConfiguration
 
 from wijkwijzer.core.context import in_context, remember_place
-from wijkwijzer.core.conversation import REDIRECT, Decision, Registry, WijkwijzerDialog, decide, pending_of
+from wijkwijzer.core.conversation import (
+    REDIRECT,
+    Decision,
+    Registry,
+    WijkwijzerDialog,
+    decide,
+    interrupt,
+    pending_of,
+)
 from wijkwijzer.core.copy import Copy, CopyBook
 from wijkwijzer.core.inbound import capped
 from wijkwijzer.core.metrics import Metrics
@@ -228,6 +236,9 @@ class WijkwijzerAgent(ActivityHandler):
             result: DialogTurnResult = await dc.continue_dialog()  # type: ignore[no-untyped-call]  # SDK unannotated
             if not _redirected(result):
                 return
+        if decision is Decision.NEW and dc.active_dialog is not None and interrupt(dc):
+            await dc.begin_dialog(self.registry.dialog_for(request))  # on top: the question waits beneath
+            return
         if dc.active_dialog is not None:
             await dc.cancel_all_dialogs()
         await dc.begin_dialog(self.registry.dialog_for(request))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from dataclasses import replace as replace_pending
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any, ClassVar
@@ -85,10 +86,15 @@ class Pending:
     safety: bool = False
     """The dialog itself is about a child's safety (the meldcode): an answer that names a danger
     ("nee, geen direct gevaar") goes to it, without the general safety reply."""
+    interrupted: bool = False
+    """A new request came in between ("wie is de lpa in duinoord" while the verzuim route asks
+    "Is de grens bereikt?"): the question still takes one of its choices ("ja hij gaat weer"),
+    and nothing else."""
 
     def to_json(self) -> dict[str, Any]:
         return {"slot": self.slot, "intents": list(self.intents), "choices": list(self.choices),
-                "asked_at": self.asked_at.isoformat(), "free_text": self.free_text, "safety": self.safety}
+                "asked_at": self.asked_at.isoformat(), "free_text": self.free_text, "safety": self.safety,
+                "interrupted": self.interrupted}
 
     @classmethod
     def from_json(cls, data: Any) -> Pending | None:
@@ -101,7 +107,8 @@ class Pending:
         choices = tuple(str(c) for c in data.get("choices") or ())
         intents = tuple(str(i) for i in data.get("intents") or ())
         return cls(slot=data["slot"], intents=intents, choices=choices, asked_at=asked_at,
-                   free_text=bool(data.get("free_text")), safety=bool(data.get("safety")))
+                   free_text=bool(data.get("free_text")), safety=bool(data.get("safety")),
+                   interrupted=bool(data.get("interrupted")))
 
 
 def state_of(dc: DialogContext) -> dict[str, Any]:
@@ -145,6 +152,17 @@ async def replace(dc: DialogContext, dialog_id: str, options: object = None) -> 
     """Replace the active dialog by ``dialog_id`` (typed ``replace_dialog``)."""
     replaced: DialogTurnResult = await dc.replace_dialog(dialog_id, options)
     return replaced
+
+
+def interrupt(dc: DialogContext) -> bool:
+    """A new request comes before the answer: keep the active dialog's question open beneath it
+    (marked :attr:`Pending.interrupted`) when it offers choices and nothing else waits; False
+    when the question is dropped instead."""
+    pending = pending_of(dc)
+    if pending is None or not pending.choices or pending.free_text or pending.interrupted or len(dc.stack) != 1:
+        return False
+    state_of(dc)[PENDING_KEY] = replace_pending(pending, interrupted=True).to_json()
+    return True
 
 
 def answered(dc: DialogContext) -> None:
@@ -193,6 +211,8 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
     if request.command is not None or understanding.human:
         return Decision.NEW  # an account command, or someone who wants a person instead of the bot
     chosen = matches_choice(request.text, pending.choices)
+    if pending.interrupted and (not chosen or understanding.intent in SOCIAL or understanding.intent in ASIDE_INTENTS):
+        return Decision.NEW  # a question asked before another request takes only one of its choices ("ok thx" is none)
     if request.concern is not None:
         if pending.free_text or (pending.safety and (chosen or understanding.intent in pending.intents)):
             return Decision.ANSWER
