@@ -112,6 +112,13 @@ async def test_an_interrupted_question_expires_like_any_other(start):
     assert not (await s.send("ongeoorloofd")).has("De grens van 16 uur")
 
 
+async def test_onze_smw_is_the_smw_of_the_users_own_wijk_and_a_labelled_signal_is_a_signal(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    assert [c.naam for c in (await s.send("wie is onze smw")).cards] == ["Fatma Yilmaz"]
+    labelled = await s.send("noteer als signaal: in ypenburg meer kinderen zonder warme jas")
+    assert labelled.has("Klopt dit signaal?") and not labelled.cards
+
+
 async def test_what_the_message_says_beats_what_was_remembered(start):
     s = await start()
     assert (await s.send("welke school heeft nt2")).has("In welke wijk")

@@ -192,7 +192,10 @@ CUES: dict[str, re.Pattern[str]] = {
     # "de smw van die school": the school named before, not the wijk.
     "that_school": _any(r"\b(die|deze|dezelfde|zelfde|diezelfde) (school|basisschool|locatie)\b"),
     # The user's own place: "wie is de smw hier", "bij ons in de wijk".
-    "here": _any(_words("hier hierzo bij_ons mijn_wijk onze_wijk eigen_wijk mijn_school onze_school")),
+    "here": _any(_words("hier hierzo bij_ons mijn_wijk onze_wijk eigen_wijk mijn_school onze_school"),
+                 # "wie is onze smw", "mijn wijkagent?": the user's own wijk
+                 r"\b(onze|ons|mijn|mn|m n) (vaste |eigen )?(smw\w*|schoolmaatschappelijk\w*|lpa|leerplicht\w*|jgz|"
+                 r"jeugdarts|jeugdverpleegkundige|cjg|wijkagent|jeugdteam|jeugdconsulent|ketenpartners?|contactpersonen)\b"),
     # Every partner of a place: "ketenpartners ypenburg", "wie is de ketenpartner voor wijk duindorp".
     "partners_word": _any(_words("ketenpartner ketenpartners partners contactpersonen"),
                           r"\balle (contacten|partners|contactpersonen|hulpverleners)\b"),
@@ -259,7 +262,9 @@ CUES: dict[str, re.Pattern[str]] = {
                            r"\bwaar (is|zijn) (die|deze|de|het) (school|scholen)\b.{0,20}\bgoed in\b"),
     "school_word": _any(_words("school scholen basisschool basisscholen schooltje ikc kindcentrum sbo locatie")),
     "signal_start": _any(r"^(nieuwe? |kort |korte |snel |nog een |een |mijn |dringend |urgent |spoed )?"
-                         r"(signaal|signaaltje|signalering|signalement)\b"),
+                         r"(signaal|signaaltje|signalering|signalement)\b",
+                         r"^(sla (dit |het )?op als|noteer( even| ff)?( een| als| dit als)?|log( even| ff)?( een| als)?|"
+                         r"bewaar( dit)? als) (nieuw |nieuwe )?(signaal|signaaltje)\b"),
     "urgent_start": _any(r"^(dringend|urgent|spoed)\b"),
     "signal_word": _any(_words("signaal signaaltje signalering signalement")),
     "signal_verb": _any(_words("doorgeven geven melden afgeven loggen invoeren sturen doen achterlaten noteren "
@@ -290,6 +295,7 @@ CUES: dict[str, re.Pattern[str]] = {
                   _words("toename toenemend toenemende neemt_toe nemen_toe groeiend groeiende")),
     # A complaint about how things go: with a thema it is a signal ("wachtlijst is belachelijk lang").
     "complaint": _any(r"\b(loopt|lopen|gaat|gaan) (echt |heel |erg )?(uit de hand|stroef|slecht|mis)\b",
+                      r"\b(klagen|klaagt|klaagden|klaag|klachten) over\b",
                       _words("belachelijk onacceptabel onhoudbaar"), r"\b(veel |echt )?te lang\b",
                       r"\bniet (meer )?te doen\b", r"\bstroef\b"),
     "signals_plural": _any(_words("signalen")),
@@ -428,6 +434,7 @@ RULES: tuple[Rule, ...] = (
                                               "rol", "who_strict", "what_is", "report_word", "signals_plural",
                                               "urgent_start")),
     Rule("partner_lookup", 0.94, ("partners_word", "place"), unless=("what_is", "complaint", "trend")),
+    Rule("partner_lookup", 0.93, ("partners_word", "here"), unless=("what_is", "complaint", "trend")),
     Rule("partner_lookup", 0.91, ("human",)),
     Rule("route", 0.95, ("how_route",)),
     Rule("partner_lookup", 0.9, ("partner_command",)),
