@@ -119,6 +119,24 @@ async def test_onze_smw_is_the_smw_of_the_users_own_wijk_and_a_labelled_signal_i
     assert labelled.has("Klopt dit signaal?") and not labelled.cards
 
 
+async def test_a_signal_that_names_no_thema_is_not_asked_for_one_and_a_typed_thema_changes_it(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    first = await s.send("wil een signaal kwijt: ouders vinden geen bso-plek na schooltijd")
+    assert first.has("Klopt dit signaal?", "Thema: Overig", "Past een thema beter?")
+    changed = await s.send("armoede")
+    assert changed.has("Klopt dit signaal?", "Thema: Armoede") and not changed.has("Past een thema beter?")
+    assert (await s.send("ja")).has("opgeslagen")
+    assert await s.signals_saved() == 1
+
+
+async def test_a_question_for_a_role_minutes_after_a_lookup_asks_about_its_place(start):
+    s = await start()
+    assert (await s.send("jeugdarts rijswijk")).cards
+    assert [c.naam for c in (await s.send("wie is de lpa")).cards] == ["Hans van Beek"]
+    s.clock.wait(15)
+    assert (await s.send("wie is de smw")).has("Voor welke wijk")
+
+
 async def test_what_the_message_says_beats_what_was_remembered(start):
     s = await start()
     assert (await s.send("welke school heeft nt2")).has("In welke wijk")

@@ -48,6 +48,10 @@ class WijkwijzerDialog(Dialog):
     COPY_SECTION: ClassVar[str | None] = None
     """The copy file's section (default: ``ID``); dialogs that share their texts name one section."""
 
+    WAITS_BENEATH: ClassVar[bool] = True
+    """Whether this dialog's question, offering choices, waits beneath a new request that
+    interrupts it (see :func:`interrupt`); False when an interruption means 'skip'."""
+
     def __init__(self, copy: BaseCopy) -> None:
         super().__init__(self.ID)
         self.copy = copy
@@ -160,6 +164,10 @@ def interrupt(dc: DialogContext) -> bool:
     when the question is dropped instead."""
     pending = pending_of(dc)
     if pending is None or not pending.choices or pending.free_text or pending.interrupted or len(dc.stack) != 1:
+        return False
+    active = dc.active_dialog
+    dialog = dc.find_dialog_sync(active.id) if active is not None else None
+    if not isinstance(dialog, WijkwijzerDialog) or not dialog.WAITS_BENEATH:
         return False
     state_of(dc)[PENDING_KEY] = replace_pending(pending, interrupted=True).to_json()
     return True

@@ -246,6 +246,7 @@ class OnboardingDialog(WijkwijzerDialog):
     an answer counts as 'skipped' (the agent decides that it is one): see :meth:`end_dialog`."""
 
     ID = "onboarding"
+    WAITS_BENEATH = False  # a new question instead of the school means 'skipped'
     Copy = OnboardingCopy
     copy: OnboardingCopy
 

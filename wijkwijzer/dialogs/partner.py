@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
 from wijkwijzer.core.answers import pick_option
-from wijkwijzer.core.conversation import Route, end
+from wijkwijzer.core.conversation import CLEAR_REQUEST, Route, end
 from wijkwijzer.core.replies import ContactCard, reply
 from wijkwijzer.core.services import LastLookup, TurnServices, services
 from wijkwijzer.dialogs.common import joined
@@ -148,7 +148,7 @@ class PlaceSlot(Slot):
             found = places_by_part(svc.kb, svc.request.text)
             if found is None:
                 suggestion = suggested_places(svc.kb, svc.request.text)
-                return _choose(suggestion, suggestion=True) if suggestion else None
+                return _choose(suggestion, suggestion=True) if suggestion else _same_session(svc)
         return _value(svc.kb, values.get("rol"), found)
 
     def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
@@ -171,6 +171,23 @@ class PlaceSlot(Slot):
     @staticmethod
     def _own_label(svc: TurnServices) -> str:
         return place_label(svc.kb, Place(area=svc.profile.wijk))
+
+
+SESSION = timedelta(minutes=10)
+"""A clear question for a role that names no place, this soon after a lookup of a place, asks
+about that place ("wie is de lpa" a minute after the jeugdarts of Rijswijk); the answer names it."""
+
+
+def _same_session(svc: TurnServices) -> Any:
+    last, understanding = svc.memory.last_lookup, svc.understanding
+    if (last is None or last.intent not in ("partner_lookup", "expertise_lookup", "signal")
+            or svc.request.now - last.at > SESSION or understanding.intent != "partner_lookup"
+            or understanding.confidence < CLEAR_REQUEST or understanding.here):
+        return None
+    school = last.school if last.school in svc.kb.schools and (last.intent == "expertise_lookup" or not last.area) else None
+    if school is None and last.area not in svc.kb.areas:
+        return None
+    return Place(area=None if school else last.area, school=school).as_dict()
 
 
 def _choose(found: PlaceChoice, suggestion: bool = False) -> Choose:

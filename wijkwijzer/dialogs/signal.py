@@ -31,7 +31,11 @@ from wijkwijzer.knowledge.vocabulary import THEMA_IDS, THEMA_LABELS
 from wijkwijzer.store.schema import URGENCIES
 from wijkwijzer.store.signals import SignalFilter
 
+OTHER = "overig"
+"""The thema of a signal whose text names none (see :class:`ThemaSlot`)."""
 MIN_TEXT_WORDS = 3
+SHORT_ANSWER_WORDS = 4
+"""A later message this short may name the thema on its own ("armoede", "gaat over verzuim")."""
 _LEAD_IN = re.compile(
     r"^\s*(?:(?P<urgent>dringende?|urgente?|spoed)\s+)?(?:nieuwe?\s+)?"
     r"(?:signaal|signaaltje|signalering|melding)\s*[:\-]\s*"
@@ -71,6 +75,7 @@ class SignalCopy(SlotCopy):
     too_short: str
     refused: str
     ask_thema: str
+    thema_hint: str
     ask_wijk: str
     ask_urgency: str
     urgency_labels: dict[str, str]
@@ -117,13 +122,22 @@ class ThemaSlot(Slot):
 
     def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
         named = svc.understanding.entities.get("thema")
-        if named or values.get("thema") or not values.get("text"):
+        if named or not values.get("text"):
             return named
-        return thema_of(values["text"])
+        text = svc.request.text
+        if text != values["text"] and len(text.split()) <= SHORT_ANSWER_WORDS:
+            index = pick_option(text, list(THEMA_LABELS.values()))  # "armoede" in the confirm step
+            return THEMA_IDS[index] if index is not None else thema_of(text)
+        return None if values.get("thema") else thema_of(values["text"])
 
     def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
         index = pick_option(text, list(THEMA_LABELS.values()))
         return THEMA_IDS[index] if index is not None else thema_of(text)
+
+    def needed(self, svc: TurnServices, values: Mapping[str, Any], asked: int) -> bool:
+        """Never asked: people write what they see, not a category. A text that names no thema
+        is 'Overig' in the summary, and a thema typed in the confirm step ("armoede") changes it."""
+        return False
 
     def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
         return self.copy.ask_thema, list(THEMA_LABELS.values())
@@ -200,8 +214,10 @@ class ConfirmSlot(Slot):
     def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
         urgency = values.get("urgency") or "normaal"
         summary = self.copy.summary.format(
-            thema=THEMA_LABELS[values["thema"]], wijk=place_label(svc.kb, Place(area=values["wijk"])),
+            thema=THEMA_LABELS[values.get("thema") or OTHER], wijk=place_label(svc.kb, Place(area=values["wijk"])),
             urgentie=self.copy.urgency_labels[urgency].lower(), tekst=values["text"])
+        if not values.get("thema"):
+            summary += "\n" + self.copy.thema_hint
         if not values.get("urgency"):
             summary += "\n" + self.copy.urgency_hint
         return summary, list(self.copy.confirm)
@@ -245,9 +261,10 @@ class SignalDialog(SlotDialog):
         if not values["confirmed"]:
             await dc.context.send_activity(reply(self.copy.not_saved))
             return await end(dc)
+        thema = values.get("thema") or OTHER
         svc.memory.last_lookup = LastLookup(intent="signal", at=svc.request.now, area=values["wijk"],
-                                            thema=values["thema"])  # "wie is daar het jeugdteam"
-        await svc.signals.save_signal(thema=values["thema"], wijk=values["wijk"],
+                                            thema=thema)  # "wie is daar het jeugdteam"
+        await svc.signals.save_signal(thema=thema, wijk=values["wijk"],
                                       urgency=values.get("urgency") or "normaal", text=values["text"],
                                       reporter=svc.profile.user_id, at=svc.request.now,
                                       message=svc.request.message)
