@@ -94,6 +94,15 @@ async def test_a_route_question_waits_beneath_a_lookup_and_takes_one_of_its_choi
     assert (await s.send("nee nog niet, hij zit op 10 uur")).has("Onder de grens")
 
 
+async def test_a_number_after_a_lookup_does_not_answer_the_question_beneath_it(start):
+    s = await start()
+    await s.send("verzuim")
+    await s.send("ja")
+    await s.send("ongeoorloofd")
+    await s.send("lpa duinoord")
+    assert not (await s.send("optie 2")).has("Onder de grens")  # a number points at the last list shown
+
+
 async def test_after_a_lookup_the_earlier_question_takes_nothing_but_its_choices(start):
     s = await start()
     await s.send("signaal over meer verzuim na de meivakantie in bouwlust")
@@ -127,6 +136,9 @@ async def test_a_signal_that_names_no_thema_is_not_asked_for_one_and_a_typed_the
     assert changed.has("Klopt dit signaal?", "Thema: Armoede") and not changed.has("Past een thema beter?")
     assert (await s.send("ja")).has("opgeslagen")
     assert await s.signals_saved() == 1
+    await s.send("signaal: meer ouders vragen om hulp bij de aanvraag van een bso-plek")
+    assert (await s.send("1")).has("opgeslagen")  # the confirm step's first choice, not the first thema
+    assert await s.signals_saved() == 2
 
 
 async def test_a_question_for_a_role_minutes_after_a_lookup_asks_about_its_place(start):

@@ -192,6 +192,7 @@ class Decision(Enum):
 
 
 ASIDE_INTENTS = frozenset({"greeting", "thanks", "help"})
+_BY_NUMBER = re.compile(r"(?:(?:optie|nummer|keuze|nr\.?) ?)?\d{1,3}[.)!]?")
 
 def matches_choice(text: str, choices: Sequence[str]) -> bool:
     """The message picks one of the offered choices: by number, by its words, or by a leading
@@ -219,8 +220,11 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
     if request.command is not None or understanding.human:
         return Decision.NEW  # an account command, or someone who wants a person instead of the bot
     chosen = matches_choice(request.text, pending.choices)
-    if pending.interrupted and (not chosen or understanding.intent in SOCIAL or understanding.intent in ASIDE_INTENTS):
-        return Decision.NEW  # a question asked before another request takes only one of its choices ("ok thx" is none)
+    if pending.interrupted and (not chosen or _BY_NUMBER.fullmatch(" ".join(request.text.lower().split()))
+                                or understanding.intent in SOCIAL or understanding.intent in ASIDE_INTENTS):
+        # a question asked before another request takes only one of its choices, by its words: "ok thx"
+        # is none, and "2" points at the last list shown, not at a question no longer on the screen
+        return Decision.NEW
     if request.concern is not None:
         if pending.free_text or (pending.safety and (chosen or understanding.intent in pending.intents)):
             return Decision.ANSWER

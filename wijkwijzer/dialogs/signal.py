@@ -35,6 +35,7 @@ OTHER = "overig"
 """The thema of a signal whose text names none (see :class:`ThemaSlot`)."""
 MIN_TEXT_WORDS = 3
 SHORT_ANSWER_WORDS = 4
+_DIGIT = re.compile(r"\d")
 """A later message this short may name the thema on its own ("armoede", "gaat over verzuim")."""
 _LEAD_IN = re.compile(
     r"^\s*(?:(?P<urgent>dringende?|urgente?|spoed)\s+)?(?:nieuwe?\s+)?"
@@ -125,14 +126,11 @@ class ThemaSlot(Slot):
         if named or not values.get("text"):
             return named
         text = svc.request.text
-        if text != values["text"] and len(text.split()) <= SHORT_ANSWER_WORDS:
-            index = pick_option(text, list(THEMA_LABELS.values()))  # "armoede" in the confirm step
+        if text != values["text"] and len(text.split()) <= SHORT_ANSWER_WORDS and not _DIGIT.search(text):
+            # "armoede" in the confirm step; not "1", which picks one of that step's own choices
+            index = pick_option(text, list(THEMA_LABELS.values()))
             return THEMA_IDS[index] if index is not None else thema_of(text)
         return None if values.get("thema") else thema_of(values["text"])
-
-    def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
-        index = pick_option(text, list(THEMA_LABELS.values()))
-        return THEMA_IDS[index] if index is not None else thema_of(text)
 
     def needed(self, svc: TurnServices, values: Mapping[str, Any], asked: int) -> bool:
         """Never asked: people write what they see, not a category. A text that names no thema
