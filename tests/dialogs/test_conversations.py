@@ -149,6 +149,15 @@ async def test_a_question_for_a_role_minutes_after_a_lookup_asks_about_its_place
     assert (await s.send("wie is de smw")).has("Voor welke wijk")
 
 
+async def test_stop_with_a_wijk_unsubscribes_from_that_wijk_only(start):
+    s = await start()
+    await s.send("meld me aan voor moerwijk")
+    await s.send("en ook voor laak")
+    await s.send("stop maar met laak")
+    following = await s.send("welke wijken volg ik")
+    assert following.has("Moerwijk") and not following.has("Laak")
+
+
 async def test_what_the_message_says_beats_what_was_remembered(start):
     s = await start()
     assert (await s.send("welke school heeft nt2")).has("In welke wijk")

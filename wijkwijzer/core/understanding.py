@@ -349,6 +349,8 @@ CUES: dict[str, re.Pattern[str]] = {
                           r"\bstuur (me|mij) (voortaan |ook |maar )+.{0,40}\b(rondgestuurd|verstuurd|gestuurd)\b",
                           rf"\baanmelden (voor|bij|op) (de |alle )?{_words(_NEWS)}",
                           rf"\b(wil|graag|ook) (\w+ )?{_words(_NEWS)} (over|van|uit|voor)\b"),
+    # "stop met morgenstond": stop with a place (the rule below asks for the place too)
+    "stop_with": _any(r"^(stop|stoppen|stop maar|stop ook|kap) (maar |ook |even |ff )?(met|voor)\b"),
     "unsubscribe_cue": _any(r"^(stop|stoppen|stop alles|unsubscribe)$",
                             _words("afmelden uitschrijven unsubscribe"), r"^afmelding\b",
                             r"\bmeld (me|mij|ons) (ff |even |maar |dan |nu |ook )*af\b", r"\bschrijf (me|mij) (ff |even |maar )*uit\b",
@@ -403,7 +405,8 @@ RULES: tuple[Rule, ...] = (
     Rule("register", 0.88, ("register_alone",), unless=("place",)),
     Rule("subscribe", 0.96, ("subscribe_cue",), unless=("unsubscribe_cue",)),
     Rule("subscribe", 0.94, ("signup_word", "place"), unless=("pupil", "unsubscribe_cue")),
-    Rule("unsubscribe", 0.96, ("unsubscribe_cue",), unless=("pupil",)),  # "een leerling afmelden" is no unsubscribe
+    Rule("unsubscribe", 0.96, ("unsubscribe_cue",), unless=("pupil",)),
+    Rule("unsubscribe", 0.93, ("stop_with", "place"), unless=("pupil",)),  # "een leerling afmelden" is no unsubscribe
     Rule("announce", 0.95, ("announce_cue",)),
     Rule("signal_report", 0.93, ("signals_plural", "report_word")),
     Rule("signal_report", 0.85, ("signals_plural",), unless=("signal_verb",)),
