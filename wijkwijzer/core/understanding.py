@@ -405,8 +405,8 @@ RULES: tuple[Rule, ...] = (
     Rule("register", 0.88, ("register_alone",), unless=("place",)),
     Rule("subscribe", 0.96, ("subscribe_cue",), unless=("unsubscribe_cue",)),
     Rule("subscribe", 0.94, ("signup_word", "place"), unless=("pupil", "unsubscribe_cue")),
-    Rule("unsubscribe", 0.96, ("unsubscribe_cue",), unless=("pupil",)),
-    Rule("unsubscribe", 0.93, ("stop_with", "place"), unless=("pupil",)),  # "een leerling afmelden" is no unsubscribe
+    Rule("unsubscribe", 0.96, ("unsubscribe_cue",), unless=("pupil",)),  # "een leerling afmelden" is no unsubscribe
+    Rule("unsubscribe", 0.93, ("stop_with", "place"), unless=("pupil",)),
     Rule("announce", 0.95, ("announce_cue",)),
     Rule("signal_report", 0.93, ("signals_plural", "report_word")),
     Rule("signal_report", 0.85, ("signals_plural",), unless=("signal_verb",)),
