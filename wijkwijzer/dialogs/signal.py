@@ -2,9 +2,9 @@
 and the aggregated report for adviseurs.
 
 Slots: the ``text`` (checked for personal data about a child before it is kept even in dialog
-state), the ``thema`` and ``wijk`` (taken from the text and the user's own wijk when it says
-nothing), the ``urgency`` ("dringend signaal: …" is urgent; asked only while fewer than three
-questions were asked) and the confirmation. A safety concern in the text was answered by the
+state), the ``wijk`` (from the text, else the user's own wijk, else asked), the ``thema`` and the
+``urgency`` (never asked: read from the text, 'Overig' and 'normaal' when it names none, shown in
+the summary and changed by a word typed there: "armoede", "dringend") and the confirmation. A safety concern in the text was answered by the
 agent before this dialog runs; the signal goes on, so a false alarm costs nothing.
 """
 
@@ -75,7 +75,6 @@ class SignalCopy(SlotCopy):
     ask_text: str
     too_short: str
     refused: str
-    ask_thema: str
     thema_hint: str
     ask_wijk: str
     ask_urgency: str
@@ -138,7 +137,7 @@ class ThemaSlot(Slot):
         return False
 
     def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
-        return self.copy.ask_thema, list(THEMA_LABELS.values())
+        return self.copy.thema_hint, list(THEMA_LABELS.values())  # not asked (see needed)
 
 
 class WijkSlot(Slot):
