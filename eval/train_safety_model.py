@@ -14,22 +14,20 @@ same model.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import math
-import random
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+import learning  # noqa: E402  (eval/learning.py)
+from learning import Example  # noqa: E402
 
 from wijkwijzer.core.safety import SELF_HARM_KINDS, prepared, ruled  # noqa: E402
-from wijkwijzer.core.safety_model import MODEL_FILE, features  # noqa: E402
+from wijkwijzer.core.safety_model import HEADS, MODEL_FILE, features  # noqa: E402
 
 SAFETY = {"tuned": ROOT / "eval" / "privacy" / "tuned", "dev": ROOT / "eval" / "safety_dev",
           "dev2": ROOT / "eval" / "safety_dev2", "dev3": ROOT / "eval" / "safety_dev3",
@@ -39,12 +37,7 @@ CLEAN = {"tuned": "tuned", "dev": "dev", "dev3": "dev3", "dev4": "dev4", "dev5":
 UTTERANCES = [ROOT / "tests" / "nlu" / "utterances.yaml",
               *(ROOT / "eval" / "conversations" / f"{part}_utterances.yaml"
                 for part in ("tuned", "dev", "dev2", "dev3", "dev4", "dev5"))]
-HEADS = ("concern", "self_harm", "acute")
 THRESHOLDS = {"concern": 0.8, "self_harm": 0.6, "acute": 0.6}
-MIN_COUNT = 2
-L2 = 1e-4
-EPOCHS = 20
-RATE = 0.3
 
 
 def sources() -> list[Path]:
@@ -55,18 +48,11 @@ def sources() -> list[Path]:
 
 
 def fingerprint() -> str:
-    """Of the training files and this script: the shipped model must be the one they give."""
-    digest = hashlib.sha256()
-    for path in [*sources(), Path(__file__).resolve()]:
-        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    """Of the training files and the trainer: the shipped model must be the one they give."""
+    return learning.fingerprint(sources(), Path(__file__))
 
 
-def _load(path: Path) -> list[dict[str, Any]]:
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
-
-
-Example = tuple[str, dict[str, int]]
+_load = learning.load
 
 
 def examples(part: str) -> tuple[list[Example], list[str]]:
@@ -89,34 +75,6 @@ def utterances() -> list[Example]:
     return [(text, dict.fromkeys(HEADS, 0)) for text in sorted(texts) if not ruled(text)]
 
 
-def train(data: list[Example]) -> dict[str, dict[str, Any]]:
-    rows = [(sorted(features(prepared(text))), labels) for text, labels in data]
-    counts = Counter(feature for row, _ in rows for feature in row)
-    rows = [([f for f in row if counts[f] >= MIN_COUNT], labels) for row, labels in rows]
-    model: dict[str, dict[str, Any]] = {}
-    for head in HEADS:
-        weights: dict[str, float] = {}
-        squares: dict[str, float] = {}
-        bias, bias_square = 0.0, 1e-8
-        order = list(range(len(rows)))
-        shuffle = random.Random(13)
-        for _ in range(EPOCHS):
-            shuffle.shuffle(order)
-            for index in order:
-                row, labels = rows[index]
-                logit = bias + sum(weights.get(f, 0.0) for f in row)
-                error = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))) - labels[head]
-                bias_square += error * error
-                bias -= RATE * error / math.sqrt(bias_square)
-                for f in row:
-                    gradient = error + L2 * weights.get(f, 0.0)
-                    squares[f] = squares.get(f, 1e-8) + gradient * gradient
-                    weights[f] = weights.get(f, 0.0) - RATE * gradient / math.sqrt(squares[f])
-        model[head] = {"bias": round(bias, 4), "threshold": THRESHOLDS[head],
-                       "weights": {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 0.005}}
-    return model
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hold", choices=tuple(SAFETY), help="leave this part out and report on it")
@@ -132,7 +90,7 @@ def main() -> int:
         else:
             data += part_examples
     print(f"training on {len(data)} texts ({sum(labels['concern'] for _, labels in data)} concerns)")
-    trained = train(data)
+    trained = learning.train(data, THRESHOLDS, lambda text: features(prepared(text)))
     if args.hold is None:
         trained["trained_on"] = {"sha256": fingerprint()}
         MODEL_FILE.write_text(json.dumps(trained, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

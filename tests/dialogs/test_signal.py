@@ -37,6 +37,14 @@ async def test_signal_with_a_childs_name_is_refused_and_can_be_rephrased(make_ch
     assert not retry.has("een naam")
 
 
+async def test_a_signal_that_describes_one_child_in_words_no_rule_lists_is_refused(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    refused = await chat.send("signaal: de oudste van het gezin dat vorige week uit huis is gezet zit bij ons in groep 8")
+    assert refused.has("lijkt een beschrijving van één kind"), refused.text
+    retry = await chat.send("gezinnen die uit huis worden gezet, de kinderen komen dan vaak te laat")
+    assert not retry.has("lijkt een"), retry.text
+
+
 async def test_signal_with_bsn_phone_or_birth_date_is_refused(make_chat):
     chat = await make_chat(wijk="Den Haag: Ypenburg")
     for text, kind in (

@@ -59,6 +59,7 @@ import phonenumbers
 from stdnum.nl import bsn, onderwijsnummer
 from stdnum.nl import postcode as pc6
 
+from wijkwijzer.core import learned
 from wijkwijzer.core.inbound import capped
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.text import normalize, without_accents
@@ -368,11 +369,13 @@ _PLURAL_CHILDREN = re.compile(r"\b(?:kinderen|leerlingen|jongens|meisjes|kleuter
 
 
 def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
-                       today: date | None = None) -> list[Finding]:
+                       today: date | None = None, model: bool = True) -> list[Finding]:
     """Everything in ``text`` that looks like personal data, in the order it occurs.
 
     ``allowed_words`` (folded, see :func:`fold`) are the knowledge base's own names, never a
-    person; ``today`` decides which years are birth years (default: today)."""
+    person; ``today`` decides which years are birth years (default: today). When the rules find
+    nothing, the learned model (:func:`one_child`) may still hear one child described so that
+    people recognise it; ``model=False`` asks the rules alone (what the model is trained beside)."""
     text = capped(text)
     year = (today or date.today()).year
     found: list[Finding] = []
@@ -427,6 +430,8 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
     single = _single_child(text)
     if single is not None:
         add("kind", *single)
+    if model and not found and one_child(text):
+        add("kind", *_described_child(text))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -866,6 +871,29 @@ def _single_child(text: str) -> tuple[int, int] | None:
     if not (unique or _GROUP.search(text) or _SCHOOL_WORD.search(text)):
         return None
     return min(child.start(), trait.start()), max(child.end(), trait.end())
+
+
+def one_child(text: str) -> bool:
+    """The learned model's opinion: ``text`` describes one child so that people recognise it
+    (a group or a school with a trait, a family situation, an event), in words no rule lists.
+    ``eval/train_privacy_model.py`` writes ``data/one_child_model.json`` from the tune sets."""
+    head = learned.load("one_child", ("one_child",))["one_child"]
+    return head.says_yes(learned.features(normalize(capped(text))))
+
+
+_CLAUSE_END = re.compile(r"[.,;:!?()\n]")
+
+
+def _described_child(text: str) -> tuple[int, int]:
+    """What to quote back for a child the model heard: the clause that names the child
+    ("de jongen in de rolstoel bij ons in groep 6"), at most about ten words."""
+    child = _SINGLE_CHILD.search(text)
+    start = child.start() if child else len(text) - len(text.lstrip(" \"'-"))
+    end = next((m.start() for m in _CLAUSE_END.finditer(text, (child.end() if child else start) + 1)), len(text))
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) > 10:
+        end = start + words[9].end()
+    return start, max(end, start + 1)
 
 
 def _mixed_case(name: str) -> bool:
