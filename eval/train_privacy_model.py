@@ -35,7 +35,8 @@ from wijkwijzer.knowledge.loader import KnowledgeBaseHolder  # noqa: E402
 from wijkwijzer.knowledge.text import normalize  # noqa: E402
 
 PRIVACY = ("tuned", "dev", "dev3", "dev4", "dev5")
-SAFETY = [ROOT / "eval" / "privacy" / "tuned", *sorted((ROOT / "eval").glob("safety_dev*"))]
+SAFETY = [ROOT / "eval" / "privacy" / "tuned",
+          *(ROOT / "eval" / f"safety_dev{suffix}" for suffix in ("", "2", "3", "4", "5", "6"))]
 CONVERSATIONS = ("tuned", "dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 UTTERANCES = [ROOT / "tests" / "nlu" / "utterances.yaml",
               *(ROOT / "eval" / "conversations" / f"{part}_utterances.yaml" for part in CONVERSATIONS)]
