@@ -202,3 +202,25 @@ def test_what_a_rephrase_puts_in_front_is_found(text, kind):
 ])
 def test_an_opening_word_alone_is_no_personal_data(text):
     assert found(text) == {}, found(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # kinds the dev7 set showed, in other words
+    ("geb: 2015/11/03, het systeem pakt de datum niet", "geboortedatum"),
+    ("haar geboortedag is 03-11, ze is de jongste van de klas", "geboortedatum"),
+    ("llnmr. 5521 verzuimt al weken", "nummer"),
+    ("leerlingnummer 45 812 staat dubbel in het systeem", "nummer"),
+])
+def test_dev7_kinds_of_personal_data_are_found(text, kind):
+    assert kind in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "graag de agenda t.a.v. de ib'er sturen",                       # an abbreviation with dots
+    "met sint maarten gaan veel kinderen alleen langs de deuren",    # a feast with a name in it
+    "de nieuwe leesboeken zijn te leen in de bieb",                  # 'te leen'
+    "de kleuters spelen het verhaal van de ark van noach na",        # a story
+    "we lezen Annie M.G. Schmidt voor in groep 3",                   # an author with initials
+])
+def test_dev7_look_alikes_of_personal_data_pass(text):
+    assert found(text) == {}, found(text)

@@ -279,6 +279,35 @@ def test_more_figures_and_topics_stay_quiet(text):
     assert assess(text) is None, assess(text)
 
 
+@pytest.mark.parametrize("text", [
+    # the dev7 set's kinds of look-alike, in other words: a neglected thing, the writer's own hunger
+    # or temper, a whole class before lunch, fasting, a talk or course about the subject, figures
+    "de speelplaats achter het gebouw is echt verwaarloosd, wie betaalt het opknappen",
+    "ik heb zo'n honger, heeft iemand koekjes in de teamkamer",
+    "de hele klas heeft om tien uur al honger, mag het fruit eerder?",
+    "een leerling doet mee met de ramadan en heeft 's middags weinig energie, ouders weten het",
+    "ik ga er nog aan dood, al die groepsplannen voor vrijdag",
+    "ik kan die printer wel wurgen, derde keer vastgelopen",
+    "een collega volgt een module over huiselijk geweld, mag ze casussen van school gebruiken",
+    "een ouder schreeuwde gisteren tegen mij bij het hek, hoe meld ik dat bij de directie",
+    "een leerling houdt zijn spreekbeurt over kindermishandeling, mag hij een folder gebruiken",
+    "landelijk wordt 1 op de 30 kinderen mishandeld, hoe gebruik ik dat in de teampresentatie",
+])
+def test_dev7_look_alikes_stay_quiet(text):
+    assert assess(text) is None, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "haar moeder is alcoholiste en ze moet zelf voor haar eten zorgen",
+    "bij het huisbezoek: lege koelkast en de kinderen slapen op matrassen op de grond",
+    "ouders laten hem al maanden niet naar de tandarts terwijl hij kiespijn heeft",
+    "het meisje wordt steeds magerder en vraagt elke dag om eten",
+])
+def test_dev7_signs_of_neglect_are_recognised(text):
+    concern = assess(text)
+    assert concern is not None and "neglect" in concern.kinds, concern
+
+
 def test_typos_are_put_right_the_same_way_in_every_process():
     """The typo fixer once tried its candidates in a set's order, which changes with the hash
     seed: "mussen" became "messen" (a knife) in one process and stayed "mussen" in another."""

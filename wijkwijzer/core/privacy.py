@@ -204,7 +204,7 @@ def allowed_words(kb: KnowledgeBase) -> frozenset[str]:
 
 _MONTHS = (r"jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|"
            r"sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_BIRTH = (r"(?:geboren|gebroen|geboorn|gebooren|geborren|geb\.?|geboortedatum|geboortejaar|geb\.?datum|jarig|"
+_BIRTH = (r"(?:geboren|gebroen|geboorn|gebooren|geborren|geb\.?|geboortedatum|geboortedag|geboortejaar|geb\.?datum|jarig|"
           r"verjaardag|verjaart|dob|gebdat)")
 # Addresses start where their run of address characters starts (the look-behinds): tried at every
 # character of a long run, a search was quadratic in its length (tests/test_patterns_are_linear.py).
@@ -225,9 +225,9 @@ _HANDLE_NAMED = re.compile(
     r"\s*(?P<handle>@?[A-Za-z0-9_.]*[A-Za-z_][A-Za-z0-9_.]{2,30})", re.IGNORECASE)
 _DIGITS = re.compile(r"(?<![\d.,/-])(?<!\d:)(?:\d{5,}|\d{2,4}[ .]\d{2,4}[ .]\d{2,4}(?:[ .]\d{1,3})?)(?![\d])")
 _NUMBER_CONTEXT = re.compile(
-    r"\b(?:leerling(?:en)?(?:\s?(?:nummer|nr)s?)?|lln?r?|ll[ .-]?nr|llnr|lln\.?\s?nr|dossier(?:nummer|nr)?|"
+    r"\b(?:leerling(?:en)?(?:\s?(?:nummer|nr)s?)?|lln?r?|ll[ .-]?nr|llnr|lln?mr|lln\.?\s?nr|dossier(?:nummer|nr)?|"
     r"parnassys(?:[ -]?nr)?|esis(?:[ -]?nr)?|id|registratienummer|studentnummer|nr|nummer)\.?\s*\(?\s*"
-    r"(?:(?:nr|nummer)\.?\s*)?(?:[:#=]\s*)?(?P<nr>[Ll]-?\d{3,}|\d{2,4}[-/]\d{2,4}|\d{3,})\b|"
+    r"(?:(?:nr|nummer)\.?\s*)?(?:[:#=]\s*)?(?P<nr>[Ll]-?\d{3,}|\d{2,4}[-/]\d{2,4}|\d{2,3}\s\d{3}(?!\d|[.,:]\d)|\d{3,})\b|"
     r"(?<![\w-])(?P<code>L-\d{3,6})\b|"
     r"(?<![\w.,:/-])(?P<before>\d{4,6})(?=\s+(?:uit\s+|in\s+)?(?:groep|gr\.?)\s*\d)|"
     r"(?<![\w.,:/-])(?P<record>\d{4,6})(?=\s+(?:\w+\s+){0,2}(?:checken|opzoeken|nakijken|in\s+parnassys|in\s+esis)\b)|"
@@ -246,7 +246,7 @@ _BIRTH_WORD = re.compile(rf"\b{_BIRTH}(?!\w)|\b\d{{1,2}}\s*jaar\s+(?:oud|geworde
                          r"|\b(?:wordt|werd)\s+(?:op\s+)?[\w ]{1,20}?\s\d{1,2}\s*(?:jaar|jr)\b", re.IGNORECASE)
 """A birth word, or turning an age on a day ("hij wordt op 30 juni 8 jaar")."""
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/.-])")
-_DATE_ISO = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d/.-])")
+_DATE_ISO = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>[01]?\d)(?P=s)(?P<d>[0-3]?\d)(?![\d/.-])")
 _MONTH_YEAR_NUMERIC = re.compile(r"(?<![\d/.-])(?P<m>[01]?\d)\s?[-/.]\s?(?P<y>(?:19|20)\d{2})(?![\d/.-])")
 _STREET_SUFFIX = (r"straat|str|laan|weg|plein|kade|gracht|singel|hof|pad|dreef|park|dijk|steeg|markt|baan|"
                   r"boulevard|plantsoen|erf|hout|veld|zoom|kant|wal|ring|weide|akker|haven|burcht|lei|hoek|"
@@ -291,7 +291,7 @@ _CONTEXT_BEFORE = re.compile(
 _LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-zà-ÿ]\.\s?){2,3}(?![\w])")
 _ABBREVIATIONS = frozenset("""
     ivm ipv oa as ea dwz tov mbt zsm nav iom tzt miv ism ed oid pp vd nvt aub svp ev bv mn obv vwb vs gr ca
-    ie eg al ic ac ro tk ib ovv mvg bvd evt mbv zgan aub svp
+    ie eg al ic ac ro tk ib ovv mvg bvd evt mbv zgan aub svp tav tnv dmv iig ihkv
 """.split())
 _FAMILY = frozenset("""
     vader moeder ouders broer broertje zus zusje opa oma oom tante pa ma papa mama stiefvader stiefmoeder
@@ -323,6 +323,8 @@ _TITLES = (
     "paulus de boskabouter", "suske en wiske", "jommeke", "kuifje", "asterix", "obelix", "donald duck",
     "mickey mouse", "bolke de beer", "woezel en pip", "boer boris", "kikker", "dummie de mummie",
     "de kleine prins", "mathilda", "bfg", "sjakie", "karlsson", "ronja", "rasmus", "emil", "madelief",
+    # feasts and fixed phrases with a name in them
+    "sint maarten", "sint-maarten", "ark van noach", "te leen", "annie m.g. schmidt",
 )
 _INTERFIX = frozenset("van de der den el al ben bin ter ten te op in 't het la le da di du von".split())
 
@@ -430,7 +432,7 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
     single = _single_child(text)
     if single is not None:
         add("kind", *single)
-    if model and not found and one_child(text):
+    if model and not found and not _ANY_CHILD.search(text) and one_child(text):
         add("kind", *_described_child(text))
     return sorted(found, key=lambda f: f.start)
 
@@ -635,14 +637,14 @@ def _names(text: str, allowed: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Spans of names (see the module docstring), a first name joined with the surname after it."""
     words = lexicon()
     tokens = _tokens(text)
+    folded = fold(text)
+    title_words = {word for title in _TITLES if title in folded for word in re.findall(r"[a-z]+", title)}
     for match in _INITIALS.finditer(text):
-        if not re.fullmatch(r"[A-Z]\.?", match.group(0).strip()):
+        if not re.fullmatch(r"[A-Z]\.?", match.group(0).strip()) and not set(re.findall(r"[a-z]+", fold(match.group(0)))) <= title_words:
             yield match.start(), match.end()
     for match in _LOWER_INITIALS.finditer(text):
         if fold(match.group(0)).replace(" ", "").replace(".", "") not in _ABBREVIATIONS:
             yield match.start(), match.end()
-    folded = fold(text)
-    title_words = {word for title in _TITLES if title in folded for word in title.split()}
     i = 0
     while i < len(tokens):
         if tokens[i].folded in title_words or _public_figure(tokens, i) or not _is_name(
@@ -881,6 +883,9 @@ def one_child(text: str) -> bool:
     return head.says_yes(learned.features(normalize(capped(text))))
 
 
+_ANY_CHILD = re.compile(r"\b(?:jongens? of (?:een )?meisjes?|meisjes? of (?:een )?jongens?|maakt niet uit|"
+                        r"welk kind (?:dan )?ook|geen specifiek\w* (?:kind|leerling))\b", re.IGNORECASE)
+"""No child in particular ("jongen of meisje, maakt niet uit"): the model's word alone is not enough."""
 _CLAUSE_END = re.compile(r"[.,;:!?()\n]")
 
 
