@@ -15,6 +15,9 @@ _APOSTROPHES = re.compile(r"['’`´‘ʼ]")
 _AMPERSAND = re.compile(r"(?<!\s)\s*&\s*")  # starts where the spaces start: linear
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _GENITIVE_S = re.compile(r"(?:^| )s (?=[a-z])")
+_SHORTHAND = re.compile(r"(?:^| )(?:vd|v d|vh|v h)(?= |$)")
+_LONGHAND = {"vd": " van de", "v d": " van de", "vh": " van het", "v h": " van het"}
+"""Typed shorthand for 'van de' and 'van het' ("smw vd hangaarduil", "ib v/h spoorwiel")."""
 
 
 def without_accents(text: str) -> str:
@@ -31,13 +34,15 @@ def normalize(text: str) -> str:
     apostrophe is a typed separator ("wijkagent'ypenburg") and becomes a space, as do hyphens,
     slashes and other punctuation ("De Heuvel/Amstelwijk" → "de heuvel amstelwijk"). The old
     genitive "'s" is glued to the name it belongs to, so "'s-Gravenhage", "s-gravenhage",
-    "'s Gravenhage" and "sgravenhage" all read alike. "&" reads as "en".
+    "'s Gravenhage" and "sgravenhage" all read alike. "&" reads as "en"; typed shorthand "vd",
+    "v/d", "vh" and "v/h" read as "van de" and "van het".
     """
     plain = without_accents(text.lower())
     plain = _APOSTROPHES.sub(" ", _SUFFIX_APOSTROPHE.sub("", plain))
     plain = _AMPERSAND.sub(" en ", plain)
     spaced = _NON_WORD.sub(" ", plain).strip()
-    return _GENITIVE_S.sub(lambda match: match.group(0)[:-2] + "s", spaced)
+    spaced = _GENITIVE_S.sub(lambda match: match.group(0)[:-2] + "s", spaced)
+    return _SHORTHAND.sub(lambda match: _LONGHAND[match.group(0).strip()], spaced).strip()
 
 
 def tokens(text: str) -> list[str]:
