@@ -455,3 +455,54 @@ async def test_a_gemeente_wide_contact_is_the_answer_for_the_gemeente(start):
     s = await start()
     answer = await s.send("leerplicht den haag")
     assert answer.cards and answer.cards[0].naam == "Rachid Bennani"  # works for all of Den Haag: no question
+
+
+async def test_mijn_rol_interrupts_a_route_question_and_answers_for_the_own_wijk(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    await s.send("meldcode")
+    await s.send("nee")  # no danger now: step 1 asks whether the signs are written down
+    own = await s.send("mijn jeugdteam?")
+    assert own.cards and own.has("Jeugdteam voor Ypenburg"), own.text
+
+
+async def test_a_role_without_a_place_long_after_a_lookup_in_the_own_wijk_keeps_that_wijk(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    assert [c.naam for c in (await s.send("wie is onze smw")).cards] == ["Fatma Yilmaz"]
+    s.clock.wait(60)
+    later = await s.send("en de lpa?")
+    assert later.cards and not later.has("Voor welke wijk"), later.text
+
+
+async def test_a_role_without_a_place_long_after_a_lookup_elsewhere_asks(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    await s.send("smw scheveningen")
+    s.clock.wait(60)
+    assert (await s.send("en de lpa?")).has("Voor welke wijk")
+
+
+async def test_a_question_about_the_explanation_just_shown_is_answered_from_it(start):
+    s = await start()
+    await s.send("wat is een onderwijsconsulent")
+    answer = await s.send("kost dat de ouders geld?")
+    assert answer.has("Onderwijsconsulent", "gratis"), answer.text
+    await s.send("bezwaar tegen de tlv")
+    assert (await s.send("kan iemand de ouders daarbij helpen?")).has("ouder- en jeugdsteunpunt")
+
+
+async def test_a_question_about_something_else_after_an_explanation_gets_the_honest_fallback(start):
+    s = await start()
+    await s.send("wat is een onderwijsconsulent")
+    assert (await s.send("is de printer weer kapot?")).has("Dat begrijp ik niet")
+    s.clock.wait(45)
+    assert not (await s.send("kost dat de ouders geld?")).has("gratis")
+
+
+async def test_ok_after_an_interrupting_lookup_does_not_save_the_signal_beneath(start):
+    s = await start()
+    assert (await s.send("we zien steeds meer kinderen met een energiedrankje op het plein")).has("Klopt dit signaal?")
+    assert (await s.send("wie is de wijkagent in laak")).cards
+    for ack in ("ok", "ja top"):
+        assert not (await s.send(ack)).has("opgeslagen")
+    assert await s.signals_saved() == 0
+    assert (await s.send("ja, opslaan")).has("opgeslagen")
+    assert await s.signals_saved() == 1

@@ -29,6 +29,23 @@ async def test_guided_signal_takes_at_most_three_questions(make_chat):
     assert turn.has("Wijk: Ypenburg", "zonder ontbijt")
 
 
+async def test_a_signal_without_a_wijk_is_not_asked_for_one_and_ja_saves_it(make_chat):
+    chat = await make_chat()  # no wijk of their own
+    summary = await chat.send("signaal: in groep 5 komen steeds meer kinderen zonder ontbijt")
+    assert summary.has("Klopt dit signaal", "Wijk: niet genoemd", "Weet je de wijk?")
+    assert summary.choices == ["Ja, opslaan", "Nee, annuleren"]
+    assert (await chat.send("ja klopt")).has("anoniem opgeslagen")
+    assert "Armoede: < 5" in await signal_report(make_chat)
+
+
+async def test_a_wijk_typed_at_the_summary_is_taken(make_chat):
+    chat = await make_chat()
+    await chat.send("signaal: in groep 5 komen steeds meer kinderen zonder ontbijt")
+    changed = await chat.send("laak")
+    assert changed.has("Klopt dit signaal", "Wijk: stadsdeel Laak") and not changed.has("niet genoemd")
+    assert (await chat.send("ja")).has("anoniem opgeslagen")
+
+
 async def test_signal_with_a_childs_name_is_refused_and_can_be_rephrased(make_chat):
     chat = await make_chat(wijk="Den Haag: Ypenburg")
     refused = await chat.send("signaal: Sara uit groep 5 is steeds vaker afwezig")

@@ -63,6 +63,7 @@ from wijkwijzer.core.services import (
     SERVICES_KEY,
     ConsoleLinks,
     LastLookup,
+    LastShown,
     Memory,
     OutboxService,
     PeopleService,
@@ -285,8 +286,10 @@ def _redirected(result: DialogTurnResult) -> bool:
 
 def _memory(data: Any) -> Memory:
     data = data if isinstance(data, dict) else {}
-    return Memory(last_lookup=LastLookup.from_json(data.get("last_lookup")))
+    return Memory(last_lookup=LastLookup.from_json(data.get("last_lookup")),
+                  last_shown=LastShown.from_json(data.get("last_shown")))
 
 
 def _memory_json(memory: Memory) -> dict[str, Any]:
-    return {"last_lookup": memory.last_lookup.to_json() if memory.last_lookup else None}
+    return {"last_lookup": memory.last_lookup.to_json() if memory.last_lookup else None,
+            "last_shown": memory.last_shown.to_json() if memory.last_shown else None}

@@ -30,6 +30,7 @@ from wijkwijzer.core.copy import CopyBook
 from wijkwijzer.core.intents import BY_NAME, INTENT_NAMES, SOCIAL
 from wijkwijzer.core.replies import ContactCard, reply
 from wijkwijzer.core.services import CommandMatch, Profile, Request, TurnServices, services
+from wijkwijzer.knowledge.text import normalize
 
 PENDING_KEY = "pending"
 CLEAR_REQUEST = 0.75
@@ -193,6 +194,18 @@ class Decision(Enum):
 
 ASIDE_INTENTS = frozenset({"greeting", "thanks", "help"})
 _BY_NUMBER = re.compile(r"(?:(?:optie|nummer|keuze|nr\.?) ?)?\d{1,3}[.)!]?")
+_ACKNOWLEDGING = frozenset("""
+    ok oke okay okee oki ja jaa jep jup yes prima top goed mooi super fijn thanks thx dank dankje bedankt hoor klopt
+    nee neen nope helder duidelijk
+""".split())
+"""Words that only acknowledge the last answer ("ok", "ja top", "prima"): they pick no choice of a
+question asked before it."""
+
+
+def acknowledges(text: str) -> bool:
+    """The message only acknowledges the last answer ("ok", "ja top", "oke prima")."""
+    words = normalize(text).split()
+    return bool(words) and set(words) <= _ACKNOWLEDGING
 
 def matches_choice(text: str, choices: Sequence[str]) -> bool:
     """The message picks one of the offered choices: by number, by its words, or by a leading
@@ -220,6 +233,11 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
     if request.command is not None or understanding.human:
         return Decision.NEW  # an account command, or someone who wants a person instead of the bot
     chosen = matches_choice(request.text, pending.choices)
+    if pending.interrupted and acknowledges(request.text) and normalize(request.text) not in {
+            normalize(choice) for choice in pending.choices}:
+        # "ok", "ja top": about the last answer; the question beneath stays, and no signal is saved by
+        # them ("Ja, opslaan" takes its own words). A choice that is just "Ja" is still picked by "ja".
+        return Decision.ASIDE
     if pending.interrupted and (not chosen or _BY_NUMBER.fullmatch(" ".join(request.text.lower().split()))
                                 or understanding.intent in SOCIAL or understanding.intent in ASIDE_INTENTS):
         # a question asked before another request takes only one of its choices, by its words: "ok thx"

@@ -113,11 +113,34 @@ class LastLookup:
         return cls(intent=data["intent"], at=at, **fields)
 
 
+@dataclass(frozen=True)
+class LastShown:
+    """The last explanation shown: a glossary term (``kind`` 'begrip', its name) or a route step
+    ('step', its id). A question about it ("moet dat binnen een bepaalde tijd?") is answered from it."""
+
+    kind: str
+    key: str
+    at: datetime
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind, "key": self.key, "at": self.at.isoformat()}
+
+    @classmethod
+    def from_json(cls, data: Any) -> LastShown | None:
+        if not isinstance(data, dict) or not all(isinstance(data.get(key), str) for key in ("kind", "key", "at")):
+            return None
+        try:
+            return cls(kind=data["kind"], key=data["key"], at=datetime.fromisoformat(data["at"]))
+        except ValueError:
+            return None
+
+
 @dataclass
 class Memory:
     """What a conversation remembers between dialogs (kept in conversation state, as JSON)."""
 
     last_lookup: LastLookup | None = None
+    last_shown: LastShown | None = None
 
 
 class SignalSink(Protocol):

@@ -195,7 +195,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "here": _any(_words("hier hierzo bij_ons mijn_wijk onze_wijk eigen_wijk mijn_school onze_school"),
                  # "wie is onze smw", "mijn wijkagent?": the user's own wijk
                  r"\b(onze|ons|mijn|mn|m n) (vaste |eigen )?(smw\w*|schoolmaatschappelijk\w*|lpa|leerplicht\w*|jgz|"
-                 r"jeugdarts|jeugdverpleegkundige|cjg|wijkagent|jeugdteam|jeugdconsulent|ketenpartners?|contactpersonen)\b"),
+                 r"jeugdarts|jeugdverpleegkundige|cjg|wijkagent|jeugdteam|jeugdconsulent|ketenpartners?|contactpersonen|"
+                 r"(swv )?adviseur)\b"),
     # Every partner of a place: "ketenpartners ypenburg", "wie is de ketenpartner voor wijk duindorp".
     "partners_word": _any(_words("ketenpartner ketenpartners partners contactpersonen"),
                           r"\balle (contacten|partners|contactpersonen|hulpverleners)\b"),
@@ -662,7 +663,8 @@ _ROUTE_WORDS = _Gated(ROUTE_WORDS)
 _THEMA_WORDS = _Gated({**THEMA_WORDS, **{f"hint:{name}": pattern for name, pattern in THEMA_HINTS.items()}})
 
 # Words that may surround a lone name or term ("de vliegerwolk?", "ypenburg graag").
-_BARE_FILLER = _FILLER | frozenset("voor van in bij over is er aub svp dus".split())
+_BARE_FILLER = _FILLER | frozenset("voor van in bij over is er aub svp dus mijn mn onze ons eigen vaste".split())
+"""Words a bare request may hold besides its entities ("smw ypenburg aub", "mijn wijkagent?")."""
 
 
 def _check_tables() -> None:
@@ -776,7 +778,8 @@ def _followup(features: set[str]) -> bool:
     role or expertise ("ypenburg", "nt2")."""
     if features & {"followup", "refers_back"}:
         return True
-    return "bare" in features and bool(features & {"place", "rol", "expertise"})
+    # "mijn wijkagent" is bare too, but names its own place: the user's own wijk, not the last one
+    return "bare" in features and "here" not in features and bool(features & {"place", "rol", "expertise"})
 
 
 def contract_entities(intent: str, found: Mapping[str, str | None]) -> dict[str, str | None]:

@@ -11,7 +11,7 @@ from wijkwijzer.core.answers import YES, pick_option, said
 from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, end, replace, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
-from wijkwijzer.core.services import LastLookup, services
+from wijkwijzer.core.services import LastLookup, LastShown, services
 from wijkwijzer.dialogs.route import RouteDialog
 
 
@@ -41,6 +41,7 @@ class GlossaryDialog(WijkwijzerDialog):
         roles = kb.resolver.resolve(term.term, "rol", limit=1)  # "wie is dat voor ypenburg" after "wat is een lpa"
         svc.memory.last_lookup = LastLookup(intent="glossary", at=svc.request.now, begrip=term.term,
                                             rol=roles[0].id if roles else None)
+        svc.memory.last_shown = LastShown("begrip", term.term, svc.request.now)
         step = kb.steps.get(term.route_stap or "")
         if step is None:
             await dc.context.send_activity(reply(f"{term.term}\n\n{term.uitleg}"))

@@ -175,17 +175,23 @@ class PlaceSlot(Slot):
 
 SESSION = timedelta(minutes=10)
 """A clear question for a role that names no place, this soon after a lookup of a place, asks
-about that place ("wie is de lpa" a minute after the jeugdarts of Rijswijk); the answer names it."""
+about that place ("wie is de lpa" a minute after the jeugdarts of Rijswijk); the answer names it.
+When that place was in the user's own wijk, any time later too ("wijkagent?" an hour after "wie is
+onze smw"): their own wijk does not go stale."""
 
 
 def _same_session(svc: TurnServices) -> Any:
     last, understanding = svc.memory.last_lookup, svc.understanding
     if (last is None or last.intent not in ("partner_lookup", "expertise_lookup", "signal")
-            or svc.request.now - last.at > SESSION or understanding.intent != "partner_lookup"
+            or understanding.intent != "partner_lookup"
             or understanding.confidence < CLEAR_REQUEST or understanding.here):
         return None
     school = last.school if last.school in svc.kb.schools and (last.intent == "expertise_lookup" or not last.area) else None
     if school is None and last.area not in svc.kb.areas:
+        return None
+    own = svc.profile.wijk
+    at_home = own is not None and own == (svc.kb.schools[school].wijk if school else last.area)
+    if svc.request.now - last.at > SESSION and not at_home:
         return None
     return Place(area=None if school else last.area, school=school).as_dict()
 

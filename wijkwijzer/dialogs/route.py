@@ -28,7 +28,7 @@ from wijkwijzer.core.context import remember_place
 from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, end, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
-from wijkwijzer.core.services import LastLookup, Profile, TurnServices, services
+from wijkwijzer.core.services import LastLookup, LastShown, Profile, TurnServices, services
 from wijkwijzer.dialogs.common import numbered
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import KnowledgeBase
@@ -204,6 +204,7 @@ class RouteDialog(WijkwijzerDialog):
         step = svc.kb.steps[state_of(dc)["step"]]
         text, choices = render_step(self.copy, svc.kb, step, svc.profile)
         _remember_partner(svc, step)
+        svc.memory.last_shown = LastShown("step", step.id, svc.request.now)
         return await ask(dc, "step", text, choices, intents=("route",), safety=step.route == "meldcode")
 
     async def _back(self, dc: DialogContext) -> DialogTurnResult:

@@ -2,9 +2,10 @@
 and the aggregated report for adviseurs.
 
 Slots: the ``text`` (checked for personal data about a child before it is kept even in dialog
-state), the ``wijk`` (from the text, else the user's own wijk, else asked), the ``thema`` and the
-``urgency`` (never asked: read from the text, 'Overig' and 'normaal' when it names none, shown in
-the summary and changed by a word typed there: "armoede", "dringend") and the confirmation. A safety concern in the text was answered by the
+state), then the ``wijk``, the ``thema`` and the ``urgency``, never asked: read from the text (the
+wijk else from the user's own), 'niet genoemd', 'Overig' and 'normaal' when it names none, shown in
+the summary and changed by a word typed there ("laak", "armoede", "dringend"); and the
+confirmation. So "ja" after the summary saves, whatever the user left out. A safety concern in the text was answered by the
 agent before this dialog runs; the signal goes on, so a false alarm costs nothing.
 """
 
@@ -77,6 +78,8 @@ class SignalCopy(SlotCopy):
     refused: str
     thema_hint: str
     ask_wijk: str
+    no_wijk: str
+    wijk_hint: str
     ask_urgency: str
     urgency_labels: dict[str, str]
     summary: str
@@ -146,6 +149,11 @@ class WijkSlot(Slot):
     def __init__(self, copy: SignalCopy) -> None:
         self.copy = copy
 
+    def needed(self, svc: TurnServices, values: Mapping[str, Any], asked: int) -> bool:
+        """Never asked: a signal without a wijk is still a signal (the summary says 'niet genoemd'
+        and a wijk typed there is taken); asking made "ja" after a signal answer the wrong question."""
+        return False
+
     def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
         # Also a place in a message of no intent of its own: "laak, en het is best dringend"
         # answers the wijk and the urgency at once.
@@ -210,9 +218,12 @@ class ConfirmSlot(Slot):
 
     def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
         urgency = values.get("urgency") or "normaal"
+        wijk = place_label(svc.kb, Place(area=values["wijk"])) if values.get("wijk") else self.copy.no_wijk
         summary = self.copy.summary.format(
-            thema=THEMA_LABELS[values.get("thema") or OTHER], wijk=place_label(svc.kb, Place(area=values["wijk"])),
+            thema=THEMA_LABELS[values.get("thema") or OTHER], wijk=wijk,
             urgentie=self.copy.urgency_labels[urgency].lower(), tekst=values["text"])
+        if not values.get("wijk"):
+            summary += "\n" + self.copy.wijk_hint
         if not values.get("thema"):
             summary += "\n" + self.copy.thema_hint
         if not values.get("urgency"):
@@ -259,9 +270,9 @@ class SignalDialog(SlotDialog):
             await dc.context.send_activity(reply(self.copy.not_saved))
             return await end(dc)
         thema = values.get("thema") or OTHER
-        svc.memory.last_lookup = LastLookup(intent="signal", at=svc.request.now, area=values["wijk"],
+        svc.memory.last_lookup = LastLookup(intent="signal", at=svc.request.now, area=values.get("wijk"),
                                             thema=thema)  # "wie is daar het jeugdteam"
-        await svc.signals.save_signal(thema=thema, wijk=values["wijk"],
+        await svc.signals.save_signal(thema=thema, wijk=values.get("wijk"),
                                       urgency=values.get("urgency") or "normaal", text=values["text"],
                                       reporter=svc.profile.user_id, at=svc.request.now,
                                       message=svc.request.message)
