@@ -506,3 +506,20 @@ async def test_ok_after_an_interrupting_lookup_does_not_save_the_signal_beneath(
     assert await s.signals_saved() == 0
     assert (await s.send("ja, opslaan")).has("opgeslagen")
     assert await s.signals_saved() == 1
+
+
+async def test_where_the_pupil_lives_then_a_school_role_asks_about_the_school_again(start):
+    s = await start()
+    school = (await s.send("wie is de smw van de vliegerwolk")).cards
+    assert school
+    lives = await s.send("ll van ons woont in rijswijk, welk jeugdteam?")
+    assert lives.has("Rijswijk")
+    again = await s.send("en de smw voor die ll")
+    assert [c.naam for c in again.cards] == [c.naam for c in school], again.text
+
+
+async def test_where_the_pupil_lives_after_a_leerplicht_question_asks_it_for_there(start):
+    s = await start()
+    await s.send("lpa vd vliegerwolk")
+    lives = await s.send("kind woont in rijswijk")
+    assert lives.has("Leerplicht voor Rijswijk", "Hans van Beek"), lives.text

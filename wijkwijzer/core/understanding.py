@@ -183,6 +183,8 @@ CUES: dict[str, re.Pattern[str]] = {
                      r"(en|of|ook|zelfde|hetzelfde|idem)\b",
                      # A correction keeps the rest of the question: "nee sorry ik bedoel de jeugdarts".
                      r"\bik bedoel(de)?\b", r"\book( ff| even| graag| nog| pls| aub)?$", r"^(nee|neen|sorry|oeps|oh) (\w+ )?(de|het|liever|toch)\b",
+                     # where the pupil of the last question lives: "ll woont in den haag, moerwijk"
+                     r"^(de |het |die |deze |onze |mijn )?(ll|leerling|kind|jongen|meisje|hij|zij|ze)( \w+){0,2} (woont|wonen) (in|op)\b",
                      _words("zelfde hetzelfde dezelfde idem"), r"\bwie is dat\b", r"\b(ook|nu) (voor|in|bij)\b"),
     # Pointing back at what was said: "wie is daar de ib'er", "van die school", "hoe vraag ik die aan".
     "refers_back": _any(_words("daar daarvan daarvoor daarbij die_school deze_school dat_kind die_wijk deze_wijk "
@@ -274,7 +276,10 @@ CUES: dict[str, re.Pattern[str]] = {
     "tell_something": _any(r"\b(iets|wat|zorgen) (melden|signaleren|kwijt|doorgeven|delen)\b", _words("signaleren"),
                            r"\b(melden|doorgeven|laten weten|opmerken|aangeven) dat\b", r"\b(even|wil|wilde) melden\b",
                            r"\b(wil|wilde|moest|moet) (het|dit|dat) (even |ook )?kwijt\b", r"\bwil(de)? (even |ff |eventjes )?kwijt\b",
-                           r"\b(even|ff|eventjes|wil|wilde) (iets )?doorgeven\b"),
+                           r"\b(even|ff|eventjes|wil|wilde) (iets )?doorgeven\b",
+                           # asking the bot to keep it: "kun je anoniem vastleggen dat …", "anoniem melden"
+                           r"\b(kun|kan|wil|zou) (je|jij|u) (dit |dat |het |even |ff |anoniem )*(vastleggen|noteren|registreren|"
+                           r"opslaan|bewaren|loggen)\b", r"\banoniem (vastleggen|noteren|melden|doorgeven|registreren|opslaan)\b"),
     # Asking what to do about a situation: a route question ("wat moet ik doen", "en nu?", "waar begin ik").
     "what_now": _any(r"\bwat (moet|kan|moeten|kunnen|moet je|kun je) (ik|we|wij|je)? ?(nu |hier |hiermee |daarmee |daar |dan )?"
                      r"(mee )?(doen|mee)\b",

@@ -36,7 +36,7 @@ from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import STALE_AFTER_DAYS, KnowledgeBase
 from wijkwijzer.knowledge.models import Contact
 from wijkwijzer.knowledge.text import normalize
-from wijkwijzer.knowledge.vocabulary import PARTNER_ROLES, ROLES_BY_ID
+from wijkwijzer.knowledge.vocabulary import PARTNER_ROLES, RESIDENCE_ROLES, ROLES_BY_ID
 
 MAX_CARDS = 3
 MIN_SCHOOL_SCORE = 90.0
@@ -44,7 +44,6 @@ OFFERED = tuple(role for role in PARTNER_ROLES if role.offered)
 ALL = "alle"
 """The ``rol`` value of a question for every partner of a place."""
 IB_FUNCTIE = ROLES_BY_ID["ib"].functie
-RESIDENCE_ROLES = ("jeugdteam", "leerplicht")
 """Roles that go by where the pupil lives."""
 _RESIDENCE = re.compile(r"\b(woont|wonen|woonachtig|woonplaats|woongemeente|thuis in)\b")
 
@@ -408,8 +407,10 @@ class PartnerDialog(SlotDialog):
             school = next((m.best.id for m in svc.kb.resolver.scan(svc.request.text, ("school",))
                            if m.best.score >= MIN_SCHOOL_SCORE), None)
         last = svc.memory.last_lookup
-        if school is None and last is not None and last.area == place.area:
-            school = last.school  # still the same pupil: "en welke leerplichtambtenaar", then "die school"
+        if school is None and last is not None and (last.area == place.area or lives_elsewhere(svc.request.text)):
+            # still the same pupil: "en welke leerplichtambtenaar", then "die school"; or where the pupil
+            # of the school asked about before lives ("ll van ons woont in wassenaar"), then "de smw voor die ll"
+            school = last.school
         svc.memory.last_lookup = LastLookup(intent="partner_lookup", at=svc.request.now, rol=rol, area=place.area,
                                             school=school)
 

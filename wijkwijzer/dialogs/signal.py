@@ -43,7 +43,9 @@ _LEAD_IN = re.compile(
     r"(?:signaal|signaaltje|signalering|melding)\s*[:\-]\s*"
     r"|^\s*(?:dringend|urgent|spoed)\s*[:!]\s*"
     r"|^\s*(?:ik\s+wil\s+(?:graag\s+)?(?:even\s+)?(?:een\s+)?(?:signaal\s+)?(?:doorgeven|melden|geven)"
-    r"|(?:ik\s+wil\s+)?even\s+melden|ik\s+wil\s+(?:graag\s+)?melden)\s*(?:dat|:)\s*",
+    r"|(?:ik\s+wil\s+)?even\s+melden|ik\s+wil\s+(?:graag\s+)?(?:anoniem\s+)?melden"
+    r"|(?:kun|kan|wil|zou)\s+(?:je|jij|u)\s+(?:(?:dit|dat|het|even|ff|anoniem)\s+){0,3}"
+    r"(?:vastleggen|noteren|registreren|opslaan|bewaren|loggen))\s*(?:dat|:)\s*",
     re.IGNORECASE,
 )
 _URGENT = re.compile(r"\b(dringend|dringende|urgent|urgente|spoed|met spoed|zeer zorgelijk)\b", re.IGNORECASE)

@@ -21,7 +21,8 @@ class PartnerRole:
     ``label``: a button ("SMW"). ``title``: the role inside a sentence ("Voor welke wijk zoek je
     {title}?"). ``functie``: what one such person is called. ``synonyms``: what people type (the
     id itself always counts). ``offered``: among the choices of "Welke ketenpartner zoek je?".
-    ``suggested``: offered as a follow-up after another role's answer."""
+    ``suggested``: offered as a follow-up after another role's answer. ``by_residence``: the
+    gemeente (or wijk) where the pupil lives decides who it is, not where the school is."""
 
     id: str
     label: str
@@ -30,6 +31,7 @@ class PartnerRole:
     synonyms: tuple[str, ...]
     offered: bool = True
     suggested: bool = False
+    by_residence: bool = False
 
 
 PARTNER_ROLES: tuple[PartnerRole, ...] = (
@@ -46,12 +48,12 @@ PARTNER_ROLES: tuple[PartnerRole, ...] = (
     PartnerRole("leerplicht", "Leerplicht", "leerplicht", "leerplichtambtenaar", (
         "leerplicht", "leerplichtambtenaar", "leerplicht ambtenaar", "leerplichtamtenaar", "lpa", "lpa'er",
         "leerplichtzaken", "leerplichtconsulent", "bureau leerplicht", "afdeling leerplicht",
-    ), suggested=True),
+    ), suggested=True, by_residence=True),
     PartnerRole("jeugdteam", "Jeugdteam", "het jeugdteam", "jeugdteam / lokaal team", (
         "jeugdteam", "jeugd team", "jeugdteams", "wijkteam", "wijk team", "lokaal team", "lokale team",
         "jeugdconsulent", "jeugd consulent", "gezinscoach", "buurtteam", "sociaal wijkteam", "toegangsteam",
         "jeugdprofessional", "jeugdhulp",
-    ), suggested=True),
+    ), suggested=True, by_residence=True),
     PartnerRole("wijkagent", "Wijkagent", "de wijkagent", "wijkagent", (
         "wijkagent", "wijk agent", "wijkagente", "wijkagenten", "politie", "agent", "buurtagent",
     ), suggested=True),
@@ -70,6 +72,7 @@ PARTNER_ROLES: tuple[PartnerRole, ...] = (
     ), offered=False),
 )
 ROLE_IDS: tuple[str, ...] = tuple(role.id for role in PARTNER_ROLES)
+RESIDENCE_ROLES: tuple[str, ...] = tuple(role.id for role in PARTNER_ROLES if role.by_residence)
 ROLES_BY_ID: Mapping[str, PartnerRole] = MappingProxyType({role.id: role for role in PARTNER_ROLES})
 
 
