@@ -523,3 +523,20 @@ async def test_where_the_pupil_lives_after_a_leerplicht_question_asks_it_for_the
     await s.send("lpa vd vliegerwolk")
     lives = await s.send("kind woont in rijswijk")
     assert lives.has("Leerplicht voor Rijswijk", "Hans van Beek"), lives.text
+
+
+async def test_a_question_about_the_route_step_is_answered_and_the_step_still_waits(start):
+    s = await start()
+    step = await s.send("een leerling heeft in 4 weken al 16 uur ongeoorloofd gemist, moet ik dat melden?")
+    assert step.has("De grens van 16 uur"), step.text
+    answer = await s.send("hoeveel werkdagen heb ik daarvoor?")
+    assert answer.has("binnen 5 werkdagen", "Is de grens van 16 uur bereikt?") and answer.choices == ["Ja", "Nee, nog niet"]
+    assert not (await s.send("ja")).has("Dat antwoord ken ik niet")
+
+
+async def test_a_place_named_in_a_signal_is_there_for_a_question_before_confirming(start):
+    s = await start()
+    assert (await s.send("signaal voor moerwijk: meer kinderen zonder zwemdiploma")).has("Klopt dit signaal?")
+    there = await s.send("wie is de wijkagent daar")
+    assert there.has("Moerwijk") and there.cards, there.text
+    assert (await s.send("ja, opslaan")).has("opgeslagen")

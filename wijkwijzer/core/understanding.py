@@ -185,6 +185,9 @@ CUES: dict[str, re.Pattern[str]] = {
                      r"\bik bedoel(de)?\b", r"\book( ff| even| graag| nog| pls| aub)?$", r"^(nee|neen|sorry|oeps|oh) (\w+ )?(de|het|liever|toch)\b",
                      # where the pupil of the last question lives: "ll woont in den haag, moerwijk"
                      r"^(de |het |die |deze |onze |mijn )?(ll|leerling|kind|jongen|meisje|hij|zij|ze)( \w+){0,2} (woont|wonen) (in|op)\b",
+                     # or which school: "hij zit op basisschool de moerkikker"
+                     r"^(de |het |die |deze |onze |mijn )?(ll|leerling|kind|jongen|meisje|hij|zij|ze) (zit|zat|gaat) (op|naar) "
+                     r"(de |het |basisschool |school |obs |cbs |ikc |sbo )",
                      _words("zelfde hetzelfde dezelfde idem"), r"\bwie is dat\b", r"\b(ook|nu) (voor|in|bij)\b"),
     # Pointing back at what was said: "wie is daar de ib'er", "van die school", "hoe vraag ik die aan".
     "refers_back": _any(_words("daar daarvan daarvoor daarbij die_school deze_school dat_kind die_wijk deze_wijk "

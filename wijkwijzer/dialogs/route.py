@@ -29,6 +29,7 @@ from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answ
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import LastLookup, LastShown, Profile, TurnServices, services
+from wijkwijzer.dialogs.shown import from_shown
 from wijkwijzer.dialogs.common import numbered
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import KnowledgeBase
@@ -40,7 +41,8 @@ MAX_MISSES = 2
 
 class RouteCopy(Copy):
     FIELDS: ClassVar[Mapping[str, frozenset[str]]] = {
-        "unknown_answer": frozenset({"vraag"}), "lost": frozenset({"vraag"}), "unsure": frozenset({"vraag"})}
+        "unknown_answer": frozenset({"vraag"}), "lost": frozenset({"vraag"}), "unsure": frozenset({"vraag"}),
+        "from_shown": frozenset({"titel", "zin", "vraag"})}
     stopped: str
     hint: str
     end: str
@@ -48,6 +50,7 @@ class RouteCopy(Copy):
     unknown_answer: str
     lost: str
     unsure: str
+    from_shown: str
     first_step: str
     changed: str
     restart: str
@@ -182,6 +185,12 @@ class RouteDialog(WijkwijzerDialog):
         if step.einde or (understanding.intent == "route" and (understanding.situation or understanding.entities["begrip"])):
             answered(dc)  # a new route question ("meldcode" again, "hoe vraag ik een tlv aan"): start there
             return await end(dc, REDIRECT)
+        shown = from_shown(svc)
+        if shown is not None:  # "en binnen hoeveel dagen": answered from the step, which still waits
+            labels = [o.label for o in step.opties]
+            vraag = f"{step.vraag}\n{numbered(labels)}"
+            note = self.copy.from_shown.format(titel=shown[0], zin=shown[1], vraag=vraag)
+            return await ask(dc, "step", note, labels, intents=("route",), safety=step.route == "meldcode")
         return await self._missed(dc, step, doubts(text))
 
     async def _missed(self, dc: DialogContext, step: Step, unsure: bool) -> DialogTurnResult:

@@ -219,6 +219,8 @@ class ConfirmSlot(Slot):
         return None if index is None else index == 0
 
     def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
+        if values.get("wijk"):  # "wie is de jeugdconsulent daar" before confirming: the signal's wijk
+            svc.memory.last_lookup = LastLookup(intent="signal", at=svc.request.now, area=values["wijk"])
         urgency = values.get("urgency") or "normaal"
         wijk = place_label(svc.kb, Place(area=values["wijk"])) if values.get("wijk") else self.copy.no_wijk
         summary = self.copy.summary.format(

@@ -1,0 +1,64 @@
+"""Answering a question about the explanation just shown from its own text: "moet dat binnen een
+bepaalde tijd?" after the OPP gives "De school maakt het binnen 6 weken"; "en binnen hoeveel dagen"
+at a verzuim step gives its termijn. Used by the fallback and by a route step waiting for its answer."""
+
+from __future__ import annotations
+
+import re
+
+from wijkwijzer.core.services import TurnServices
+from wijkwijzer.knowledge.text import normalize
+from wijkwijzer.knowledge.vocabulary import STOPWORDS
+
+_ASKS = re.compile(r"\?|^(?:en |maar )?(?:wat|wie|waar|hoe|wanneer|hoeveel|moet|mag|kan|kunnen|binnen|is|zijn|geldt)\b")
+_ABOUT = {
+    # what a question asks about, and how a sentence of the explanation answers it
+    "time": (re.compile(r"\b(?:tijd|termijn|hoe ?lang|hoeveel (?:dagen|weken|maanden)|wanneer|binnen|deadline)\b"),
+             re.compile(r"\b(?:\d+ (?:dagen|weken|maanden|jaar|uur|schooldagen)|termijn|binnen|zo snel mogelijk|dezelfde week)\b")),
+    "help": (re.compile(r"\b(?:hulp|helpen|helpt|steun|advies)\b"),
+             re.compile(r"\b(?:hulp|helpen|helpt|steunpunt|advies|consulent)\b")),
+    "cost": (re.compile(r"\b(?:kost|kosten|betalen|geld|gratis|prijs)\b"), re.compile(r"\b(?:gratis|kosten|kost|betaal\w*)\b")),
+    "who": (re.compile(r"^(?:en )?wie\b|\bbij wie\b"), re.compile(r"^wie\b")),
+    "documents": (re.compile(r"\b(?:documenten|formulier\w*|papieren|stukken)\b"), re.compile(r"^documenten\b")),
+}
+_UNITS = ("dag", "weken", "week", "maand", "uur", "jaar")
+"""A question in days wants the sentence in (work)days, not the one in weeks."""
+_POINTING = frozenset("dat die dit deze daarbij hierbij daarvoor hiervoor daar er het een".split())
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def from_shown(svc: TurnServices) -> tuple[str, str] | None:
+    """(title, sentence): the sentence of the explanation shown last (a glossary term or a route
+    step, within the idle time) that answers a question about it, or None."""
+    shown = svc.memory.last_shown
+    if shown is None or svc.request.now - shown.at > svc.idle:
+        return None
+    question = normalize(svc.request.text)
+    if not _ASKS.search(question) and "?" not in svc.request.text:
+        return None
+    kb = svc.kb
+    if shown.kind == "begrip":
+        term = next((t for t in kb.terms if t.term == shown.key), None)
+        if term is None:
+            return None
+        title, sentences = term.term, _SENTENCE.split(term.uitleg)
+    else:
+        step = kb.steps.get(shown.key)
+        if step is None:
+            return None
+        title, sentences = step.titel, _SENTENCE.split(step.uitleg)
+        if step.termijn:
+            sentences.append(f"Termijn: {step.termijn}")
+        if step.documenten:
+            sentences.append("Documenten: " + "; ".join(step.documenten))
+    asked = {name for name, (in_question, _) in _ABOUT.items() if in_question.search(question)}
+    words = {w[:5] for w in question.split() if w not in STOPWORDS and w not in _POINTING and len(w) > 2}
+    best, best_score = None, 0
+    for sentence in sentences:
+        norm = normalize(sentence)
+        score = 3 * sum(1 for name in asked if _ABOUT[name][1].search(norm))
+        score += len(words & {w[:5] for w in norm.split() if len(w) > 2})
+        score += 2 * sum(1 for unit in _UNITS if unit in question and re.search(rf"\d+ \w*{unit}", norm))
+        if score > best_score:
+            best, best_score = sentence.strip(), score
+    return (title, best) if best and best_score >= 3 else None
