@@ -16,7 +16,6 @@ from wijkwijzer.core.privacy import allowed_words, find_personal_data
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import LastLookup, TurnServices, services
 from wijkwijzer.dialogs.shown import from_shown
-from wijkwijzer.knowledge.loader import KnowledgeBase
 
 
 class GeneralCopy(Copy):

@@ -29,8 +29,8 @@ from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answ
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import LastLookup, LastShown, Profile, TurnServices, services
-from wijkwijzer.dialogs.shown import from_shown
 from wijkwijzer.dialogs.common import numbered
+from wijkwijzer.dialogs.shown import from_shown
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.models import Step
