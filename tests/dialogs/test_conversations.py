@@ -540,3 +540,10 @@ async def test_a_place_named_in_a_signal_is_there_for_a_question_before_confirmi
     there = await s.send("wie is de wijkagent daar")
     assert there.has("Moerwijk") and there.cards, there.text
     assert (await s.send("ja, opslaan")).has("opgeslagen")
+
+
+async def test_where_the_pupil_lives_outside_the_region_without_a_role_says_where_to_go(start):
+    """Was a KeyError and 'Sorry, er ging iets mis' (found by the held-out run's log)."""
+    s = await start()
+    answer = await s.send("ll woont in leiden, bij wie moet ik zijn")
+    assert answer.has("Leiden") and not answer.has("er ging iets mis"), answer.text

@@ -259,8 +259,8 @@ class PartnerDialog(SlotDialog):
     async def complete(self, dc: DialogContext, values: dict[str, Any]) -> DialogTurnResult:
         svc = services(dc.context)
         place = Place(**values["place"]) if values.get("place") else Place()
-        if place.outside:
-            await self._outside(dc, values["rol"], place.outside)
+        if place.outside:  # where the pupil lives, with no role named, asks for the jeugdteam there
+            await self._outside(dc, values.get("rol") or "jeugdteam", place.outside)
             return await end(dc)
         if values.get("loket"):
             await self._loket(dc)
