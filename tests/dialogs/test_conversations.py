@@ -547,3 +547,11 @@ async def test_where_the_pupil_lives_outside_the_region_without_a_role_says_wher
     s = await start()
     answer = await s.send("ll woont in leiden, bij wie moet ik zijn")
     assert answer.has("Leiden") and not answer.has("er ging iets mis"), answer.text
+
+
+async def test_a_greeting_before_a_bare_role_keeps_it_a_clear_request(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    assert (await s.send("wie is onze smw")).cards
+    s.clock.wait(60)
+    later = await s.send("hoi weer, lpa?")
+    assert later.cards and not later.has("Voor welke wijk"), later.text

@@ -671,8 +671,10 @@ _ROUTE_WORDS = _Gated(ROUTE_WORDS)
 _THEMA_WORDS = _Gated({**THEMA_WORDS, **{f"hint:{name}": pattern for name, pattern in THEMA_HINTS.items()}})
 
 # Words that may surround a lone name or term ("de vliegerwolk?", "ypenburg graag").
-_BARE_FILLER = _FILLER | frozenset("voor van in bij over is er aub svp dus mijn mn onze ons eigen vaste".split())
-"""Words a bare request may hold besides its entities ("smw ypenburg aub", "mijn wijkagent?")."""
+_BARE_FILLER = _FILLER | frozenset("voor van in bij over is er aub svp dus mijn mn onze ons eigen vaste "
+                                   "hoi hallo hai hey goedemorgen goedemiddag weer".split())
+"""Words a bare request may hold besides its entities ("smw ypenburg aub", "mijn wijkagent?",
+"hoi weer, smw?")."""
 
 
 def _check_tables() -> None:
