@@ -555,3 +555,12 @@ async def test_a_greeting_before_a_bare_role_keeps_it_a_clear_request(start):
     s.clock.wait(60)
     later = await s.send("hoi weer, lpa?")
     assert later.cards and not later.has("Voor welke wijk"), later.text
+
+
+async def test_a_new_route_question_after_a_glossary_answer_above_a_waiting_step_is_answered(start):
+    """The glossary gave the message back while a route step waited beneath it: nothing was sent."""
+    s = await start()
+    assert (await s.send("verzuim")).choices
+    assert (await s.send("wat is een tlv")).has("Toelaatbaarheidsverklaring")
+    after = await s.send("ouders gaan een week eerder op vakantie, wat moet ik doen")
+    assert after.text.strip() and after.has("Luxe verzuim"), after.text

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any, ClassVar
 
-from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult
+from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
 
 from wijkwijzer.core.answers import STOP, pick_option, said
 from wijkwijzer.core.copy import Copy as BaseCopy
@@ -63,7 +63,11 @@ class WijkwijzerDialog(Dialog):
 
     async def resume_dialog(self, dc: DialogContext, reason: object = None, result: object = None) -> DialogTurnResult:
         """Back from an answer on the side (:attr:`Decision.ASIDE`): keep waiting for the answer
-        to the question still pending (the SDK's default would end this dialog)."""
+        to the question still pending (the SDK's default would end this dialog). When the dialog
+        on top gave the message back (:data:`REDIRECT`: it is a new request), pass that on, so the
+        agent starts it instead of answering nothing."""
+        if result == REDIRECT:
+            return DialogTurnResult(DialogTurnStatus.Complete, REDIRECT)
         return END_OF_TURN
 
     async def stopped(self, dc: DialogContext) -> bool:
