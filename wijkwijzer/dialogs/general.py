@@ -53,10 +53,10 @@ class GeneralDialog(WijkwijzerDialog):
                    "cancel": (copy.nothing_to_cancel, examples)}
         if intent == "unknown" and acknowledges(svc.request.text):
             intent = "thanks"  # "ok", "ja top": nothing to answer but a friendly word
-        shown = from_shown(svc) if intent == "unknown" else None
         text, choices = answers.get(intent) or (self.unknown(svc), examples)
-        if shown is not None:
-            text, choices = self.copy.from_shown.format(titel=shown[0], zin=shown[1]), []
+        shown = from_shown(svc) if intent not in answers and text != copy.one_child else None
+        if shown is not None:  # a question about the explanation just shown (the privacy note wins)
+            text, choices = copy.from_shown.format(titel=shown[0], zin=shown[1]), []
         await dc.context.send_activity(reply(text, choices))
         return await end(dc)
 

@@ -18,7 +18,6 @@ _ABOUT = {
     "help": (re.compile(r"\b(?:hulp|helpen|helpt|steun|advies)\b"),
              re.compile(r"\b(?:hulp|helpen|helpt|steunpunt|advies|consulent)\b")),
     "cost": (re.compile(r"\b(?:kost|kosten|betalen|geld|gratis|prijs)\b"), re.compile(r"\b(?:gratis|kosten|kost|betaal\w*)\b")),
-    "who": (re.compile(r"^(?:en )?wie\b|\bbij wie\b"), re.compile(r"^wie\b")),
     "documents": (re.compile(r"\b(?:documenten|formulier\w*|papieren|stukken)\b"), re.compile(r"^documenten\b")),
 }
 _UNITS = ("dag", "weken", "week", "maand", "uur", "jaar")
