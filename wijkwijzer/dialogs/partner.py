@@ -407,7 +407,8 @@ class PartnerDialog(SlotDialog):
             school = next((m.best.id for m in svc.kb.resolver.scan(svc.request.text, ("school",))
                            if m.best.score >= MIN_SCHOOL_SCORE), None)
         last = svc.memory.last_lookup
-        if school is None and last is not None and (last.area == place.area or lives_elsewhere(svc.request.text)):
+        if school is None and last is not None and (last.area == place.area or (
+                lives_elsewhere(svc.request.text) and last.fresh(svc.request.now, svc.idle))):
             # still the same pupil: "en welke leerplichtambtenaar", then "die school"; or where the pupil
             # of the school asked about before lives ("ll van ons woont in wassenaar"), then "de smw voor die ll"
             school = last.school
