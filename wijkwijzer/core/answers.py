@@ -18,6 +18,11 @@ DOUBT = ("twijfel", "weet niet", "weet ik niet", "geen idee", "misschien", "ik t
 BACK = ("terug", "vorige", "ga terug", "stap terug", "back")
 RESTART = ("opnieuw", "begin opnieuw", "overnieuw", "reset", "vanaf het begin")
 STOP = ("stop", "stoppen", "klaar", "annuleer", "annuleren", "laat maar", "cancel", "afbreken", "einde", "sluit af")
+ACKNOWLEDGE = frozenset("""
+    ok oke okay okee oki ja jaa jep jup yes prima top goed mooi super fijn thanks thx dank dankje bedankt hoor klopt
+    nee neen nope helder duidelijk
+""".split())
+"""Words that only acknowledge the last answer ("ok", "ja top", "prima"), see :func:`acknowledges`."""
 
 ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "laatste": -1}
 CARDINALS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
@@ -25,6 +30,13 @@ _NUMBER = re.compile(r"^\s*(?:(?:optie|nummer|nr|keuze)\.?\s*)?(\d{1,2})\s*[.)]?
 _PICK = re.compile(r"^(?:de |het )?(?:(optie|nummer|nr|keuze) )?(\w+)(?: (?:optie|keuze|graag|aub|dan|maar))?$")
 MAX_TEXT_TO_MATCH = 200
 """Longer messages are no pick from a list of options (and fuzzy matching them costs time)."""
+
+
+def acknowledges(text: str) -> bool:
+    """The message only acknowledges the last answer ("ok", "ja top", "oke prima"): after a lookup
+    that interrupted a question, it picks none of that question's choices."""
+    words = normalize(text).split()
+    return bool(words) and set(words) <= ACKNOWLEDGE
 
 
 @lru_cache(maxsize=512)

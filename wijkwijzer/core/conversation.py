@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
 
-from wijkwijzer.core.answers import STOP, pick_option, said
+from wijkwijzer.core.answers import STOP, acknowledges, pick_option, said
 from wijkwijzer.core.copy import Copy as BaseCopy
 from wijkwijzer.core.copy import CopyBook
 from wijkwijzer.core.intents import BY_NAME, INTENT_NAMES, SOCIAL
@@ -198,18 +198,6 @@ class Decision(Enum):
 
 ASIDE_INTENTS = frozenset({"greeting", "thanks", "help"})
 _BY_NUMBER = re.compile(r"(?:(?:optie|nummer|keuze|nr\.?) ?)?\d{1,3}[.)!]?")
-_ACKNOWLEDGING = frozenset("""
-    ok oke okay okee oki ja jaa jep jup yes prima top goed mooi super fijn thanks thx dank dankje bedankt hoor klopt
-    nee neen nope helder duidelijk
-""".split())
-"""Words that only acknowledge the last answer ("ok", "ja top", "prima"): they pick no choice of a
-question asked before it."""
-
-
-def acknowledges(text: str) -> bool:
-    """The message only acknowledges the last answer ("ok", "ja top", "oke prima")."""
-    words = normalize(text).split()
-    return bool(words) and set(words) <= _ACKNOWLEDGING
 
 def matches_choice(text: str, choices: Sequence[str]) -> bool:
     """The message picks one of the offered choices: by number, by its words, or by a leading

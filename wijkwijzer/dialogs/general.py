@@ -10,7 +10,8 @@ from typing import ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
-from wijkwijzer.core.conversation import Route, WijkwijzerDialog, acknowledges, end
+from wijkwijzer.core.answers import acknowledges
+from wijkwijzer.core.conversation import Route, WijkwijzerDialog, end
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.privacy import allowed_words, find_personal_data
 from wijkwijzer.core.replies import reply
