@@ -195,6 +195,18 @@ class Cluster:
         finally:
             await dispose(engine)
 
+    async def work_states(self, message_ids: list[str]) -> dict[str, tuple[str, int, int]]:
+        """(state, attempts, replies sent) of the inbound rows of ``message_ids`` that still exist
+        (an answered row is kept without its content until retention): why a message went unanswered."""
+        engine = create_engine(self.url)
+        try:
+            async with engine.connect() as conn:
+                rows = await conn.execute(select(inbound_work.c.message_id, inbound_work.c.state, inbound_work.c.attempts,
+                                                 inbound_work.c.sent).where(inbound_work.c.message_id.in_(message_ids)))
+                return {row.message_id[:12]: (row.state, row.attempts, row.sent) for row in rows}
+        finally:
+            await dispose(engine)
+
     def logs(self) -> str:
         return "\n".join(server.log_text() for server in self.servers)
 

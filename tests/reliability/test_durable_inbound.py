@@ -82,7 +82,7 @@ async def run(kind: str, tmp_path) -> None:
               f"1 of 2 servers killed with {in_flight} message(s) open; HTTP {dict(statuses)}; "
               f"replies {sum(per_tag.values())}; unanswered {len(unanswered)}; answered twice {len(twice)}")
         assert in_flight > 0, "the kill came too late to test anything"
-        assert unanswered == []
+        assert unanswered == [], await c.work_states(unanswered)  # state, attempts and sent of each
         # Meta has no idempotency key: a reply the Graph API accepted in the moment before the
         # killed process counted it is known from its status webhook (store/inbound.py).
         assert twice == {}
