@@ -564,3 +564,9 @@ async def test_a_new_route_question_after_a_glossary_answer_above_a_waiting_step
     assert (await s.send("wat is een tlv")).has("Toelaatbaarheidsverklaring")
     after = await s.send("ouders gaan een week eerder op vakantie, wat moet ik doen")
     assert after.text.strip() and after.has("Luxe verzuim"), after.text
+
+
+async def test_how_long_something_holds_is_answered_from_the_term_just_shown(start):
+    s = await start()
+    await s.send("wat is een tlv")
+    assert (await s.send("hoe lang is die geldig?")).has("hoe lang de TLV geldt")

@@ -14,7 +14,8 @@ _ASKS = re.compile(r"\?|^(?:en |maar )?(?:wat|wie|waar|hoe|wanneer|hoeveel|moet|
 _ABOUT = {
     # what a question asks about, and how a sentence of the explanation answers it
     "time": (re.compile(r"\b(?:tijd|termijn|hoe ?lang|hoeveel (?:dagen|weken|maanden)|wanneer|binnen|deadline)\b"),
-             re.compile(r"\b(?:\d+ (?:dagen|weken|maanden|jaar|uur|schooldagen)|termijn|binnen|zo snel mogelijk|dezelfde week)\b")),
+             re.compile(r"\b(?:\d+ (?:dagen|weken|maanden|jaar|uur|schooldagen)|termijn|binnen|zo snel mogelijk|dezelfde week|"
+                        r"hoe lang|geldig|geldt)\b")),
     "help": (re.compile(r"\b(?:hulp|helpen|helpt|steun|advies)\b"),
              re.compile(r"\b(?:hulp|helpen|helpt|steunpunt|advies|consulent)\b")),
     "cost": (re.compile(r"\b(?:kost|kosten|betalen|geld|gratis|prijs)\b"), re.compile(r"\b(?:gratis|kosten|kost|betaal\w*)\b")),
