@@ -518,6 +518,14 @@ async def test_where_the_pupil_lives_then_a_school_role_asks_about_the_school_ag
     assert [c.naam for c in again.cards] == [c.naam for c in school], again.text
 
 
+async def test_a_plain_school_role_question_after_a_residence_answer_asks_about_the_school(start):
+    s = await start()
+    lives = await s.send("de ll zit op de vliegerwolk maar woont in rijswijk, wie is het jeugdteam")
+    assert lives.has("Jeugdteam Rijswijk"), lives.text
+    smw = await s.send("wie is de smw")
+    assert smw.has("Fatma Yilmaz") and not smw.has("Monique Prins"), smw.text
+
+
 async def test_where_the_pupil_lives_after_a_leerplicht_question_asks_it_for_there(start):
     s = await start()
     await s.send("lpa vd vliegerwolk")

@@ -18,7 +18,6 @@ from datetime import datetime, timedelta
 from wijkwijzer.core.services import LastLookup, Memory, Profile
 from wijkwijzer.core.understanding import Understanding, contract_entities
 from wijkwijzer.knowledge.loader import KnowledgeBase
-from wijkwijzer.knowledge.vocabulary import RESIDENCE_ROLES
 
 LOOKUPS = ("partner_lookup", "expertise_lookup", "signal_report", "subscribe", "unsubscribe")
 """Intents whose answer a follow-up can ask again for another role, place or thema ("en ook
@@ -47,11 +46,7 @@ def in_context(understanding: Understanding, memory: Memory, profile: Profile, k
             if carried and not named.get(carried):
                 named[carried] = getattr(last, carried)  # "wie is dat voor ypenburg" after "wat betekent lpa"
             if intent in CARRIED and not any(named.get(key) for key in PLACE_KEYS) and not understanding.outside:
-                # the school when the message points at it, when no area was asked about, or when
-                # one school was found ("wie is daar de ib'er")
-                school = last.school if (understanding.that_school or not last.area or (
-                    last.intent == "expertise_lookup" and intent == "partner_lookup")
-                    or _back_to_school(last, named.get("rol"))) else None
+                school = last.school_asked(intent, named.get("rol"), understanding.that_school)
                 _place(named, kb, last.area, school)
     if understanding.here and not any(named.get(key) for key in PLACE_KEYS) and profile.wijk in kb.areas:
         _place(named, kb, profile.wijk, None)
@@ -104,12 +99,6 @@ def _how_to(understanding: Understanding, last: LastLookup, kb: KnowledgeBase) -
     named = {**understanding.named, "begrip": last.begrip, "route": step.route if step else None}
     return replace(understanding, intent="route", confidence=max(understanding.confidence, FOLLOWUP_CONFIDENCE),
                    entities=contract_entities("route", named), named=named, situation=step.id if step else None)
-
-
-def _back_to_school(last: LastLookup, rol: str | None) -> bool:
-    """After a role that goes by where the pupil lives ("ll woont in wassenaar, wie is het
-    jeugdteam"), a role that goes by the school ("en de smw voor die ll") asks about the school."""
-    return bool(last.school and last.rol in RESIDENCE_ROLES and rol and rol not in RESIDENCE_ROLES)
 
 
 def _place(named: dict[str, str | None], kb: KnowledgeBase, area_id: str | None, school: str | None) -> None:

@@ -16,6 +16,7 @@ from microsoft_agents.hosting.core import TurnContext
 from wijkwijzer.core.safety import Concern
 from wijkwijzer.core.understanding import Understanding
 from wijkwijzer.knowledge.loader import KnowledgeBase
+from wijkwijzer.knowledge.vocabulary import RESIDENCE_ROLES
 from wijkwijzer.store.erasure import Erased
 from wijkwijzer.store.outbox import Announcement, Audience, Status
 from wijkwijzer.store.people import Invite, Redemption, User
@@ -97,6 +98,20 @@ class LastLookup:
 
     def fresh(self, now: datetime, idle: timedelta) -> bool:
         return now - self.at <= idle
+
+    def school_asked(self, intent: str, rol: str | None, that_school: bool = False) -> str | None:
+        """The school a question that names no place asks about, when that is this lookup's school
+        rather than its area: the message points at it ("wie is daar de ib'er"), no area was asked
+        about, a partner question follows an expertise answer, or a role that goes by the school
+        follows one that goes by where the pupil lives ("ll woont in wassenaar, wie is het
+        jeugdteam" → "en de smw voor die ll")."""
+        if not self.school:
+            return None
+        back_to_school = self.rol in RESIDENCE_ROLES and rol is not None and rol not in RESIDENCE_ROLES
+        if (that_school or not self.area or back_to_school
+                or (self.intent == "expertise_lookup" and intent == "partner_lookup")):
+            return self.school
+        return None
 
     def to_json(self) -> dict[str, Any]:
         return {"intent": self.intent, "at": self.at.isoformat(), **{key: getattr(self, key) for key in self.FIELDS}}

@@ -185,7 +185,8 @@ def _same_session(svc: TurnServices) -> Any:
             or understanding.intent != "partner_lookup"
             or understanding.confidence < CLEAR_REQUEST or understanding.here):
         return None
-    school = last.school if last.school in svc.kb.schools and (last.intent == "expertise_lookup" or not last.area) else None
+    school = last.school_asked("partner_lookup", understanding.entities.get("rol"))
+    school = school if school in svc.kb.schools else None
     if school is None and last.area not in svc.kb.areas:
         return None
     own = svc.profile.wijk
