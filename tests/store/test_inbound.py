@@ -83,3 +83,16 @@ async def test_a_reply_meta_reported_is_counted_as_sent_whoever_holds_the_row(en
     assert (taken["k1"].state, taken["k1"].sent) == ("replying", 2)
     assert await work.answered("k1", "alive")
     assert not await work.accepted("k1", 2)  # answered: the content is gone, nothing to count
+
+
+async def test_the_sweep_leaves_the_messages_its_worker_has_in_line_and_a_renewal_counts_no_attempt(engine):
+    now = [datetime.now(UTC)]
+    work = InboundWork(engine, AddressCipher("test-key"), clock=lambda: now[0])
+    await work.receive([message("k1"), message("k2")], "w", LEASE)
+    now[0] += LEASE + timedelta(seconds=1)  # both leases ran out while k1 waited in w's line
+    for _ in range(MAX_ATTEMPTS + 2):
+        assert [t.message_id for t in await work.claim_abandoned("w", LEASE, 10, waiting={"k1"})] in (["k2"], [])
+        now[0] += LEASE + timedelta(seconds=1)
+    renewed = await work.take("k1", "w", LEASE, attempt=False)
+    assert renewed is not None and renewed.attempts == 0
+    assert await work.recorded("k1") and not await work.recorded("k3")

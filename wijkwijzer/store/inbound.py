@@ -32,7 +32,7 @@ A row that cannot be answered (too many attempts) becomes ``failed``, also witho
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -114,25 +114,32 @@ class InboundWork:
 
     # --- the worker's side ----------------------------------------------------------------------
 
-    async def take(self, message_id: str, worker: str, lease: timedelta) -> Taken | None:
-        """Hold the row for ``worker`` for ``lease`` more (counting an attempt), if it is still open
-        and ``worker`` holds it or nobody does; None otherwise (answered, or taken elsewhere)."""
+    async def take(self, message_id: str, worker: str, lease: timedelta, attempt: bool = True) -> Taken | None:
+        """Hold the row for ``worker`` for ``lease`` more (counting an attempt unless ``attempt`` is
+        false: a lease renewed before a turn that has not been tried yet), if it is still open and
+        ``worker`` holds it or nobody does; None otherwise (answered, or taken elsewhere)."""
         now = self.clock()
         held = and_(inbound_work.c.message_id == message_id, inbound_work.c.state.in_(_OPEN),
                     (inbound_work.c.claimed_by == worker) | lease_free(inbound_work, now))
         statement = (update(inbound_work).where(held)
-                     .values(claimed_by=worker, claimed_until=now + lease, attempts=inbound_work.c.attempts + 1)
+                     .values(claimed_by=worker, claimed_until=now + lease,
+                             attempts=inbound_work.c.attempts + (1 if attempt else 0))
                      .returning(inbound_work.c.message_id, inbound_work.c.state, inbound_work.c.payload,
                                 inbound_work.c.replies, inbound_work.c.sent, inbound_work.c.attempts,
                                 inbound_work.c.received_at))
         row = await write_transaction(self.engine, lambda conn: _flushless(conn).execute(statement).first())
         return self._taken(row) if row is not None else None
 
-    async def claim_abandoned(self, worker: str, lease: timedelta, limit: int) -> list[Taken]:
-        """Open rows nobody holds (their process died, or a retry is due), taken for ``worker``."""
+    async def claim_abandoned(self, worker: str, lease: timedelta, limit: int,
+                              waiting: Collection[str] = ()) -> list[Taken]:
+        """Open rows nobody holds (their process died, or a retry is due), taken for ``worker``;
+        not the ``waiting`` ones, which ``worker`` has in line already: their lease may have run
+        out while they waited, and taking them again would count attempts never made."""
         now = self.clock()
         due = and_(inbound_work.c.state.in_(_OPEN), inbound_work.c.next_attempt_at <= now,
                    lease_free(inbound_work, now))
+        if waiting:
+            due = and_(due, inbound_work.c.message_id.not_in(list(waiting)))
         async with self.engine.begin() as conn:
             await without_flush(conn)
             rows = await lease_due(
@@ -178,6 +185,13 @@ class InboundWork:
         if await self._changed_one(back):
             return True
         return await self.give_up(message_id, worker)
+
+    async def recorded(self, message_id: str) -> bool:
+        """Whether the message still has its row (in any state): false once the person asked to
+        be forgotten (erasure deletes their rows)."""
+        query = select(inbound_work.c.message_id).where(inbound_work.c.message_id == message_id)
+        async with self.engine.connect() as conn:
+            return (await conn.execute(query)).first() is not None
 
     async def give_up(self, message_id: str, worker: str) -> bool:
         """Tried too often (a turn that keeps failing): ``failed``, content removed."""

@@ -166,10 +166,6 @@ class InboundTurns:
     async def _answer(self, item: _Item, repeat_unsupported: bool) -> None:
         message_id = item.message.message_id
         taken = item.taken
-        if taken is None and self._loop_time() > item.held_until - self.lease.total_seconds() / 2:
-            taken = await self.work.take(message_id, self.worker, self.lease)  # renew a lease that aged in line
-            if taken is None:
-                return  # answered meanwhile, or another process has it
         if taken is not None and taken.attempts > MAX_ATTEMPTS:
             log.warning("whatsapp: a message failed %d times; given up", taken.attempts - 1)
             await self.work.give_up(message_id, self.worker)
@@ -178,11 +174,19 @@ class InboundTurns:
             await self._send(item.message, taken.replies, taken.sent, taken.attempts)
             return
         async with self.slots:
+            # a lease that aged in line is renewed (no attempt was made yet); a message someone
+            # else holds now, or answered meanwhile, is left to them
+            aged = self._loop_time() > item.held_until - self.lease.total_seconds() / 2
+            if aged and await self.work.take(message_id, self.worker, self.lease, attempt=False) is None:
+                return
             replies = await self.turn(item.message, repeat_unsupported)
         if not replies:
             await self.work.answered(message_id, self.worker)
             return
         if not await self.work.replying(message_id, self.worker, replies):
+            if await self.work.recorded(message_id):
+                log.warning("whatsapp: a message was taken over during its turn; its answer is left to the new holder")
+                return
             # the row is gone: the person asked to be forgotten in this very turn; say that it was done
             log.info("whatsapp: message row gone during its turn (erased); replies sent without a record")
             await self._send_untracked(item.message, replies)
@@ -226,7 +230,7 @@ class InboundTurns:
         room = self.sweep_batch - self.backlog
         if room <= 0:
             return 0
-        taken = await self.work.claim_abandoned(self.worker, self.lease, room)
+        taken = await self.work.claim_abandoned(self.worker, self.lease, room, waiting=self._queued)
         held_until = self._loop_time() + self.lease.total_seconds()
         for row in taken:
             if row.payload is None:
