@@ -63,10 +63,10 @@ def load(name: str) -> list[dict]:
     except (OSError, yaml.YAMLError) as exc:
         err(f"{name}: cannot load: {exc}")
         return []
-    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
-        err(f"{name}: top level must be a mapping with an 'items' list")
+    if not isinstance(data, list):  # installed in eval/: a plain list, like the other parts
+        err(f"{name}: top level must be a list")
         return []
-    return data["items"]
+    return data
 
 
 def digit_runs(text: str) -> list[str]:
