@@ -224,3 +224,38 @@ def test_dev7_kinds_of_personal_data_are_found(text, kind):
 ])
 def test_dev7_look_alikes_of_personal_data_pass(text):
     assert found(text) == {}, found(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # kinds the dev8 set showed, in other words
+    ("geb.04/11/2016, graag een afspraak bij de jgz", "geboortedatum"),
+    ("ze wordt zaterdag 9 (12 mrt) en er komt niemand op haar feestje", "geboortedatum"),
+    ("hij is een decemberkind van 2017, dus de jongste", "geboortedatum"),
+    ("geboren op zeven maart tweeduizend achttien", "geboortedatum"),
+    ("geboren half juli 17 en nog steeds niet zindelijk", "geboortedatum"),
+    ("leerlingnummer 3 1 0 7 7 is al drie weken ziek", "nummer"),
+    ("ll nr is vier vier nul twee acht, kun je meekijken", "nummer"),
+    ("llnrs 3301 en 3302 zijn broer en zus", "nummer"),
+    ("het gaat om 5521 (gr 7) met veel verzuim", "nummer"),
+    ("oma (ans) haalt hem elke dag op", "naam"),
+    ("j. van leeuwen (vader) wil een gesprek", "naam"),
+    ("de kleindochter van de schoonmaakster zit in groep 5 en is veel ziek", "kind"),
+    ("de vierling uit groep 2 heeft extra hulp nodig", "kind"),
+    ("die jongen met de gebroken arm uit groep 4 zegt dat hij van de trap viel", "kind"),
+    ("onze enige leerling met een stoma zit in groep 6", "kind"),
+])
+def test_dev8_kinds_of_personal_data_are_found(text, kind):
+    assert kind in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ticketnummer 58821 bij de servicedesk is nog niet opgelost",   # a ticket
+    "bestelnr 773104 is binnen, wie pakt de dozen uit",             # an order
+    "de subsidie is 24000 per jaar voor de hele wijk",              # an amount of money
+    "het 09001234 nummer van de gemeente is overbelast",            # a service number
+    "vanaf welke leeftijd is een kind leerplichtig?",               # an adjective after 'kind'
+    "Sint en Piet komen dit jaar met de boot",                      # Sinterklaas
+    "leerlingen geboren na 1 oktober starten later in groep 3",     # children in general
+])
+def test_dev8_look_alikes_of_personal_data_pass(text):
+    assert found(text) == {}, found(text)

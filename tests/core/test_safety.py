@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from wijkwijzer.core.safety import SELF_HARM_KINDS, assess
+from wijkwijzer.core.safety import SELF_HARM_KINDS, assess, ruled
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -321,3 +321,44 @@ def test_typos_are_put_right_the_same_way_in_every_process():
     outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                               env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2", "3", "4")}
     assert len(outputs) == 1 and "mussen" in next(iter(outputs))
+
+
+@pytest.mark.parametrize(("text", "kind", "acute"), [
+    # the dev8 set's kinds, in other words: a child lost on an outing, kicks to the head, an air
+    # gun, a drugs courier, kneeling on rice, an elastic band snapped on a wrist, starving oneself
+    # as a punishment, a drawing of oneself hanged, searches on how dying feels, a suicide pact,
+    # medicine not given, the same clothes that smell
+    ("op de excursie zijn we een kleuter kwijt, we zoeken al twintig minuten", "acute", True),
+    ("op het plein trapt een jongen tegen het hoofd van een ander die op de grond ligt", "acute", True),
+    ("een ll liet een windbuks zien in de pauze", "acute", True),
+    ("hij is drugskoerier geworden voor jongens uit de buurt, zegt zijn zus", "sexual_exploitation", False),
+    ("als straf moet ze thuis op haar knieën op rijst zitten, vertelde ze", "physical_abuse", False),
+    ("ze laat een elastiekje steeds op haar pols knallen tot het rood is", "self_harm", False),
+    ("hij zegt dat hij het verdient om honger te hebben en eet niks", "self_harm", False),
+    ("in zijn schrift tekende hij zichzelf opgehangen aan een touw", "suicide", False),
+    ("ze had opgezocht hoe pijnloos doodgaan werkt", "suicide", False),
+    ("twee meiden hebben een pact gesloten om samen dood te gaan", "suicide", False),
+    ("ouders geven zijn epipen nooit mee, ook niet op schoolreis", "neglect", False),
+    ("al een week dezelfde broek aan en het ruikt sterk", "neglect", False),
+])
+def test_dev8_kinds_are_recognised_by_the_rules(text, kind, acute):
+    kinds = ruled(text)
+    assert kind in kinds, kinds
+    if acute:
+        concern = assess(text)
+        assert concern is not None and concern.acute, concern
+
+
+@pytest.mark.parametrize("text", [
+    # the dev8 set's kinds of look-alike, in other words: a picture book about the subject,
+    # figures for a thesis, tools in the shed, a lost thing, a drill, bruised fruit, a figure of speech
+    "in het prentenboek over een boze vader praten we over gevoelens",
+    "voor mijn scriptie: hoeveel kinderen per jaar komen bij veilig thuis terecht",
+    "de bijl en de heggenschaar liggen in de schuur, moet die dicht",
+    "de sleutelbos van de gymzaal is kwijt, wie heeft hem",
+    "we oefenen volgende week het scenario van een weggelopen kleuter met de bhv",
+    "de bananen voor de kleuters zaten vol blauwe plekken",
+    "als ik nog één keer moet vergaderen spring ik van het dak",
+])
+def test_dev8_look_alikes_stay_quiet(text):
+    assert assess(text) is None, assess(text)

@@ -225,27 +225,42 @@ _HANDLE_NAMED = re.compile(
     r"\s*(?P<handle>@?[A-Za-z0-9_.]*[A-Za-z_][A-Za-z0-9_.]{2,30})", re.IGNORECASE)
 _DIGITS = re.compile(r"(?<![\d.,/-])(?<!\d:)(?:\d{5,}|\d{2,4}[ .]\d{2,4}[ .]\d{2,4}(?:[ .]\d{1,3})?)(?![\d])")
 _NUMBER_CONTEXT = re.compile(
-    r"\b(?:leerling(?:en)?(?:\s?(?:nummer|nr)s?)?|lln?r?|ll[ .-]?nr|llnr|lln?mr|lln\.?\s?nr|dossier(?:nummer|nr)?|"
+    r"\b(?:leerling(?:en)?(?:\s?(?:nummer|nr)s?)?|lln?r?s?|ll[ .-]?nrs?|llnrs?|lln?mr|lln\.?\s?nrs?|dossier(?:nummer|nr)?|"
     r"parnassys(?:[ -]?nr)?|esis(?:[ -]?nr)?|id|registratienummer|studentnummer|nr|nummer)\.?\s*\(?\s*"
-    r"(?:(?:nr|nummer)\.?\s*)?(?:[:#=]\s*)?(?P<nr>[Ll]-?\d{3,}|\d{2,4}[-/]\d{2,4}|\d{2,3}\s\d{3}(?!\d|[.,:]\d)|\d{3,})\b|"
+    r"(?:(?:nr|nummer)\.?\s*)?(?:[:#=]\s*)?(?P<nr>[Ll]-?\d{3,}|\d{2,4}[-/]\d{2,4}|\d{2,3}\s\d{3}(?!\d|[.,:]\d)"
+    r"|\d(?:\s\d){3,7}(?!\s?\d)|\d{3,})\b|"
     r"(?<![\w-])(?P<code>L-\d{3,6})\b|"
-    r"(?<![\w.,:/-])(?P<before>\d{4,6})(?=\s+(?:uit\s+|in\s+)?(?:groep|gr\.?)\s*\d)|"
+    r"(?<![\w.,:/-])(?P<before>\d{4,6})(?=\s+(?:uit\s+|in\s+)?(?:groep|gr\.?)\s*\d|\s?\((?:groep|gr\.?)\s?\d)|"
     r"(?<![\w.,:/-])(?P<record>\d{4,6})(?=\s+(?:\w+\s+){0,2}(?:checken|opzoeken|nakijken|in\s+parnassys|in\s+esis)\b)|"
     r"(?<!\w)#(?P<hash>\d{3,}(?:[-/]\d{2,4})?)\b|"
     r"(?<![\w.,:/-])(?P<label>\d{3,6}|\d{2}[-/]\d{3})(?=\s+(?:lln?|ll|leerling)\.?\s?(?:nr|nummer)\b)",
     re.IGNORECASE)
 _DATE_NUMERIC = re.compile(
-    r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<y>'?\d{2}|\d{4})(?![\d/.-])")
+    r"(?<![\d/-])(?<!\d\.)(?P<d>[0-3]?\d)\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<y>'?\d{2}|\d{4})(?![\d/.-])")
 _DATE_COMPACT = re.compile(r"(?<![\d/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-])")
 _DATE_WORDS = re.compile(
     rf"\b(?P<d>[0-3]?\d)(?:e|ste|de)?(?:\s+|[-/])(?P<m>{_MONTHS})\.?(?:(?:\s+|[-/])(?P<y>'?\d{{2}}|\d{{4}})(?![.:]\d))?\b",
     re.IGNORECASE)  # "14 januari 15.00" is a time, not a year
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTHS})\.?\s+(?P<y>'\d{{2}}|(?:19|20)\d{{2}})\b", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?[-/.]\s?(?P<m>[01]?\d)(?![\d/.-]|\s?[-/.]\s?\d)")
-_BIRTH_WORD = re.compile(rf"\b{_BIRTH}(?!\w)|\b\d{{1,2}}\s*jaar\s+(?:oud|geworden)\b"
-                         r"|\b(?:wordt|werd)\s+(?:op\s+)?[\w ]{1,20}?\s\d{1,2}\s*(?:jaar|jr)\b", re.IGNORECASE)
-"""A birth word, or turning an age on a day ("hij wordt op 30 juni 8 jaar")."""
+_BIRTH_WORD = re.compile(rf"\b{_BIRTH}(?!\w)|\b\d{{1,2}}\s*(?:jaar\s+)?(?:oud|geworden)\b"
+                         r"|\b(?:wordt|werd)\s+(?:op\s+)?[\w ]{1,20}?\s\d{1,2}\s*(?:jaar|jr)\b"
+                         r"|\bwordt\s+(?:(?:volgende|deze|komende)\s+(?:week|maand)|morgen|overmorgen|vandaag|"
+                         r"binnenkort|(?:op\s+|a\.?s\.?\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+                         r"zondag))\s+\d{1,2}\b(?!\s?(?:uur|min|keer|%|euro|cm|kg|[.:]\d))"
+                         rf"|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+                         rf"december|zomer|winter|lente|herfst)kind\b", re.IGNORECASE)
+"""A birth word, turning an age on a day ("hij wordt op 30 juni 8 jaar", "is net 6 geworden (14
+feb)", "wordt volgende week 10"), or a month's child ("een meikind van 2017")."""
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/.-])")
+_SPOKEN_DAY = (r"een|eerste|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
+               r"zestien|zeventien|achttien|negentien|twintig|\w{3,6}entwintig|dertig|eenendertig")
+_DATE_SPOKEN = re.compile(
+    rf"\b(?:{_SPOKEN_DAY}|[0-3]?\d)\s+(?:{_MONTHS})\s+(?P<y>tweeduizend(?:\s?en)?\s?\w+|negentienhonderd\w*)"
+    rf"|\b(?:{_SPOKEN_DAY})\s+(?:{_MONTHS})\b", re.IGNORECASE)
+"""A date in words ("drie april tweeduizend zeventien", "geboren op vijf juni")."""
+_MONTH_DAY = re.compile(rf"\b(?:{_MONTHS})\s+(?:'?\d{{2}}|[1-9])\b(?![.:]\d)", re.IGNORECASE)
+"""A month before a day or a short year ("geboren eind juni 18"): a birth date next to a birth word."""
 _DATE_ISO = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>[01]?\d)(?P=s)(?P<d>[0-3]?\d)(?![\d/.-])")
 _MONTH_YEAR_NUMERIC = re.compile(r"(?<![\d/.-])(?P<m>[01]?\d)\s?[-/.]\s?(?P<y>(?:19|20)\d{2})(?![\d/.-])")
 _STREET_SUFFIX = (r"straat|str|laan|weg|plein|kade|gracht|singel|hof|pad|dreef|park|dijk|steeg|markt|baan|"
@@ -274,7 +289,8 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žƀ-ɏḀ-ỿ]+(?:['’-][A-Za-z
 _CONTEXT_AFTER = re.compile(
     r"^\s*(?:\(\s*\d{1,2}\s*(?:jr|jaar|j)?\.?\s*\)|(?:,\s*)?(?:\d{1,2}\s*(?:jaar|jr|j)\b|(?:\(\s*)?(?:uit|in|van|zit in)\s+"
     r"(?:groep|gr\.?|klas|de klas|unit)\s*\d|\((?:groep|gr\.?)\s*\d|,\s*(?:groep|gr\.?)\s*\d|uit\s+\d[abc]?\b)"
-    r"|,\s*(?:hij|ze|zij)\s+is\s+\d{1,2}\b|[A-Z]\.(?!\w))", re.IGNORECASE)
+    r"|,\s*(?:hij|ze|zij)\s+is\s+\d{1,2}\b|[A-Z]\.(?!\w)"
+    r"|\(\s?(?:moeder|vader|mama|papa|oma|opa|broer|zus|voogd|oom|tante|stiefvader|stiefmoeder)\s?\))", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|meneer|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al|ter|"
     r"ten)\s+){0,2}$",
@@ -282,13 +298,15 @@ _TITLE_BEFORE = re.compile(
 _GROUP_AFTER = re.compile(r"^\s*(?:groep|gr\.?)\s*\d", re.IGNORECASE)
 _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:broer(?:tje)?|zus(?:je)?|zusje|vader|moeder|zoon|dochter|neef(?:je)?|nicht(?:je)?|oom|tante|"
-    r"stiefvader|stiefmoeder|opa|oma|papa|mama|pleegkind|tweelingbroer|tweelingzus|voogd|ouders)\s+(?:van\s+)?"
+    r"stiefvader|stiefmoeder|opa|oma|papa|mama|pleegkind|tweelingbroer|tweelingzus|voogd|ouders)(?:\s+(?:van\s+)?|\s?\(\s?)"
     r"|\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|heer|meneer|mr|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|"
     r"el|al)\s+){0,2}"
     r"|\b(?:zorgen|zorg|tips|meedenken)\s+(?:om|over|voor|met)\s+|\bgaat\s+(?:niet\s+)?goed\s+met\s+"
     r"|\b(?:naam\s+is|heet|genaamd|met\s+de\s+naam)\s+"
     r"|\b(?:dossier|doasier|opp|tlv|arrangement)\s+(?:van|voor)?\s*)$", re.IGNORECASE)
-_LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-zà-ÿ]\.\s?){2,3}(?![\w])")
+_LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-zà-ÿ]\.\s?){2,3}(?![\w])"
+                             r"|(?<![\w.])[a-z]\.\s?(?:(?:van|de|der|den|ter|ten|el)\s){1,2}[a-zà-ÿ]{2,}\b")
+"""Initials in lower case ("j.d.v.", "m. van dijk")."""
 _ABBREVIATIONS = frozenset("""
     ivm ipv oa as ea dwz tov mbt zsm nav iom tzt miv ism ed oid pp vd nvt aub svp ev bv mn obv vwb vs gr ca
     ie eg al ic ac ro tk ib ovv mvg bvd evt mbv zgan aub svp tav tnv dmv iig ihkv
@@ -324,12 +342,12 @@ _TITLES = (
     "mickey mouse", "bolke de beer", "woezel en pip", "boer boris", "kikker", "dummie de mummie",
     "de kleine prins", "mathilda", "bfg", "sjakie", "karlsson", "ronja", "rasmus", "emil", "madelief",
     # feasts and fixed phrases with a name in them
-    "sint maarten", "sint-maarten", "ark van noach", "te leen", "annie m.g. schmidt",
+    "sint maarten", "sint-maarten", "ark van noach", "te leen", "annie m.g. schmidt", "sint en piet", "pieten",
 )
 _INTERFIX = frozenset("van de der den el al ben bin ter ten te op in 't het la le da di du von".split())
 
 _CHILD_NOUN = (r"(?:[a-z]+-)?(?:leerling|leerlinge|ll|jongen|jongetje|meisje|meid|kind|kindje|pleegkind|kleuter|nieuwkomer|"
-               r"peuter|dochter|dochtertje|zoon|zoontje|tweeling)")
+               r"peuter|dochter|dochtertje|zoon|zoontje|kleinzoon|kleindochter|tweeling\w*|drieling\w*|vierling\w*)")
 _SINGLE_CHILD = re.compile(
     rf"\b(?:de|het)\s+enige\s+(?:\w+\s+){{0,2}}{_CHILD_NOUN}\b|\b(?:zij|hij|ze)\s+is\s+de\s+enige\b"
     rf"|\b(?:een|één|1|die ene|dat ene|deze|die|dat|het|de)\s+(?:\w+\s+)?{_CHILD_NOUN}\b"
@@ -341,15 +359,18 @@ _GROUP = re.compile(r"\b(?:groep|gr\.?)\s*(?:\d|een|twee|drie|vier|vijf|zes|zeve
                     r"|\b(?:onder|midden|boven)bouw\b",
                     re.IGNORECASE)
 _DISTINCT = re.compile(
-    rf"\b(?:de|het)\s+(?:enige\s+)?(?:\w+\s+)?{_CHILD_NOUN}\s+(?:met\s+(?:de|het|een|twee|zijn|haar)\s+\w+"
+    rf"\b(?:de|het|die|dat)\s+(?:enige\s+)?(?:\w+\s+)?{_CHILD_NOUN}\s+(?:met\s+(?:de|het|een|twee|zijn|haar)\s+\w+"
     r"|(?:die|dat)\s+(?:\w+\s+){0,3}(?:in\s+transitie|net\s+uit|uit\s+de\s+kliniek|in\s+een\s+rolstoel)"
     r"|(?:die|dat)\s+(?:\w+\s+){0,4}in\s+(?:het\s+nieuws|de\s+krant)"
     r"|(?:van\s+wie|wiens|wier)\s+(?:\w+\s+)?(?:vader|moeder|ouders|broer|zus))"
-    r"|\b(?:(?:de|het)\s+(?:\w+\s+)?)?(?:dochter|dochtertje|zoon|zoontje|kind|kinderen|tweeling)\s+van\s+"
-    r"(?:de|onze|het|een|die|dat)\s+(?:\w+\s+)?(?:directeur|directrice|"
+    r"|\b(?:(?:de|het)\s+(?:\w+\s+)?)?(?:dochter|dochtertje|zoon|zoontje|kind|kinderen|tweeling|kleinzoon|"
+    r"kleindochter|neefje|nichtje|stiefzoon|stiefdochter|pleegzoon|pleegdochter)\s+van\s+"
+    r"(?:de|onze|het|een|die|dat)\s+(?:\w+\s+)?(?:\w{3,}(?:ster|ant|ent|eur|man|vrouw|aar|ist)|directeur|directrice|"
     r"wethouder|conci[eë]rge|burgemeester|juf|meester|leerkracht|ib'?er|dominee|pastoor|imam|rabbijn|huisarts|"
     r"tandarts|dokter|voorzitter|agent|wijkagent|collega|voetballer|zanger|zangeres|rapper|presentator|politicus|"
-    r"bakker|slager|kapper)\b|(?:\b(?:de|het)\s+|^\W*)enige\s+(?:[\w-]+\s+){0,2}" + _CHILD_NOUN + r"\b|\bde\s+tweeling\b",
+    r"bakker|slager|kapper|predikant|buren|buurman|buurvrouw)\b"
+    r"|(?:\b(?:de|het|onze|hun|mijn|jullie)\s+|^\W*)enige\s+(?:[\w-]+\s+){0,2}" + _CHILD_NOUN + r"\b|\bde\s+tweeling\b"
+    r"|\b(?:drieling|vierling)\w*\b|\b" + _CHILD_NOUN + r"\b[^.?!]{0,60}?\bals\s+enige\b",
     re.IGNORECASE)
 """A feature, a parent's job or being the only one picks out one child ("de jongen met het ene been",
 "de dochter van de wethouder", "de enige Chinese leerling"): with a group or a school, one child."""
@@ -359,7 +380,9 @@ _TRAIT = re.compile(
     r"transplant\w*|\w*prothese|\w*implantaat|cochleair\w*|\w*dialyse|\w*ziekte|\w*tumor|brandwond\w*|"
     r"insuline\w*|tourette|ptss|trauma|verlamd|spasti\w*|zwanger|transgender|trans|pleeggezin|pleegouders|"
     r"gevangenis|vastzit|overleden|asielzoeker\w*|azc|ongedocumenteerd|verslaafd|psychose|anorexia|boulimie|"
-    r"gediagnosticeerd|diagnose|medicatie|medicijnen|ritalin|hoofddoek|geadopteerd|adoptie|amputatie|"
+    r"gediagnosticeerd|diagnose|medicatie|medicijnen|ritalin|hoofddoek|geadopteerd\w*|adoptie\w*|amputatie|"
+    r"albino\w*|uitgezet|blijf-van-mijn-lijf\w*|daklozenopvang|crisisopvang|gebroken\s+(?:been|arm|pols|enkel)|"
+    r"van\s+school\s+gestuurd|geschorst|"
     r"zonder\s+ouders|alleenstaand\w*|vluchteling\w*|litteken\w*|dwerggroei|tracheostom\w*|zuurstof\w*|kliniek|"
     r"transitie|krukken|\w*apparaten|rollator|beugels|kaal|kaalheid|alopecia|albinis\w*|\w*canule|vrouwenopvang|"
     r"omgekomen|doodgeschoten|vermoord|allergische\s+reactie|anafylax\w*|depressie\w*|depressief|\w*stoornis|"
@@ -411,12 +434,18 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
                 and not _looks_like_time(number.raw_string)):
             add("telefoon", number.start, number.end)
     for match in _DIGITS.finditer(text):
-        add(_number_kind(re.sub(r"\D", "", match.group(0))), match.start(), match.end())
+        digits = re.sub(r"\D", "", match.group(0))
+        if not (_service_number(digits) or _other_number(text, match.start(), match.end())):
+            add(_number_kind(digits), match.start(), match.end())
     for match in _NUMBER_CONTEXT.finditer(text):
         group = next(name for name in ("nr", "code", "before", "record", "hash", "label") if match.group(name))
+        if _other_number(text, match.start(), match.end(group)):
+            continue
         if group not in ("nr", "before") or not _GENERIC_NUMBER_WORD.match(match.group(0)) or not _year_or_service(
                 match.group(group)):
             add("nummer", match.start(group), match.end(group))
+    for match in _SPELLED_NUMBER.finditer(text):
+        add("nummer", match.start("nr"), match.end("nr"))
     for match in _NINE_GROUPED.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         if bsn.is_valid(digits) or onderwijsnummer.is_valid(digits):
@@ -440,6 +469,11 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
 # ───────────── numbers, dates, places ─────────────
 
 
+_DIGIT_WORD = r"(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+_SPELLED_NUMBER = re.compile(
+    rf"\b(?:leerling|ll|lln)\.?\s?(?:nummer|nr)\.?\s(?:is\s)?(?P<nr>{_DIGIT_WORD}(?:[\s,-]{{1,2}}{_DIGIT_WORD}){{2,8}})\b",
+    re.IGNORECASE)
+"""A pupil's number read out in words ("leerlingnummer is één acht drie nul twee")."""
 _NINE_GROUPED = re.compile(r"(?<![\d.-])\d{3,4}[-.]\d{2,3}[-.]\d{3}(?!\d)")
 """A BSN or onderwijsnummer typed in groups ("666-644-263", "429.781.775")."""
 _YEARISH = re.compile(r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?|0[89]00\D?\d*|11[23]")
@@ -457,6 +491,20 @@ def _year_or_service(value: str) -> bool:
 
 def _service_number(digits: str) -> bool:
     return digits.startswith(("0800", "0900", "0906", "0909", "31800", "31900")) or len(digits) <= 4
+
+
+_OTHER_LABEL = re.compile(
+    r"\b(?:ticket|melding|storing|bestel|factuur|order|artikel|offerte|bon|pakket|zending|track|kassa|budget|bedrag|"
+    r"kosten|subsidie|prijs)\w*\s?(?:nummer|nr|no)?\.?\s?(?:is\s|van\s|[:#]\s?)?(?:€\s?)?$|€\s?$",
+    re.IGNORECASE)
+_MONEY_AFTER = re.compile(r"^\s?(?:euro|eur\b|,-|,\d{2}\b|per\s(?:jaar|maand|week|uur|dag|kind|leerling|ll))",
+                          re.IGNORECASE)
+
+
+def _other_number(text: str, start: int, end: int) -> bool:
+    """A ticket, order or invoice number, or an amount of money ("ticket 48213", "bestelnummer
+    556102", "18000 per jaar", "€ 25000"): no pupil's number."""
+    return bool(_OTHER_LABEL.search(text, max(0, start - 30), start) or _MONEY_AFTER.match(text[end:end + 20]))
 
 
 def _looks_like_time(raw: str) -> bool:
@@ -504,7 +552,8 @@ def _month_number(name: str) -> int:
 def _dates(text: str, year: int, add: Callable[[str, int, int], None]) -> None:
     """Birth dates (see the module docstring): a full date 2–20 years back, or any date next to a
     birth word; dates of this year and later are meeting dates."""
-    birth_spans = [m.span() for m in _BIRTH_WORD.finditer(text)]
+    birth_spans = [m.span() for m in _BIRTH_WORD.finditer(text)
+                   if not _PLURAL_CHILDREN.search(text, max(0, m.start() - 30), m.start())]
 
     def near_birth(start: int, end: int) -> bool:
         return any(abs(start - e) <= 25 or abs(s - end) <= 25 for s, e in birth_spans)
@@ -540,6 +589,12 @@ def _dates(text: str, year: int, add: Callable[[str, int, int], None]) -> None:
             add("geboortedatum", *match.span())
     for match in _YEAR.finditer(text):
         if birth_year(int(match.group(0))) and near_birth(*match.span()):
+            add("geboortedatum", *match.span())
+    for match in _DATE_SPOKEN.finditer(text):
+        if match.group("y") or near_birth(*match.span()):
+            add("geboortedatum", *match.span())
+    for match in _MONTH_DAY.finditer(text):
+        if near_birth(*match.span()):
             add("geboortedatum", *match.span())
 
 
@@ -605,6 +660,10 @@ def _inflected(word: str, common: frozenset[str]) -> bool:
         stems.append(word[:-2])
     elif word.endswith("s"):
         stems.append(word[:-1])
+    adjective = re.search(r"(?:ig|ige|lijk|lijke|baar|bare)$", word)
+    if adjective:  # "leerplichtig" from "leerplicht"
+        stem = word[:adjective.start()]
+        return stem in common or (len(stem) >= 7 and _compound(stem, common))
     return any(stem in common for stem in stems)
 
 
@@ -699,7 +758,7 @@ def _public_figure(tokens: list[_Token], i: int) -> bool:
 def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: frozenset[str]) -> bool:
     token = tokens[i]
     word = token.folded
-    if word in _FUNCTION_WORDS or len(word) < 2 or word.isdigit():
+    if word in _FUNCTION_WORDS or len(word) < 2 or word.isdigit() or _NUMBER_LABEL.search(word):
         return False
     if (not _capitalised(token) and word in vocabulary().common and word not in words.first_names
             and word not in words.surnames):
@@ -767,6 +826,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
 
 
 _NUMBER_ABBREVIATIONS = frozenset("max min gem ca tot".split())
+_NUMBER_LABEL = re.compile(r"\w(?:nr|nrs|nummer|nummers)$")
+"""'bestelnr', 'ordernummer': a label, not a name."""
 _READS_TITLE = re.compile(r"\b(?:leest|lezen|lazen|las|voorgelezen|voorlezen)\s+(?:De|Het|Een)\s+$")
 _AGE_AFTER = re.compile(r"^\s+\d{1,2}\s+(?:is|zit|heeft|komt|gaat|wil|kan|woont)\b", re.IGNORECASE)
 _ARABIC_SURNAME = re.compile(r"(?:al|el|abu|ben|bin)-[a-z]{3,}")

@@ -92,6 +92,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\bslaag\b|\bklappen (?:krijgt|gekregen|van)\b|\bin elkaar (?:slaat|slaan|geslagen)\b"
         r"|\bpak (?:rammel|slaag|op (?:zijn|zn|haar|z n) (?:donder|kop|lazer))\b"
         r"|\b(?:krijgt|kreeg|krijgen|gehad) (?:\w+ ){0,2}(?:klappen|een klap|een tik|tikken|een pak)\b"
+        r"|\b(?:op (?:zijn|zn|z n|haar|de) knie\w* op (?:de )?rijst|knielen op (?:de )?rijst|op rijst (?:\w+ )?(?:zitten|knielen))\b"
 ),
         _near(_ADULT, _HIT), rf"\b(?:{_HIT})\b (?:{_CHILD})\b",
         (r"\bblauwe? plek\w*|\bblauw oog\b|\bstriemen\b|\bkneuzing\w*|\bbrandwond\w*|\bsigaret\w* (?:op|in)\b|"
@@ -118,6 +119,10 @@ KINDS: dict[str, tuple[str, ...]] = {
         (r"\bhonger\b|\b(?:geen|niks|niets) (?:eten|gegeten)\b|\bniet gegeten\b|\bzonder (?:eten|ontbijt en lunch)\b"
         r"|\beet uit de (?:prullenbak|vuilnisbak)\b|\beten uit (?:andermans|andere) (?:tas|tassen)\b"),
         (r"\b(?:vieze|stinkende|dezelfde|smerige) (?:kleren|kleding)\b|\bstinkt\b|\bruikt naar (?:urine|plas|poep)\b"
+        r"|\bdezelfde (?:trui|broek|shirt|jas)\b.{0,40}\b(?:ruikt|stinkt|vies)\b"
+        r"|\b(?:insuline|medicijnen|medicatie|pufjes?|epipen)\b.{0,10}\b(?:niet|nooit)\b.{0,20}\b(?:mee|gegeven|geven)\b"
+        r"|\bgeven\b.{0,15}\b(?:insuline|medicijnen|medicatie)\b.{0,5}\b(?:niet|nooit)\b"
+        r"|\bmaar (?:1|een|één) paar schoenen\b"
         r"|\bongewassen\b|\bniet (?:gewassen|verschoond)\b|\bvolle (?:natte )?luier\b|\bvol (?:afval|ongedierte)\b"),
         (r"\b(?:alleen|in zijn eentje|in haar eentje) thuis\b|\bniemand (?:thuis|die voor|die naar|om)\b|"
         r"\bniet opgehaald\b"
@@ -160,7 +165,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\b(?:geld|cadeaus)\b.{0,20}\b(?:van een man|van een oudere|van mannen)\b"),
         (r"\b(?:oudere|volwassen) (?:vriend|vriendje|jongen|jongens|man|mannen)\b|\b(?:vriend|vriendje|man|jongen)"
         r" van (?:1[8-9]|2\d|3\d)\b|\bopgehaald door\b.{0,30}\b(?:oudere|onbekende|man|vriend|auto)\b"),
-        (r"\bmoet (?:drugs )?(?:dealen|verkopen|rondbrengen|pakketjes)\b|\bdrugsrunner\w*|"
+        (r"\bmoet (?:drugs )?(?:dealen|verkopen|rondbrengen|pakketjes)\b|\bdrugsrunner\w*|\bdrugskoerier\w*|"
         r"\bgedwongen .{0,20}\b(?:dealen|"
         r"stelen|werken|seks)\b|\bheeft (?:ineens|opeens|plotseling) (?:veel )?(?:geld|dure)\b|\bdingen moet doen\b"
         r"|\bschuld af te lossen\b|\bhotel\b.{0,30}\b(?:mannen|man)\b"),
@@ -221,7 +226,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         (rf"\b(?:snijdt|krast|krassen|snijwond\w*|sneetjes|sneden|wondjes|littekens|schrammen|pleisters|brandplekken)\b"
         rf".{{0,30}}\b(?:{_BODY})\b|\b(?:lange mouwen)\b.{{0,50}}\b(?:pols|polsen|30 graden|warm)\b"),
         (r"\b(?:bonkt|slaat|stoot)\b(?: met)? (?:zijn|haar|zn) (?:hoofd|hooofd)\b|\bpijn voelen\b.{0,20}\brustig\b"
-        r"|\bzegt dat (?:ze|hij|zij) het zelf doet\b"),
+        r"|\bzegt dat (?:ze|hij|zij) het zelf doet\b"
+        r"|\belastiek\w*\b.{0,40}\b(?:pols|polsen|arm)\b.{0,40}\b(?:knallen|knalt|schieten|schiet|rood|open)\b"
+        r"|\bverdient\b.{0,20}\b(?:honger|pijn|straf)\b|\bmesjes\b.{0,30}\b(?:matras|kussen|etui|la|kamer)\b"),
     ),
     "suicide": (
         (r"\bzelfmoord\w*|\bzelfdoding\b|\bsuicid\w*|\bsuicide\w*|\bdoodsgedachten\b|\bafscheidsbrief\w*"
@@ -237,10 +244,18 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\bverdwijnen van de (?:wereld|aarde)\b|\bbeter (?:als|dat) (?:hij|ze|zij|ik) er niet (?:meer )?(?:is|ben|zijn)\b|\bniemand (?:haar|hem|"
         r"mij|me)"
         r" (?:zou )?missen\b|\b(?:spullen weg|afscheid neemt|neemt afscheid)\b|\bbij opa in de hemel\b"),
+        (r"\b(?:tekent|tekende|tekening)\b.{0,40}\b(?:zichzelf|hijzelf|zijzelf)\b.{0,30}\b(?:hangend|hangt|opgehangen|"
+         r"dood|aan een touw|aan een boom)\b"
+         r"|\b(?:gezocht|zoekt|zocht|googled?|googlede|opgezocht)\b.{0,25}\b(?:doodgaan|dood gaan|doodgaat|verdrinken|"
+         r"ophangen|pijnloos|overdosis)\b|\bpact\b.{0,40}\b(?:samen|dood|doodgaan|einde|springen)\b"),
     ),
     "acute": (
         (r"\b(?:mes|messen|mesje|steekwapen|vuurwapen|wapen|wapens|pistool|revolver|boksbeugel|machete|bijl|"
-        r"vuurwerkbom|zwaard|geweer|knuppel|honkbalknuppel|stanleymes|gewapend|knife|bommelding|bomdreiging)\b"),
+        r"vuurwerkbom|zwaard|geweer|knuppel|honkbalknuppel|stanleymes|gewapend|knife|bommelding|bomdreiging|"
+        r"luchtbuks|windbuks|kruisboog)\b"),
+        (r"\b(?:schopt|schoppen|schopte|trapt|trappen|trapte|blijft (?:\w+ ){0,3}schoppen|stampt|stampen|slaat|slaan)\b"
+         r"(?: \w+){0,3} (?:tegen|op) (?:zijn|zn|z n|haar|het|d r) (?:hoofd|kop)\b"
+         r"|\b(?:tegen|op) (?:zijn|zn|z n|haar|het|d r) (?:hoofd|kop) (?:\w+ ){0,2}(?:schoppen|trappen|slaan|stampen)\b"),
         (r"\b(?:dreigt|dreigde|bedreigt|bedreigde|dreigen|dreigbericht|dreiging)\b.{0,60}\b(?:vermoorden|dood|"
         r"neersteken|"
         r"steken|schieten|afmaken|aandoen|in elkaar|mes|wapen|terug|naar school|pakken|geweld)\b"
@@ -502,8 +517,9 @@ CONCEPTS: dict[str, str] = {
     # when and where: danger now
     "now": r"morgen\w*|nu|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
            r"morgen|gisteravond|nog (?:hier|in de klas|bij mij|buiten|op school)|bijna \d+ uur|over (?:een|\d+) "
-           r"(?:half )?(?:uur|minuten|min)|om \d+(?: uur| \d\d)?|kwart (?:voor|over)|half \d+|op dit moment",
-    "weapon": r"geweer|gewapend|hamer|knife|iets (?:in|onder) (?:zijn|zn|z n) (?:broekband|jas)|mes|messen|broodmes|keukenmes|zakmes|steekwapen|wapen|wapens|vuurwapen|pistool|revolver|"
+           r"(?:half )?(?:uur|minuten|min)|om \d+(?: uur| \d\d)?|kwart (?:voor|over)|half \d+|op dit moment|"
+           r"als (?:hij|ze|zij) thuiskomt|als (?:hij|ze|zij) thuis komt",
+    "weapon": r"geweer|luchtbuks|windbuks|kruisboog|gewapend|hamer|knife|iets (?:in|onder) (?:zijn|zn|z n) (?:broekband|jas)|mes|messen|broodmes|keukenmes|zakmes|steekwapen|wapen|wapens|vuurwapen|pistool|revolver|"
               r"knuppel|honkbalknuppel|bijl|machete|boksbeugel|zwaard|stanleymes|vuurwerkbom",
     "sharp": r"schaar|passer|glas|scherven|stoel|aansteker|spuitbus|vlammen",
     "kill_threat": r"(?:die|ze|zij) komen (?:\w+ )?voor (?:mij|hem|haar)\b|doodsteken|doodschieten|doodslaan|afrekenen|afrekent|rekent af|(?:reken|rekent|rekenen) (?:\w+ ){0,2}af met|op (?:\w+ ){0,2}blazen|ontploft er iets|er iets ontploft|gaat (?:\w+ ){0,3}ontploffen|af met (?:je|jouw|zijn|haar|mijn) (?:moeder|vader|mama|papa)|maak (?:ik|hij) (?:je|jou|hem|haar|jullie) af|doen (?:ze|we|wij) (?:\w+ ){0,2}wat|neersteken|neer te steken|afknallen|af te knallen|neerschieten|(?:hem|haar|je|jou|jullie|iedereen|mij|me) (?:\w+ )?(?:afmaken|afmaakt)|(?:hem|haar|je|jou|jullie|iedereen) af te maken|"
@@ -516,7 +532,9 @@ CONCEPTS: dict[str, str] = {
     "comes_back": r"terugkomen|terugkomt|komen (?:\w+ ){0,2}terug|komt (?:\w+ ){0,2}terug|langskomen|langskomt|"
                   r"kom ik langs|naar (?:onze |de )?school (?:komt|komen)|(?:komt|komen) naar (?:onze |de )?school|"
                   r"onderweg",
-    "missing": r"(?:is|zijn) er (?:al )?(?:\d+|twee|drie) dagen niet|niet thuisgekomen|laatste locatie|we zoeken nu|(?:kunnen|kan) (?:hem|haar|het kind) niet (?:meer )?vinden|niet te vinden|niemand neemt op|"
+    "missing": r"(?:is|zijn) er (?:al )?(?:\d+|twee|drie) dagen niet|" + _KID + r" (?:\w+ ){0,2}kwijt|"
+               r"we missen (?:een|het|1|één) (?:kind|kleuter|leerling|jongen|meisje)|zoeken (?:al|nu|overal)|"
+               r"(?:lopen|zijn|gaan) (?:te |aan het )?zoeken|niet thuisgekomen|laatste locatie|we zoeken nu|(?:kunnen|kan) (?:hem|haar|het kind) niet (?:meer )?vinden|niet te vinden|niemand neemt op|"
                r"neemt niemand op|(?:kind|kleuter|leerling|jongen|meisje) weg\b|" + _KID + r" (?:\d+ )?(?:is|zijn) (?:\w+ ){0,2}weg|vermist|niet (?:meer )?teruggekomen|"
                r"niet (?:thuis )?gekomen|niet thuis (?:is )?gekomen|niemand weet waar|nergens te vinden|"
                r"doorzocht|neemt niet op|" + _KID + r" (?:\w+ ){0,3}weggelopen|van huis weggelopen|"
@@ -548,7 +566,7 @@ CONCEPTS: dict[str, str] = {
               r"(?:busje|bus|auto|bestelbus) (?:\w+ ){0,3}op de hoek|kleedkamer|omkleedhok\w*|niks te zoeken|niets te zoeken|(?:biedt|bood|aanbiedt|aanbood|geeft|gaf) (?:\w+ ){0,2}(?:snoep|snoepjes|een lift)|gestapt|ingestapt|instapt|stapt in|stapte in|rondjes|maakt fotos|fotos van de kinderen|bij haar naam|bij zijn naam|bij het hek|aan het hek|"
               r"om het plein|staat er (?:nu )?weer|capuchon|onbekend nummer|berichten van|"
               r"(?:in|mee) (?:\w+ ){0,2}(?:te )?(?:laten )?(?:instappen|stappen)|lokt|lokken|snoep (?:aan)?biedt",
-    "school_place": r"fietsenstalling|uitgang|poort|voordeur|spreekkamer|kantoor|klas|school|plein|schoolplein|hek|gang|hal|ingang|lokaal|gymzaal|pauze|buiten|parkeerplaats|"
+    "school_place": r"schoolreis|excursie|pretpark|fietsenstalling|uitgang|poort|voordeur|spreekkamer|kantoor|klas|school|plein|schoolplein|hek|gang|hal|ingang|lokaal|gymzaal|pauze|buiten|parkeerplaats|"
                     r"voor de deur",
     # reported speech of the child (or a sibling, a classmate) and written words
     "said": r"denkt|dacht|post|postte|gepost|zette op|appt|zegt|zei|zeggen|vertelt|vertelde|verteld|vroeg|vraagt|schreef|schrijft|stuurde|appte|mailde|"
@@ -557,11 +575,16 @@ CONCEPTS: dict[str, str] = {
     "play": r"call of duty|gta|shooter\w*|knikker\w*|trefbal\w*|tikkertje|verstoppertje|spookverhaal\w*|spel|spelletje|spelen (?:ze|we)|speelden|game|gamen|fortnite|minecraft|film|serie|boek|voorlezen|"
             r"musical|toneel|griezel\w*|verhaal waarin|in het verhaal|personage|"
             r"voorstelling|nep|speelgoed|poppenhoek|verkleed\w*|grapje|haha",
-    "kitchen": r"scouting\w*|padvind\w*|waterpokken|muggenbult\w*|papiertje|handvaardigheid\w*|techniek\w*|spijker\w*|timmer\w*|kookles|koken|keuken|brood|groente\w*|fruit|taart|snijplank|knutsel\w*|handvaardigheid|"
+    "kitchen": r"scouting\w*|tuinkast|schuur|gereedschap\w*|snoeischaar|padvind\w*|waterpokken|muggenbult\w*|papiertje|handvaardigheid\w*|techniek\w*|spijker\w*|timmer\w*|kookles|koken|keuken|brood|groente\w*|fruit|taart|snijplank|knutsel\w*|handvaardigheid|"
                r"borduren|schilmesje|pleister erop",
     "resolved": r"opgelost|gevonden|oh wacht|was al|verkeerde kant|loos alarm|bleek|bleken",
     "hyperbole": r"lachend|giechel\w*|grinnik\w*|grappig|lol|dubbel|(?:ga|gaat|gaan) dood van|doodmoe|dood moe|doodop|moordend|dodelijk saai|"
                  r"vermoordt me als|lachen|lachte|haha|grapje",
+    "lost_thing": r"(?:laptop\w*|kar|sleutel\w*|tas|jas|telefoon|mobiel|fiets|pakket|map|ipad|tablet|chromebook\w*)"
+                  r" (?:is|zijn|was|waren|raakt|raakte) (?:al )?(?:vermist|kwijt|zoek)",
+    "drill": r"oefen\w*|scenario|ontruimingsoefening|brandoefening",
+    "bruised_fruit": r"(?:appel\w*|peren|peer|fruit\w*|banaan|bananen)(?: \w+){0,5} (?:met|vol|hebben|had|hadden) "
+                     r"(?:\w+ )?blauwe plekken",
     "pet": r"\w*(?:hamster|cavia|konijn|konijntje|vis|visje|vissen|parkiet|schildpad|huisdier)|hond|hondje|kat|poes|vogel",
     # added: more indirect signs (see issue 13 and the dev3 set's README)
     "flinch": r"deins\w*|duikt (?:\w+ )?weg|wegduikt|krimpt ineen|krimpt in elkaar|beschermt (?:zijn|haar|zn) (?:hoofd|gezicht)|(?:hand|arm) (?:\w+ ){0,2}(?:opsteek|opsteekt|optil|optilt|opheft|ophef)|rug (?:naar|tegen) de muur",
@@ -609,9 +632,10 @@ CONCEPTS: dict[str, str] = {
     "own_hunger": r"(?:ik|we|wij) (?:\w+ )?(?:heb|hebben) (?:\w+ ){0,2}(?:honger|trek)|^(?:heb|hebben) (?:\w+ ){0,2}(?:honger|trek)",
     "whole_class": r"(?:hele|heel) (?:de )?(?:klas|groep|gr|school)|alle (?:klassen|groepen)",
     "fasting": r"ramadan|vasten|vast mee|suikerfeest",
-    "about_subject": r"(?:film|documentaire|toneelstuk|stuk|voorstelling|spreekbeurt|les|lessen|boek|gastles|presentatie|"
+    "about_subject": r"(?:film|documentaire|toneelstuk|stuk|voorstelling|spreekbeurt|les|lessen|lessenserie|\w*boek|gastles|presentatie|"
                      r"werkstuk|lied|liedje|serie|preventieles\w*) (?:\w+ ){0,3}over",
-    "statistics": r"landelijk|1 op de \d+|algemeen beeld|protocol als|veiligheidsplan|zorgmap|teampresentatie",
+    "statistics": r"landelijk|1 op de \d+|algemeen beeld|protocol als|veiligheidsplan|zorgmap|teampresentatie|"
+                  r"gemiddeld|per jaar|hoeveel (?:kinderen|jongeren|leerlingen)|scriptie|in een rapport|op een congres",
     "at_me": r"(?:heeft|hebben|had) (?:me|mij) (?:\w+ ){0,4}(?:uitgescholden|bedreigd|uitgemaakt|aangevallen)|"
              r"(?:boos|kwaad|schreeuwen|schreeuwde) (?:\w+ ){0,2}(?:op|tegen) (?:me|mij)|ik voelde me|"
              r"(?:op|tegen) mij (?:\w+ ){0,3}(?:schreeuwen|schreeuwde|boos|kwaad)",
@@ -713,14 +737,14 @@ RULES: tuple[Rule, ...] = (
     Rule("acute", ("sharp", "aggression"), 10, unless=("kitchen", "play")),
     Rule("acute", ("kill_threat",), 1, unless=("play", "hyperbole")),
     Rule("acute", ("aggression", "comes_back"), 20),
-    Rule("acute", ("missing", "now"), 14, unless=("resolved", "pet")),
-    Rule("acute", ("missing", "missing"), 20, unless=("resolved", "pet")),
+    Rule("acute", ("missing", "now"), 14, unless=("resolved", "pet", "drill", "lost_thing")),
+    Rule("acute", ("missing", "missing"), 20, unless=("resolved", "pet", "drill", "lost_thing")),
     Rule("acute", ("danger",), 1),
     Rule("acute", ("take_away", "not_allowed"), 20, unless=("resolved",)),
     Rule("acute", ("aggression", "fear", "school_place"), 16),
     Rule("acute", ("fire",), 1, unless=("play",)),
 
-    Rule("acute", ("missing", "school_place"), 10, unless=("resolved", "pet")),
+    Rule("acute", ("missing", "school_place"), 10, unless=("resolved", "pet", "drill", "lost_thing")),
     Rule("acute", ("impaired", "carer"), 12),
     Rule("acute", ("take_away", "aggression", "now"), 20),
     Rule("acute", ("take_away", "fear", "now"), 16),
@@ -779,10 +803,10 @@ RULES: tuple[Rule, ...] = (
 
 
 GUARDS: dict[str, tuple[str, ...]] = {
-    "physical_abuse": ("accident", "peer", "play"),
+    "physical_abuse": ("accident", "peer", "play", "bruised_fruit"),
     "suicide": ("pet", "play", "history"),
     "self_harm": ("kitchen",),
-    "acute": ("kitchen", "play", "pet", "resolved", "history", "at_me"),
+    "acute": ("kitchen", "play", "pet", "resolved", "history", "at_me", "lost_thing", "drill"),
     "achterlating": ("whole_family",),
     "honour_violence": ("whole_family", "hyperbole"),
     "emotional_abuse": ("complaint", "mild_punish", "at_me"),
@@ -803,6 +827,7 @@ FIGURES = re.compile(
     r"moordend\w*|dodelijk\s+(?:saai|vermoeiend)|(?:vermoordt|vermoorden|maakt)\s+(?:me|mij|ons)\s+(?:af\s+)?als|"
     r"(?:mijn|mn|m n) hoofd ontploft|ontploft (?:mijn|mn) hoofd|(?:als )?een zwaard boven|(?:schaam|schaamt|schaamde|schamen) (?:me|mij|zich|ons) dood|"
     r"(?:ga|gaat|gaan) er (?:nog|bijna) aan dood|ik spring (?:zo|nog) uit het raam|zelfmoord(?:actie|missie)|"
+    r"spring ik (?:nog |echt )?(?:van|uit|van het|uit het) (?:het |de )?(?:dak|raam|brug)|"
     r"(?:gaat|gaan) (?:me|mij|ons) vermoorden als|"
     r"ik (?:kan|kon) (?!(?:\w+ )?(?:kind|leerling|ll|jongen|meisje|hem|haar)\b)(?:\w+ ){0,2}wel (?:wurgen|vermoorden|doodslaan|killen|villen)|"
     r"moordkuil|doodsaai|doodleuk|doodnormaal|doodstil|lachen\s+me\s+dood|lach\s+me\s+dood|zich\s+dood\s+(?:lachen|schrikken|"
