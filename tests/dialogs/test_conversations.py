@@ -526,6 +526,19 @@ async def test_a_plain_school_role_question_after_a_residence_answer_asks_about_
     assert smw.has("Fatma Yilmaz") and not smw.has("Monique Prins"), smw.text
 
 
+async def test_one_message_with_school_and_home_answers_each_role_from_its_own_place(start):
+    s = await start()
+    # leerplicht goes by where the pupil lives, SMW by the school, in either word order
+    lpa = await s.send("welke lpa hoort bij een kind van de herenpomp dat in moerwijk woont")
+    assert lpa.has("Saskia Timmermans") and not lpa.has("Hans van Beek"), lpa.text
+    smw = await s.send("leerling zit op de herenpomp maar woont in den haag. bij welke smw moet ik zijn")
+    assert smw.has("Monique Prins"), smw.text
+    delft = await s.send("welke lpa hoort bij een leerling die in delft woont en op de abdijmus zit")
+    assert not delft.has("Wim Verhoef"), delft.text
+    team = await s.send("en het jeugdteam?")
+    assert team.has("Jeugdteam Delft"), team.text
+
+
 async def test_where_the_pupil_lives_after_a_leerplicht_question_asks_it_for_there(start):
     s = await start()
     await s.send("lpa vd vliegerwolk")

@@ -32,7 +32,7 @@ from wijkwijzer.core.safety import assess
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.resolver import Candidate, Mention
 from wijkwijzer.knowledge.text import normalize
-from wijkwijzer.knowledge.vocabulary import STOPWORDS, THEMA_IDS
+from wijkwijzer.knowledge.vocabulary import RESIDENCE_ROLES, STOPWORDS, THEMA_IDS
 
 ENTITY_KEYS = ("rol", "wijk", "gemeente", "school", "postcode", "expertise", "thema", "begrip", "route")
 UNKNOWN_BELOW = 0.5
@@ -858,7 +858,7 @@ def _read(text: str, norm: str, kb: KnowledgeBase) -> _Reading:
         asked = _asked_role(roles, tokens)
         reading.entities["rol"] = None if _all_asked_after(asked, tokens) else asked.best.id
     if places:
-        _take_place(_home_first(places, norm), places, kb, reading)
+        _take_place(_home_first(places, norm, reading.entities["rol"]), places, kb, reading)
     postcode = kb.resolver.postcode(text)
     if postcode:
         reading.entities["postcode"] = postcode
@@ -930,15 +930,23 @@ def _shifted(mention: Mention, offset: int) -> Mention:
     return Mention(mention.kind, tuple(moved))
 
 
-def _home_first(places: list[Mention], norm: str) -> Mention:
-    """The place where the pupil lives when the message says so, else the first place named."""
+def _home_first(places: list[Mention], norm: str, rol: str | None) -> Mention:
+    """The place where the pupil lives when the message says so ("woont in rijswijk", "die in
+    moerwijk woont"), else the first place named; but the school the message names besides it
+    when the role goes by the school ("zit op de herenpomp maar woont in den haag, welke smw")."""
     match = _HOME.search(norm)
-    if match:
-        home_token = len(norm[:match.end()].split())
-        after = [m for m in places if 0 <= m.best.start - home_token <= 2]
-        if after:
-            return after[0]
-    return places[0]
+    if not match:
+        return places[0]
+    home_start, home_end = len(norm[:match.start()].split()), len(norm[:match.end()].split())
+    lived = [m for m in places if m.best.kind != "school"]  # nobody lives in a school
+    home = next((m for m in lived if 0 <= m.best.start - home_end <= 2), None) or next(
+        (m for m in reversed(lived) if 0 < home_start - m.best.end + 1 <= 2), None)
+    if home is None:
+        return places[0]
+    school = next((m for m in places if m.best.kind == "school" and m is not home), None)
+    if school is not None and rol is not None and rol not in RESIDENCE_ROLES:
+        return school
+    return home
 
 
 def _take_place(primary: Mention, places: list[Mention], kb: KnowledgeBase, reading: _Reading) -> None:
