@@ -591,3 +591,21 @@ async def test_how_long_something_holds_is_answered_from_the_term_just_shown(sta
     s = await start()
     await s.send("wat is een tlv")
     assert (await s.send("hoe lang is die geldig?")).has("hoe lang de TLV geldt")
+
+
+async def test_loose_follow_ups_with_fillers_keep_the_place(start):
+    s = await start()
+    assert (await s.send("naam van de jeugdverpleegkundige in kijkduin?")).has("Tineke Boer")
+    assert (await s.send("en de arts?")).has("Pieter Hoogstraten")
+    assert (await s.send("hm ok, dan de jeugdconsulent")).cards
+    moved = await s.send("o wacht het kind woont wel in wateringen eigenlijk")
+    assert moved.has("Jeugdteam Westland"), moved.text
+
+
+async def test_doubt_with_fillers_picks_the_doubt_option_of_a_route_step(start):
+    s = await start()
+    await s.send("hoe werkt de meldcode")
+    for answer in ("nee", "ja", "nee", "ja"):
+        await s.send(answer)
+    step = await s.send("weet ik eigenlijk niet")
+    assert step.has("Veilig Thuis") and not step.has("Afsluiten en alert blijven"), step.text

@@ -64,8 +64,9 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
     normalized = [normalize(label) for label in labels]
     if norm in normalized:
         return normalized.index(norm)
-    for words, prefix in ((YES, "ja"), (NO, "nee"), (DOUBT, "twijfel")):
-        if said(text, words) or any(norm.startswith(normalize(w) + " ") for w in words if len(w) > 1):
+    for words, prefix in ((DOUBT, "twijfel"), (YES, "ja"), (NO, "nee")):
+        if (doubts(text) if words is DOUBT else said(text, words)) or any(
+                norm.startswith(normalize(w) + " ") for w in words if len(w) > 1):
             hits = [i for i, label in enumerate(normalized) if label.split()[:1] == [prefix] or prefix in label.split()]
             if len(hits) == 1:
                 return hits[0]
@@ -126,10 +127,23 @@ def echoed_option(text: str, question: str, labels: Sequence[str]) -> int | None
     return no[0] if NEGATION & set(words) else yes[0]
 
 
+_DOUBT_FILLER = frozenset("ik het eigenlijk echt ook nog zo goed precies even eerlijk gezegd helaas nou hmm eh uhm "
+                          "nu dus".split())
+
+
+def _doubt_core(text: str) -> tuple[str, ...]:
+    return tuple(w for w in normalize(text).split() if w not in _DOUBT_FILLER)
+
+
+_DOUBT_CORES = frozenset(_doubt_core(w) for w in DOUBT)
+
+
 def doubts(text: str) -> bool:
-    """'weet ik niet', 'geen idee', 'twijfel'."""
+    """'weet ik niet', 'geen idee', 'twijfel', also with fillers ("weet ik eigenlijk niet", "ik
+    weet het echt niet")."""
     norm = normalize(text[:MAX_TEXT_TO_MATCH])
-    return said(text, DOUBT) or any(norm.startswith(normalize(w) + " ") for w in DOUBT if len(w) > 6)
+    return (said(text, DOUBT) or _doubt_core(text[:MAX_TEXT_TO_MATCH]) in _DOUBT_CORES
+            or any(norm.startswith(normalize(w) + " ") for w in DOUBT if len(w) > 6))
 
 
 def _stem(word: str) -> str:

@@ -179,12 +179,13 @@ CUES: dict[str, re.Pattern[str]] = {
                     _words("bellen bel mailen mail mailadres email emailadres bereik bereiken bereikbaar "
                            "bereikbaarheid")),
     "followup": _any(r"^(en|of|ook|en dan|en nu|en wat|alleen|nu|dan|zelfde|hetzelfde|idem)\b",
-                     r"^(idd|inderdaad|ok|oke|okay|top|thx|dank je|dankje|ja|prima|super|mooi|fijn|ah|oh|aha) "
-                     r"(en|of|ook|zelfde|hetzelfde|idem)\b",
+                     r"^((hm+|uhm|eh|o|oh|oja|wacht|sorry|trouwens|btw|nou|idd|inderdaad|ok|oke|okay|top|thx|dank je|"
+                     r"dankje|ja|prima|super|mooi|fijn|ah|aha) ){1,3}(en|of|ook|dan|zelfde|hetzelfde|idem)\b",
                      # A correction keeps the rest of the question: "nee sorry ik bedoel de jeugdarts".
                      r"\bik bedoel(de)?\b", r"\book( ff| even| graag| nog| pls| aub)?$", r"^(nee|neen|sorry|oeps|oh) (\w+ )?(de|het|liever|toch)\b",
                      # where the pupil of the last question lives: "ll woont in den haag, moerwijk"
-                     r"^(de |het |die |deze |onze |mijn )?(ll|leerling|kind|jongen|meisje|hij|zij|ze)( \w+){0,2} (woont|wonen) (in|op)\b",
+                     r"^((o|oh|oja|wacht|sorry|trouwens|btw|eh|nee|ow) ){0,3}(de |het |die |deze |onze |mijn )?"
+                     r"(ll|leerling|kind|jongen|meisje|hij|zij|ze)( \w+){0,2} (woont|wonen) ((wel|eigenlijk|toch|nu) )?(in|op)\b",
                      # or which school: "hij zit op basisschool de moerkikker"
                      r"^(de |het |die |deze |onze |mijn )?(ll|leerling|kind|jongen|meisje|hij|zij|ze) (zit|zat|gaat) (op|naar) "
                      r"(de |het |basisschool |school |obs |cbs |ikc |sbo )",

@@ -41,7 +41,7 @@ PARTNER_ROLES: tuple[PartnerRole, ...] = (
         "schoolmaatschappelijk werkster", "maatschappelijk werk", "maatschappelijk werker", "schoolmaatschappelijk",
     ), suggested=True),
     PartnerRole("jgz", "JGZ (CJG)", "JGZ", "jeugdgezondheidszorg (JGZ)", (
-        "jgz", "jgz'er", "jeugdarts", "jeugd arts", "jeugdverpleegkundige", "jeugd verpleegkundige",
+        "jgz", "jgz'er", "jeugdarts", "jeugd arts", "arts", "jeugdverpleegkundige", "jeugd verpleegkundige", "verpleegkundige",
         "jeugdverpleegkundigen", "jgz verpleegkundige", "schoolarts", "schoolverpleegkundige", "cjg", "ggd",
         "jeugdgezondheidszorg", "jeugdgezondheid", "consultatiebureau",
     ), suggested=True),
