@@ -609,3 +609,17 @@ async def test_doubt_with_fillers_picks_the_doubt_option_of_a_route_step(start):
         await s.send(answer)
     step = await s.send("weet ik eigenlijk niet")
     assert step.has("Veilig Thuis") and not step.has("Afsluiten en alert blijven"), step.text
+
+
+async def test_an_adviseur_asks_for_the_own_schools_and_the_school_after_a_home(start):
+    s = await start(role="adviseur", wijk="Rijswijk: Te Werve")
+    assert (await s.send("wie is de jeugdarts voor onze scholen")).has("Annet Post")
+    assert (await s.send("leerling van het wervepoortje woont in den haag laakkwartier, welke lpa")).has("Orhan Çelik")
+    smw = await s.send("smw blijft die van school toch?")
+    assert smw.has("Monique Prins"), smw.text
+
+
+@pytest.mark.parametrize("text", ["wil je al mijn gegevens wissen", "kun je mijn gegevens weghalen"])
+async def test_forget_me_with_the_verb_at_the_end(start, text):
+    s = await start()
+    assert (await s.send(text)).has("verwijder")

@@ -189,16 +189,19 @@ CUES: dict[str, re.Pattern[str]] = {
                      # or which school: "hij zit op basisschool de moerkikker"
                      r"^(de |het |die |deze |onze |mijn )?(ll|leerling|kind|jongen|meisje|hij|zij|ze) (zit|zat|gaat) (op|naar) "
                      r"(de |het |basisschool |school |obs |cbs |ikc |sbo )",
-                     _words("zelfde hetzelfde dezelfde idem"), r"\bwie is dat\b", r"\b(ook|nu) (voor|in|bij)\b"),
+                     _words("zelfde hetzelfde dezelfde idem"), r"\bwie is dat\b", r"\b(ook|nu) (voor|in|bij)\b",
+                     r"\bdie van (de |het )?(school|basisschool)\b"),
     # Pointing back at what was said: "wie is daar de ib'er", "van die school", "hoe vraag ik die aan".
     "refers_back": _any(_words("daar daarvan daarvoor daarbij die_school deze_school dat_kind die_wijk deze_wijk "
                                "die_aan dat_aan er_een er_eentje die_maken dat_maken die_opstellen die_school"),
                         r"\bhoe (vraag|maak|regel|doe|start|schrijf|krijg|stel|pak|begin) (ik|je|we|jij|jullie) "
                         r"(die|dat|deze|dit|hem|er een|er eentje|daar een)\b"),
     # "de smw van die school": the school named before, not the wijk.
-    "that_school": _any(r"\b(die|deze|dezelfde|zelfde|diezelfde) (school|basisschool|locatie)\b"),
+    "that_school": _any(r"\b(die|deze|dezelfde|zelfde|diezelfde) (school|basisschool|locatie)\b",
+                        r"\bdie van (de |het )?(school|basisschool)\b"),
     # The user's own place: "wie is de smw hier", "bij ons in de wijk".
-    "here": _any(_words("hier hierzo bij_ons mijn_wijk onze_wijk eigen_wijk mijn_school onze_school"),
+    "here": _any(_words("hier hierzo bij_ons mijn_wijk onze_wijk eigen_wijk mijn_school onze_school onze_scholen "
+                        "mijn_scholen horen_wij hoor_ik ons_gebied mijn_gebied"),
                  # "wie is onze smw", "mijn wijkagent?": the user's own wijk
                  r"\b(onze|ons|mijn|mn|m n) (vaste |eigen )?(smw\w*|schoolmaatschappelijk\w*|lpa|leerplicht\w*|jgz|"
                  r"jeugdarts|jeugdverpleegkundige|cjg|wijkagent|jeugdteam|jeugdconsulent|ketenpartners?|contactpersonen|"

@@ -345,7 +345,9 @@ class ForgetDialog(WijkwijzerDialog):
 FORGET = re.compile(
     r"\b(?:verwijder|wis|vergeet|delete|verwijderen|wissen)\b.{0,20}?\b(?:mijn|m'n|mn|me|mij|alles)\b"
     r"(?:.{0,12}?\b(?:gegevens|data|account|aanmelding|nummer|info|informatie)\b)?"
-    r"|\b(?:vergeet|verwijder|wis)\s+(?:mij|me)\b|\bwis mijn account\b", re.IGNORECASE)
+    r"|\b(?:vergeet|verwijder|wis)\s+(?:mij|me)\b|\bwis mijn account\b"
+    r"|\b(?:mijn|m'n|mn|al mijn|alle)\s+(?:\w+\s+)?(?:gegevens|data|account|info|informatie)\s+(?:\w+\s+){0,2}?"
+    r"(?:verwijderen|wissen|weghalen|weg|deleten|vergeten)\b", re.IGNORECASE)
 RESUME = re.compile(r"^\s*((berichten|aankondigingen) (weer )?aan|meld (me|mij) (weer|opnieuw) aan)\s*[.!]?\s*$",
                     re.IGNORECASE)
 
