@@ -123,3 +123,20 @@ def test_a_pattern_gate_matches_exactly_when_one_of_its_patterns_does():
     for text in texts:
         for gate, patterns in gated:
             assert bool(gate.search(text)) == any(p.search(text) for p in patterns), (text, gate.pattern[:60])
+
+
+@pytest.mark.parametrize(("text", "intent", "entities"), [
+    # dev8's kinds, in other words
+    ("signaal laak: na de kerst bleven opvallend veel leerlingen nog een week thuis", "signal", {"thema": "verzuim"}),
+    ("signaal: ouders scheuren veel te hard over de stoep bij de ingang", "signal", {"thema": "veiligheid"}),
+    ("ik merk in moerwijk dat leerlingen vaak wegblijven na het weekend, signaal", "signal", {"thema": "verzuim"}),
+    ("ik wil dit graag bij jullie neerleggen: gezinnen in ypenburg kunnen de gymspullen niet betalen", "signal", {}),
+    ("kan ik iemand spreken bij het samenwerkingsverband", "partner_lookup", {"rol": "adviseur"}),
+    ("stuur het groeidocument naar de jeugdarts", "unknown", {}),
+    ("zet de smw in de cc van die mail", "unknown", {}),
+    ("mijn zoon zoekt een fysiotherapeut in rijswijk, ken jij er een", "unknown", {}),
+])
+def test_dev8_kinds_of_messages(kb, text, intent, entities):
+    result = understand(text, kb)
+    assert result.intent == intent, result
+    assert all(result.entities[key] == value for key, value in entities.items()), result.entities

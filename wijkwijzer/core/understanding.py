@@ -215,7 +215,7 @@ CUES: dict[str, re.Pattern[str]] = {
                   r"\b(geen|niet met een|ipv een|in plaats van een|liever geen) (bot|robot|computer|chatbot)\b",
                   r"\bechte? (mens|persoon|medewerker)\b", r"\biemand (van vlees en bloed|van het swv)\b",
                   r"\bverbind (me|mij|ons) (\w+ )?(door )?met\b",
-                  r"\biemand van (het|de) (loket|swv|samenwerkingsverband|helpdesk)\b",
+                  r"\biemand ((spreken|bellen) )?(van|bij) (het|de) (loket|swv|samenwerkingsverband|helpdesk)\b",
                   r"^(kan|mag) ik (\w+ )?iemand (bellen|spreken)\b", r"\biemand (\w+ )?aan de (lijn|telefoon)\b"),
     # A whole word that is only the route menu.
     "route_alone": _any(r"^(de )?(route|routes|routekaart|stappenplan|stappenplannen)( graag| aub)?$"),
@@ -237,6 +237,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\bnamens (mij|ons)\b", r"^(bel|mail|app|sms) (jij|je|u)\b", r"\bdoe (de |mijn |ze )?groeten\b",
         r"\bstuur (jij|je|u) (\w+ ){0,3}(een )?(mail|mailtje|bericht|berichtje|appje)\b",
         r"\bvoor (mij|ons) (bellen|mailen|appen|regelen)\b",
+        r"^stuur (het|de|een|dit|dat|mijn|die)\b", r"\bin de b?cc\b", r"\bdoe (jij|je|u) (de|het|mijn|die)\b.{0,40}\bvoor (me|mij|ons)\b",
+        # the writer's own family: "mijn dochter heeft een logopedist nodig"
+        r"\b(mijn|mn) (eigen )?(dochter|zoon|zoontje|dochtertje|kinderen|man|vrouw|partner|moeder|vader)\b",
         # Private life and the person behind a role: "mn gestolen fiets", "is de wijkagent getrouwd".
         r"\b(mijn|mn) (\w+ )?(fiets|auto|scooter|brommer|portemonnee|buurman|buurvrouw|buren|kat|hond|poes)\b",
         r"borrel\b",  # also "netwerkborrel"
@@ -282,6 +285,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "want": _any(_words("wil wilde wou graag kan_ik mag_ik nieuw nieuwe")),
     "tell_something": _any(r"\b(iets|wat|zorgen) (melden|signaleren|kwijt|doorgeven|delen)\b", _words("signaleren"),
                            r"\b(melden|doorgeven|laten weten|opmerken|aangeven) dat\b", r"\b(even|wil|wilde) melden\b",
+                           r"\b(bij jullie|bij het swv|hier) (neerleggen|melden|kwijt)\b",
+                           r"\bonder de aandacht (brengen|hebben)\b",
                            r"\b(wil|wilde|moest|moet) (het|dit|dat) (even |ook )?kwijt\b", r"\bwil(de)? (even |ff |eventjes )?kwijt\b",
                            r"\b(even|ff|eventjes|wil|wilde) (iets )?doorgeven\b",
                            # asking the bot to keep it: "kun je anoniem vastleggen dat …", "anoniem melden"
@@ -301,7 +306,7 @@ CUES: dict[str, re.Pattern[str]] = {
                                  "meiden jongens tieners")),
     # A trend someone sees: with a thema it is a signal ("we merken steeds meer schoolweigering").
     "trend": _any(r"\bwe (merken|zien|constateren|horen|signaleren)\b", r"\b(merken|zien|horen) we\b",
-                  r"\b(zie|merk|hoor) ik\b", r"\bhoor van\b", r"\bvalt (me|mij|ons) op\b", r"\bloopt op\b",
+                  r"\b(zie|merk|hoor) ik\b", r"\bik (merk|signaleer|constateer)\b", r"\bhoor van\b", r"\bvalt (me|mij|ons) op\b", r"\bloopt op\b",
                   r"\bwordt een probleem\b", r"\b(echt |heel |enorm |erg |ontzettend )?(veel|meerdere)\b",
                   r"\b(steeds|alsmaar|almaar|veel) (meer|vaker)\b", r"\bopvallend (veel|vaak)\b",
                   r"\bstapelt (zich )?op\b",
@@ -574,8 +579,10 @@ THEMA_WORDS: dict[str, re.Pattern[str]] = {
         _stems("somber depress paniek psychisch neerslachtig suicid zelfmoord zelfbeschadig verdrietig"),
     ),
     "verzuim": _any(_stems("verzuim schoolverzuim thuiszit thuis_zit schoolweiger school_weiger spijbel afwezig "
-                           "ontbreken ontbreekt"),
-                    r"\bniet (meer )?(naar|op) school\b", _words("te_laat ongeoorloofd")),
+                           "ontbreken ontbreekt wegblijv wegblijft"),
+                    r"\bniet (meer )?(naar|op) school\b", _words("te_laat ongeoorloofd blijven_weg luxeverzuim"),
+                    r"\b(blijven|blijft|bleven|bleef)\b.{0,40}\bthuis\b", r"\beerder (weg|op vakantie)\b",
+                    r"\blater terug van (de )?vakantie\b"),
     "armoede": _any(
         r"\b(geen|zonder|weinig) (\w+ )?(geld|ontbijt|eten|lunch|brood|jas|winterjas|kleding|schoenen|gymspullen|"
         r"gymkleding|boodschappen|stroom|gas|verwarming|warm water)\b", _stems("energiearmoede uithuiszet huisuitzet"),
@@ -598,7 +605,9 @@ THEMA_WORDS: dict[str, re.Pattern[str]] = {
         _words("dealen geweld huiselijk_geweld"),
         r"\b(vreemde|verdachte|onbekende) (man|mannen|vrouw|persoon|personen|auto|busje)\b",
         _words("straatcultuur mes messen mesjes criminaliteit crimineel intimidatie overvallen sexting drill "
-               "sociale_veiligheid veiligheid"),
+               "sociale_veiligheid veiligheid vuurwerk verkeersveiligheid verkeersonveilig"),
+        _stems("oversteek oversteekplaats"), r"\b(te|veel te|keihard|heel) hard (rijden|rijdt|reden|gereden)\b",
+        r"\b(rijden|rijdt|reden|racen|scheuren)\b.{0,25}\bte hard\b",
     ),
     "sociaal_emotioneel": _any(
         _stems("faalangst eenzaam vereenzam sociaal_emotione weerbaar onzeker"),
