@@ -26,6 +26,7 @@ import asyncio
 import re
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,8 @@ TUNABLE = ("tuned", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8
 """Parts the rules may be tuned on; "heldout" never is."""
 @dataclass
 class Outcome:
+    why: Counter[str] = field(default_factory=Counter)
+    """Which checks failed, by key (figures only: no text), for every part."""
     turns: int = 0
     turns_right: int = 0
     conversations: int = 0
@@ -120,7 +123,8 @@ def script_of(conversation: dict[str, Any]) -> list[str]:
     return lines
 
 
-async def run_conversation(conversation: dict[str, Any], show: bool) -> tuple[int, int, list[str]]:
+async def run_conversation(conversation: dict[str, Any], show: bool,
+                           why: Counter[str] | None = None) -> tuple[int, int, list[str]]:
     """Replay one conversation exactly as ``wijkwijzer chat --script`` does (``terminal_user``,
     ``replay``), in a fresh state directory, and check each turn."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -146,6 +150,8 @@ async def run_conversation(conversation: dict[str, Any], show: bool) -> tuple[in
                 failed = check(expects[turn.number - 1], text, choices, saved, details)
                 total += 1
                 if failed:
+                    if why is not None:
+                        why.update(re.split(r"[ =]", f, maxsplit=1)[0] for f in failed)
                     if show:
                         misses.append(f"[{conversation['id']} turn {turn.number}] {turn.user!r}: {'; '.join(failed)}\n"
                                       f"    → {text[:300]!r} {choices}")
@@ -160,7 +166,7 @@ def measure_conversations(part: str, show: bool) -> Outcome:
     items = yaml.safe_load((SETS / f"{part}.yaml").read_text(encoding="utf-8")) or []
     outcome = Outcome()
     for conversation in items:
-        right, total, misses = asyncio.run(run_conversation(conversation, show))
+        right, total, misses = asyncio.run(run_conversation(conversation, show, outcome.why))
         outcome.turns += total
         outcome.turns_right += right
         outcome.conversations += 1
@@ -169,10 +175,11 @@ def measure_conversations(part: str, show: bool) -> Outcome:
     return outcome
 
 
-def measure_utterances(part: str, show: bool) -> tuple[str, list[str]]:
+def measure_utterances(part: str, show: bool) -> tuple[str, list[str], Counter[str]]:
     path = SETS / f"{part}_utterances.yaml"
+    why: Counter[str] = Counter()
     if not path.exists():
-        return "none in this part", []  # dev5 holds conversations only
+        return "none in this part", [], why  # dev5 holds conversations only
     items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     kb = KnowledgeBaseHolder(None).current
     intents = entities = unknown = unknown_right = 0
@@ -189,6 +196,10 @@ def measure_utterances(part: str, show: bool) -> tuple[str, list[str]]:
         else:
             entity_ok = intent_ok and all(result.entities.get(k) == expected.get(k) for k in result.entities)
         entities += entity_ok
+        if not intent_ok:
+            why[f"intent {item['i']}->{result.intent}"] += 1
+        elif not entity_ok:
+            why.update(f"entity {k}" for k in result.entities if result.entities.get(k) != expected.get(k))
         if show and not entity_ok:
             got = {k: v for k, v in result.entities.items() if v}
             misses.append(f"[utterance] {item['t']!r}: expected {item['i']} {expected}, got {result.intent} {got}")
@@ -196,7 +207,7 @@ def measure_utterances(part: str, show: bool) -> tuple[str, list[str]]:
     summary = (f"intent {intents}/{n} = {100 * intents / n:.1f}%; all entities right {entities}/{n} = "
                f"{100 * entities / n:.1f}%; unknown caught {unknown_right}/{unknown} = "
                f"{100 * unknown_right / max(1, unknown):.1f}%")
-    return summary, misses
+    return summary, misses, why
 
 
 def main() -> int:
@@ -208,13 +219,16 @@ def main() -> int:
         parser.error("--misses only for --part tuned or dev: the held-out part is read for figures only")
     for part in ((*TUNABLE, "heldout") if args.part == "all" else (args.part,)):
         conversations = measure_conversations(part, args.misses)
-        utterances, misses = measure_utterances(part, args.misses)
+        utterances, misses, why = measure_utterances(part, args.misses)
         print(f"\n=== {part} ===")
         print(f"turns right: {conversations.turns_right}/{conversations.turns} = "
               f"{100 * conversations.turns_right / conversations.turns:.1f}%")
         print(f"conversations fully right: {conversations.conversations_right}/{conversations.conversations} = "
               f"{100 * conversations.conversations_right / conversations.conversations:.1f}%")
         print(f"single messages: {utterances}")
+        if conversations.why or why:
+            print("failed checks (turns): " + ", ".join(f"{k} {n}" for k, n in conversations.why.most_common()))
+            print("single-message errors: " + ", ".join(f"{k} {n}" for k, n in why.most_common()))
         for line in [*conversations.misses, *misses]:
             print(line)
     return 0
