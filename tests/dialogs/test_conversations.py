@@ -623,3 +623,13 @@ async def test_an_adviseur_asks_for_the_own_schools_and_the_school_after_a_home(
 async def test_forget_me_with_the_verb_at_the_end(start, text):
     s = await start()
     assert (await s.send(text)).has("verwijder")
+
+
+async def test_a_school_role_after_home_and_school_area_asks_about_the_school_area(start):
+    s = await start()
+    team = await s.send("kind woont in pijnacker, school staat in ypenburg. wie is het jeugdteam")
+    assert team.has("Pijnacker-Nootdorp"), team.text
+    smw = await s.send("en de smw")
+    assert smw.has("Fatma Yilmaz"), smw.text
+    lpa = await s.send("en lpa")
+    assert not lpa.has("Jeroen Bakker") and lpa.has("Pijnacker"), lpa.text  # leerplicht: where the pupil lives again

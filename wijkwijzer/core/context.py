@@ -46,8 +46,8 @@ def in_context(understanding: Understanding, memory: Memory, profile: Profile, k
             if carried and not named.get(carried):
                 named[carried] = getattr(last, carried)  # "wie is dat voor ypenburg" after "wat betekent lpa"
             if intent in CARRIED and not any(named.get(key) for key in PLACE_KEYS) and not understanding.outside:
-                school = last.school_asked(intent, named.get("rol"), understanding.that_school)
-                _place(named, kb, last.area, school)
+                area, school = last.place_asked(intent, named.get("rol"), understanding.that_school)
+                _place(named, kb, area, school)
     if understanding.here and not any(named.get(key) for key in PLACE_KEYS) and profile.wijk in kb.areas:
         _place(named, kb, profile.wijk, None)
     entities = contract_entities(intent, named)

@@ -93,25 +93,33 @@ class LastLookup:
     expertise: str | None = None
     thema: str | None = None
     begrip: str | None = None
+    school_area: str | None = None
+    """Where the pupil's school is, when the message named that place besides where the pupil
+    lives and no school by name ("kind woont in pijnacker, school staat in ypenburg")."""
+    home: str | None = None
+    """Where the pupil lives, when the conversation said so ("ll woont in rijswijk")."""
 
-    FIELDS: ClassVar[tuple[str, ...]] = ("rol", "area", "school", "expertise", "thema", "begrip")
+    FIELDS: ClassVar[tuple[str, ...]] = ("rol", "area", "school", "expertise", "thema", "begrip", "school_area",
+                                         "home")
 
     def fresh(self, now: datetime, idle: timedelta) -> bool:
         return now - self.at <= idle
 
-    def school_asked(self, intent: str, rol: str | None, that_school: bool = False) -> str | None:
-        """The school a question that names no place asks about, when that is this lookup's school
-        rather than its area: the message points at it ("wie is daar de ib'er"), no area was asked
-        about, a partner question follows an expertise answer, or a role that goes by the school
-        follows one that goes by where the pupil lives ("ll woont in wassenaar, wie is het
-        jeugdteam" → "en de smw voor die ll")."""
-        if not self.school:
-            return None
+    def place_asked(self, intent: str, rol: str | None, that_school: bool = False) -> tuple[str | None, str | None]:
+        """The area and school a question that names no place asks about. The school rather than
+        the area when the message points at it ("wie is daar de ib'er"), no area was asked about, a
+        partner question follows an expertise answer, or a role that goes by the school follows one
+        that goes by where the pupil lives ("ll woont in wassenaar, wie is het jeugdteam" → "en de
+        smw voor die ll"); in that last case the school's area when only that was named."""
+        if rol in RESIDENCE_ROLES and self.home and self.rol not in RESIDENCE_ROLES and not that_school:
+            return self.home, None  # back to where the pupil lives: "en lpa" after "en de smw"
         back_to_school = self.rol in RESIDENCE_ROLES and rol is not None and rol not in RESIDENCE_ROLES
-        if (that_school or not self.area or back_to_school
-                or (self.intent == "expertise_lookup" and intent == "partner_lookup")):
-            return self.school
-        return None
+        if self.school and (that_school or not self.area or back_to_school
+                            or (self.intent == "expertise_lookup" and intent == "partner_lookup")):
+            return self.area, self.school
+        if back_to_school and self.school_area:
+            return self.school_area, None
+        return self.area, None
 
     def to_json(self) -> dict[str, Any]:
         return {"intent": self.intent, "at": self.at.isoformat(), **{key: getattr(self, key) for key in self.FIELDS}}

@@ -185,15 +185,15 @@ def _same_session(svc: TurnServices) -> Any:
             or understanding.intent != "partner_lookup"
             or understanding.confidence < CLEAR_REQUEST or understanding.here):
         return None
-    school = last.school_asked("partner_lookup", understanding.entities.get("rol"))
+    area, school = last.place_asked("partner_lookup", understanding.entities.get("rol"))
     school = school if school in svc.kb.schools else None
-    if school is None and last.area not in svc.kb.areas:
+    if school is None and area not in svc.kb.areas:
         return None
     own = svc.profile.wijk
-    at_home = own is not None and own == (svc.kb.schools[school].wijk if school else last.area)
+    at_home = own is not None and own == (svc.kb.schools[school].wijk if school else area)
     if svc.request.now - last.at > SESSION and not at_home:
         return None
-    return Place(area=None if school else last.area, school=school).as_dict()
+    return Place(area=None if school else area, school=school).as_dict()
 
 
 def _choose(found: PlaceChoice, suggestion: bool = False) -> Choose:
@@ -401,20 +401,31 @@ class PartnerDialog(SlotDialog):
 
     @staticmethod
     def _remember(svc: TurnServices, rol: str | None, place: Place) -> None:
-        """Remember the answer for follow-ups; with the school the message named besides where the
-        pupil lives ("woont in voorburg maar zit op de penseelvis" → "de smw van die school")."""
-        school = place.school
-        if school is None:
-            school = next((m.best.id for m in svc.kb.resolver.scan(svc.request.text, ("school",))
-                           if m.best.score >= MIN_SCHOOL_SCORE), None)
-        last = svc.memory.last_lookup
-        if school is None and last is not None and (last.area == place.area or (
-                lives_elsewhere(svc.request.text) and last.fresh(svc.request.now, svc.idle))):
-            # still the same pupil: "en welke leerplichtambtenaar", then "die school"; or where the pupil
-            # of the school asked about before lives ("ll van ons woont in wassenaar"), then "de smw voor die ll"
-            school = last.school
+        """Remember the answer for follow-ups: the role and the place, the school the message named
+        besides where the pupil lives ("woont in voorburg maar zit op de penseelvis" → "de smw van
+        die school") or only that school's place ("school staat in ypenburg"), and where the pupil
+        lives; the last two are carried along while the questions are about the same pupil."""
+        text, last = svc.request.text, svc.memory.last_lookup
+        lives = lives_elsewhere(text)
+        school = place.school or next((m.best.id for m in svc.kb.resolver.scan(text, ("school",))
+                                       if m.best.score >= MIN_SCHOOL_SCORE), None)
+        # still the same pupil: "en welke leerplichtambtenaar", then "die school"; or where the pupil
+        # of the school asked about before lives ("ll van ons woont in wassenaar"), then "de smw voor die ll"
+        same = last if last is not None and (place.area in (last.area, last.school_area, last.home) or (
+            lives and last.fresh(svc.request.now, svc.idle))) else None
+        if school is None and same is not None:
+            school = same.school
+        school_area = _other_area(svc.kb, text, place.area) if lives and school is None else (
+            same.school_area if same is not None else None)
+        home = place.area if lives and rol in RESIDENCE_ROLES else (same.home if same is not None else None)
         svc.memory.last_lookup = LastLookup(intent="partner_lookup", at=svc.request.now, rol=rol, area=place.area,
-                                            school=school)
+                                            school=school, school_area=school_area, home=home)
+
+
+def _other_area(kb: KnowledgeBase, text: str, area: str | None) -> str | None:
+    """A second place the message names besides ``area`` (where the pupil lives): the school's."""
+    return next((found.id for m in kb.resolver.scan(text, ("wijk", "gemeente")) if m.best.score >= MIN_SCHOOL_SCORE
+                 for found in kb.areas_by_name.get(m.best.name, ())[:1] if found.id != area), None)
 
 
 def _many_in_gemeente(kb: KnowledgeBase, rol: str, place: Place) -> int:
