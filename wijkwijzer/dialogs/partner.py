@@ -407,8 +407,8 @@ class PartnerDialog(SlotDialog):
         lives; the last two are carried along while the questions are about the same pupil."""
         text, last = svc.request.text, svc.memory.last_lookup
         lives = lives_elsewhere(text)
-        school = place.school or next((m.best.id for m in svc.kb.resolver.scan(text, ("school",))
-                                       if m.best.score >= MIN_SCHOOL_SCORE), None)
+        school = place.school or (next((m.best.id for m in svc.kb.resolver.scan(text, ("school",))
+                                        if m.best.score >= MIN_SCHOOL_SCORE), None) if lives else None)
         # still the same pupil: "en welke leerplichtambtenaar", then "die school"; or where the pupil
         # of the school asked about before lives ("ll van ons woont in wassenaar"), then "de smw voor die ll"
         same = last if last is not None and (place.area in (last.area, last.school_area, last.home) or (
