@@ -340,6 +340,7 @@ def test_typos_are_put_right_the_same_way_in_every_process():
     ("twee meiden hebben een pact gesloten om samen dood te gaan", "suicide", False),
     ("ouders geven zijn epipen nooit mee, ook niet op schoolreis", "neglect", False),
     ("al een week dezelfde broek aan en het ruikt sterk", "neglect", False),
+    ("zijn stiefvader heeft gedreigd hem op te sluiten als hij thuiskomt", "acute", True),
 ])
 def test_dev8_kinds_are_recognised_by_the_rules(text, kind, acute):
     kinds = ruled(text)
@@ -362,3 +363,8 @@ def test_dev8_kinds_are_recognised_by_the_rules(text, kind, acute):
 ])
 def test_dev8_look_alikes_stay_quiet(text):
     assert assess(text) is None, assess(text)
+
+
+def test_coming_home_to_an_empty_house_is_neglect_not_danger_now():
+    concern = assess("als hij thuiskomt is er niemand en er is geen eten")
+    assert concern is not None and "neglect" in concern.kinds and not concern.acute, concern

@@ -259,7 +259,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         (r"\b(?:dreigt|dreigde|bedreigt|bedreigde|dreigen|dreigbericht|dreiging)\b.{0,60}\b(?:vermoorden|dood|"
         r"neersteken|"
         r"steken|schieten|afmaken|aandoen|in elkaar|mes|wapen|terug|naar school|pakken|geweld)\b"
-        r"|\b(?:of er gebeurt wat|anders gebeurt er wat)\b"),
+        r"|\b(?:of er gebeurt wat|anders gebeurt er wat)\b"
+        r"|\b(?:gedreigd|dreigt|dreigde|bedreigd)\b.{0,60}\bals (?:hij|ze|zij) (?:thuiskomt|thuis komt|vanavond)\b"),
         (r"\b(?:gaat|gaan|komt|komen|zal)\b.{0,20}\b(?:vermoorden|doodmaken|neersteken|afmaken|neerschieten|pakken)\b"
         r"|\bdoodsbedreiging\w*|\bmaakt (?:hem|haar|je|jou|jullie) af\b"
         r"|\b(?:doodsteken|doodschieten|doodslaan|dood steken|dood schieten)\b|\b(?:afrekenen|afrekent|rekent af)\b"
@@ -517,8 +518,7 @@ CONCEPTS: dict[str, str] = {
     # when and where: danger now
     "now": r"morgen\w*|nu|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
            r"morgen|gisteravond|nog (?:hier|in de klas|bij mij|buiten|op school)|bijna \d+ uur|over (?:een|\d+) "
-           r"(?:half )?(?:uur|minuten|min)|om \d+(?: uur| \d\d)?|kwart (?:voor|over)|half \d+|op dit moment|"
-           r"als (?:hij|ze|zij) thuiskomt|als (?:hij|ze|zij) thuis komt",
+           r"(?:half )?(?:uur|minuten|min)|om \d+(?: uur| \d\d)?|kwart (?:voor|over)|half \d+|op dit moment",
     "weapon": r"geweer|luchtbuks|windbuks|kruisboog|gewapend|hamer|knife|iets (?:in|onder) (?:zijn|zn|z n) (?:broekband|jas)|mes|messen|broodmes|keukenmes|zakmes|steekwapen|wapen|wapens|vuurwapen|pistool|revolver|"
               r"knuppel|honkbalknuppel|bijl|machete|boksbeugel|zwaard|stanleymes|vuurwerkbom",
     "sharp": r"schaar|passer|glas|scherven|stoel|aansteker|spuitbus|vlammen",
