@@ -633,3 +633,21 @@ async def test_a_school_role_after_home_and_school_area_asks_about_the_school_ar
     assert smw.has("Fatma Yilmaz"), smw.text
     lpa = await s.send("en lpa")
     assert not lpa.has("Jeroen Bakker") and lpa.has("Pijnacker"), lpa.text  # leerplicht: where the pupil lives again
+
+
+async def test_questions_about_the_step_shown_are_answered_from_its_own_text(start):
+    s = await start()
+    await s.send("een leerling heeft in 4 weken al 16 uur ongeoorloofd gemist, moet ik dat melden?")
+    when = await s.send("is daar een termijn voor?")
+    assert when.has("5 werkdagen"), when.text
+    meld = await s.send("hoe werkt de meldcode")
+    assert meld.has("Zorg om de veiligheid")
+    await s.send("nee")
+    write = await s.send("wat schrijf ik dan precies op")
+    assert write.has("feitelijk"), write.text
+    married = await s.send("een meisje uit groep 8 zegt dat ze deze zomer in het buitenland uitgehuwelijkt wordt")
+    assert married.has("Direct Veilig Thuis bellen"), married.text
+    first = await s.send("praat ik eerst met de ouders?")
+    assert first.has("voordat je met de familie praat"), first.text
+    who = await s.send("ok doe ik. wie moet ik op school nog informeren")
+    assert who.has("aandachtsfunctionaris"), who.text

@@ -10,12 +10,28 @@ from wijkwijzer.core.services import TurnServices
 from wijkwijzer.knowledge.text import normalize
 from wijkwijzer.knowledge.vocabulary import STOPWORDS
 
-_ASKS = re.compile(r"\?|^(?:en |maar )?(?:wat|wie|waar|hoe|wanneer|hoeveel|moet|mag|kan|kunnen|binnen|is|zijn|geldt)\b")
+_ASKS = re.compile(r"\?|^(?:en |maar )?(?:wat|wie|waar|hoe|wanneer|hoeveel|moet|mag|kan|kunnen|binnen|is|zijn|geldt)\b"
+                   r"|\b(?:wat|wie|waar|hoe|wanneer|hoeveel|welke)\b")
+"""A question: a question mark, a verb or question word in front, or a question word further on
+("ok bel ik nu. wie moet ik op de hoogte brengen")."""
 _ABOUT = {
     # what a question asks about, and how a sentence of the explanation answers it
-    "time": (re.compile(r"\b(?:tijd|termijn|hoe ?lang|hoeveel (?:dagen|weken|maanden)|wanneer|binnen|deadline)\b"),
-             re.compile(r"\b(?:\d+ (?:dagen|weken|maanden|jaar|uur|schooldagen)|termijn|binnen|zo snel mogelijk|dezelfde week|"
-                        r"hoe lang|geldig|geldt)\b")),
+    "time": (re.compile(r"\b(?:tijd|termijn|hoe ?lang|hoeveel (?:dagen|weken|maanden)|wanneer|binnen|deadline|meteen|"
+                        r"direct|hoe snel|hoe lang)\b"),
+             re.compile(r"\b(?:\d+ (?:dagen|weken|maanden|jaar|uur|schooldagen)|\d+ tot \d+ (?:dagen|weken|maanden)|"
+                        r"termijn|binnen|zo snel mogelijk|dezelfde week|hoe lang|geldig|geldt|meteen|direct)\b")),
+    "who": (re.compile(r"\bwie\b|\b(?:inlichten|informeren|op de hoogte|inschakelen|betrekken)\b"),
+            re.compile(r"^wie\b|\b(?:directeur|aandachtsfunctionaris|intern begeleider|ib ?er|leerplicht\w*|"
+                       r"schoolmaatschappelijk\w*|adviseur|jeugdarts|ouders)\b")),
+    "write": (re.compile(r"\b(?:opschrijven|noteren|noteer|vastleggen|schrijven|schrijf|opnemen)\b"),
+              re.compile(r"\b(?:schrijf|noteer|leg \w+ vast|vastleggen|feitelijk)\b")),
+    "bring": (re.compile(r"\b(?:meenemen|meebrengen|voorbereiden|nodig)\b"),
+              re.compile(r"^documenten\b|\b(?:neem|mee|geprobeerd|verslag)\b")),
+    "before": (re.compile(r"\b(?:eerst|vooraf|van tevoren|voordat|eerder)\b"),
+               re.compile(r"\b(?:voordat|eerst|vooraf|tenzij|pas na|alleen als)\b")),
+    "parents": (re.compile(r"\b(?:ouders?|moeder|vader|familie|gezin)\b"), re.compile(r"\b(?:ouders|familie|gezin)\b")),
+    "often": (re.compile(r"\bhoe (?:vaak|dikwijls)\b"),
+              re.compile(r"\b(?:elke|iedere|wekelijks|maandelijks|keer per|per week|\d+ keer)\b")),
     "help": (re.compile(r"\b(?:hulp|helpen|helpt|steun|advies)\b"),
              re.compile(r"\b(?:hulp|helpen|helpt|steunpunt|advies|consulent)\b")),
     "cost": (re.compile(r"\b(?:kost|kosten|betalen|geld|gratis|prijs)\b"), re.compile(r"\b(?:gratis|kosten|kost|betaal\w*)\b")),
@@ -49,16 +65,26 @@ def from_shown(svc: TurnServices) -> tuple[str, str] | None:
         title, sentences = step.titel, _SENTENCE.split(step.uitleg)
         if step.termijn:
             sentences.append(f"Termijn: {step.termijn}")
+        roles = [kb.route_roles[r].naam for r in step.betrokken_rollen if r in kb.route_roles]
+        if roles:
+            sentences.append("Wie: " + ", ".join(roles))
         if step.documenten:
             sentences.append("Documenten: " + "; ".join(step.documenten))
     asked = {name for name, (in_question, _) in _ABOUT.items() if in_question.search(question)}
-    words = {w[:5] for w in question.split() if w not in STOPWORDS and w not in _POINTING and len(w) > 2}
+    words = {_stem(w) for w in question.split() if w not in STOPWORDS and w not in _POINTING and len(w) > 2}
     best, best_score = None, 0
     for sentence in sentences:
+        if sentence.rstrip().endswith("?"):
+            continue  # a question of the explanation's own answers nothing
         norm = normalize(sentence)
         score = 3 * sum(1 for name in asked if _ABOUT[name][1].search(norm))
-        score += len(words & {w[:5] for w in norm.split() if len(w) > 2})
+        score += len(words & {_stem(w) for w in norm.split() if len(w) > 2})
         score += 2 * sum(1 for unit in _UNITS if unit in question and re.search(rf"\d+ \w*{unit}", norm))
         if score > best_score:
             best, best_score = sentence.strip(), score
     return (title, best) if best and best_score >= 3 else None
+
+
+def _stem(word: str) -> str:
+    """The first four letters with doubled vowels made single: "praat" and "praten" meet."""
+    return re.sub(r"([aeiou])\1", r"\1", word)[:4]
