@@ -651,3 +651,17 @@ async def test_questions_about_the_step_shown_are_answered_from_its_own_text(sta
     assert first.has("voordat je met de familie praat"), first.text
     who = await s.send("ok doe ik. wie moet ik op school nog informeren")
     assert who.has("aandachtsfunctionaris"), who.text
+
+
+async def test_a_question_at_a_route_step_is_answered_and_back_and_restart_work_in_more_words(start):
+    s = await start()
+    step = await s.send("hoe werkt de ondersteuningsroute")
+    assert step.choices
+    first = step.texts[0].splitlines()[0]
+    await s.send("1")
+    asked = await s.send("hoe lang duurt dat eigenlijk?")
+    assert asked.choices and not asked.has("Dat antwoord ken ik niet"), asked.text
+    back = await s.send("oeps even terug, verkeerd getikt")
+    assert back.has(first), back.text
+    verzuim = await s.send("laat maar, doe de verzuim route vanaf het begin")
+    assert verzuim.has("Verzuim of thuiszitten"), verzuim.text

@@ -18,6 +18,7 @@ question that answers nothing starts anew.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -34,6 +35,7 @@ from wijkwijzer.dialogs.shown import from_shown
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.models import Step
+from wijkwijzer.knowledge.text import normalize
 from wijkwijzer.knowledge.vocabulary import ROLE_IDS
 
 MAX_MISSES = 2
@@ -105,6 +107,12 @@ def start_of(svc: TurnServices) -> dict[str, Any]:
     return {"route": svc.understanding.entities.get("route") or "algemeen"}
 
 
+_BACK = re.compile(r"^(?:ok |oke |oeps |sorry )?(?:ga |nog een keer |nog 1 keer |even |ff |een stap |stap |graag )?terug\b")
+"""Going back one step, also in a few more words ("nog een keer terug, ik klikte verkeerd")."""
+_RESTART = re.compile(r"\b(?:vanaf het begin|opnieuw beginnen|begin opnieuw|overnieuw beginnen|van voren af aan)\b")
+_QUESTION = re.compile(r"^(?:en |maar |ok |oke )?(?:wat|wie|waar|hoe|hoelang|wanneer|hoeveel|welke|waarom)\b")
+
+
 def _answer(svc: TurnServices, step: Step) -> list[str] | None:
     """The steps the message moves through (see the module docstring): the chosen option's step,
     or that step and the one after it that the message describes; None when it answers nothing."""
@@ -171,10 +179,20 @@ class RouteDialog(WijkwijzerDialog):
         step = svc.kb.steps.get(state.get("step", ""))
         if step is None:
             return await self._restart(dc, self.copy.changed)
-        if said(text, BACK):
+        labels = [o.label for o in step.opties]
+        if said(text, BACK) or (_BACK.match(normalize(text)) and pick_option(text, labels) is None):
             return await self._back(dc)
-        if said(text, RESTART) or (step.einde and pick_option(text, list(self.copy.end_choices)) == 0):
+        named = svc.understanding.entities.get("route")
+        if _RESTART.search(normalize(text)) and named and named != step.route and named in svc.kb.entries:
+            answered(dc)  # "laat maar, doe de verzuim route vanaf het begin": that route, from its start
+            return await end(dc, REDIRECT)
+        if said(text, RESTART) or _RESTART.search(normalize(text)) or (
+                step.einde and pick_option(text, list(self.copy.end_choices)) == 0):
             return await self._restart(dc, self.copy.restart)
+        if _QUESTION.search(normalize(text)) or "?" in text:
+            shown = from_shown(svc) if pick_option(text, labels) is None else None
+            if shown is not None:  # a question about the step is no answer to it ("hoe lang moet ik dat proberen?")
+                return await self._explain(dc, step, shown)
         path = _answer(svc, step)
         if path is not None:
             state["history"].extend([step.id, *path[:-1]])
@@ -187,11 +205,15 @@ class RouteDialog(WijkwijzerDialog):
             return await end(dc, REDIRECT)
         shown = from_shown(svc)
         if shown is not None:  # "en binnen hoeveel dagen": answered from the step, which still waits
-            labels = [o.label for o in step.opties]
-            vraag = f"{step.vraag}\n{numbered(labels)}"
-            note = self.copy.from_shown.format(titel=shown[0], zin=shown[1], vraag=vraag)
-            return await ask(dc, "step", note, labels, intents=("route",), safety=step.route == "meldcode")
+            return await self._explain(dc, step, shown)
         return await self._missed(dc, step, doubts(text))
+
+    async def _explain(self, dc: DialogContext, step: Step, shown: tuple[str, str]) -> DialogTurnResult:
+        """A question about the step answered from its own text; the step still waits."""
+        labels = [o.label for o in step.opties]
+        vraag = f"{step.vraag}\n{numbered(labels)}"
+        note = self.copy.from_shown.format(titel=shown[0], zin=shown[1], vraag=vraag)
+        return await ask(dc, "step", note, labels, intents=("route",), safety=step.route == "meldcode")
 
     async def _missed(self, dc: DialogContext, step: Step, unsure: bool) -> DialogTurnResult:
         """Not an option: say what to type; when unsure, or after two misses, also who to ask."""
