@@ -140,3 +140,13 @@ def test_dev8_kinds_of_messages(kb, text, intent, entities):
     result = understand(text, kb)
     assert result.intent == intent, result
     assert all(result.entities[key] == value for key, value in entities.items()), result.entities
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # dev9's kinds, in other words
+    ("kan ik een ot aanvragen voor een ll met veel angst in gr 6", "route"),     # act on a term, not a trend
+    ("mag ik gegevens uitwisselen met de jgz als ouders nee zeggen", "route"),   # sharing data: no contact details
+    ("wat zijn de mogelijkheden na het mdo", "route"),                          # options after a step
+])
+def test_dev9_kinds_of_route_questions(kb, text, intent):
+    assert understand(text, kb).intent == intent, understand(text, kb)

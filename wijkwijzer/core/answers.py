@@ -64,6 +64,11 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
     normalized = [normalize(label) for label in labels]
     if norm in normalized:
         return normalized.index(norm)
+    prefixes = [label for label in normalized if label and norm.startswith(label + " ")]
+    if prefixes:  # "ongeoorloofd denk ik", "verder in de klas graag": the longest label it starts with
+        longest = max(prefixes, key=len)
+        if sum(1 for label in prefixes if len(label) == len(longest)) == 1:
+            return normalized.index(longest)
     for words, prefix in ((DOUBT, "twijfel"), (YES, "ja"), (NO, "nee")):
         if (doubts(text) if words is DOUBT else said(text, words)) or any(
                 norm.startswith(normalize(w) + " ") for w in words if len(w) > 1):

@@ -174,7 +174,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "who": _any(_words("wie wiens zit_er zitten_er aanspreekpunt contactpersoon zoek zoeken nodig heb_je hebben "
                        "terecht"),
                 r"\bwelke? (jeugdteam|wijkteam|lokaal team|lokale team)\b"),
-    "contact": _any(_stems("contact"), _words("telnr 06 nr gegevens spreekuur adres"),
+    "contact": _any(_stems("contact"), _words("telnr 06 nr spreekuur adres"),
+                    r"\bgegevens\b(?! (delen|uitwisselen|doorgeven|doorsturen|opvragen|bewaren))",
                     r"\b(telefoon|tel|mobiel|mobiele)?(nummer|nummers)\b",
                     _words("bellen bel mailen mail mailadres email emailadres bereik bereiken bereikbaar "
                            "bereikbaarheid")),
@@ -261,6 +262,8 @@ CUES: dict[str, re.Pattern[str]] = {
                 r"\bwanneer (moet|mag|kan|schakel|meld|doe)\b", r"\b(wat|hoe) (is|zijn) de (volgende|eerste) stap",
                 _words("moet_ik waar_begin_ik waar_start_ik")),
     "steps": _any(_words("stap " + _ROUTE_NOUNS)),
+    # What can come after a step: "welke opties hebben we na het ot", "wat zijn de mogelijkheden na het mdo".
+    "options": _any(r"\b(welke|wat zijn (de |onze |mijn )?)(opties|mogelijkheden|vervolgstappen|keuzes)\b"),
     "act": _any(_words("""
         aanvragen aanvraag aanvraagt opstellen maken schrijven invullen starten regelen organiseren plannen inschakelen
         indienen melden doorverwijzen verwijzen opzetten evalueren bespreken inzetten aanpakken
@@ -398,7 +401,7 @@ CUES: dict[str, re.Pattern[str]] = {
 # Entity features the rules may name, next to the cue names above.
 FEATURES = frozenset({
     "rol", "place", "school", "begrip", "expertise", "route_word", "route_step", "thema", "code", "code_only", "bare",
-    "foreign_person", "child_named", "concern",
+    "foreign_person", "child_named", "concern", "act_on_term",
 })
 
 
@@ -439,7 +442,7 @@ RULES: tuple[Rule, ...] = (
     Rule("signal", 0.8, ("signal_word", "thema"), unless=("what_is",)),
     Rule("signal", 0.89, ("tell_something", "thema"), unless=("what_is",)),
     Rule("signal", 0.9, ("urgent_start", "thema"), unless=("what_is", "who")),
-    Rule("signal", 0.87, ("trend", "thema"), unless=("what_is", "how", "who_strict", "expertise_cue")),
+    Rule("signal", 0.87, ("trend", "thema"), unless=("what_is", "how", "who_strict", "expertise_cue", "act_on_term")),
     Rule("signal", 0.87, ("complaint", "thema"), unless=("what_is", "how", "who")),
     Rule("signal", 0.84, ("group_subject", "thema"), unless=("what_is", "how", "who", "how_route", "expertise_cue",
                                                             "report_word", "report_subject", "signals_plural", "rol")),
@@ -480,6 +483,7 @@ RULES: tuple[Rule, ...] = (
                                                  "refers_back")),
     Rule("route", 0.88, ("how", "begrip"), unless=("who_strict",)),
     Rule("route", 0.88, ("steps", "begrip"), unless=("who_strict",)),
+    Rule("route", 0.93, ("options", "begrip"), unless=("who_strict",)),
     Rule("route", 0.86, ("act", "begrip"), unless=("what_is", "who_strict")),
     Rule("route", 0.85, ("route_word",), unless=("what_is",)),
     Rule("partner_lookup", 0.85, ("place", "who"), unless=("foreign_person",)),
@@ -992,6 +996,8 @@ def _features(text: str, norm: str, reading: _Reading, kb: KnowledgeBase) -> Non
         found.add("place")
     if _ROUTE_WORDS.found(norm):
         found.add("route_word")
+    if "act" in found and "begrip" in found:
+        found.add("act_on_term")  # "kan ik een arrangement aanvragen voor …": a route question, no signal
     situations = kb.resolver.situations(text)
     if situations:
         reading.situation = situations[0][0]
