@@ -147,6 +147,7 @@ def test_dev8_kinds_of_messages(kb, text, intent, entities):
     ("kan ik een ot aanvragen voor een ll met veel angst in gr 6", "route"),     # act on a term, not a trend
     ("mag ik gegevens uitwisselen met de jgz als ouders nee zeggen", "route"),   # sharing data: no contact details
     ("wat zijn de mogelijkheden na het mdo", "route"),                          # options after a step
+    ("welke opties hebben we nog na het opp", "route"),
 ])
 def test_dev9_kinds_of_route_questions(kb, text, intent):
     assert understand(text, kb).intent == intent, understand(text, kb)

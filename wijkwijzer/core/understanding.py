@@ -263,7 +263,7 @@ CUES: dict[str, re.Pattern[str]] = {
                 _words("moet_ik waar_begin_ik waar_start_ik")),
     "steps": _any(_words("stap " + _ROUTE_NOUNS)),
     # What can come after a step: "welke opties hebben we na het ot", "wat zijn de mogelijkheden na het mdo".
-    "options": _any(r"\b(welke|wat zijn (de |onze |mijn )?)(opties|mogelijkheden|vervolgstappen|keuzes)\b"),
+    "options": _any(r"\b(welke |wat zijn (de |onze |mijn )?)(opties|mogelijkheden|vervolgstappen|keuzes)\b"),
     "act": _any(_words("""
         aanvragen aanvraag aanvraagt opstellen maken schrijven invullen starten regelen organiseren plannen inschakelen
         indienen melden doorverwijzen verwijzen opzetten evalueren bespreken inzetten aanpakken
