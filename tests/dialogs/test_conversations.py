@@ -665,3 +665,4 @@ async def test_a_question_at_a_route_step_is_answered_and_back_and_restart_work_
     assert back.has(first), back.text
     verzuim = await s.send("laat maar, doe de verzuim route vanaf het begin")
     assert verzuim.has("Verzuim of thuiszitten"), verzuim.text
+

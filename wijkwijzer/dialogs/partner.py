@@ -411,8 +411,10 @@ class PartnerDialog(SlotDialog):
                                         if m.best.score >= MIN_SCHOOL_SCORE), None) if lives else None)
         # still the same pupil: "en welke leerplichtambtenaar", then "die school"; or where the pupil
         # of the school asked about before lives ("ll van ons woont in wassenaar"), then "de smw voor die ll"
-        same = last if last is not None and (place.area in (last.area, last.school_area, last.home) or (
-            lives and last.fresh(svc.request.now, svc.idle))) else None
+        # (a school alone does not change the pupil: "wie is de smw van de vliegerwolk" after where they live)
+        same = last if last is not None and (
+            place.area is None or place.area in (last.area, last.school_area, last.home)
+            or (lives and last.fresh(svc.request.now, svc.idle))) else None
         if school is None and same is not None:
             school = same.school
         school_area = _other_area(svc.kb, text, place.area) if lives and school is None else (
