@@ -666,3 +666,11 @@ async def test_a_question_at_a_route_step_is_answered_and_back_and_restart_work_
     verzuim = await s.send("laat maar, doe de verzuim route vanaf het begin")
     assert verzuim.has("Verzuim of thuiszitten"), verzuim.text
 
+
+
+async def test_an_answer_that_starts_with_terug_does_not_go_back(start):
+    s = await start()
+    first = (await s.send("hoe werkt de ondersteuningsroute")).texts[0].splitlines()[0]
+    assert (await s.send("1")).choices
+    reply = await s.send("terug naar school sinds maandag, verder gaat het goed")
+    assert not reply.has(first), reply.text  # still at the second step, not back at the first

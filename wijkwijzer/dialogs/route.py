@@ -107,8 +107,10 @@ def start_of(svc: TurnServices) -> dict[str, Any]:
     return {"route": svc.understanding.entities.get("route") or "algemeen"}
 
 
-_BACK = re.compile(r"^(?:ok |oke |oeps |sorry )?(?:ga |nog een keer |nog 1 keer |even |ff |een stap |stap |graag )?terug\b")
-"""Going back one step, also in a few more words ("nog een keer terug, ik klikte verkeerd")."""
+_BACK = re.compile(r"^(?:ok |oke |oeps |sorry )?(?:(?:ga|nog een keer|nog 1 keer|even|ff|een stap|stap) terug\b"
+                   r"|terug(?: graag| aub| pls| svp)?$)")
+"""Going back one step, also in a few more words ("nog een keer terug, ik klikte verkeerd"); not an
+answer that starts with the word ("terug naar school sinds maandag")."""
 _RESTART = re.compile(r"\b(?:vanaf het begin|opnieuw beginnen|begin opnieuw|overnieuw beginnen|van voren af aan)\b")
 _QUESTION = re.compile(r"^(?:en |maar |ok |oke )?(?:wat|wie|waar|hoe|hoelang|wanneer|hoeveel|welke|waarom)\b")
 
