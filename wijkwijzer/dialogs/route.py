@@ -181,18 +181,19 @@ class RouteDialog(WijkwijzerDialog):
         step = svc.kb.steps.get(state.get("step", ""))
         if step is None:
             return await self._restart(dc, self.copy.changed)
-        labels = [o.label for o in step.opties]
-        if said(text, BACK) or (_BACK.match(normalize(text)) and pick_option(text, labels) is None):
+        labels, norm = [o.label for o in step.opties], normalize(text)
+        picked = pick_option(text, labels)
+        if said(text, BACK) or (_BACK.match(norm) and picked is None):
             return await self._back(dc)
         named = svc.understanding.entities.get("route")
-        if _RESTART.search(normalize(text)) and named and named != step.route and named in svc.kb.entries:
+        if _RESTART.search(norm) and named and named != step.route and named in svc.kb.entries:
             answered(dc)  # "laat maar, doe de verzuim route vanaf het begin": that route, from its start
             return await end(dc, REDIRECT)
-        if said(text, RESTART) or _RESTART.search(normalize(text)) or (
+        if said(text, RESTART) or _RESTART.search(norm) or (
                 step.einde and pick_option(text, list(self.copy.end_choices)) == 0):
             return await self._restart(dc, self.copy.restart)
-        if _QUESTION.search(normalize(text)) or "?" in text:
-            shown = from_shown(svc) if pick_option(text, labels) is None else None
+        if picked is None and (_QUESTION.search(norm) or "?" in text):
+            shown = from_shown(svc)
             if shown is not None:  # a question about the step is no answer to it ("hoe lang moet ik dat proberen?")
                 return await self._explain(dc, step, shown)
         path = _answer(svc, step)
