@@ -130,9 +130,16 @@ def test_typos_of_key_words_are_put_right(text):
     "hij verhuist met het hele gezin naar Spanje, wat moet ik regelen voor de uitschrijving",
     "teamvergadering over de meldcode en de week tegen kindermishandeling",
     "de hamster is dood, de klas is verdrietig",
+    "nee alleen thuis",                                # "alleen" = only: the problem shows at home, not at school
+    "alleen thuis, niet op school",
 ])
 def test_more_look_alikes_do_not_alarm(text):
     assert assess(text) is None
+
+
+@pytest.mark.parametrize("text", ["hij is vaak alleen thuis", "nee, hij is vaak alleen thuis tot laat"])
+def test_a_child_left_alone_at_home_still_alarms(text):
+    assert assess(text) is not None
 
 
 # ───────────── dev4 (eval/safety_dev4): phrasings that were missed or alarmed before ─────────────

@@ -674,3 +674,63 @@ async def test_an_answer_that_starts_with_terug_does_not_go_back(start):
     assert (await s.send("1")).choices
     reply = await s.send("terug naar school sinds maandag, verder gaat het goed")
     assert not reply.has(first), reply.text  # still at the second step, not back at the first
+
+
+async def test_a_situation_starts_the_route_at_its_step_and_loose_answers_pick_the_option_they_name(start):
+    s = await start()
+    tlv = await s.send("wie is de tweede deskundige bij een tlv aanvraag?")
+    assert tlv.has("Het SWV beslist over de TLV") and tlv.has("orthopedagoog"), tlv.text
+    assert (await s.send("nee")).has("Ondersteuningsteam of MDO")
+    assert (await s.send("1")).has("Zijn de doelen gehaald?")
+    partly = await s.send("deels")  # a word of one option ("Deels of nee"), no doubt
+    assert partly.has("Ondersteuningsteam of MDO") and not partly.has("niet zeker"), partly.text
+    s = await start(role="adviseur")
+    evaluate = await s.send("eigen plan uitgevoerd, nu tijd voor de evaluatie. wat is de volgende stap")
+    assert evaluate.has("Eigen plan evalueren"), evaluate.text
+    s = await start(role="beheerder")
+    talked = await s.send("leerlingbespreking gehad maar we komen er als school niet uit")
+    assert talked.has("Leerlingbespreking met de IB'er") and not talked.has("Verzuim"), talked.text
+
+
+async def test_an_explicit_nee_beats_an_acknowledging_ok(start):
+    s = await start()
+    await s.send("verzuim")
+    await s.send("ja")
+    assert (await s.send("ongeoorloofd")).has("De grens van 16 uur")
+    assert (await s.send("ok geteld, nee nog niet")).has("Onder de grens")
+
+
+async def test_who_does_a_step_is_answered_from_the_step_not_as_a_lookup(start):
+    s = await start()
+    await s.send("meldcode")
+    await s.send("nee")
+    await s.send("ja")
+    assert (await s.send("nee")).has("Heb je het gesprek gevoerd?")
+    who = await s.send("wie moet dat gesprek voeren, ik als leerkracht of de ib?")
+    assert who.has("aandachtsfunctionaris") and not who.has("Voor welke wijk"), who.text
+    assert (await s.send("ja gesprek gehad met moeder vanmiddag")).has("Stap 4")
+
+
+async def test_yes_in_more_words_takes_the_offered_step_after_a_term(start):
+    s = await start()
+    assert (await s.send("wat is een aandachtsfunctionaris")).has("Wil je de stap")
+    step = await s.send("ok die heb ik gesproken, wat is die stap precies")
+    assert step.has("Stap 2: overleggen"), step.text
+
+
+async def test_a_term_asked_at_a_route_step_is_explained_and_the_step_still_waits(start):
+    s = await start()
+    assert (await s.send("ouders weigeren toestemming, wat nu")).has("Geen toestemming van de ouders")
+    term = await s.send("ff tussendoor, wat is de avg precies?")
+    assert term.has("privacywet") and not term.has("Wil je de stap"), term.text
+    assert (await s.send("anoniem overleggen")).has("Overleg met de adviseur van het SWV")
+    await s.send("is een groepsplan eigenlijk verplicht?")
+    stopped = await s.send("stop")  # the step beneath stops; no "afmelden"
+    assert stopped.has("stop met de route") and not stopped.has("afgemeld"), stopped.text
+
+
+async def test_stop_with_a_reason_stops_the_route(start):
+    s = await start()
+    assert (await s.send("meldcode")).choices
+    stopped = await s.send("stop maar even, moet eerst overleggen met directie")
+    assert stopped.has("stop met de route"), stopped.text

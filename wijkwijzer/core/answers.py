@@ -24,12 +24,22 @@ ACKNOWLEDGE = frozenset("""
 """.split())
 """Words that only acknowledge the last answer ("ok", "ja top", "prima"), see :func:`acknowledges`."""
 
+_DENIAL = frozenset({"nee", "neen", "nope", "neuh"})
 ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "laatste": -1}
 CARDINALS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
 _NUMBER = re.compile(r"^\s*(?:(?:optie|nummer|nr|keuze)\.?\s*)?(\d{1,2})\s*[.)]?\s*$", re.IGNORECASE)
 _PICK = re.compile(r"^(?:de |het )?(?:(optie|nummer|nr|keuze) )?(\w+)(?: (?:optie|keuze|graag|aub|dan|maar))?$")
 MAX_TEXT_TO_MATCH = 200
 """Longer messages are no pick from a list of options (and fuzzy matching them costs time)."""
+
+
+_STOP_FIRST = re.compile(r"^\s*(?:stop|stoppen|laat maar|annuleer|annuleren|afbreken)\b"
+                         r"(?:\s+(?:maar|even|ff|nu|hier|ermee|hiermee|hoor|dan))*\s*(?:[,.!;]|$)", re.IGNORECASE)
+
+
+def stops(text: str) -> bool:
+    """'stop', 'laat maar', also with a reason after it: "stop maar even, moet eerst overleggen"."""
+    return said(text, STOP) or bool(_STOP_FIRST.match(text[:MAX_TEXT_TO_MATCH]))
 
 
 def acknowledges(text: str) -> bool:
@@ -69,7 +79,13 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
         longest = max(prefixes, key=len)
         if sum(1 for label in prefixes if len(label) == len(longest)) == 1:
             return normalized.index(longest)
+    one_word = [i for i, label in enumerate(normalized) if len(norm) > 3 and norm in label.split()]
+    if len(one_word) == 1:  # "deels" to "Ja" / "Deels of nee"
+        return one_word[0]
+    denied = bool(_DENIAL & set(norm.split()))
     for words, prefix in ((DOUBT, "twijfel"), (YES, "ja"), (NO, "nee")):
+        if words is YES and denied:
+            continue  # "ok geteld, nee nog niet": the "nee" answers, the "ok" only acknowledges
         if (doubts(text) if words is DOUBT else said(text, words)) or any(
                 norm.startswith(normalize(w) + " ") for w in words if len(w) > 1):
             hits = [i for i, label in enumerate(normalized) if label.split()[:1] == [prefix] or prefix in label.split()]

@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
 
-from wijkwijzer.core.answers import STOP, acknowledges, pick_option, said
+from wijkwijzer.core.answers import acknowledges, pick_option, stops
 from wijkwijzer.core.copy import Copy as BaseCopy
 from wijkwijzer.core.copy import CopyBook
 from wijkwijzer.core.intents import BY_NAME, INTENT_NAMES, SOCIAL
@@ -225,6 +225,11 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
     if request.command is not None or understanding.human:
         return Decision.NEW  # an account command, or someone who wants a person instead of the bot
     chosen = matches_choice(request.text, pending.choices)
+    if not chosen and (understanding.intent == "cancel" or (
+            stops(request.text) and understanding.intent in ("unknown", "unsubscribe"))):
+        # also a question beneath another answer: "stop" then is no "afmelden"; "stop maar even, moet eerst
+        # overleggen" stops too, "laat maar, doe de verzuim route" is a new request
+        return Decision.CANCEL
     if pending.interrupted and acknowledges(request.text) and normalize(request.text) not in {
             normalize(choice) for choice in pending.choices}:
         # "ok", "ja top": about the last answer; the question beneath stays, and no signal is saved by
@@ -241,8 +246,6 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
         return Decision.NEW
     if chosen:
         return Decision.ANSWER
-    if understanding.intent == "cancel" or said(request.text, STOP):
-        return Decision.CANCEL
     if understanding.intent in ASIDE_INTENTS:
         return Decision.ASIDE
     if understanding.intent in SOCIAL:

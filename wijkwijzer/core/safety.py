@@ -823,7 +823,7 @@ SHARED_GUARDS = ("about_subject", "statistics")
 
 FIGURES = re.compile(
     r"\b(?:(?:ga|gaat|gaan|ging|doodga|doodgaat)\s+(?:bijna\s+)?dood\s+van|dood(?:gaat|gaan|ga)\s+van|dood\s*moe|"
-    r"doodop|"
+    r"doodop|(?:nee|ja|nope|maar),?\s+alleen\s+thuis\s*$|alleen\s+thuis,?\s+(?:en\s+|maar\s+)?(?:niet|nooit)\s+op\s+school|"
     r"moordend\w*|dodelijk\s+(?:saai|vermoeiend)|(?:vermoordt|vermoorden|maakt)\s+(?:me|mij|ons)\s+(?:af\s+)?als|"
     r"(?:mijn|mn|m n) hoofd ontploft|ontploft (?:mijn|mn) hoofd|(?:als )?een zwaard boven|(?:schaam|schaamt|schaamde|schamen) (?:me|mij|zich|ons) dood|"
     r"(?:ga|gaat|gaan) er (?:nog|bijna) aan dood|ik spring (?:zo|nog) uit het raam|zelfmoord(?:actie|missie)|"
@@ -832,7 +832,8 @@ FIGURES = re.compile(
     r"ik (?:kan|kon) (?!(?:\w+ )?(?:kind|leerling|ll|jongen|meisje|hem|haar)\b)(?:\w+ ){0,2}wel (?:wurgen|vermoorden|doodslaan|killen|villen)|"
     r"moordkuil|doodsaai|doodleuk|doodnormaal|doodstil|lachen\s+me\s+dood|lach\s+me\s+dood|zich\s+dood\s+(?:lachen|schrikken|"
     r"vervelen)|dood\s+(?:schrikken|vervelen|lachen))\b")
-"""Figures of speech ("ik ga dood van de hitte", "doodmoe", "moordend heet"): read as nothing."""
+"""Figures of speech ("ik ga dood van de hitte", "doodmoe", "moordend heet"), and "alleen" that
+means "only" ("nee alleen thuis" to "speelt het ook op school?"): read as nothing."""
 
 TOPIC = re.compile(
     r"\b(?:congres|cursus|training|scholing|e learning|elearning|webinar|workshop|voorlichting|netwerkbijeenkomst|"

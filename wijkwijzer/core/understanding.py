@@ -171,6 +171,11 @@ _NEWS = "berichten aankondigingen meldingen nieuws berichtjes updates nieuwsbrie
 _MESSAGE = "bericht berichtje mededeling nieuwsbrief uitnodiging oproep nieuwtje herinnering rondschrijven"
 CUES: dict[str, re.Pattern[str]] = {
     "who_strict": _any(_words("wie wiens")),
+    # Who does a task, not who to contact: "wie moet dat gesprek voeren, ik of de ib?", "wie vraagt de tlv aan".
+    "who_task": _any(r"\bwie (moet|moeten|mag|gaat|doet|voert|vraagt|schrijft|vult|maakt|plant|regelt|tekent|beslist) "
+                     r"(dat|die|dit|het|de|een|zo n|zon) (\w+ )?(gesprek|melding|aanvraag|verslag|formulier|opp|tlv|"
+                     r"plan|dossier|overleg|mdo|ot|afweging|besluit|evaluatie|notitie|notities|\w+ (voeren|doen|aanvragen|"
+                     r"maken|schrijven|invullen|plannen|regelen|tekenen))\b"),
     "who": _any(_words("wie wiens zit_er zitten_er aanspreekpunt contactpersoon zoek zoeken nodig heb_je hebben "
                        "terecht"),
                 r"\bwelke? (jeugdteam|wijkteam|lokaal team|lokale team)\b"),
@@ -248,13 +253,14 @@ CUES: dict[str, re.Pattern[str]] = {
         _stems("declar thuiswerk bijbaan"),
         r"\bwanneer is de (volgende )?(vergadering|bijeenkomst|borrel)\b", r"\bhoeveel geld\b",
         r"\braad van toezicht\b", r"\bnieuwe (directeur|bestuurder|voorzitter)\b"),
-    "what_is": _any(r"\bwat (is|zijn|was|betekent|betekend|betekenen|houdt|houden|doet|doen)\b",
+    "what_is": _any(r"\bwat (is|zijn|was|betekent|betekend|betekenen|houdt|houden|doet|doen)\b(?! (?:de |het )?(?:volgende|eerstvolgende) stap)",
                     r"^wa (is|zijn|betekent|betekend|betekenen|houdt)\b",
                     r"\bwat (bedoel|bedoelen|bedoelt)( ze| je| jullie| men| we)? met\b",
                     r"\bwat (moet|moeten) (ik|we|je) verstaan onder\b", r"\bwat verstaan (we|jullie) onder\b",
                     _words("betekenis uitleg definitie waar_staat staat_voor verschil_tussen wie_is_een"),
                     r"\bleg (eens |even )?uit\b", r"\bwat voor (iets|ding|een ding) is\b"),
-    "how_is_that": _any(r"\bhoe (zit|zat) (dat|het)( nou| ook)?( alweer)?\b"),
+    "how_is_that": _any(r"\bhoe (zit|zat) (dat|het)( nou| ook)?( alweer)?\b",
+                        r"^(\w+ ){0,3}is (een |het |de |zo n |zon )?\w+( \w+)? (eigenlijk |wel |nou |nu |echt )*(verplicht|wettelijk)\b"),
     "how_route": _any(rf"\b(wat|hoe) (is|zijn|werkt|verloopt|gaat) (de|het) {_words(_ROUTE_NOUNS)}",
                       r"\b(route|stappen|stappenplan|procedure) (voor|bij|van|om)\b"),
     "how": _any(r"\bhoe\b(?! (laat|oud|heet|heette|gaat het|is het))",
@@ -401,7 +407,7 @@ CUES: dict[str, re.Pattern[str]] = {
 # Entity features the rules may name, next to the cue names above.
 FEATURES = frozenset({
     "rol", "place", "school", "begrip", "expertise", "route_word", "route_step", "thema", "code", "code_only", "bare",
-    "foreign_person", "child_named", "concern", "act_on_term",
+    "foreign_person", "child_named", "concern", "act_on_term", "situation",
 })
 
 
@@ -454,6 +460,8 @@ RULES: tuple[Rule, ...] = (
                                                "code", "register_word", "announce_cue", "off_topic")),
     Rule("route", 0.87, ("what_now", "begrip"), unless=("who_strict", "rol", "expertise_cue", "what_is",
                                                           "signal_start", "off_topic")),
+    Rule("route", 0.87, ("what_now", "situation"), unless=("who_strict", "rol", "expertise_cue", "what_is",
+                                                              "signal_start", "off_topic")),
     Rule("route", CONCERN_CONFIDENCE, ("concern", "child_word"), unless=("signal_start", "signal_word", "tell_something", "trend", "complaint",
                                               "rol", "who_strict", "what_is", "report_word", "signals_plural",
                                               "urgent_start")),
@@ -467,14 +475,16 @@ RULES: tuple[Rule, ...] = (
     Rule("partner_lookup", 0.9, ("rol", "refers_back")),
     Rule("glossary", 0.92, ("what_is", "begrip")),
     Rule("glossary", 0.92, ("how_is_that", "begrip"), unless=("route_step",)),
-    Rule("partner_lookup", 0.95, ("rol", "who_strict"), unless=("what_is", "off_topic")),
-    Rule("unknown", 0.9, ("who_strict", "foreign_person"), unless=("rol", "place")),
+    Rule("partner_lookup", 0.95, ("rol", "who_strict"), unless=("what_is", "off_topic", "who_task")),
+    Rule("route", 0.9, ("who_task",), unless=("place", "contact")),
+    Rule("unknown", 0.9, ("who_strict", "foreign_person"), unless=("rol", "place", "route_step")),
+    Rule("route", 0.88, ("who_strict", "route_step"), unless=("rol", "place")),
     Rule("unknown", 0.96, ("child_named",), unless=("signal_start", "signal_word", "tell_something", "trend",
                                                     "complaint", "urgent_start", "route_word", "route_step",
                                                     "what_is", "bare")),
     Rule("route", 0.9, ("how", "route_word")),
     Rule("route", 0.9, ("steps", "route_word")),
-    Rule("partner_lookup", 0.9, ("rol", "who")),
+    Rule("partner_lookup", 0.9, ("rol", "who"), unless=("who_task",)),
     Rule("partner_lookup", 0.88, ("rol", "followup")),
     Rule("expertise_lookup", 0.93, ("expertise", "expertise_cue")),
     Rule("expertise_lookup", 0.9, ("expertise", "place"), unless=("trend", "tell_something", "complaint")),
@@ -1001,6 +1011,7 @@ def _features(text: str, norm: str, reading: _Reading, kb: KnowledgeBase) -> Non
     situations = kb.resolver.situations(text)
     if situations:
         reading.situation = situations[0][0]
+        found.add("situation")
         if situations[0][1] >= 2:
             found.add("route_step")
     reading.thema = _thema(norm)

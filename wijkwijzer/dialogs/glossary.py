@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
-from wijkwijzer.core.answers import YES, pick_option, said
+from wijkwijzer.core.answers import NO, YES, pick_option, said
 from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, end, replace, state_of
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import LastLookup, LastShown, services
 from wijkwijzer.dialogs.route import RouteDialog
+from wijkwijzer.knowledge.text import normalize
+
+_TO_STEP = re.compile(r"\b(?:die|de|deze|dat|welke) stap\b|\blaat (?:maar |eens |even |ff )?zien\b|\bnaar de route\b")
+_YES_FIRST = frozenset(normalize(word) for word in YES if " " not in word)
+_NO_WORDS = frozenset(normalize(word) for word in NO if " " not in word)
+
+
+def _wants_step(text: str) -> bool:
+    """'ok die heb ik gesproken, wat is die stap precies', 'ja laat maar zien': the step, please."""
+    words = normalize(text).split()
+    if not words or _NO_WORDS & set(words):
+        return False
+    return words[0] in _YES_FIRST or bool(_TO_STEP.search(" ".join(words)))
 
 
 class GlossaryCopy(Copy):
@@ -43,7 +57,7 @@ class GlossaryDialog(WijkwijzerDialog):
                                             rol=roles[0].id if roles else None)
         svc.memory.last_shown = LastShown("begrip", term.term, svc.request.now)
         step = kb.steps.get(term.route_stap or "")
-        if step is None:
+        if step is None or len(dc.stack) > 1:  # a question waits beneath ("is een groepsplan verplicht?" at a step): no offer
             await dc.context.send_activity(reply(f"{term.term}\n\n{term.uitleg}"))
             return await end(dc)
         state_of(dc)["step"] = step.id
@@ -55,7 +69,8 @@ class GlossaryDialog(WijkwijzerDialog):
         text = svc.request.text
         index = pick_option(text, list(self.copy.choices))
         answered(dc)
-        if index == 0 or said(text, YES) or self._asks_how(svc.understanding.intent, svc.understanding.entities):
+        if index == 0 or said(text, YES) or _wants_step(text) or self._asks_how(svc.understanding.intent,
+                                                                               svc.understanding.entities):
             return await replace(dc, RouteDialog.ID, {"step": state_of(dc)["step"]})
         if index == 1:
             await dc.context.send_activity(reply(self.copy.declined))

@@ -584,8 +584,8 @@ class Resolver:
                     where[token[:size]].append(pos)
         best: dict[str, int] = {}
         for stem in where:
-            for target, words in trefwoorden.get(stem, ()):
-                if len(words) > best.get(target, 0) and words <= where.keys() and _close(words, where):
+            for target, words, before in trefwoorden.get(stem, ()):
+                if len(words) > best.get(target, 0) and words <= where.keys() and _close(words, where, before):
                     best[target] = len(words)
         return sorted(best.items(), key=lambda item: (-item[1], item[0].startswith("route:")))
 
@@ -642,29 +642,49 @@ def _stem(token: str) -> str:
 SITUATION_SLACK = 4
 
 
-def _close(words: frozenset[str], where: dict[str, list[int]]) -> bool:
-    """Some occurrence of each of ``words`` lies within one window of len(words) + slack words."""
+def _close(words: frozenset[str], where: dict[str, list[int]], before: tuple[str, str] | None = None) -> bool:
+    """Some occurrence of each of ``words`` lies within one window of len(words) + slack words
+    (and, with ``before``, its first word comes before its second there)."""
     if len(words) == 1:
         return True
     positions = sorted((pos, word) for word in words for pos in where[word])
     width = len(words) + SITUATION_SLACK
-    return any({word for pos, word in positions if start <= pos < start + width} == words for start, _ in positions)
+    for start, _ in positions:
+        window = [(pos, word) for pos, word in positions if start <= pos < start + width]
+        if {word for _, word in window} != words:
+            continue
+        if before is None or min(p for p, w in window if w == before[0]) < max(p for p, w in window if w == before[1]):
+            return True
+    return False
 
 
-Situations = tuple[frozenset[str], dict[str, tuple[tuple[str, frozenset[str]], ...]]]
+def _negated_place(tokens: list[str]) -> tuple[str, str] | None:
+    """'niet op school': "niet" before a preposition keeps its order, so "we komen er als school
+    niet uit" is no "niet op school" (other words with "niet" go in any order: "als ouders niet
+    willen" is "ouders willen niet")."""
+    for i, token in enumerate(tokens[:-2]):
+        if token == "niet" and tokens[i + 1] in _SITUATION_FILLER and tokens[i + 2] not in _SITUATION_FILLER:
+            return _stem(token), _stem(tokens[i + 2])
+    return None
+
+
+Trefwoord = tuple[str, frozenset[str], tuple[str, str] | None]
+"""A target (step id or "route:<name>"), the stems of its words, and an order to keep (or None)."""
+Situations = tuple[frozenset[str], dict[str, tuple[Trefwoord, ...]]]
 
 
 def _situation_index(kb: KnowledgeBase) -> Situations:
     """The stems of every trefwoord word (looked up by the prefixes of a typed word), and per
-    stem the (target, stems) trefwoorden that hold it."""
-    by_stem: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    stem the trefwoorden that hold it."""
+    by_stem: dict[str, list[Trefwoord]] = defaultdict(list)
     targets = [(f"route:{entry.route}", entry.trefwoorden) for entry in kb.entries.values()]
     targets += [(step.id, step.trefwoorden) for step in kb.steps.values()]
     for target, trefwoorden in targets:
         for word in trefwoorden:
-            stems = frozenset(_stem(t) for t in normalize(word).split() if t not in _SITUATION_FILLER)
+            tokens = normalize(word).split()
+            stems = frozenset(_stem(t) for t in tokens if t not in _SITUATION_FILLER)
             for stem in stems:
-                by_stem[stem].append((target, stems))
+                by_stem[stem].append((target, stems, _negated_place(tokens)))
     return frozenset(by_stem), {stem: tuple(v) for stem, v in by_stem.items()}
 
 
