@@ -734,3 +734,47 @@ async def test_stop_with_a_reason_stops_the_route(start):
     assert (await s.send("meldcode")).choices
     stopped = await s.send("stop maar even, moet eerst overleggen met directie")
     assert stopped.has("stop met de route"), stopped.text
+
+
+async def test_a_term_offer_does_not_wait_beneath_a_lookup(start):
+    s = await start()
+    assert (await s.send("wat doet een casusregisseur eigenlijk")).has("Wil je de stap")
+    assert [c.naam for c in (await s.send("wijkagent transvaal")).cards] == ["Yvonne Bos"]
+    corrected = await s.send("nee ik bedoel schilderswijk")  # a correction, not "Nee, dank je" to the offer
+    assert [c.naam for c in corrected.cards] == ["Dennis van Leeuwen"], corrected.text
+
+
+async def test_an_expertise_follow_up_after_a_school_searches_around_that_school(start):
+    s = await start()
+    assert (await s.send("welke school in voorburg heeft iets met hoogbegaafdheid")).has("Huygenslampje")
+    await s.send("en de smw daar")
+    autism = await s.send("zelfde vraag maar dan autisme")
+    assert autism.has("Bovenveense Wilg") and not autism.has("In welke wijk"), autism.text
+    assert [c.naam for c in (await s.send("ib daar?")).cards] == ["Petra Lensink"]
+
+
+async def test_answers_in_a_short_sentence_and_after_a_term_move_the_route_on(start):
+    s = await start()
+    assert (await s.send("moet dat echt met toestemming van ouders?")).has("Wil je de stap")
+    consent = await s.send("ok ze geven toestemming")  # takes the step and answers its question
+    assert consent.has("Overleg met de adviseur van het SWV"), consent.text
+    s = await start(role="adviseur")
+    await s.send("ondersteuningsroute")
+    await s.send("leren")
+    await s.send("weet ik niet goed")
+    assert (await s.send("ja we maken zelf een plan")).has("Gaat het nu duidelijk beter?")
+    assert (await s.send("het gaat nu duidelijk beter")).has("Afsluiten en blijven volgen")
+    s = await start(role="beheerder")
+    await s.send("ik heb zorgen over een leerling in groep 6, hoe pak ik dat aan")
+    await s.send("vooral gedrag")
+    await s.send("we doen dit al 8 weken en het helpt te weinig")
+    assert (await s.send("2")).has("Geven de ouders toestemming?")
+    assert (await s.send("ouders zeggen ja")).has("Overleg met de adviseur van het SWV")
+
+
+async def test_a_new_route_question_after_a_term_is_no_yes_to_its_offer(start):
+    s = await start()
+    assert (await s.send("mag de directeur eigenlijk 12 dagen verlof geven?")).has("Wil je de stap")
+    sick = await s.send("oke en hoe zit het met een leerling die steeds ziek gemeld wordt")
+    assert sick.has("Vaak of lang ziek") and not sick.has("Welke afwezigheid?"), sick.text
+    assert not (await s.send("jammer. thx")).has("begrijp ik niet")

@@ -25,6 +25,7 @@ ACKNOWLEDGE = frozenset("""
 """Words that only acknowledge the last answer ("ok", "ja top", "prima"), see :func:`acknowledges`."""
 
 _DENIAL = frozenset({"nee", "neen", "nope", "neuh"})
+_LAST_YES_NO = {"ja": "ja", "nee": "nee", "neen": "nee"}
 ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "laatste": -1}
 CARDINALS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
 _NUMBER = re.compile(r"^\s*(?:(?:optie|nummer|nr|keuze)\.?\s*)?(\d{1,2})\s*[.)]?\s*$", re.IGNORECASE)
@@ -91,6 +92,12 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
             hits = [i for i, label in enumerate(normalized) if label.split()[:1] == [prefix] or prefix in label.split()]
             if len(hits) == 1:
                 return hits[0]
+    last_word = _LAST_YES_NO.get(norm.split()[-1])
+    if last_word and len(norm.split()) <= MAX_NEGATION_WORDS and not (_DENIAL | {"ja"}) - {last_word} & set(norm.split()):
+        # "ouders zeggen ja", "volgens mij nee": the answer at the end of a short sentence
+        hits = [i for i, label in enumerate(normalized) if label.split()[:1] == [last_word]]
+        if len(hits) == 1:
+            return hits[0]
     if not fuzzy:
         return None
     best = process.extractOne(norm, normalized, scorer=fuzz.ratio, score_cutoff=85)
@@ -140,7 +147,10 @@ def echoed_option(text: str, question: str, labels: Sequence[str]) -> int | None
     if len(yes) != 1 or len(no) != 1:
         return None
     words = normalize(text).split()
-    if _PLANS & set(words):
+    said_plans = _PLANS & set(words)
+    if said_plans == {"gaat"} and re.search(r"\b(?:het gaat|gaat het)\b", " ".join(words)):
+        said_plans = frozenset()  # "het gaat nu duidelijk beter": how it goes, no plan
+    if said_plans:
         return None  # "ik wil een plan maken" to "Is er een plan?" says what is not there yet
     asked = {_stem(w) for w in normalize(question).split() if w not in _OPTION_FILLER and len(w) > 3}
     if not asked & {_stem(w) for w in words if w not in _OPTION_FILLER and len(w) > 3}:

@@ -38,7 +38,8 @@ def in_context(understanding: Understanding, memory: Memory, profile: Profile, k
     named = dict(understanding.named or understanding.entities)
     intent = understanding.intent
     if understanding.followup and last is not None:
-        if last.intent == "glossary" and intent in ("unknown", "route") and not named.get("begrip") and last.begrip:
+        if (last.intent == "glossary" and intent in ("unknown", "route") and not named.get("begrip") and last.begrip
+                and not understanding.situation):  # "en hoe zit het met een leerling die steeds ziek is" asks anew
             return _how_to(understanding, last, kb)
         if intent in CONTINUABLE:
             intent = _continued(understanding, named, last)
@@ -47,6 +48,9 @@ def in_context(understanding: Understanding, memory: Memory, profile: Profile, k
                 named[carried] = getattr(last, carried)  # "wie is dat voor ypenburg" after "wat betekent lpa"
             if intent in CARRIED and not any(named.get(key) for key in PLACE_KEYS) and not understanding.outside:
                 area, school = last.place_asked(intent, named.get("rol"), understanding.that_school)
+                if (intent == "expertise_lookup" and school and school in kb.schools and not area and named.get("expertise")
+                        and not understanding.that_school):
+                    area, school = kb.schools[school].wijk, None  # "zelfde vraag maar dan autisme": that school's wijk
                 _place(named, kb, area, school)
     if understanding.here and not any(named.get(key) for key in PLACE_KEYS) and profile.wijk in kb.areas:
         _place(named, kb, profile.wijk, None)

@@ -132,7 +132,7 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
             helemaal goed kan mee verder
             alvast nogmaals weer voor info informatie hulp antwoord antwoorden reactie snelle snel was is dit dat
             you much zo veel duizendmaal x zoekwerk tijd ga ik meteen doen dat dit bestaat
-            ah oh oke ok okay het meedenken moeite uitleg info jullie je jij u hoor hartstikke
+            ah oh oke ok okay het meedenken moeite uitleg info jullie je jij u hoor hartstikke jammer helaas balen
         """.split()),
     ),
     "help": (

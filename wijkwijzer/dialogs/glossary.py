@@ -19,6 +19,7 @@ from wijkwijzer.knowledge.text import normalize
 _TO_STEP = re.compile(r"\b(?:die|de|deze|dat|welke) stap\b|\blaat (?:maar |eens |even |ff )?zien\b|\bnaar de route\b")
 _YES_FIRST = frozenset(normalize(word) for word in YES if " " not in word)
 _NO_WORDS = frozenset(normalize(word) for word in NO if " " not in word)
+_ASKS_ELSE = frozenset("hoe wat wie waar wanneer welke waarom".split())
 
 
 def _wants_step(text: str) -> bool:
@@ -26,7 +27,9 @@ def _wants_step(text: str) -> bool:
     words = normalize(text).split()
     if not words or _NO_WORDS & set(words):
         return False
-    return words[0] in _YES_FIRST or bool(_TO_STEP.search(" ".join(words)))
+    if _TO_STEP.search(" ".join(words)):
+        return True
+    return words[0] in _YES_FIRST and not _ASKS_ELSE & set(words)  # "oke en hoe zit het met …" asks something new
 
 
 class GlossaryCopy(Copy):
@@ -41,6 +44,7 @@ class GlossaryDialog(WijkwijzerDialog):
     """Waits one turn for the follow-up to the route step; "hoe vraag ik die aan" goes there too."""
 
     ID = "glossary"
+    WAITS_BENEATH = False  # the offer is for the next message only; a new request drops it
     Copy = GlossaryCopy
     copy: GlossaryCopy
 
@@ -71,7 +75,7 @@ class GlossaryDialog(WijkwijzerDialog):
         answered(dc)
         if index == 0 or said(text, YES) or _wants_step(text) or self._asks_how(svc.understanding.intent,
                                                                                svc.understanding.entities):
-            return await replace(dc, RouteDialog.ID, {"step": state_of(dc)["step"]})
+            return await replace(dc, RouteDialog.ID, {"step": state_of(dc)["step"], "echo": True})
         if index == 1:
             await dc.context.send_activity(reply(self.copy.declined))
             return await end(dc)

@@ -156,7 +156,8 @@ def _remember_partner(svc: TurnServices, step: Step) -> None:
 
 
 class RouteDialog(WijkwijzerDialog):
-    """Options: ``{"route": "verzuim"}`` to start a route, or ``{"step": "algemeen.tlv"}`` to jump in;
+    """Options: ``{"route": "verzuim"}`` to start a route, or ``{"step": "algemeen.tlv"}`` to jump in
+    (with ``"echo": True`` past it when the message already answers its question by repeating it);
     without options, where the message says (:func:`start_of`)."""
 
     ID = "route"
@@ -172,6 +173,11 @@ class RouteDialog(WijkwijzerDialog):
             entry = kb.entries.get(opts.get("route") or "algemeen") or kb.entries["algemeen"]
             step_id = entry.start
         state_of(dc).update({"step": step_id, "history": []})
+        step = kb.steps[str(step_id)]
+        if opts.get("echo") and step.vraag:  # "ok ze geven toestemming" to the offer of "Geven de ouders toestemming?"
+            index = echoed_option(svc.request.text, step.vraag, [o.label for o in step.opties])
+            if index is not None:
+                state_of(dc).update({"step": step.opties[index].volgende, "history": [step_id]})
         return await self._show(dc)
 
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
