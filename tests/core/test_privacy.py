@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from wijkwijzer.core.privacy import describe, find_personal_data
+from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data
+from wijkwijzer.knowledge.loader import load_knowledge_base
 
 ALLOWED = frozenset({"scheveningen", "ypenburg", "vliegerwolk", "ikc", "de"})
 TODAY = date(2026, 12, 6)
@@ -259,3 +260,46 @@ def test_dev8_kinds_of_personal_data_are_found(text, kind):
 ])
 def test_dev8_look_alikes_of_personal_data_pass(text):
     assert found(text) == {}, found(text)
+
+
+@pytest.mark.parametrize("text", [
+    # pupil numbers as the dev9 set typed them: in two groups, digit by digit, read out
+    "graag overleg over 19 644 gedrag escaleert in de middag",
+    "lln.nr: 19.114 // ouders gescheiden, vader wil inzage",
+    "vraagje ivm leerling #31.420 mag ik het groeidocument delen",
+    "wie is de adviseur voor 21_447? woont in laak",
+    "leerlingnr. 2-0-5-5-8 toestemmingsformulier kwijt",
+    "ik stuur je straks het groeidocument van nr twee nul negen een vier",
+    "eenentwintig nul vijf acht, dat is het nummer vd leerling",
+    "leerling twintigduizend negenhonderddrie is weer ziek gemeld",
+])
+def test_dev9_pupil_numbers_are_found(text):
+    assert "nummer" in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ons swv heeft 21.500 leerlingen, hoeveel daarvan hebben een opp",   # a count
+    "via het npo hebben we € 12.500 voor extra begeleiding",              # money
+    "ruim 12 000 kinderen in de regio leven in armoede",                  # an approximate count
+    "leerplicht bereik je via 14 070 toch?",                              # the gemeente's 14 + area code
+    "in groep 1 tellen we een twee drie vier bij het springen",           # counting aloud
+])
+def test_dev9_numbers_that_count_pass(text):
+    assert found(text) == {}, found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "die ene kleuter bij de hangaarduil die steeds bijt, ouders zijn woedend",
+    "zoontje van de schoonmaakster van de rivierparel zit elke avond alleen te wachten",
+    "de jongen uit het gezin met 9 kinderen, groep 5 leyenlinde, heeft dezelfde kleren aan",
+    "groep 3 van de uithofuil: meisje met de gehoorapparaatjes, wie vraagt begeleiding aan",
+])
+def test_a_child_singled_out_at_a_school_the_knowledge_base_names_is_found(text):
+    allowed = allowed_words(load_knowledge_base())
+    assert any(f.kind == "kind" for f in find_personal_data(text, allowed, today=TODAY)), text
+
+
+def test_school_names_mark_only_their_distinctive_words():
+    allowed = allowed_words(load_knowledge_base())
+    assert "school:vliegerwolk" in allowed
+    assert "school:basisschool" not in allowed and "school:ypenburg" not in allowed

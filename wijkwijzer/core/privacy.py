@@ -197,7 +197,18 @@ def allowed_words(kb: KnowledgeBase) -> frozenset[str]:
             words.update(fold(w) for w in normalize(school.bestuur).split())
     for contact in kb.contacts:
         words.update(fold(w) for w in normalize(contact.organisatie).split())
+    generic = words & _GENERIC_SCHOOL_WORDS
+    areas = {fold(w) for area in kb.areas.values() for name in (area.naam, *area.aliassen) for w in normalize(name).split()}
+    words.update(SCHOOL_MARK + fold(w) for school in kb.schools.values() for w in normalize(school.naam).split()
+                 if len(w) >= 5 and fold(w) not in generic and fold(w) not in areas)
     return frozenset(words)
+
+
+SCHOOL_MARK = "school:"
+"""``allowed_words`` also holds the distinctive words of the schools' names behind this mark
+("school:vliegerwolk"): a school named in a text is a unit small enough to single out a child."""
+_GENERIC_SCHOOL_WORDS = frozenset("basisschool school ikc obs cbs rkbs pcbs kindcentrum integraal montessori "
+                                  "dalton jenaplan openbare christelijke katholieke islamitische vrije".split())
 
 
 # ───────────── patterns ─────────────
@@ -354,7 +365,7 @@ _SINGLE_CHILD = re.compile(
     rf"|\b{_CHILD_NOUN}\s+(?:die|met|uit|van|in)\b|^\W*(?:signaal\W+)?{_CHILD_NOUN}\b", re.IGNORECASE)
 """One child: with an article or a number, with a clause after it, or a bare child noun that
 opens the text ("meisje heeft …", also when a rephrase puts it in front)."""
-_GROUP = re.compile(r"\b(?:groep|gr\.?)\s*(?:\d|een|twee|drie|vier|vijf|zes|zeven|acht)\b|\bklas\s*\d|\b[1-8][abc]\b"
+_GROUP = re.compile(r"\b(?:groep|gr\.?)\s*(?:\d|een|twee|drie|vier|vijf|zes|zeven|acht)\b|\b(?:combi|combinatie)?klas\s*\d|\b[1-8][abc]\b"
                     r"|\b(?:plus|kangoeroe|kleuter|schakel|taal|observatie|nt2|isk)klas\b"
                     r"|\b(?:onder|midden|boven)bouw\b",
                     re.IGNORECASE)
@@ -387,8 +398,14 @@ _TRAIT = re.compile(
     r"transitie|krukken|\w*apparaten|rollator|beugels|kaal|kaalheid|alopecia|albinis\w*|\w*canule|vrouwenopvang|"
     r"omgekomen|doodgeschoten|vermoord|allergische\s+reactie|anafylax\w*|depressie\w*|depressief|\w*stoornis|"
     r"paniekaanval\w*|\w*allergie|\w*letsel|dyspraxie|dyslexie|faalangst|ggz|verlamd\w*|\w*transplantatie|"
-    r"spraakgebrek|verloor|verloren|longontsteking|kunst(?:been|arm|hand|oog)|ooglapje|lui\s+oog|iq\s+(?:van\s+)?\d+)\b",
+    r"spraakgebrek|verloor|verloren|longontsteking|kunst(?:been|arm|hand|oog)|ooglapje|lui\s+oog|iq\s+(?:van\s+)?\d+|"
+    r"gearresteerd|opgepakt|hoogbegaafd\w*|overgeslagen|pgb\w*|\w*jeugdzorg|jeugdinrichting|gehoorapparaat\w*|"
+    r"taxi|leerlingenvervoer|(?:familie|gezin)\s+(?:uit|met)\s+\w+|bekende\s+\w+\s+als\s+(?:vader|moeder))\b",
     re.IGNORECASE)
+_ONE_FAMILY = re.compile(r"\b(?:gezin|familie)\s+met\s+(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+"
+                         r"(?:kinderen|kids)\b", re.IGNORECASE)
+_THE_ONE = re.compile(rf"\b(?:die|dat)\s+ene\s+(?:\w+\s+)?{_CHILD_NOUN}\b|\b(?:de|het)\s+enige\s+(?:\w+\s+){{0,2}}{_CHILD_NOUN}\b",
+                      re.IGNORECASE)
 _PLURAL_CHILDREN = re.compile(r"\b(?:kinderen|leerlingen|jongens|meisjes|kleuters|lln|steeds meer|meerdere)\b",
                               re.IGNORECASE)
 
@@ -446,6 +463,12 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
             add("nummer", match.start(group), match.end(group))
     for match in _SPELLED_NUMBER.finditer(text):
         add("nummer", match.start("nr"), match.end("nr"))
+    for pattern in (_GROUPED_NUMBER, _DASHED_DIGITS, _SPELLED_RUN, _THOUSANDS_IN_WORDS):
+        for match in pattern.finditer(text):
+            if pattern is _SPELLED_RUN and not _READ_OUT.search(match.group("nr")):
+                continue
+            if not (_counted(text, match.start("nr"), match.end("nr")) or _other_number(text, match.start(), match.end())):
+                add("nummer", match.start("nr"), match.end("nr"))
     for match in _NINE_GROUPED.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         if bsn.is_valid(digits) or onderwijsnummer.is_valid(digits):
@@ -458,7 +481,7 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
             add("postcode", match.start(), match.end())
     for start, end in _names(text, allowed_words):
         add("naam", start, end)
-    single = _single_child(text)
+    single = _single_child(text, allowed_words)
     if single is not None:
         add("kind", *single)
     if model and not found and not _ANY_CHILD.search(text) and one_child(text):
@@ -474,6 +497,31 @@ _SPELLED_NUMBER = re.compile(
     rf"\b(?:leerling|ll|lln)\.?\s?(?:nummer|nr)\.?\s(?:is\s)?(?P<nr>{_DIGIT_WORD}(?:[\s,-]{{1,2}}{_DIGIT_WORD}){{2,8}})\b",
     re.IGNORECASE)
 """A pupil's number read out in words ("leerlingnummer is één acht drie nul twee")."""
+_GROUPED_NUMBER = re.compile(r"(?<![\w.,/€#-])#?\s?(?P<nr>(?!14[ ._]0)\d{2,3}[ ._]\d{3})(?!\d|[.,:]\d|\s\d)")
+"""A five- or six-digit number typed in two groups ("19 644", "20.345", "#31.420", "21_447"): in a
+message about a pupil that is a leerlingnummer, unless it counts something (:func:`_counted`) or is
+a gemeente's 14 + area code number ("14 070")."""
+_DASHED_DIGITS = re.compile(r"(?<![\w-])(?P<nr>\d(?:-\d){4,8})(?![\w-])")
+"""A number typed digit by digit with dashes ("2-0-5-5-8")."""
+_SPELLED_RUN = re.compile(rf"\b(?P<nr>(?:{_DIGIT_WORD}|\w+tig)(?:[\s,-]{{1,2}}{_DIGIT_WORD}){{3,8}})\b", re.IGNORECASE)
+"""Four or more digits read out ("twee nul negen een vier", "eenentwintig nul vijf acht"); a run
+that names "nul" or starts with a tens word, so counting ("een twee drie vier") is none."""
+_READ_OUT = re.compile(r"\bnul\b|^\w+tig\b", re.IGNORECASE)
+_THOUSANDS_IN_WORDS = re.compile(r"\b(?P<nr>\w+duizend\s\w*honderd\w*)\b", re.IGNORECASE)
+"""A number of thousands read out ("twintigduizend negenhonderddrie")."""
+_COUNTED_AFTER = re.compile(
+    r"^\s?(?:leerlingen|kinderen|kids|inwoners|mensen|gezinnen|huishoudens|scholen|jongeren|deelnemers|"
+    r"bezoekers|woningen|euro|eur\b|km|kilometer|meter|m2|uur|minuten|keer|stappen|stuks|exemplaren|boeken|"
+    r"procent|%|per\b|in totaal|totaal)", re.IGNORECASE)
+_COUNTED_BEFORE = re.compile(r"(?:ruim|bijna|circa|ca\.?|ongeveer|zo ?n|zon|meer dan|minder dan|totaal|"
+                             r"€|eur|euro)\s?$", re.IGNORECASE)
+
+
+def _counted(text: str, start: int, end: int) -> bool:
+    """The number counts or costs something ("21.500 leerlingen", "ruim 12 000", "€ 20.345")."""
+    return bool(_COUNTED_AFTER.match(text[end:end + 25]) or _COUNTED_BEFORE.search(text[max(0, start - 12):start]))
+
+
 _NINE_GROUPED = re.compile(r"(?<![\d.-])\d{3,4}[-.]\d{2,3}[-.]\d{3}(?!\d)")
 """A BSN or onderwijsnummer typed in groups ("666-644-263", "429.781.775")."""
 _YEARISH = re.compile(r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?|0[89]00\D?\d*|11[23]")
@@ -916,24 +964,32 @@ def _continues_name(tokens: list[_Token], j: int, text: str, words: Lexicon, all
 # ───────────── one child without a name ─────────────
 
 
-def _single_child(text: str) -> tuple[int, int] | None:
+def _single_child(text: str, allowed_words: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """One child singled out: one child (the only one, or one child with a trait), a group or a
-    school, and a health, body or family trait; not when the text is about children in general."""
-    if _PLURAL_CHILDREN.search(text):
+    school (also one the knowledge base names), and a health, body or family trait; "die ene
+    kleuter" at a named school or group is one child without a trait; not when the text is about
+    children in general ("het gezin met 9 kinderen" is one family)."""
+    if _PLURAL_CHILDREN.search(_ONE_FAMILY.sub(" ", text)):
         return None
+    unit = bool(_GROUP.search(text) or _SCHOOL_WORD.search(text) or _named_school(text, allowed_words))
     distinct = next((m for m in _DISTINCT.finditer(text) if not _titled(m.group(0))), None)
-    if distinct is not None and (_GROUP.search(text) or _SCHOOL_WORD.search(text)):
+    if distinct is not None and unit:
         return distinct.start(), distinct.end()
     child = _SINGLE_CHILD.search(text)
     if child is None:
         return None
+    lower = text.lower()
+    unique = "enige" in lower or "die ene" in lower or "dat ene" in lower
+    if unique and unit and _THE_ONE.search(text):
+        return child.start(), child.end()
     trait = _TRAIT.search(text)
-    if trait is None:
-        return None
-    unique = "enige" in text.lower() or "die ene" in text.lower()
-    if not (unique or _GROUP.search(text) or _SCHOOL_WORD.search(text)):
+    if trait is None or not (unique or unit):
         return None
     return min(child.start(), trait.start()), max(child.end(), trait.end())
+
+
+def _named_school(text: str, allowed_words: frozenset[str]) -> bool:
+    return any(SCHOOL_MARK + fold(word) in allowed_words for word in normalize(text).split() if len(word) >= 5)
 
 
 def one_child(text: str) -> bool:
