@@ -375,3 +375,32 @@ def test_dev8_look_alikes_stay_quiet(text):
 def test_coming_home_to_an_empty_house_is_neglect_not_danger_now():
     concern = assess("als hij thuiskomt is er niemand en er is geen eten")
     assert concern is not None and "neglect" in concern.kinds and not concern.acute, concern
+
+
+@pytest.mark.parametrize(("text", "acute"), [
+    # signs the dev9 set showed, in other words
+    ("peuter is kwijt na het buitenspelen, we hebben overal gezocht", True),
+    ("ze is na de ruzie weggerend en we kunnen haar nergens vinden", True),
+    ("een man sleurde een meisje aan haar arm naar zijn auto bij het hek", True),
+    ("ll ligt op de grond in de gang en reageert niet", True),
+    ("zijn stiefvader heeft hem net bij de keel gegrepen op het plein", True),
+    ("ze belt dat papa nog steeds aan het slaan is", True),
+    ("hij neemt steeds brood uit andermans tas mee voor zijn zusje", False),
+    ("thuis is er nooit iemand, hij zit tot laat op straat", False),
+    ("de groeicurve buigt af en hij heeft het altijd koud", False),
+    ("ik zag rode streepjes op haar pols bij gym", False),
+    ("hij knijpt in zijn eigen arm tot het blauw wordt", False),
+])
+def test_dev9_signs_are_concerns(text, acute):
+    concern = assess(text)
+    assert concern is not None and concern.acute == acute, concern
+
+
+@pytest.mark.parametrize("text", [
+    "moeder reageert niet op mijn mail over het oudergesprek",   # an unanswered mail
+    "we hebben overal gezocht naar de sleutels van het hek",     # a lost thing
+    "de knuffel van de klas is vermist, wie heeft hem gezien",   # a lost cuddly toy
+    "hij doet mee met de ramadan en heeft honger bij gym",      # fasting
+])
+def test_dev9_look_alikes_do_not_alarm(text):
+    assert assess(text) is None

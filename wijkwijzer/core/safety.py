@@ -125,6 +125,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\bmaar (?:1|een|één) paar schoenen\b"
         r"|\bongewassen\b|\bniet (?:gewassen|verschoond)\b|\bvolle (?:natte )?luier\b|\bvol (?:afval|ongedierte)\b"),
         (r"\b(?:alleen|in zijn eentje|in haar eentje) thuis\b|\bniemand (?:thuis|die voor|die naar|om)\b|"
+        r"\bthuis is (?:er )?(?:toch |ook )?(?:niemand|nooit iemand|nooit een ouder)\b|"
         r"\bniet opgehaald\b"
         r"|\bvoor de deur gezet\b|\bin de kou\b.{0,20}\bwachten\b|\bouders nergens\b|\bniemand komt\b"),
         (r"\bouders?\b.{0,30}\b(?:dronken|onder invloed|drinkt|drinken|high|stoned|verslaafd|alcoholist\w*|aan de drank)\b"
@@ -223,10 +224,11 @@ KINDS: dict[str, tuple[str, ...]] = {
         _then(r"snijdt|snijd|snijden|sneed|krast|krassen|kraste|krabt|krabben|brandt|branden|bijt|slaat|verwondt|"
               r"beschadigt", r"zichzelf|zich", 2),
         _then(r"zichzelf|zich", r"snijden|krassen|pijn doen|verwonden|branden|beschadigen|bijten|open", 3),
-        (rf"\b(?:snijdt|krast|krassen|snijwond\w*|sneetjes|sneden|wondjes|littekens|schrammen|pleisters|brandplekken)\b"
+        (rf"\b(?:snijdt|krast|krassen|snijwond\w*|sneetjes|sneden|wondjes|littekens|schrammen|pleisters|brandplekken|streepjes)\b"
         rf".{{0,30}}\b(?:{_BODY})\b|\b(?:lange mouwen)\b.{{0,50}}\b(?:pols|polsen|30 graden|warm)\b"),
         (r"\b(?:bonkt|slaat|stoot)\b(?: met)? (?:zijn|haar|zn) (?:hoofd|hooofd)\b|\bpijn voelen\b.{0,20}\brustig\b"
         r"|\bzegt dat (?:ze|hij|zij) het zelf doet\b"
+        r"|\bknijpt\b.{0,20}\bin (?:haar|zijn|zn) (?:eigen )?(?:arm|armen|been|benen|bovenbeen|dijen|hand)\b"
         r"|\belastiek\w*\b.{0,40}\b(?:pols|polsen|arm)\b.{0,40}\b(?:knallen|knalt|schieten|schiet|rood|open)\b"
         r"|\bverdient\b.{0,20}\b(?:honger|pijn|straf)\b|\bmesjes\b.{0,30}\b(?:matras|kussen|etui|la|kamer)\b"),
     ),
@@ -235,7 +237,7 @@ KINDS: dict[str, tuple[str, ...]] = {
          r"|\b(?:mijn|mn|m n) laatste (?:post|bericht|story|filmpje|video|vlog|tiktok|snap|appje)\b"),
         _near(_WANT, _DIE, 4),
         (r"\bniet meer (?:wil )?(?:leven|wakker|bestaan|hier zijn)\b|\ber (?:een )?eind(?:e)? aan\b"
-        r"|\buit het leven\b|\b(?:spring|springt|springen|sprong)\b.{0,25}\b(?:flat|dak|brug|trein|balkon|raam)\b"
+        r"|\buit het leven\b|\b(?:zijn|ben|bent) (?:jullie|je|ze|iedereen) (?:\w+ ){0,2}van (?:me|mij) af\b|\b(?:spring|springt|springen|sprong)\b.{0,25}\b(?:flat|dak|brug|trein|balkon|raam)\b"
         r"|\bvoor de trein\b|\bpillen\b.{0,20}\b(?:gespaard|verzameld|sparen|ingenomen|geslikt)\b|\bpoging\b"),
         (r"\b(?:zichzelf|zich)\b.{0,20}\b(?:iets|wat)?\s*(?:aandoen|aandoet|aan te doen|doodmaken|ophangen|van kant)\b"
         r"|\bheeft het (?:steeds |vaak )?over (?:dood|doodgaan|sterven)\b|\btekent\b.{0,20}\b(?:graven|doodskist\w*|"
@@ -284,7 +286,7 @@ KINDS: dict[str, tuple[str, ...]] = {
 # words, unless one of its look-alike concepts occurs in the message too.
 
 _POSS = r"(?:zijn|zn|z n|haar|har|r|d r|der|hun|mijn|mn|m n|me|je|jouw)"
-_KID_WORDS = r"kind|kindje|kleuter|leerling|ll|jongen|jongetje|meisje|dochter|zoon|broertje|zusje|hij|ze|zij"
+_KID_WORDS = r"kind|kindje|kleuter|peuter|leerling|ll|jongen|jongetje|meisje|dochter|zoon|broertje|zusje|hij|ze|zij"
 _KID = rf"(?:{_KID_WORDS})"
 
 CONCEPTS: dict[str, str] = {
@@ -397,7 +399,7 @@ CONCEPTS: dict[str, str] = {
               r"opsluiten|sluit (?:haar|hem) op|in de kast|in de kelder|krijgt op " + _POSS + r" (?:kop|donder)|"
               r"als straf|voor straf|geen verjaardag|moet altijd alles|niet mee (?:mag )?eten",
     # what: neglect (what a child lacks) and parents who do nothing about it
-    "lack": r"(?:nooit|ooit) een ouder (?:\w+ ){0,2}(?:te zien|gezien)|(?:weet|weten) (?:\w+ ){0,2}niet wie er thuis is|"
+    "lack": r"(?:boterhammen|brood|eten|fruit|koekjes) uit (?:andermans|andere) (?:tas|tassen|la|laatjes|kastje)|(?:stopt|bewaart|spaart|neemt) (?:\w+ ){0,4}(?:voor|mee voor) (?:haar|zijn|zn|d r) (?:broertje|zusje|broertjes|zusjes)|mee (?:naar huis )?voor (?:haar|zijn|zn|d r) (?:kleine )?(?:broertje|zusje|broertjes|zusjes)|(?:stroom|gas|water|licht) (?:\w+ ){0,4}afgesloten|kaarslicht|bij kaarsen|(?:wassen|douchen|wast) (?:\w+ ){0,3}(?:met )?koud water|groeicurve (?:\w+ ){0,2}(?:afbuigt|buigt af|daalt|zakt|blijft achter)|(?:vaak|altijd|steeds) (?:\w+ ){0,2}koud|(?:vaak|steeds|altijd|weer) (?:\w+ )?luizen|geen (?:gymspullen|gymkleren|gymschoenen)|(?:nooit|ooit) een ouder (?:\w+ ){0,2}(?:te zien|gezien)|(?:weet|weten) (?:\w+ ){0,2}niet wie er thuis is|"
             r"(?:savonds|snachts|vaak|steeds|hele (?:dag|avond|nacht)|dan) (?:\w+ ){0,2}alleen (?:is|thuis|gelaten|zit)|"
             r"als (?:mama|moeder|papa|vader|ouders) (?:\w+ ){0,2}weg (?:is|zijn)|vraagt (?:\w+ ){0,5}(?:eten|fruit|brood|"
             r"boterham\w*|restjes)|in (?:zn|zijn|haar|z n|d r) eentje (?:\w+ ){0,3}(?:langs|over|naar|op straat|buiten)|"
@@ -442,7 +444,7 @@ CONCEPTS: dict[str, str] = {
               r"gehuild|vechten|gevochten",
     "dv_noise": r"(?:thuis|in huis) (?:is )?(?:het )?(?:\w+ )?oorlog|oorlog (?:thuis|in huis)|altijd oorlog|oren (?:\w+ ){0,4}dicht|handen op (?:zijn|haar|zn) oren|zodat (?:ik|hij|ze|zij) (?:het|dat) niet (?:hoor|hoort|horen)|koptelefoon (?:\w+ ){0,3}(?:hard|harder)|harde knal|zodat ik het niet hoor|gebonk|gegil|geschreeuw|tot het stil|ruzie (?:maken|is) thuis",
     "night": r"snachts|elke nacht|vannacht|savonds|thuis|in huis|sochtends",
-    "beating": r"(?:nog )?een reden om te huilen|(?:krijgt|krijg|kreeg|krijgen) (?:\w+ ){0,2}(?:de riem|de broekriem|de slipper|ervan langs|er van langs|"
+    "beating": r"(?:bij de keel|bij (?:zn|zijn|haar) keel) (?:gegrepen|gepakt|grijpt|pakt|vastgepakt)|(?:grijpt|greep|pakt|pakte) (?:\w+ ){0,3}bij (?:de|zn|zijn|haar) keel|keel (?:\w+ )?(?:dichtgeknepen|dichtknijpt)|(?:nog )?een reden om te huilen|(?:krijgt|krijg|kreeg|krijgen) (?:\w+ ){0,2}(?:de riem|de broekriem|de slipper|ervan langs|er van langs|"
                r"een pak slaag|slaag)|de (?:broek)?riem (?:krijgt|krijg|kreeg|krijgen)",
     "police": r"politie|agenten|112 (?:\w+ ){0,2}(?:gebeld|bellen|belde)|(?:buren|buurvrouw|buurman) (?:\w+ ){0,3}"
               r"(?:gebeld|belden|belt|bellen)",
@@ -516,7 +518,7 @@ CONCEPTS: dict[str, str] = {
             r"mee brengt)|naar (?:zijn|de|die) vrienden|meegaat|gaat (?:\w+ ){0,3}mee|mee naar|kelderbox|garagebox|hotel\w*|s nachts thuis|tattoo|tatoeage|opgehaald|feestjes?|snachts|weggaat met|weg met|meegenomen|in een auto|auto stapt|ophaalt|ophaalde|lief "
             r"(?:moest|moet) zijn|plaatjes van|fotos van zichzelf|contact met|scooter|eerste uur",
     # when and where: danger now
-    "now": r"morgen\w*|nu|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
+    "now": r"nog steeds aan het (?:slaan|schoppen|vechten|schreeuwen|gooien)|morgen\w*|nu|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
            r"morgen|gisteravond|nog (?:hier|in de klas|bij mij|buiten|op school)|bijna \d+ uur|over (?:een|\d+) "
            r"(?:half )?(?:uur|minuten|min)|om \d+(?: uur| \d\d)?|kwart (?:voor|over)|half \d+|op dit moment",
     "weapon": r"geweer|luchtbuks|windbuks|kruisboog|gewapend|hamer|knife|iets (?:in|onder) (?:zijn|zn|z n) (?:broekband|jas)|mes|messen|broodmes|keukenmes|zakmes|steekwapen|wapen|wapens|vuurwapen|pistool|revolver|"
@@ -532,7 +534,7 @@ CONCEPTS: dict[str, str] = {
     "comes_back": r"terugkomen|terugkomt|komen (?:\w+ ){0,2}terug|komt (?:\w+ ){0,2}terug|langskomen|langskomt|"
                   r"kom ik langs|naar (?:onze |de )?school (?:komt|komen)|(?:komt|komen) naar (?:onze |de )?school|"
                   r"onderweg",
-    "missing": r"(?:is|zijn) er (?:al )?(?:\d+|twee|drie) dagen niet|" + _KID + r" (?:\w+ ){0,2}kwijt|"
+    "missing": r"overal (?:al )?gezocht(?! naar (?:de|mijn|mn|zn|zijn|haar|een|onze|het) (?:\w+ )?(?:sleutel|tas|jas|telefoon|laptop|map|fiets|knuffel))|niet (?:thuis )?aangekomen|(?:kunnen|kan) (?:hem|haar|het kind) nergens (?:meer )?vinden|weggerend|weggerent|weggefietst|(?:is|zijn) er (?:al )?(?:\d+|twee|drie) dagen niet|" + _KID + r" (?:\w+ ){0,2}kwijt|"
                r"we missen (?:een|het|1|één) (?:kind|kleuter|leerling|jongen|meisje)|zoeken (?:al|nu|overal)|"
                r"(?:lopen|zijn|gaan) (?:te |aan het )?zoeken|niet thuisgekomen|laatste locatie|we zoeken nu|(?:kunnen|kan) (?:hem|haar|het kind) niet (?:meer )?vinden|niet te vinden|niemand neemt op|"
                r"neemt niemand op|(?:kind|kleuter|leerling|jongen|meisje) weg\b|" + _KID + r" (?:\d+ )?(?:is|zijn) (?:\w+ ){0,2}weg|vermist|niet (?:meer )?teruggekomen|"
@@ -542,7 +544,7 @@ CONCEPTS: dict[str, str] = {
                r"zoeken (?:alles|overal) af|"
                r"met de kinderen weg|(?:weet|weten) niet waar (?:hij|ze|zij|het kind) is|(?:hij|ze|zij|kind|leerling) (?:\w+ ){0,3}verdwenen|spoorloos|"
                r"niet thuis (?:geweest|geslapen)",
-    "danger": r"(?:wordt|werd|is|er) (?:\w+ )?geschoten|(?:ligt|lag|is) (?:\w+ )?bewusteloos|buiten bewustzijn|bommelding|bomdreiging|schoten|(?:op|over) de (?:reling|rand)|(?:opgesloten|alleen|achtergelaten) in (?:de|een) (?:\w+ )?auto|ademt niet|niet meer ademen|"
+    "danger": r"(?:aan (?:de|zn|zijn|haar) haren|aan (?:zn|zijn|haar) arm) (?:\w+ ){0,4}(?:gesleurd|sleurt|sleuren|meegesleurd|getrokken)|(?:sleurt|sleuren|sleurde|duwt|duwde) (?:\w+ ){0,6}(?:in|naar) (?:een|de|zijn|zn) (?:\w+ )?auto|(?:ligt|lag) (?:\w+ ){0,6}(?:en )?reageert (?:niet(?! op)|nergens (?:meer )?op)|pillenstrip\w*|(?:pillen|medicijnen|tabletten) (?:\w+ ){0,3}(?:geslikt|ingenomen|opgegeten)|(?:wordt|werd|is|er) (?:\w+ )?geschoten|(?:ligt|lag|is) (?:\w+ )?bewusteloos|buiten bewustzijn|bommelding|bomdreiging|schoten|(?:op|over) de (?:reling|rand)|(?:opgesloten|alleen|achtergelaten) in (?:de|een) (?:\w+ )?auto|ademt niet|niet meer ademen|"
               r"blauw aan|in het water gevallen|(?:gestikt|stikt)|weggerukt",
     "not_allowed": r"(?:staat|stond) niet op (?:de|het) (?:\w+)?lijst|niet (?:gemachtigd|bevoegd)|verbod|heeft (?:het )?gezag|mag (?:\w+ ){0,2}niet bij|kent (?:hem|haar) niet|contactverbod|straatverbod|omgangsverbod|huisverbod|geen omgang|geen gezag|"
                    r"mag (?:ze|hem|haar|de kinderen) niet (?:halen|zien|meenemen|ophalen)|ex|buitenland",
@@ -555,7 +557,8 @@ CONCEPTS: dict[str, str] = {
                 r"dronken(?! (?:\w+ ){0,2}(?:een|wat|koffie|thee|bier|biertje|wijn|wijntje|limonade|glas|glaasje))|"
                 r"\w*bezopen|ladderzat|stomdronken|straalbezopen|beschonken|aangeschoten|zwalkt|zwalkte|waggelt|lalt|"
                 r"lallend|niet aanspreekbaar|onaanspreekbaar|rook naar drank|ruikt naar drank|onder invloed|amper (?:op )?(?:haar|zijn|de) benen|"
-                r"kon amper|reageert niet|hangt over het stuur|bewusteloos|niet (?:meer )?wakker|stoned|high|"
+                r"kon amper|reageert niet(?! op (?:\w+ ){0,2}(?:mail|mails|app|appje|appjes|bericht|berichten|brief|brieven|"
+                r"telefoon|sms|oproep|uitnodiging|vraag|vragen))|hangt over het stuur|bewusteloos|niet (?:meer )?wakker|stoned|high|"
                 r"onder de drugs",
     "take_away": r"ophaalt|haalt (?:\w+ ){0,3}op|meegenomen|neemt (?:\w+ ){0,3}mee|nam (?:\w+ ){0,3}mee|meenemen|mee nemen|mee te nemen|meegeven|meegegeven|ophalen|op te halen|komen halen|komt halen|"
                  r"meegesleurd|sleurt|sleept|meegetrokken|ontvoer\w*|omgangsregeling|geen gezag|"
@@ -572,7 +575,7 @@ CONCEPTS: dict[str, str] = {
     "said": r"denkt|dacht|post|postte|gepost|zette op|appt|zegt|zei|zeggen|vertelt|vertelde|verteld|vroeg|vraagt|schreef|schrijft|stuurde|appte|mailde|"
             r"letterlijk|volgens|riep|fluisterde|tekende|tekening|gedicht|dagboek\w*|bericht|geschreven",
     # look-alikes: play, lessons, figures of speech, events that were handled
-    "play": r"call of duty|gta|shooter\w*|knikker\w*|trefbal\w*|tikkertje|verstoppertje|spookverhaal\w*|spel|spelletje|spelen (?:ze|we)|speelden|game|gamen|fortnite|minecraft|film|serie|boek|voorlezen|"
+    "play": r"call of duty|rollenspel\w*|gta|shooter\w*|knikker\w*|trefbal\w*|tikkertje|verstoppertje|spookverhaal\w*|spel|spelletje|spelen (?:ze|we)|speelden|game|gamen|fortnite|minecraft|film|serie|boek|voorlezen|"
             r"musical|toneel|griezel\w*|verhaal waarin|in het verhaal|personage|"
             r"voorstelling|nep|speelgoed|poppenhoek|verkleed\w*|grapje|haha",
     "kitchen": r"scouting\w*|tuinkast|schuur|gereedschap\w*|snoeischaar|padvind\w*|waterpokken|muggenbult\w*|papiertje|handvaardigheid\w*|techniek\w*|spijker\w*|timmer\w*|kookles|koken|keuken|brood|groente\w*|fruit|taart|snijplank|knutsel\w*|handvaardigheid|"
@@ -580,8 +583,8 @@ CONCEPTS: dict[str, str] = {
     "resolved": r"opgelost|gevonden|oh wacht|was al|verkeerde kant|loos alarm|bleek|bleken",
     "hyperbole": r"lachend|giechel\w*|grinnik\w*|grappig|lol|dubbel|(?:ga|gaat|gaan) dood van|doodmoe|dood moe|doodop|moordend|dodelijk saai|"
                  r"vermoordt me als|lachen|lachte|haha|grapje",
-    "lost_thing": r"(?:laptop\w*|kar|sleutel\w*|tas|jas|telefoon|mobiel|fiets|pakket|map|ipad|tablet|chromebook\w*)"
-                  r" (?:is|zijn|was|waren|raakt|raakte) (?:al )?(?:vermist|kwijt|zoek)",
+    "lost_thing": r"(?:laptop\w*|kar|sleutel\w*|tas|jas|telefoon|mobiel|fiets|pakket|map|ipad|tablet|chromebook\w*|\w*knuffel\w*)"
+                  r"(?: van (?:de|het|onze|mijn|mn|zijn|haar) \w+)? (?:is|zijn|was|waren|raakt|raakte) (?:al )?(?:vermist|kwijt|zoek)",
     "drill": r"oefen\w*|scenario|ontruimingsoefening|brandoefening",
     "bruised_fruit": r"(?:appel\w*|peren|peer|fruit\w*|banaan|bananen)(?: \w+){0,5} (?:met|vol|hebben|had|hadden) "
                      r"(?:\w+ )?blauwe plekken",
@@ -632,7 +635,7 @@ CONCEPTS: dict[str, str] = {
     "own_hunger": r"(?:ik|we|wij) (?:\w+ )?(?:heb|hebben) (?:\w+ ){0,2}(?:honger|trek)|^(?:heb|hebben) (?:\w+ ){0,2}(?:honger|trek)",
     "whole_class": r"(?:hele|heel) (?:de )?(?:klas|groep|gr|school)|alle (?:klassen|groepen)",
     "fasting": r"ramadan|vasten|vast mee|suikerfeest",
-    "about_subject": r"(?:film|documentaire|toneelstuk|stuk|voorstelling|spreekbeurt|les|lessen|lessenserie|\w*boek|gastles|presentatie|"
+    "about_subject": r"hoofdpersoon |(?:verhaal|film|documentaire|toneelstuk|stuk|voorstelling|spreekbeurt|les|lessen|lessenserie|\w*boek|gastles|presentatie|"
                      r"werkstuk|lied|liedje|serie|preventieles\w*) (?:\w+ ){0,3}over",
     "statistics": r"landelijk|1 op de \d+|algemeen beeld|protocol als|veiligheidsplan|zorgmap|teampresentatie|"
                   r"gemiddeld|per jaar|hoeveel (?:kinderen|jongeren|leerlingen)|scriptie|in een rapport|op een congres",
@@ -673,10 +676,10 @@ RULES: tuple[Rule, ...] = (
     Rule("emotional_abuse", ("punish", "insult"), 20),
     Rule("emotional_abuse", ("locked_in", "punish"), 12),
     # neglect: two things a child lacks; care it needs that the parents withhold
-    Rule("neglect", ("lack", "lack"), 30, unless=("resolved", "own_forgetting")),
+    Rule("neglect", ("lack", "lack"), 30, unless=("resolved", "own_forgetting", "fasting")),
     Rule("neglect", ("care_need", "inaction"), 16),
-    Rule("neglect", ("lack", "carer"), 12, unless=("resolved", "own_forgetting")),
-    Rule("neglect", ("lack", "inaction"), 16, unless=("resolved", "own_forgetting")),
+    Rule("neglect", ("lack", "carer"), 12, unless=("resolved", "own_forgetting", "fasting")),
+    Rule("neglect", ("lack", "inaction"), 16, unless=("resolved", "own_forgetting", "fasting")),
 
     # sexual abuse: something intimate with touching, an adult, or a secret
     Rule("sexual_abuse", ("intimate", "touch"), 10, unless=("play",)),
@@ -730,7 +733,7 @@ RULES: tuple[Rule, ...] = (
     # suicide: a way to die, or a child's words about not being there any more
     Rule("suicide", ("method",), 1, unless=("play", "history")),
     Rule("suicide", ("said", "death"), 14, unless=("hyperbole", "pet", "play")),
-    Rule("suicide", ("plan", "death"), 8, unless=("hyperbole", "pet")),
+    Rule("suicide", ("plan", "death"), 8, unless=("hyperbole", "pet", "about_subject")),
     # acute danger: a weapon, a threat to kill, a missing child, an impaired carer, a stranger at the gate
     Rule("acute", ("weapon", "now"), 14, unless=("kitchen", "play")),
     Rule("acute", ("weapon", "aggression"), 14, unless=("kitchen", "play")),
@@ -813,7 +816,7 @@ GUARDS: dict[str, tuple[str, ...]] = {
     "fgm": ("boy", "play", "medical", "asks_meaning"),
     "forced_marriage": ("adult_wedding", "play"),
     "neglect": ("resolved", "own_forgetting", "history", "neglected_thing", "own_hunger", "whole_class", "fasting"),
-    "domestic_violence": ("traffic",),
+    "domestic_violence": ("traffic", "play"),
 }
 """The concepts that explain a kind's outright sign (:data:`KINDS`) as harmless: a bruise from
 skating, a knife in the cooking lesson, a wedding of the teacher. A rule has its own (``unless``)."""
