@@ -557,8 +557,8 @@ CONCEPTS: dict[str, str] = {
                 r"dronken(?! (?:\w+ ){0,2}(?:een|wat|koffie|thee|bier|biertje|wijn|wijntje|limonade|glas|glaasje))|"
                 r"\w*bezopen|ladderzat|stomdronken|straalbezopen|beschonken|aangeschoten|zwalkt|zwalkte|waggelt|lalt|"
                 r"lallend|niet aanspreekbaar|onaanspreekbaar|rook naar drank|ruikt naar drank|onder invloed|amper (?:op )?(?:haar|zijn|de) benen|"
-                r"kon amper|reageert niet(?! op (?:\w+ ){0,2}(?:mail|mails|app|appje|appjes|bericht|berichten|brief|brieven|"
-                r"telefoon|sms|oproep|uitnodiging|vraag|vragen))|hangt over het stuur|bewusteloos|niet (?:meer )?wakker|stoned|high|"
+                r"kon amper|reageert niet(?! op (?:\w+ ){0,2}(?:mail|mails|brief|brieven|uitnodiging|uitnodigingen|vraag|vragen))|"
+                r"hangt over het stuur|bewusteloos|niet (?:meer )?wakker|stoned|high|"
                 r"onder de drugs",
     "take_away": r"ophaalt|haalt (?:\w+ ){0,3}op|meegenomen|neemt (?:\w+ ){0,3}mee|nam (?:\w+ ){0,3}mee|meenemen|mee nemen|mee te nemen|meegeven|meegegeven|ophalen|op te halen|komen halen|komt halen|"
                  r"meegesleurd|sleurt|sleept|meegetrokken|ontvoer\w*|omgangsregeling|geen gezag|"
@@ -816,7 +816,7 @@ GUARDS: dict[str, tuple[str, ...]] = {
     "fgm": ("boy", "play", "medical", "asks_meaning"),
     "forced_marriage": ("adult_wedding", "play"),
     "neglect": ("resolved", "own_forgetting", "history", "neglected_thing", "own_hunger", "whole_class", "fasting"),
-    "domestic_violence": ("traffic", "play"),
+    "domestic_violence": ("traffic",),
 }
 """The concepts that explain a kind's outright sign (:data:`KINDS`) as harmless: a bruise from
 skating, a knife in the cooking lesson, a wedding of the teacher. A rule has its own (``unless``)."""
@@ -826,7 +826,7 @@ SHARED_GUARDS = ("about_subject", "statistics")
 
 FIGURES = re.compile(
     r"\b(?:(?:ga|gaat|gaan|ging|doodga|doodgaat)\s+(?:bijna\s+)?dood\s+van|dood(?:gaat|gaan|ga)\s+van|dood\s*moe|"
-    r"doodop|(?:nee|ja|nope|maar),?\s+alleen\s+thuis\s*$|alleen\s+thuis,?\s+(?:en\s+|maar\s+)?(?:niet|nooit)\s+op\s+school|"
+    r"doodop|^(?:nee|ja|nope),?\s+alleen\s+thuis\s*$|alleen\s+thuis,?\s+(?:en\s+|maar\s+)?(?:niet|nooit)\s+op\s+school|"
     r"moordend\w*|dodelijk\s+(?:saai|vermoeiend)|(?:vermoordt|vermoorden|maakt)\s+(?:me|mij|ons)\s+(?:af\s+)?als|"
     r"(?:mijn|mn|m n) hoofd ontploft|ontploft (?:mijn|mn) hoofd|(?:als )?een zwaard boven|(?:schaam|schaamt|schaamde|schamen) (?:me|mij|zich|ons) dood|"
     r"(?:ga|gaat|gaan) er (?:nog|bijna) aan dood|ik spring (?:zo|nog) uit het raam|zelfmoord(?:actie|missie)|"
