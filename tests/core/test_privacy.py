@@ -272,6 +272,7 @@ def test_dev8_look_alikes_of_personal_data_pass(text):
     "ik stuur je straks het groeidocument van nr twee nul negen een vier",
     "eenentwintig nul vijf acht, dat is het nummer vd leerling",
     "leerling twintigduizend negenhonderddrie is weer ziek gemeld",
+    "4471 zit al 3 weken thuis, wie is de lpa",                  # a number as the subject
 ])
 def test_dev9_pupil_numbers_are_found(text):
     assert "nummer" in found(text), found(text)
@@ -283,6 +284,7 @@ def test_dev9_pupil_numbers_are_found(text):
     "ruim 12 000 kinderen in de regio leven in armoede",                  # an approximate count
     "leerplicht bereik je via 14 070 toch?",                              # the gemeente's 14 + area code
     "in groep 1 tellen we een twee drie vier bij het springen",           # counting aloud
+    "2026 is het jaar dat het swv de route aanpast",                      # a year as the subject
 ])
 def test_dev9_numbers_that_count_pass(text):
     assert found(text) == {}, found(text)

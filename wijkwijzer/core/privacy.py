@@ -463,6 +463,9 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
             add("nummer", match.start(group), match.end(group))
     for match in _SPELLED_NUMBER.finditer(text):
         add("nummer", match.start("nr"), match.end("nr"))
+    subject = _NUMBER_SUBJECT.match(text)
+    if subject and not 1900 <= int(subject.group("nr")) <= 2099:
+        add("nummer", subject.start("nr"), subject.end("nr"))
     for pattern in (_GROUPED_NUMBER, _DASHED_DIGITS, _SPELLED_RUN, _THOUSANDS_IN_WORDS):
         for match in pattern.finditer(text):
             if pattern is _SPELLED_RUN and not _READ_OUT.search(match.group("nr")):
@@ -501,6 +504,10 @@ _GROUPED_NUMBER = re.compile(r"(?<![\w.,/€#-])#?\s?(?P<nr>(?!14[ ._]0)\d{2,3}[
 """A five- or six-digit number typed in two groups ("19 644", "20.345", "#31.420", "21_447"): in a
 message about a pupil that is a leerlingnummer, unless it counts something (:func:`_counted`) or is
 a gemeente's 14 + area code number ("14 070")."""
+_NUMBER_SUBJECT = re.compile(r"^\W*(?:signaal\W+)?#?\s?(?P<nr>\d{4})\s+(?:is|zit|heeft|wordt|komt|gaat|was|had|moet|mag|"
+                             r"kan|zat|werd|kwam|ging)\b", re.IGNORECASE)
+"""A four-digit number that opens the message as its subject ("4471 zit al 3 weken thuis"): a pupil
+referred to by number; not a year ("2026 is het jaar …")."""
 _DASHED_DIGITS = re.compile(r"(?<![\w-])(?P<nr>\d(?:-\d){4,8})(?![\w-])")
 """A number typed digit by digit with dashes ("2-0-5-5-8")."""
 _SPELLED_RUN = re.compile(rf"\b(?P<nr>(?:{_DIGIT_WORD}|\w+tig)(?:[\s,-]{{1,2}}{_DIGIT_WORD}){{3,8}})\b", re.IGNORECASE)
