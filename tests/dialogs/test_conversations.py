@@ -778,3 +778,29 @@ async def test_a_new_route_question_after_a_term_is_no_yes_to_its_offer(start):
     sick = await s.send("oke en hoe zit het met een leerling die steeds ziek gemeld wordt")
     assert sick.has("Vaak of lang ziek") and not sick.has("Welke afwezigheid?"), sick.text
     assert not (await s.send("jammer. thx")).has("begrijp ik niet")
+
+
+async def test_how_to_reach_the_person_just_shown_and_back_from_a_step_jumped_into(start):
+    s = await start()
+    assert [c.naam for c in (await s.send("wijkagent duindorp")).cards] == ["Sandra Kok"]
+    again = await s.send("hoe bereik ik die het best")
+    assert [c.naam for c in again.cards] == ["Sandra Kok"], again.text
+    sick = await s.send("hoe zit het met een leerling die steeds ziek gemeld wordt")
+    assert sick.has("Vaak of lang ziek")
+    back = await s.send("terug")  # the one step that leads to it, not "je bent al bij de eerste stap"
+    assert back.has("Welke afwezigheid?"), back.text
+
+
+async def test_private_questions_about_a_partner_and_outside_help_give_no_contact(start):
+    s = await start()
+    for question in ("wanneer is de smw'er van transvaal jarig", "heeft de wijkagent van duindorp zelf kinderen",
+                     "weet jij een goede kinderfysio in ypenburg? leerling heeft moeite met motoriek"):
+        answer = await s.send(question)
+        assert not answer.cards and "Tel:" not in " ".join(answer.texts), (question, answer.text)
+
+
+async def test_news_of_a_wijk_in_other_words(start):
+    s = await start()
+    assert (await s.send("ik wil de wijkberichten van rembrandtkwartier ontvangen")).has("berichten voor Rembrandtkwartier")
+    off = await s.send("meld me toch maar weer af")  # after a subscription: that wijk, or all
+    assert off.has("geen berichten meer voor Rembrandtkwartier") or off.has("Je bent afgemeld"), off.text

@@ -167,7 +167,7 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
 # ───────────────────── cues ─────────────────────
 # Named patterns on the normalised text (lowercase, no punctuation; "smw'er" → "smwer").
 _ROUTE_NOUNS = "route stappen stappenplan procedure aanpak werkwijze protocol"
-_NEWS = "berichten aankondigingen meldingen nieuws berichtjes updates nieuwsbrief notificaties"
+_NEWS = "berichten aankondigingen meldingen nieuws berichtjes updates nieuwsbrief notificaties wijkberichten"
 _MESSAGE = "bericht berichtje mededeling nieuwsbrief uitnodiging oproep nieuwtje herinnering rondschrijven"
 CUES: dict[str, re.Pattern[str]] = {
     "who_strict": _any(_words("wie wiens")),
@@ -201,7 +201,9 @@ CUES: dict[str, re.Pattern[str]] = {
     "refers_back": _any(_words("daar daarvan daarvoor daarbij die_school deze_school dat_kind die_wijk deze_wijk "
                                "die_aan dat_aan er_een er_eentje die_maken dat_maken die_opstellen die_school"),
                         r"\bhoe (vraag|maak|regel|doe|start|schrijf|krijg|stel|pak|begin) (ik|je|we|jij|jullie) "
-                        r"(die|dat|deze|dit|hem|er een|er eentje|daar een)\b"),
+                        r"(die|dat|deze|dit|hem|er een|er eentje|daar een)\b",
+                        # the person just shown: "hoe bereik ik die het best"
+                        r"\bhoe (bereik|contacteer|benader|spreek|bel|mail|app) (ik|je|we|jij) (die|hem|haar|diegene|deze)\b"),
     # "de smw van die school": the school named before, not the wijk.
     "that_school": _any(r"\b(die|deze|dezelfde|zelfde|diezelfde) (school|basisschool|locatie)\b",
                         r"\bdie van (de |het )?(school|basisschool)\b"),
@@ -249,7 +251,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # Private life and the person behind a role: "mn gestolen fiets", "is de wijkagent getrouwd".
         r"\b(mijn|mn) (\w+ )?(fiets|auto|scooter|brommer|portemonnee|buurman|buurvrouw|buren|kat|hond|poes)\b",
         r"borrel\b",  # also "netwerkborrel"
-        r"\b(getrouwd|vrijgezel|verjaardag|huisdier)\b", r"\bhoe oud (is|zijn|was)\b", r"\b(kat|hond|poes) van\b",
+        r"\b(getrouwd|vrijgezel|verjaardag|huisdier|jarig)\b", r"\bhoe oud (is|zijn|was)\b", r"\b(kat|hond|poes) van\b",
+        r"\bzelf (kinderen|kids|een gezin)\b", _stems("fysio kinderfysio fysiotherap"),
         _stems("declar thuiswerk bijbaan"),
         r"\bwanneer is de (volgende )?(vergadering|bijeenkomst|borrel)\b", r"\bhoeveel geld\b",
         r"\braad van toezicht\b", r"\bnieuwe (directeur|bestuurder|voorzitter)\b"),
@@ -380,7 +383,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "stop_with": _any(r"^(stop|stoppen|stop maar|stop ook|kap) (maar |ook |even |ff )?(met|voor)\b"),
     "unsubscribe_cue": _any(r"^(stop|stoppen|stop alles|unsubscribe)$",
                             _words("afmelden uitschrijven unsubscribe"), r"^afmelding\b",
-                            r"\bmeld (me|mij|ons) (ff |even |maar |dan |nu |ook )*af\b", r"\bschrijf (me|mij) (ff |even |maar )*uit\b",
+                            r"\bmeld (me|mij|ons) (ff |even |maar |dan |nu |ook |toch |weer )*af\b",
+                            rf"\bgeen {_words(_NEWS)} meer\b", r"\bschrijf (me|mij) (ff |even |maar )*uit\b",
                             r"\bstop(pen)? met (sturen|versturen|berichten|appen)\b",
                             r"\bhaal (me|mij|ons) (ff |even |maar )*(van|uit|af) (de |die |het )?(lijst|verzendlijst|"
                             r"mailinglijst|groep|appgroep|app groep|netwerk)\b",
@@ -473,6 +477,7 @@ RULES: tuple[Rule, ...] = (
     Rule("partner_lookup", 0.95, ("rol", "contact")),
     Rule("partner_lookup", 0.93, ("rol", "place"), unless=("complaint", "trend", "tell_something")),
     Rule("partner_lookup", 0.9, ("rol", "refers_back")),
+    Rule("partner_lookup", 0.86, ("contact", "refers_back"), unless=("what_is",)),
     Rule("glossary", 0.92, ("what_is", "begrip")),
     Rule("glossary", 0.92, ("how_is_that", "begrip"), unless=("route_step",)),
     Rule("partner_lookup", 0.95, ("rol", "who_strict"), unless=("what_is", "off_topic", "who_task")),

@@ -248,11 +248,18 @@ class RouteDialog(WijkwijzerDialog):
         return await ask(dc, "step", text, choices, intents=("route",), safety=step.route == "meldcode")
 
     async def _back(self, dc: DialogContext) -> DialogTurnResult:
+        """One step back: the step before it in this conversation, or, for a step the user jumped
+        into ("hoe zit het met een leerling die steeds ziek is"), the one step that leads to it."""
         state = state_of(dc)
-        if not state["history"]:
-            await dc.context.send_activity(reply(self.copy.first_step))
+        if state["history"]:
+            state["step"] = state["history"].pop()
             return await self._show(dc)
-        state["step"] = state["history"].pop()
+        steps = services(dc.context).kb.steps
+        leading = [s.id for s in steps.values() if any(o.volgende == state["step"] for o in s.opties)]
+        if len(leading) == 1:
+            state["step"] = leading[0]
+            return await self._show(dc)
+        await dc.context.send_activity(reply(self.copy.first_step))
         return await self._show(dc)
 
     async def _restart(self, dc: DialogContext, note: str) -> DialogTurnResult:
