@@ -804,3 +804,12 @@ async def test_news_of_a_wijk_in_other_words(start):
     assert (await s.send("ik wil de wijkberichten van rembrandtkwartier ontvangen")).has("berichten voor Rembrandtkwartier")
     off = await s.send("meld me toch maar weer af")  # after a subscription: that wijk, or all
     assert off.has("geen berichten meer voor Rembrandtkwartier") or off.has("Je bent afgemeld"), off.text
+
+
+async def test_two_roles_in_one_request_are_both_answered(start):
+    s = await start()
+    both = await s.send("jgz en smw voor ypenburg")
+    names = [c.naam for c in both.cards]
+    assert "Fatma Yilmaz" in names and "Marieke van den Berg" in names, names
+    one = await s.send("smw ypenburg, de jgz weet ik al")  # no "en"/"ook" between: one role
+    assert [c.naam for c in one.cards] == ["Fatma Yilmaz"]

@@ -226,6 +226,26 @@ def _value(kb: KnowledgeBase, rol: str | None, found: Place | PlaceChoice | None
     return found.as_dict() if isinstance(found, Place) else None
 
 
+_AND = re.compile(r"\b(?:en|ook|plus)\b")
+
+
+def _second_role(svc: TurnServices, first: str | None) -> str | None:
+    """A second role the request adds with "en"/"ook" ("smw vd marlotmerel en ook ff de lpa
+    daar"): answered after the first, for the same place."""
+    if not first or first == ALL:
+        return None
+    text = svc.request.text
+    found = [m.best for m in svc.kb.resolver.scan(text, ("rol",)) if m.best.id in ROLES_BY_ID]
+    ones = [c for c in found if c.id == first]
+    others = [c for c in found if c.id != first]
+    if len(others) != 1 or not ones:
+        return None
+    one, other = ones[0], others[0]
+    words = normalize(text).split()
+    between = words[one.end:other.start] if one.end <= other.start else words[other.end:one.start]
+    return other.id if _AND.search(" ".join(between)) else None
+
+
 def _same_contacts(kb: KnowledgeBase, rol: str, places: tuple[Place, ...]) -> bool:
     answers = {tuple(c.id for c in _contacts(kb, rol, place)) for place in places}
     return len(answers) == 1 and bool(next(iter(answers)))
@@ -255,6 +275,9 @@ class PartnerDialog(SlotDialog):
             values["place"] = Place(area=svc.profile.wijk).as_dict()  # "wie is mijn adviseur", "een mens spreken"
         elif svc.understanding.human and not named and svc.kb.loket is not None:
             values["loket"] = True  # a person, and no wijk of their own to find their adviseur by
+        second = _second_role(svc, entities.get("rol"))
+        if second:
+            values.setdefault(ALSO, {})["rol"] = second
         return None
 
     async def complete(self, dc: DialogContext, values: dict[str, Any]) -> DialogTurnResult:
