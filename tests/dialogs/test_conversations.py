@@ -813,3 +813,29 @@ async def test_two_roles_in_one_request_are_both_answered(start):
     assert "Fatma Yilmaz" in names and "Marieke van den Berg" in names, names
     one = await s.send("smw ypenburg, de jgz weet ik al")  # no "en"/"ook" between: one role
     assert [c.naam for c in one.cards] == ["Fatma Yilmaz"]
+
+
+async def test_the_own_wijk_beats_the_last_place_and_a_correction_can_come_last(start):
+    s = await start(wijk="Den Haag: Transvaalkwartier")
+    assert [c.naam for c in (await s.send("jeugdteam schilderswijk")).cards] == ["Imane Chaara"]
+    ours = await s.send("en voor ons?")
+    assert [c.naam for c in ours.cards] == ["Lisa Brouwer"], ours.text
+    assert [c.naam for c in (await s.send("wijkagent ypenburg")).cards] == ["Mark de Groot"]
+    corrected = await s.send("sorry leidschenveen bedoel ik")
+    assert [c.naam for c in corrected.cards] == ["Anouk Verhoeven"], corrected.text
+
+
+async def test_who_that_is_at_a_route_step_shows_the_own_adviseur_and_the_step_waits(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    assert (await s.send("ouders geven geen toestemming voor de smw")).has("Geen toestemming van de ouders")
+    assert (await s.send("anoniem")).has("Overleg met de adviseur van het SWV")
+    who = await s.send("wie is dat bij ons")
+    assert [c.naam for c in who.cards] == ["Linda Vermeulen"], who.text
+    assert (await s.send("mdo plannen")).has("Ondersteuningsteam of MDO")
+
+
+async def test_a_question_about_outside_help_does_not_answer_the_question_for_a_place(start):
+    s = await start()
+    assert (await s.send("wie is de smw")).has("Voor welke wijk")
+    aside = await s.send("weet jij een goede huisarts in de schilderswijk")
+    assert not aside.cards, aside.text

@@ -29,6 +29,7 @@ CONTINUABLE = (*LOOKUPS, "unknown", "glossary")
 question is no glossary question)."""
 PLACE_KEYS = ("wijk", "gemeente", "school", "postcode")
 FOLLOWUP_CONFIDENCE = 0.8
+ASKS_WHO_CONFIDENCE = 0.9
 
 
 def in_context(understanding: Understanding, memory: Memory, profile: Profile, kb: KnowledgeBase,
@@ -46,7 +47,8 @@ def in_context(understanding: Understanding, memory: Memory, profile: Profile, k
             carried = CARRIED.get(intent)
             if carried and not named.get(carried):
                 named[carried] = getattr(last, carried)  # "wie is dat voor ypenburg" after "wat betekent lpa"
-            if intent in CARRIED and not any(named.get(key) for key in PLACE_KEYS) and not understanding.outside:
+            own = understanding.here and profile.wijk in kb.areas  # "en voor ons?": the own wijk, not the last place
+            if intent in CARRIED and not any(named.get(key) for key in PLACE_KEYS) and not understanding.outside and not own:
                 area, school = last.place_asked(intent, named.get("rol"), understanding.that_school)
                 if (intent == "expertise_lookup" and school and school in kb.schools and not area and named.get("expertise")
                         and not understanding.that_school):
@@ -60,6 +62,8 @@ def in_context(understanding: Understanding, memory: Memory, profile: Profile, k
     confidence = understanding.confidence
     if intent != understanding.intent:
         confidence = max(confidence, FOLLOWUP_CONFIDENCE)
+    if intent == "partner_lookup" and understanding.asks_who and entities.get("rol"):
+        confidence = max(confidence, ASKS_WHO_CONFIDENCE)  # "wie is dat bij ons" at a route step: a new request
     return replace(understanding, intent=intent, confidence=confidence, entities=entities, named=named)
 
 
@@ -88,11 +92,11 @@ def _continued(understanding: Understanding, named: dict[str, str | None], last:
         return "expertise_lookup"
     if named.get("thema") and last.intent == "signal_report":
         return "signal_report"
-    only_place = any(named.get(key) for key in PLACE_KEYS) or bool(understanding.outside)
+    only_place = any(named.get(key) for key in PLACE_KEYS) or bool(understanding.outside) or understanding.here
     if only_place and last.intent in LOOKUPS and understanding.intent in ("partner_lookup", "unknown"):
         return last.intent
-    if last.rol and understanding.intent == "partner_lookup":
-        return "partner_lookup"
+    if last.rol and (understanding.intent == "partner_lookup" or understanding.asks_who):
+        return "partner_lookup"  # also "wie is dat bij ons" after a route step that names its partner
     return understanding.intent
 
 

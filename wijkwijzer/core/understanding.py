@@ -171,6 +171,8 @@ _NEWS = "berichten aankondigingen meldingen nieuws berichtjes updates nieuwsbrie
 _MESSAGE = "bericht berichtje mededeling nieuwsbrief uitnodiging oproep nieuwtje herinnering rondschrijven"
 CUES: dict[str, re.Pattern[str]] = {
     "who_strict": _any(_words("wie wiens")),
+    # Who the person just shown or named is: "wie is dat bij ons", "wie is die dan"
+    "who_that": _any(r"\bwie (is|zijn) (dat|die|diegene|deze)\b"),
     # Who does a task, not who to contact: "wie moet dat gesprek voeren, ik of de ib?", "wie vraagt de tlv aan".
     "who_task": _any(r"\bwie (moet|moeten|mag|gaat|doet|voert|vraagt|schrijft|vult|maakt|plant|regelt|tekent|beslist) "
                      r"(dat|die|dit|het|de|een|zo n|zon) (\w+ )?(gesprek|melding|aanvraag|verslag|formulier|opp|tlv|"
@@ -188,7 +190,7 @@ CUES: dict[str, re.Pattern[str]] = {
                      r"^((hm+|uhm|eh|o|oh|oja|wacht|sorry|trouwens|btw|nou|idd|inderdaad|ok|oke|okay|top|thx|dank je|"
                      r"dankje|ja|prima|super|mooi|fijn|ah|aha) ){1,3}(en|of|ook|dan|zelfde|hetzelfde|idem)\b",
                      # A correction keeps the rest of the question: "nee sorry ik bedoel de jeugdarts".
-                     r"\bik bedoel(de)?\b", r"\book( ff| even| graag| nog| pls| aub)?$", r"^(nee|neen|sorry|oeps|oh) (\w+ )?(de|het|liever|toch)\b",
+                     r"\bik bedoel(de)?\b", r"\bbedoel(de)? ik\b", r"\book( ff| even| graag| nog| pls| aub)?$", r"^(nee|neen|sorry|oeps|oh) (\w+ )?(de|het|liever|toch)\b",
                      # where the pupil of the last question lives: "ll woont in den haag, moerwijk"
                      r"^((o|oh|oja|wacht|sorry|trouwens|btw|eh|nee|ow) ){0,3}(de |het |die |deze |onze |mijn )?"
                      r"(ll|leerling|kind|jongen|meisje|hij|zij|ze)( \w+){0,2} (woont|wonen) ((wel|eigenlijk|toch|nu) )?(in|op)\b",
@@ -208,7 +210,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "that_school": _any(r"\b(die|deze|dezelfde|zelfde|diezelfde) (school|basisschool|locatie)\b",
                         r"\bdie van (de |het )?(school|basisschool)\b"),
     # The user's own place: "wie is de smw hier", "bij ons in de wijk".
-    "here": _any(_words("hier hierzo bij_ons mijn_wijk onze_wijk eigen_wijk mijn_school onze_school onze_scholen "
+    "here": _any(_words("hier hierzo bij_ons voor_ons mijn_wijk onze_wijk eigen_wijk mijn_school onze_school onze_scholen "
                         "mijn_scholen horen_wij hoor_ik ons_gebied mijn_gebied"),
                  # "wie is onze smw", "mijn wijkagent?": the user's own wijk
                  r"\b(onze|ons|mijn|mn|m n) (vaste |eigen )?(smw\w*|schoolmaatschappelijk\w*|lpa|leerplicht\w*|jgz|"
@@ -253,6 +255,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"borrel\b",  # also "netwerkborrel"
         r"\b(getrouwd|vrijgezel|verjaardag|huisdier|jarig)\b", r"\bhoe oud (is|zijn|was)\b", r"\b(kat|hond|poes) van\b",
         r"\bzelf (kinderen|kids|een gezin)\b", _stems("fysio kinderfysio fysiotherap"),
+        # someone to go to outside the school's partners: "weet jij een goede huisarts in de schilderswijk"
+        r"\b(een|nog een) (goede|leuke|fijne|betrouwbare) (huisarts|dokter|tandarts|logopedist\w*|psycholoog|"
+        r"kinderpsycholoog|oppas|kapper|bso|sportclub|zwemles)\b",
         _stems("declar thuiswerk bijbaan"),
         r"\bwanneer is de (volgende )?(vergadering|bijeenkomst|borrel)\b", r"\bhoeveel geld\b",
         r"\braad van toezicht\b", r"\bnieuwe (directeur|bestuurder|voorzitter)\b"),
@@ -746,6 +751,8 @@ class Understanding:
     """Every ketenpartner of the place is asked for ("ketenpartners ypenburg")."""
     human: bool = False
     """The user wants a person instead of the bot."""
+    asks_who: bool = False
+    """The message asks who someone is ("wie is dat bij ons"): a clear request for a person."""
     situation: str | None = None
     """The route step (or ``route:<name>``) whose trefwoorden the message describes best."""
     outside: str | None = None
@@ -791,7 +798,8 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
     if confidence < UNKNOWN_BELOW:
         found["thema"] = reading.thema
         return Understanding("unknown", confidence, _empty(), followup=_followup(reading.features),
-                             here="here" in reading.features, outside=reading.outside, named=found)
+                             here="here" in reading.features, outside=reading.outside, named=found,
+                             asks_who="who_that" in reading.features)
     found["route"] = _route(norm, found["begrip"], reading, kb) if intent == "route" else None
     found["thema"] = reading.thema
     features = reading.features
@@ -809,6 +817,7 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
         that_school="that_school" in features,
         all_partners=intent == "partner_lookup" and "partners_word" in features and not entities["rol"],
         human=human,
+        asks_who="who_that" in features,
         situation=reading.situation if intent == "route" else None,
         outside=reading.outside,
         named=found,
