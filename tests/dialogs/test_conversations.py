@@ -839,3 +839,19 @@ async def test_a_question_about_outside_help_does_not_answer_the_question_for_a_
     assert (await s.send("wie is de smw")).has("Voor welke wijk")
     aside = await s.send("weet jij een goede huisarts in de schilderswijk")
     assert not aside.cards, aside.text
+
+
+async def test_an_option_said_inside_a_sentence_answers_the_step(start):
+    s = await start(wijk="Den Haag: Schildersbuurt")
+    assert (await s.send("wat doe ik als ouders geen toestemming geven voor het mdo")).has("Geen toestemming")
+    anonymous = await s.send("dan maar anoniem overleggen met de adviseur")  # no lookup of the adviseur
+    assert anonymous.has("Overleg met de adviseur van het SWV") and not anonymous.cards, anonymous.text
+    assert (await s.send("ze zegt eerst verder in de klas")).has("Ondersteuning in de klas")
+
+
+async def test_a_separable_verb_means_the_option_it_splits():
+    from wijkwijzer.core.answers import loose_option
+
+    labels = ["Ja, doorgaan", "Ja, afbouwen", "Nee, te weinig"]
+    assert loose_option("het werkt, we gaan gewoon door", labels) == 0
+    assert loose_option("we bouwen het langzaam af", labels) == 1

@@ -30,6 +30,8 @@ ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zes
 CARDINALS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
 _NUMBER = re.compile(r"^\s*(?:(?:optie|nummer|nr|keuze)\.?\s*)?(\d{1,2})\s*[.)]?\s*$", re.IGNORECASE)
 _PICK = re.compile(r"^(?:de |het )?(?:(optie|nummer|nr|keuze) )?(\w+)(?: (?:optie|keuze|graag|aub|dan|maar))?$")
+MIN_LABEL_INSIDE = 6
+"""A label this long (normalised) that the message holds word for word is the option it picks."""
 MAX_TEXT_TO_MATCH = 200
 """Longer messages are no pick from a list of options (and fuzzy matching them costs time)."""
 
@@ -83,6 +85,10 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
     one_word = [i for i, label in enumerate(normalized) if len(norm) > 3 and norm in label.split()]
     if len(one_word) == 1:  # "deels" to "Ja" / "Deels of nee"
         return one_word[0]
+    padded = f" {norm} "
+    inside = [i for i, label in enumerate(normalized) if len(label) >= MIN_LABEL_INSIDE and f" {label} " in padded]
+    if len(inside) == 1:  # "dan maar anoniem overleggen met de adviseur", "ze zegt eerst verder in de klas"
+        return inside[0]
     denied = bool(_DENIAL & set(norm.split()))
     for words, prefix in ((DOUBT, "twijfel"), (YES, "ja"), (NO, "nee")):
         if words is YES and denied:
@@ -104,6 +110,8 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
     return best[2] if best else None
 
 
+_PARTICLES = frozenset("door af mee uit terug".split())
+"""Separable verb particles ("gaat door" = "doorgaan")."""
 NEGATION = frozenset("niet geen nooit nee nope weigeren weigert weigerden".split())
 MAX_NEGATION_WORDS = 5
 """A plain denial is short ("ze willen niet"); a longer sentence with "niet" means something else."""
@@ -118,7 +126,10 @@ def loose_option(text: str, labels: Sequence[str]) -> int | None:
     → "Leren of gedrag"), or, for a plain denial ("ze willen niet"), the only "Nee" option."""
     if not labels or len(text) > MAX_TEXT_TO_MATCH:
         return None
-    words = {_stem(w) for w in normalize(text).split() if w not in _OPTION_FILLER}
+    typed = normalize(text).split()
+    words = {_stem(w) for w in typed if w not in _OPTION_FILLER}
+    for particle in _PARTICLES & set(typed):  # "we gaan gewoon door" says "doorgaan", "we bouwen af" "afbouwen"
+        words |= {_stem(particle + w) for w in typed if w not in _OPTION_FILLER and w not in _PARTICLES}
     overlaps = [len(words & {_stem(w) for w in normalize(label).split() if w not in _OPTION_FILLER} - {"ja", "nee"})
                 for label in labels]
     best = max(overlaps)
