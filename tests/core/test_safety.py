@@ -404,3 +404,20 @@ def test_dev9_signs_are_concerns(text, acute):
 ])
 def test_dev9_look_alikes_do_not_alarm(text):
     assert assess(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "ouders weigeren hulp en ik maak me zorgen of ze thuis wel veilig is",
+    "ik twijfel of hij thuis veilig is",
+])
+def test_doubt_whether_a_child_is_safe_at_home_is_a_concern(text):
+    assert assess(text) is not None
+
+
+def test_no_direct_danger_is_no_alarm():
+    assert assess("nee geen direct gevaar") is None
+    assert assess("hij is in direct gevaar").acute
+
+
+def test_a_parent_waiting_outside_makes_fear_of_going_home_acute():
+    assert assess("ze durft niet naar huis en vader staat buiten te wachten").acute

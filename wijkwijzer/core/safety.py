@@ -124,6 +124,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\bgeven\b.{0,15}\b(?:insuline|medicijnen|medicatie)\b.{0,5}\b(?:niet|nooit)\b"
         r"|\bmaar (?:1|een|één) paar schoenen\b"
         r"|\bongewassen\b|\bniet (?:gewassen|verschoond)\b|\bvolle (?:natte )?luier\b|\bvol (?:afval|ongedierte)\b"),
+        (r"\b(?:zorgen|bang|twijfel\w*|weet niet|vraag me af)\b.{0,30}\b(?:of|dat)\b.{0,20}\bthuis\b.{0,15}"
+         r"\b(?:wel |echt )?veilig (?:is|zijn|voelt)\b|\bthuis (?:niet|nooit) veilig\b|\bthuis onveilig\b"
+         r"|\bniet veilig (?:is )?bij (?:haar|zijn|zn) (?:vader|moeder|ouders|stiefvader)\b"),
         (r"\b(?:alleen|in zijn eentje|in haar eentje) thuis\b|\bniemand (?:thuis|die voor|die naar|om)\b|"
         r"\bthuis is (?:er )?(?:toch |ook )?(?:niemand|nooit iemand|nooit een ouder)\b|"
         r"\bniet opgehaald\b"
@@ -267,7 +270,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\bdoodsbedreiging\w*|\bmaakt (?:hem|haar|je|jou|jullie) af\b"
         r"|\b(?:doodsteken|doodschieten|doodslaan|dood steken|dood schieten)\b|\b(?:afrekenen|afrekent|rekent af)\b"
         r"|\bop (?:\w+ ){0,2}blazen\b|\bopblazen\b|\bontplof\w*"),
-        (r"\b(?:direct|acuut) gevaar\b|\bin (?:acuut )?gevaar\b|\bvermist\b|\bontvoer\w*"
+        (r"\b(?<!geen )(?<!niet )(?:direct|acuut) gevaar\b|\b(?<!niet )in (?:acuut )?gevaar\b|\bvermist\b|\bontvoer\w*"
         r"|\bstaat (?:nu )?(?:voor|bij) (?:de school|het hek|de deur)\b"
 
         r"|\balleen in (?:een|de) auto\b|\b(?:aanspreekt|aanspreken) en filmt\b"),
@@ -518,7 +521,7 @@ CONCEPTS: dict[str, str] = {
             r"mee brengt)|naar (?:zijn|de|die) vrienden|meegaat|gaat (?:\w+ ){0,3}mee|mee naar|kelderbox|garagebox|hotel\w*|s nachts thuis|tattoo|tatoeage|opgehaald|feestjes?|snachts|weggaat met|weg met|meegenomen|in een auto|auto stapt|ophaalt|ophaalde|lief "
             r"(?:moest|moet) zijn|plaatjes van|fotos van zichzelf|contact met|scooter|eerste uur",
     # when and where: danger now
-    "now": r"nog steeds aan het (?:slaan|schoppen|vechten|schreeuwen|gooien)|morgen\w*|nu|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
+    "now": r"nog steeds aan het (?:slaan|schoppen|vechten|schreeuwen|gooien)|(?:staat|staan|wacht|wachten) (?:\w+ ){0,2}(?:buiten|bij het hek|aan het hek|voor de deur|voor de school|op het plein|op de stoep)|morgen\w*|nu|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
            r"morgen|gisteravond|nog (?:hier|in de klas|bij mij|buiten|op school)|bijna \d+ uur|over (?:een|\d+) "
            r"(?:half )?(?:uur|minuten|min)|om \d+(?: uur| \d\d)?|kwart (?:voor|over)|half \d+|op dit moment",
     "weapon": r"geweer|luchtbuks|windbuks|kruisboog|gewapend|hamer|knife|iets (?:in|onder) (?:zijn|zn|z n) (?:broekband|jas)|mes|messen|broodmes|keukenmes|zakmes|steekwapen|wapen|wapens|vuurwapen|pistool|revolver|"
