@@ -855,3 +855,20 @@ async def test_a_separable_verb_means_the_option_it_splits():
     labels = ["Ja, doorgaan", "Ja, afbouwen", "Nee, te weinig"]
     assert loose_option("het werkt, we gaan gewoon door", labels) == 0
     assert loose_option("we bouwen het langzaam af", labels) == 1
+
+
+async def test_a_safety_worry_in_a_route_question_starts_the_meldcode(start):
+    s = await start()
+    worry = await s.send("ouders weigeren hulp en ik maak me zorgen of ze thuis wel veilig is")
+    assert worry.has("0800-2000") and worry.has("Zorg om de veiligheid van een kind"), worry.text
+    assert not worry.has("Geen toestemming van de ouders"), worry.text
+    danger = await s.send("eigenlijk wel, ze durft niet naar huis en vader staat buiten te wachten")
+    assert danger.has("Direct gevaar: bel 112"), danger.text
+
+
+async def test_how_long_about_a_term_opens_its_step_and_who_applies_comes_from_the_step(start):
+    s = await start()
+    opp = await s.send("binnen hoeveel tijd moet een opp er zijn")
+    assert opp.has("Ontwikkelingsperspectief (OPP)") and opp.has("6 weken") and opp.choices == ["Ja", "Nee"], opp.text
+    assert (await s.send("we denken aan speciaal onderwijs voor een ll")).has("TLV voor speciaal")
+    assert (await s.send("wie vraagt de tlv eigenlijk aan?")).has("schoolbestuur")

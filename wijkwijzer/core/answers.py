@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from wijkwijzer.knowledge.text import normalize
 
 YES = ("ja", "jawel", "jazeker", "zeker", "klopt", "ja hoor", "ja graag", "yes", "jep", "jup", "ok", "oke", "okay",
-       "goed", "prima", "doe maar", "graag", "opslaan", "ja opslaan", "👍")
+       "goed", "prima", "doe maar", "graag", "opslaan", "ja opslaan", "👍", "eigenlijk wel", "toch wel", "ja toch")
 NO = ("nee", "neen", "nee hoor", "nope", "niet", "nee dank je", "nee bedankt", "neuh", "no", "liever niet")
 DOUBT = ("twijfel", "weet niet", "weet ik niet", "geen idee", "misschien", "ik twijfel", "deels", "beetje")
 BACK = ("terug", "vorige", "ga terug", "stap terug", "back")

@@ -267,6 +267,9 @@ CUES: dict[str, re.Pattern[str]] = {
                     r"\bwat (moet|moeten) (ik|we|je) verstaan onder\b", r"\bwat verstaan (we|jullie) onder\b",
                     _words("betekenis uitleg definitie waar_staat staat_voor verschil_tussen wie_is_een"),
                     r"\bleg (eens |even )?uit\b", r"\bwat voor (iets|ding|een ding) is\b"),
+    # How long or by when, about a term: the route step holds its termijn ("binnen hoeveel tijd moet een opp er zijn")
+    "how_long": _any(r"\bbinnen hoeveel (tijd|dagen|weken|maanden)\b", r"\bhoe ?lang (duurt|mag|heb|hebben|geldt|is|moet)\b",
+                     r"\bhoeveel tijd\b", r"\bwat is de termijn\b", r"\bwelke termijn\b"),
     "how_is_that": _any(r"\bhoe (zit|zat) (dat|het)( nou| ook)?( alweer)?\b",
                         r"^(\w+ ){0,3}is (een |het |de |zo n |zon )?\w+( \w+)? (eigenlijk |wel |nou |nu |echt )*(verplicht|wettelijk)\b"),
     "how_route": _any(rf"\b(wat|hoe) (is|zijn|werkt|verloopt|gaat) (de|het) {_words(_ROUTE_NOUNS)}",
@@ -502,6 +505,7 @@ RULES: tuple[Rule, ...] = (
     Rule("route", 0.9, ("route_step",), unless=("what_is", "who_strict", "tell_something", "trend", "signal_word",
                                                  "refers_back")),
     Rule("route", 0.88, ("how", "begrip"), unless=("who_strict",)),
+    Rule("route", 0.9, ("how_long", "begrip"), unless=("what_is", "who_strict")),
     Rule("route", 0.88, ("steps", "begrip"), unless=("who_strict",)),
     Rule("route", 0.93, ("options", "begrip"), unless=("who_strict",)),
     Rule("route", 0.86, ("act", "begrip"), unless=("what_is", "who_strict")),

@@ -22,7 +22,7 @@ _ABOUT = {
                         r"termijn|binnen|zo snel mogelijk|dezelfde week|hoe lang|geldig|geldt|meteen|direct)\b")),
     "who": (re.compile(r"\bwie\b|\b(?:inlichten|informeren|op de hoogte|inschakelen|betrekken)\b"),
             re.compile(r"^wie\b|\b(?:directeur|aandachtsfunctionaris|intern begeleider|ib ?er|leerplicht\w*|"
-                       r"schoolmaatschappelijk\w*|adviseur|jeugdarts|ouders)\b")),
+                       r"schoolmaatschappelijk\w*|adviseur|jeugdarts|ouders|\w*bestuur|leerkracht|gemeente)\b")),
     "write": (re.compile(r"\b(?:opschrijven|noteren|noteer|vastleggen|schrijven|schrijf|opnemen)\b"),
               re.compile(r"\b(?:schrijf|noteer|leg \w+ vast|vastleggen|feitelijk)\b")),
     "bring": (re.compile(r"\b(?:meenemen|meebrengen|voorbereiden|nodig)\b"),
