@@ -872,3 +872,11 @@ async def test_how_long_about_a_term_opens_its_step_and_who_applies_comes_from_t
     assert opp.has("Ontwikkelingsperspectief (OPP)") and opp.has("6 weken") and opp.choices == ["Ja", "Nee"], opp.text
     assert (await s.send("we denken aan speciaal onderwijs voor een ll")).has("TLV voor speciaal")
     assert (await s.send("wie vraagt de tlv eigenlijk aan?")).has("schoolbestuur")
+
+
+async def test_where_the_pupil_lives_and_where_the_school_is_in_one_sentence(start):
+    s = await start()
+    lpa = await s.send("wie is de lpa voor een ll die in leidschendam-voorburg woont en in den haag op school zit")
+    assert [c.naam for c in lpa.cards] == ["Peter de Jong"], lpa.text
+    smw = await s.send("woont wel in den haag maar zit op school in rijswijk, smw?")
+    assert [c.naam for c in smw.cards] == ["Monique Prins"], smw.text

@@ -975,6 +975,11 @@ def _shifted(mention: Mention, offset: int) -> Mention:
     return Mention(mention.kind, tuple(moved))
 
 
+_TO_HOME = frozenset("in te op bij de het nu wel toch eigenlijk".split())
+"""Words between 'woont' and the place it names ("woont nu in rijswijk"); "woont en in den haag op
+school" names the school's place after a new clause."""
+
+
 def _home_first(places: list[Mention], norm: str, rol: str | None) -> Mention:
     """The place where the pupil lives when the message says so ("woont in rijswijk", "die in
     moerwijk woont"), else the first place named; but the school the message names besides it
@@ -984,13 +989,16 @@ def _home_first(places: list[Mention], norm: str, rol: str | None) -> Mention:
         return places[0]
     home_start, home_end = len(norm[:match.start()].split()), len(norm[:match.end()].split())
     lived = [m for m in places if m.best.kind != "school"]  # nobody lives in a school
-    home = next((m for m in lived if 0 <= m.best.start - home_end <= 2), None) or next(
+    tokens = norm.split()
+    home = next((m for m in lived if 0 <= m.best.start - home_end <= 2
+                 and set(tokens[home_end:m.best.start]) <= _TO_HOME), None) or next(
         (m for m in reversed(lived) if 0 < home_start - m.best.end + 1 <= 2), None)
     if home is None:
         return places[0]
-    school = next((m for m in places if m.best.kind == "school" and m is not home), None)
+    school = next((m for m in places if m.best.kind == "school" and m is not home), None) or next(
+        (m for m in places if m is not home and "school" in tokens[max(0, m.best.start - 3):m.best.end + 3]), None)
     if school is not None and rol is not None and rol not in RESIDENCE_ROLES:
-        return school
+        return school  # also the place of the school: "woont in den haag maar zit op school in rijswijk, smw?"
     return home
 
 
