@@ -857,11 +857,12 @@ async def test_a_separable_verb_means_the_option_it_splits():
     assert loose_option("we bouwen het langzaam af", labels) == 1
 
 
-async def test_a_safety_worry_in_a_route_question_starts_the_meldcode(start):
+async def test_a_safety_worry_in_a_route_question_gets_the_safety_answer_first_and_the_step_asked_about(start):
     s = await start()
     worry = await s.send("ouders weigeren hulp en ik maak me zorgen of ze thuis wel veilig is")
-    assert worry.has("0800-2000") and worry.has("Zorg om de veiligheid van een kind"), worry.text
-    assert not worry.has("Geen toestemming van de ouders"), worry.text
+    assert worry.texts[0].startswith("Dit klinkt als zorg") and worry.has("0800-2000"), worry.text
+    assert worry.has("Geen toestemming van de ouders") and "Meldcode stap voor stap" in worry.choices, worry.text
+    assert (await s.send("meldcode")).has("Zorg om de veiligheid van een kind")
     danger = await s.send("eigenlijk wel, ze durft niet naar huis en vader staat buiten te wachten")
     assert danger.has("Direct gevaar: bel 112"), danger.text
 

@@ -4,8 +4,9 @@ The route is data (``route.yaml``); this dialog only interprets it. Its state ho
 ids, never positions, so a changed route file does not break people mid-conversation: a step id
 that no longer exists sends the user back to the start of that route.
 
-Where a question starts: at the meldcode when the message shows concern for a child's safety;
-else at the step (or route entry) whose trefwoorden the message describes best ('ouders willen niet meewerken aan het opp', 'stap 2 van de meldcode': Resolver.situations);
+Where a question starts (after the safety answer, which comes first and offers the meldcode, when
+the message shows concern for a child's safety — never instead of the step asked about): at the
+step (or route entry) whose trefwoorden the message describes best ('ouders willen niet meewerken aan het opp', 'stap 2 van de meldcode': Resolver.situations);
 else at the step of the glossary term it names ('tlv'); else at the start of the route it names.
 
 Answers may be loose: the option's number or words, "ja …"/"nee …"/"weet ik niet", a sentence
@@ -96,8 +97,6 @@ def start_of(svc: TurnServices) -> dict[str, Any]:
     """Where a route question starts (see the module docstring)."""
     kb = svc.kb
     situation = svc.understanding.situation
-    if svc.request.concern is not None and not (situation or "").removeprefix("route:").startswith("meldcode"):
-        return {"route": "meldcode"}  # safety first: "ouders weigeren hulp en ik maak me zorgen of ze thuis veilig is"
     if situation in kb.steps:
         return {"step": situation}
     if situation and situation.startswith("route:"):
