@@ -6,7 +6,8 @@ that no longer exists sends the user back to the start of that route.
 
 Where a question starts (after the safety answer, which comes first and offers the meldcode, when
 the message shows concern for a child's safety — never instead of the step asked about): at the
-step (or route entry) whose trefwoorden the message describes best ('ouders willen niet meewerken aan het opp', 'stap 2 van de meldcode': Resolver.situations);
+step (or route entry) whose trefwoorden the message describes best ('ouders willen niet meewerken
+aan het opp', 'stap 2 van de meldcode': Resolver.situations);
 else at the step of the glossary term it names ('tlv'); else at the start of the route it names.
 
 Answers may be loose: the option's number or words, "ja …"/"nee …"/"weet ik niet", a sentence
