@@ -305,3 +305,15 @@ def test_school_names_mark_only_their_distinctive_words():
     allowed = allowed_words(load_knowledge_base())
     assert "school:vliegerwolk" in allowed
     assert "school:basisschool" not in allowed and "school:ypenburg" not in allowed
+
+
+def test_a_handle_with_a_place_name_and_a_number_is_a_persons():
+    allowed = allowed_words(load_knowledge_base())
+    found = find_personal_data("er wordt gepest via tiktok @mo_laakkwartier14", allowed, today=TODAY)
+    assert [f.kind for f in found] == ["handle"]
+    assert find_personal_data("volg @GGDHaaglanden voor de updates", allowed, today=TODAY) == []
+
+
+def test_turning_an_age_on_a_day_is_a_birth_date():
+    assert "geboortedatum" in found("groep 8 jongen wordt op 8 juli al 13, mag hij blijven")
+    assert found("de ouderavond wordt op 12 maart om 9 uur gehouden") == {}

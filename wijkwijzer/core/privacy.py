@@ -256,6 +256,7 @@ _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTHS})\.?\s+(?P<y>'\d{{2}}|(?:19|20)\d{{
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?[-/.]\s?(?P<m>[01]?\d)(?![\d/.-]|\s?[-/.]\s?\d)")
 _BIRTH_WORD = re.compile(rf"\b{_BIRTH}(?!\w)|\b\d{{1,2}}\s*(?:jaar\s+)?(?:oud|geworden)\b"
                          r"|\b(?:wordt|werd)\s+(?:op\s+)?[\w ]{1,20}?\s\d{1,2}\s*(?:jaar|jr)\b"
+                         r"|\b(?:wordt|werd)\s+(?:op\s+)?[\w ]{1,20}?\s(?:al|pas)\s+\d{1,2}\b"
                          r"|\bwordt\s+(?:(?:volgende|deze|komende)\s+(?:week|maand)|morgen|overmorgen|vandaag|"
                          r"binnenkort|(?:op\s+|a\.?s\.?\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
                          r"zondag))\s+\d{1,2}\b(?!\s?(?:uur|min|keer|%|euro|cm|kg|[.:]\d))"
@@ -1034,6 +1035,8 @@ def _organisation_handle(handle: str, allowed: frozenset[str]) -> bool:
     """'@GGDHaaglanden': an account that carries one of the knowledge base's own names (six
     letters or more) is the organisation's, not a child's."""
     body = fold(handle.lstrip("@").split("#")[0])
+    if re.search(r"\d{2,}$", body):
+        return False  # "@mo_laakkwartier14": a name and a number, a person's
     return any(len(word) >= 6 and word in body for word in allowed)
 
 
