@@ -36,7 +36,7 @@ from wijkwijzer.knowledge.text import normalize  # noqa: E402
 
 PRIVACY = ("tuned", "dev", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9")
 SAFETY = [ROOT / "eval" / "privacy" / "tuned",
-          *(ROOT / "eval" / f"safety_dev{suffix}" for suffix in ("", "2", "3", "4", "5", "6", "7", "8", "9"))]
+          *(ROOT / "eval" / f"safety_dev{suffix}" for suffix in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10"))]
 CONVERSATIONS = ("tuned", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev10")
 UTTERANCES = [ROOT / "tests" / "nlu" / "utterances.yaml",
               *(ROOT / "eval" / "conversations" / f"{part}_utterances.yaml" for part in CONVERSATIONS)]

@@ -33,7 +33,8 @@ SAFETY = {"tuned": ROOT / "eval" / "privacy" / "tuned", "dev": ROOT / "eval" / "
           "dev2": ROOT / "eval" / "safety_dev2", "dev3": ROOT / "eval" / "safety_dev3",
           "dev4": ROOT / "eval" / "safety_dev4", "dev5": ROOT / "eval" / "safety_dev5",
           "dev6": ROOT / "eval" / "safety_dev6", "dev7": ROOT / "eval" / "safety_dev7",
-          "dev8": ROOT / "eval" / "safety_dev8", "dev9": ROOT / "eval" / "safety_dev9"}
+          "dev8": ROOT / "eval" / "safety_dev8", "dev9": ROOT / "eval" / "safety_dev9",
+          "dev10": ROOT / "eval" / "safety_dev10"}
 CLEAN = {"tuned": "tuned", "dev": "dev", "dev3": "dev3", "dev4": "dev4", "dev5": "dev5", "dev7": "dev7", "dev8": "dev8",
          "dev9": "dev9"}
 UTTERANCES = [ROOT / "tests" / "nlu" / "utterances.yaml",

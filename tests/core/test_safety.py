@@ -421,3 +421,22 @@ def test_no_direct_danger_is_no_alarm():
 
 def test_a_parent_waiting_outside_makes_fear_of_going_home_acute():
     assert assess("ze durft niet naar huis en vader staat buiten te wachten").acute
+
+
+@pytest.mark.parametrize(("text", "acute"), [
+    # signs the dev10 set showed, in other words
+    ("vader heeft moeder gisteren tegen de muur geduwd, de kinderen zagen het", False),
+    ("moeder zei bij de deur dat ze haar zoon haat", False),
+    ("een meisje met koorts moet naar huis maar niemand haalt haar op", False),
+    ("na de val ligt hij op het plein en beweegt niet", True),
+    ("zijn broertje is opgesloten in de schuur sinds gisteravond", True),
+])
+def test_dev10_signs_are_concerns(text, acute):
+    concern = assess(text)
+    assert concern is not None and concern.acute == acute, concern
+
+
+@pytest.mark.parametrize("text", ["niemand haalt de post op in de vakantie", "moeder haat de nieuwe rekenmethode",
+                                  "de juf heeft de fietsen tegen het hek geduwd"])
+def test_dev10_look_alikes_do_not_alarm(text):
+    assert assess(text) is None

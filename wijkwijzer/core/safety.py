@@ -106,7 +106,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\banders krijg (?:ik|ie|hij|ze) (?:het|t) weer\b"),
     ),
     "emotional_abuse": (
-        r"\b(?:emotionele|psychische|geestelijke) mishandeling\b",
+        (r"\b(?:emotionele|psychische|geestelijke) mishandeling\b|\bhaat (?:haar|zijn|hun) (?:eigen )?(?:kind|zoon|dochter)\b"
+         r"|\b(?:haar|zijn|hun) (?:eigen )?(?:kind|zoon|dochter) haat\b"
+         r"|\b(?:moeder|vader|mama|papa|ouders)\b.{0,40}\bdat (?:ze|hij|zij) (?:hem|haar) haat\b"),
         _near(_ADULT, r"scheldt|schelden|uitgescholden|scheld|kleineert|kleineren|gekleineerd|vernedert|vernederd|"
                       r"vernederen|negeert|genegeerd|opgesloten|sluit op|opsluit|sluiten op|uitgelachen|noemt|genoemd|"
                       r"dreigt|mislukking|niet gewenst|stom kind|duivel"),
@@ -129,6 +131,8 @@ KINDS: dict[str, tuple[str, ...]] = {
          r"|\bniet veilig (?:is )?bij (?:haar|zijn|zn) (?:vader|moeder|ouders|stiefvader)\b"),
         (r"\b(?:alleen|in zijn eentje|in haar eentje) thuis\b|\bniemand (?:thuis|die voor|die naar|om)\b|"
         r"\bthuis is (?:er )?(?:toch |ook )?(?:niemand|nooit iemand|nooit een ouder)\b|"
+        r"\bniemand (?:\w+ ){0,2}(?:voor (?:hem|haar|het kind|ze|de kinderen) )?zorgt\b"
+        r"|\bniemand (?:haalt|komt) (?:hem|haar|het kind|de kinderen|ze|zn|zijn) (?:\w+ )?(?:op|halen|ophalen)\b|"
         r"\bniet opgehaald\b"
         r"|\bvoor de deur gezet\b|\bin de kou\b.{0,20}\bwachten\b|\bouders nergens\b|\bniemand komt\b"),
         (r"\bouders?\b.{0,30}\b(?:dronken|onder invloed|drinkt|drinken|high|stoned|verslaafd|alcoholist\w*|aan de drank)\b"
@@ -438,7 +442,7 @@ CONCEPTS: dict[str, str] = {
     "partner": r"(?:papa|vader|pa|stiefvader|haar man|mijn man|de man|vriend van (?:mama|moeder))\b.{0,120}\b(?:mama|"
                r"moeder|ma|mam|zijn vrouw|mijn vrouw)|(?:mama|moeder|ma|mam)\b.{0,120}\b(?:papa|vader|pa|haar man|"
                r"haar vriend|haar nieuwe vriend|ex)",
-    "dv_act": r"tegen de muur (?:duwt|duwde|duwen|geduwd|gooit|gooide|gooien|gegooid)|(?:duwt|duwde|gooit|gooide) (?:\w+ ){0,3}tegen "
+    "dv_act": r"(?:geduwd|gegooid|geslagen|geschopt) (?:\w+ ){0,2}tegen (?:de|het|een) (?:hek|muur|deur|auto|kast|grond)|tegen (?:de|het|een) (?:hek|muur|deur|auto|kast) (?:\w+ ){0,2}(?:geduwd|gegooid|aangeduwd)|tegen de muur (?:duwt|duwde|duwen|geduwd|gooit|gooide|gooien|gegooid)|(?:duwt|duwde|gooit|gooide) (?:\w+ ){0,3}tegen "
               r"de muur|"
               r"kapotgaan|kapot gaan|dingen (?:\w+ )?kapot|gesmeten|smijt|ruzie|ruzies|gegil|gillen|gilt|geschreeuw|schreeuwen|schreeuwt|gebonk|bonken|bonkt|"
               r"kapotgetrapt|ingeslagen|op slot|bedreigt|bedreigd|dreigt|politie|112|aangifte|opvang|"
@@ -547,7 +551,7 @@ CONCEPTS: dict[str, str] = {
                r"zoeken (?:alles|overal) af|"
                r"met de kinderen weg|(?:weet|weten) niet waar (?:hij|ze|zij|het kind) is|(?:hij|ze|zij|kind|leerling) (?:\w+ ){0,3}verdwenen|spoorloos|"
                r"niet thuis (?:geweest|geslapen)",
-    "danger": r"(?:aan (?:de|zn|zijn|haar) haren|aan (?:zn|zijn|haar) arm) (?:\w+ ){0,4}(?:gesleurd|sleurt|sleuren|meegesleurd|getrokken)|(?:sleurt|sleuren|sleurde|duwt|duwde) (?:\w+ ){0,6}(?:in|naar) (?:een|de|zijn|zn) (?:\w+ )?auto|(?:ligt|lag) (?:\w+ ){0,6}(?:en )?reageert (?:niet(?! op)|nergens (?:meer )?op)|pillenstrip\w*|(?:pillen|medicijnen|tabletten) (?:\w+ ){0,3}(?:geslikt|ingenomen|opgegeten)|(?:wordt|werd|is|er) (?:\w+ )?geschoten|(?:ligt|lag|is) (?:\w+ )?bewusteloos|buiten bewustzijn|bommelding|bomdreiging|schoten|(?:op|over) de (?:reling|rand)|(?:opgesloten|alleen|achtergelaten) in (?:de|een) (?:\w+ )?auto|ademt niet|niet meer ademen|"
+    "danger": r"(?:ligt|lag) (?:\w+ ){0,8}(?:en )?beweegt (?:niet|nauwelijks|bijna niet)|opgesloten (?:\w+ ){0,4}sinds (?:gisteravond|gisteren|vannacht|vanochtend|gister)|(?:aan (?:de|zn|zijn|haar) haren|aan (?:zn|zijn|haar) arm) (?:\w+ ){0,4}(?:gesleurd|sleurt|sleuren|meegesleurd|getrokken)|(?:sleurt|sleuren|sleurde|duwt|duwde) (?:\w+ ){0,6}(?:in|naar) (?:een|de|zijn|zn) (?:\w+ )?auto|(?:ligt|lag) (?:\w+ ){0,6}(?:en )?reageert (?:niet(?! op)|nergens (?:meer )?op)|pillenstrip\w*|(?:pillen|medicijnen|tabletten) (?:\w+ ){0,3}(?:geslikt|ingenomen|opgegeten)|(?:wordt|werd|is|er) (?:\w+ )?geschoten|(?:ligt|lag|is) (?:\w+ )?bewusteloos|buiten bewustzijn|bommelding|bomdreiging|schoten|(?:op|over) de (?:reling|rand)|(?:opgesloten|alleen|achtergelaten) in (?:de|een) (?:\w+ )?auto|ademt niet|niet meer ademen|"
               r"blauw aan|in het water gevallen|(?:gestikt|stikt)|weggerukt",
     "not_allowed": r"(?:staat|stond) niet op (?:de|het) (?:\w+)?lijst|niet (?:gemachtigd|bevoegd)|verbod|heeft (?:het )?gezag|mag (?:\w+ ){0,2}niet bij|kent (?:hem|haar) niet|contactverbod|straatverbod|omgangsverbod|huisverbod|geen omgang|geen gezag|"
                    r"mag (?:ze|hem|haar|de kinderen) niet (?:halen|zien|meenemen|ophalen)|ex|buitenland",
