@@ -187,20 +187,16 @@ def allowed_words(kb: KnowledgeBase) -> frozenset[str]:
 
     Built once per knowledge-base snapshot (snapshots are immutable; two are kept so a reload
     does not rebuild it for the old one still finishing its turns)."""
-    words: set[str] = set()
-    for area in kb.areas.values():
-        for name in (area.naam, *area.aliassen):
-            words.update(fold(w) for w in normalize(name).split())
+    areas = {fold(w) for area in kb.areas.values() for name in (area.naam, *area.aliassen) for w in normalize(name).split()}
+    words = set(areas)
     for school in kb.schools.values():
         words.update(fold(w) for w in normalize(school.naam).split())
         if school.bestuur:
             words.update(fold(w) for w in normalize(school.bestuur).split())
     for contact in kb.contacts:
         words.update(fold(w) for w in normalize(contact.organisatie).split())
-    generic = words & _GENERIC_SCHOOL_WORDS
-    areas = {fold(w) for area in kb.areas.values() for name in (area.naam, *area.aliassen) for w in normalize(name).split()}
     words.update(SCHOOL_MARK + fold(w) for school in kb.schools.values() for w in normalize(school.naam).split()
-                 if len(w) >= 5 and fold(w) not in generic and fold(w) not in areas)
+                 if len(w) >= 5 and fold(w) not in _GENERIC_SCHOOL_WORDS and fold(w) not in areas)
     return frozenset(words)
 
 
