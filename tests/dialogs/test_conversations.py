@@ -258,6 +258,14 @@ async def test_a_situation_starts_the_route_at_its_step(start):
     assert (await s.send("stap 2 van de meldcode")).has("Stap 2: overleggen")
 
 
+async def test_a_denied_situation_starts_no_step(start):
+    s = await start()
+    assert (await s.send("er is geen passend aanbod voor deze leerling")).has("Het SWV zoekt mee")
+    await s.send("ouders weigeren hulp")
+    denied = await s.send("nee geen direct gevaar")
+    assert not denied.has("Direct gevaar: bel 112") and denied.has("Dat antwoord ken ik niet")
+
+
 # ───────────── 3. dialogs that finish ─────────────
 
 

@@ -578,14 +578,17 @@ class Resolver:
         """
         stems, trefwoorden = self._situations
         where: dict[str, list[int]] = defaultdict(list)
-        for pos, token in enumerate(normalize(text).split()):
+        tokens = normalize(text).split()
+        for pos, token in enumerate(tokens):
             for size in range(min(5, len(token)), len(token) + 1):
                 if token[:size] in stems:
                     where[token[:size]].append(pos)
+        denied = {pos + 1 for pos, token in enumerate(tokens) if token in _DENIALS}
         best: dict[str, int] = {}
         for stem in where:
             for target, words, before in trefwoorden.get(stem, ()):
-                if len(words) > best.get(target, 0) and words <= where.keys() and _close(words, where, before):
+                if len(words) > best.get(target, 0) and words <= where.keys() and _close(words, where, before) and (
+                        words & _DENIALS or min(min(where[word]) for word in words) not in denied):
                     best[target] = len(words)
         return sorted(best.items(), key=lambda item: (-item[1], item[0].startswith("route:")))
 
@@ -630,6 +633,9 @@ class Resolver:
         return sorted(areas, key=lambda a: _LEVEL[a.soort])
 
 
+_DENIALS = frozenset("geen niet nooit".split())
+"""Words that deny what follows: "nee geen direct gevaar" describes no "direct gevaar" (unless
+the trefwoord itself holds the denial, as "ouders willen niet meewerken")."""
 _SITUATION_FILLER = frozenset("de het een t van voor in op bij met aan te om over".split())
 
 
