@@ -317,3 +317,57 @@ def test_a_handle_with_a_place_name_and_a_number_is_a_persons():
 def test_turning_an_age_on_a_day_is_a_birth_date():
     assert "geboortedatum" in found("groep 8 jongen wordt op 8 juli al 13, mag hij blijven")
     assert found("de ouderavond wordt op 12 maart om 9 uur gehouden") == {}
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    # four-digit pupil numbers as the dev10 set typed them, in other words
+    ("leerlingnr is 7315, kun je even kijken", "7315"),
+    ("het opp voor 6620 moet nog getekend worden", "6620"),
+    ("het verslag van 8143 is nog niet binnen bij het swv", "8143"),
+    ("heeft 5518 al een plek op de wachtlijst", "5518"),
+    ("zijn nummer is vier nul zeven zeven twee", "vier nul zeven zeven twee"),
+])
+def test_dev10_pupil_numbers_are_found(text, piece):
+    assert found(text).get("nummer") == piece, found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "het ot begint om 1430 in de aula",                              # a time
+    "de opp-training kost 1850 euro voor het team",                  # money
+    "het verzuim loopt al van 2024 tot nu",                          # a year
+    "ot 12-3 vervalt, nieuwe datum volgt",                           # the ondersteuningsteam, a date
+    "het nieuwe protocol geldt per 1 maart 2019 voor alle scholen",  # a date a rule took effect
+    "koningin maxima opent de nieuwe school",                        # a public figure in lower case
+    "het algemene nummer van onze school is 070 311 22 40",         # the school's own number
+    "de onderwijsconsulenten zijn te bellen op 070 312 28 87",       # an organisation's number
+    "stuur het formulier naar info@swv-voorbeeld.nl",                # an organisation's mailbox
+])
+def test_dev10_look_alikes_of_personal_data_pass(text):
+    assert found(text) == {}, found(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("opa is van 2 april 1951 en haalt hem elke dag op", "geboortedatum"),
+    ("mail van moeder: info@familiedejong.nl", "email"),
+    ("vader belt via de receptie, zijn mobiel 06 41234567", "telefoon"),
+])
+def test_dev10_kinds_of_personal_data_are_found(text, kind):
+    assert kind in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "groep 6 van de vliegerwolk, de enige met een insulinepomp, vergeet steeds zijn spullen",
+    "gr 4 hangaarduil, moeder van een van de meisjes zit sinds de zomer vast",
+    "de kleuter die vanochtend over het hek klom bij de uithofuil, ouders zijn boos",
+    "leyenlinde 5/6 meisje uit syrie sinds drie weken hier, spreekt nog geen nederlands",
+    "plaspoelpieper mb3 jongen met een hersenbloeding komt weer halve dagen",
+])
+def test_dev10_a_child_singled_out_is_found(text):
+    allowed = allowed_words(load_knowledge_base())
+    assert any(f.kind == "kind" for f in find_personal_data(text, allowed, today=TODAY)), text
+
+
+def test_dev10_groups_of_children_stay_clean():
+    assert found("steeds meer kinderen uit syrie sinds de zomer in de wijk") == {}
+    assert found("op 5/6 is er een studiedag voor het hele team") == {}
+    assert found("een leerling uit groep 6 zegt dat hij thuis geslagen wordt, wat nu") == {}

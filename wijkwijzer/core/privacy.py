@@ -216,6 +216,11 @@ _BIRTH = (r"(?:geboren|gebroen|geboorn|gebooren|geborren|geb\.?|geboortedatum|ge
 # Addresses start where their run of address characters starts (the look-behinds): tried at every
 # character of a long run, a search was quadratic in its length (tests/test_patterns_are_linear.py).
 _EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_FUNCTION_MAILBOX = re.compile(
+    r"(?:info|aanmelden|aanmelding|aanmeldingen|administratie|secretariaat|contact|zorg|ondersteuning|loket|"
+    r"servicedesk|helpdesk|receptie|post|mail|directie|ib|ib-netwerk|leerplicht|planning|support|noreply|no-reply)@",
+    re.IGNORECASE)
+"""'aanmelden@swv.nl', 'info@school.nl': an organisation's mailbox, no person's address."""
 _EMAIL_SPOKEN = re.compile(
     r"(?<![\w.-])[\w.-]{2,}\s*(?:\(at\)|\[at\]|\bat\b|\bapenstaartje\b|@)\s*[\w-]{2,}"
     r"(?:\s*(?:\(dot\)|\[dot\]|\(punt\)|\[punt\]|\bdot\b|\bpunt\b|\.)\s*[\w-]{2,})+", re.IGNORECASE)
@@ -248,6 +253,11 @@ _DATE_COMPACT = re.compile(r"(?<![\d/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|
 _DATE_WORDS = re.compile(
     rf"\b(?P<d>[0-3]?\d)(?:e|ste|de)?(?:\s+|[-/])(?P<m>{_MONTHS})\.?(?:(?:\s+|[-/])(?P<y>'?\d{{2}}|\d{{4}})(?![.:]\d))?\b",
     re.IGNORECASE)  # "14 januari 15.00" is a time, not a year
+_IN_FORCE_BEFORE = re.compile(r"\b(?:per|vanaf|m\.?i\.?v\.?|met ingang van)\s+(?:\d{1,2}\s+)?$", re.IGNORECASE)
+"""'per 1 januari 2019': the date a rule took effect, no one's birthday."""
+_BORN_ON = re.compile(rf"\b(?:is|ben)\s+van\s+(?P<date>\d{{1,2}}[\s./-]+(?:(?:{_MONTHS})\.?|\d{{1,2}})[\s./-]+"
+                      rf"(?P<y>(?:19|20)\d{{2}}))\b", re.IGNORECASE)
+"""'vader is van 14 mei 1985': a person's birth date, a parent's too (so any year up to 100 back)."""
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTHS})\.?\s+(?P<y>'\d{{2}}|(?:19|20)\d{{2}})\b", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)\s?[-/.]\s?(?P<m>[01]?\d)(?![\d/.-]|\s?[-/.]\s?\d)")
 _BIRTH_WORD = re.compile(rf"\b{_BIRTH}(?!\w)|\b\d{{1,2}}\s*(?:jaar\s+)?(?:oud|geworden)\b"
@@ -356,20 +366,26 @@ _INTERFIX = frozenset("van de der den el al ben bin ter ten te op in 't het la l
 
 _CHILD_NOUN = (r"(?:[a-z]+-)?(?:leerling|leerlinge|ll|jongen|jongetje|meisje|meid|kind|kindje|pleegkind|kleuter|nieuwkomer|"
                r"peuter|dochter|dochtertje|zoon|zoontje|kleinzoon|kleindochter|tweeling\w*|drieling\w*|vierling\w*)")
+_ONE_OF_WORDS = r"\b(?:een|één)\s+van\s+(?:de|onze|mijn)\s+(?:jongens|meisjes|kinderen|leerlingen|kleuters)\b"
 _SINGLE_CHILD = re.compile(
     rf"\b(?:de|het)\s+enige\s+(?:\w+\s+){{0,2}}{_CHILD_NOUN}\b|\b(?:zij|hij|ze)\s+is\s+de\s+enige\b"
     rf"|\b(?:een|één|1|die ene|dat ene|deze|die|dat|het|de)\s+(?:\w+\s+)?{_CHILD_NOUN}\b"
-    rf"|\b{_CHILD_NOUN}\s+(?:die|met|uit|van|in)\b|^\W*(?:signaal\W+)?{_CHILD_NOUN}\b", re.IGNORECASE)
+    rf"|\b{_CHILD_NOUN}\s+(?:die|met|uit|van|in)\b|^\W*(?:signaal\W+)?{_CHILD_NOUN}\b"
+    rf"|{_ONE_OF_WORDS}"
+    rf"|\b(?:de|het)\s+enige\s+(?:met|die|dat|zonder)\b|\b(?:groep|gr\.?)\s?[1-8][abc]?\s+{_CHILD_NOUN}\b",
+    re.IGNORECASE)
 """One child: with an article or a number, with a clause after it, or a bare child noun that
 opens the text ("meisje heeft …", also when a rephrase puts it in front)."""
 _GROUP = re.compile(r"\b(?:groep|gr\.?)\s*(?:\d|een|twee|drie|vier|vijf|zes|zeven|acht)\b|\b(?:combi|combinatie)?klas\s*\d|\b[1-8][abc]\b"
                     r"|\b(?:plus|kangoeroe|kleuter|schakel|taal|observatie|nt2|isk)klas\b"
-                    r"|\b(?:onder|midden|boven)bouw\b",
+                    r"|\b(?:onder|midden|boven)bouw\b|\b[1-8]/[1-8][abc]?\b(?![/-]\d)|\b(?:ob|mb|bb)\s?[1-4]\b",
                     re.IGNORECASE)
 _DISTINCT = re.compile(
-    rf"\b(?:de|het|die|dat)\s+(?:enige\s+)?(?:\w+\s+)?{_CHILD_NOUN}\s+(?:met\s+(?:de|het|een|twee|zijn|haar)\s+\w+"
+    rf"(?:\b(?:de|het|die|dat)\s+|^\W*)(?:enige\s+)?(?:\w+\s+)?{_CHILD_NOUN}\s+(?:met\s+(?:de|het|een|twee|zijn|haar)\s+\w+"
     r"|(?:die|dat)\s+(?:\w+\s+){0,3}(?:in\s+transitie|net\s+uit|uit\s+de\s+kliniek|in\s+een\s+rolstoel)"
     r"|(?:die|dat)\s+(?:\w+\s+){0,4}in\s+(?:het\s+nieuws|de\s+krant)"
+    r"|(?:die|dat)\s+(?:\w+\s+){0,2}(?:gisteren|eergisteren|vanochtend|vanmorgen|vorige\s+week|maandag|dinsdag|"
+    r"woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
     r"|(?:van\s+wie|wiens|wier)\s+(?:\w+\s+)?(?:vader|moeder|ouders|broer|zus))"
     r"|\b(?:(?:de|het)\s+(?:\w+\s+)?)?(?:dochter|dochtertje|zoon|zoontje|kind|kinderen|tweeling|kleinzoon|"
     r"kleindochter|neefje|nichtje|stiefzoon|stiefdochter|pleegzoon|pleegdochter)\s+van\s+"
@@ -397,10 +413,14 @@ _TRAIT = re.compile(
     r"paniekaanval\w*|\w*allergie|\w*letsel|dyspraxie|dyslexie|faalangst|ggz|verlamd\w*|\w*transplantatie|"
     r"spraakgebrek|verloor|verloren|longontsteking|kunst(?:been|arm|hand|oog)|ooglapje|lui\s+oog|iq\s+(?:van\s+)?\d+|"
     r"gearresteerd|opgepakt|hoogbegaafd\w*|overgeslagen|pgb\w*|\w*jeugdzorg|jeugdinrichting|gehoorapparaat\w*|"
-    r"taxi|leerlingenvervoer|(?:familie|gezin)\s+(?:uit|met)\s+\w+|bekende\s+\w+\s+als\s+(?:vader|moeder))\b",
+    r"taxi|leerlingenvervoer|\w*bloeding|\w+trauma|zit\s+(?:\w+\s+){0,4}vast|"
+    r"(?:uit|van)\s+\w+\s+(?:\w+\s+){0,3}sinds|sinds\s+(?:\w+\s+){1,3}(?:hier|in\s+nederland)|"
+    r"(?:familie|gezin)\s+(?:uit|met)\s+\w+|bekende\s+\w+\s+als\s+(?:vader|moeder))\b",
     re.IGNORECASE)
-_ONE_FAMILY = re.compile(r"\b(?:gezin|familie)\s+met\s+(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+"
+_ONE_FAMILY = re.compile(r"\b(?:gezin|familie|moeder|vader|ouders)\s+met\s+(?:de\s+)?(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+"
                          r"(?:kinderen|kids)\b", re.IGNORECASE)
+_ONE_OF = re.compile(_ONE_OF_WORDS, re.IGNORECASE)
+"""'een van de jongens': one child, for all the plural."""
 _THE_ONE = re.compile(rf"\b(?:die|dat)\s+ene\s+(?:\w+\s+)?{_CHILD_NOUN}\b|\b(?:de|het)\s+enige\s+(?:\w+\s+){{0,2}}{_CHILD_NOUN}\b",
                       re.IGNORECASE)
 _PLURAL_CHILDREN = re.compile(r"\b(?:kinderen|leerlingen|jongens|meisjes|kleuters|lln|steeds meer|meerdere)\b",
@@ -426,10 +446,10 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
         taken.append((start, end))
         found.append(Finding(kind, text[start:end], start, end))
 
-    for match in _EMAIL.finditer(text):
-        add("email", match.start(), match.end())
-    for match in _EMAIL_SPOKEN.finditer(text):
-        add("email", match.start(), match.end())
+    for pattern in (_EMAIL, _EMAIL_SPOKEN):
+        for match in pattern.finditer(text):
+            if not _organisation_mailbox(text, match):
+                add("email", match.start(), match.end())
     for match in _HANDLE.finditer(text):
         if not _organisation_handle(match.group(0), allowed_words):
             add("handle", match.start(), match.end())
@@ -445,11 +465,12 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
     for number in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
         digits = re.sub(r"\D", "", number.raw_string)
         if (len(digits) >= 9 and number.raw_string.lstrip("(")[:1] in ("0", "+") and not _service_number(digits)
-                and not _looks_like_time(number.raw_string)):
+                and not _looks_like_time(number.raw_string) and not _organisation_phone(text, number.start)):
             add("telefoon", number.start, number.end)
     for match in _DIGITS.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
-        if not (_service_number(digits) or _other_number(text, match.start(), match.end())):
+        if not (_service_number(digits) or _other_number(text, match.start(), match.end())
+                or _organisation_phone(text, match.start())):
             add(_number_kind(digits), match.start(), match.end())
     for match in _NUMBER_CONTEXT.finditer(text):
         group = next(name for name in ("nr", "code", "before", "record", "hash", "label") if match.group(name))
@@ -458,8 +479,15 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
         if group not in ("nr", "before") or not _GENERIC_NUMBER_WORD.match(match.group(0)) or not _year_or_service(
                 match.group(group)):
             add("nummer", match.start(group), match.end(group))
-    for match in _SPELLED_NUMBER.finditer(text):
-        add("nummer", match.start("nr"), match.end("nr"))
+    for pattern in (_SPELLED_NUMBER, _SPELLED_AFTER_NUMBER, _LABEL_IS):
+        for match in pattern.finditer(text):
+            add("nummer", match.start("nr"), match.end("nr"))
+    if _PUPIL_MATTER.search(text) and not _PLACE_CONTEXT.search(text):
+        for match in _NUMBER_OBJECT.finditer(text):
+            value = int(match.group("nr"))
+            if not (1900 <= value <= 2099 or _other_number(text, match.start("nr"), match.end("nr"))
+                    or _counted(text, match.start("nr"), match.end("nr"))):
+                add("nummer", match.start("nr"), match.end("nr"))
     subject = _NUMBER_SUBJECT.match(text)
     if subject and not 1900 <= int(subject.group("nr")) <= 2099:
         add("nummer", subject.start("nr"), subject.end("nr"))
@@ -497,6 +525,21 @@ _SPELLED_NUMBER = re.compile(
     rf"\b(?:leerling|ll|lln)\.?\s?(?:nummer|nr)\.?\s(?:is\s)?(?P<nr>{_DIGIT_WORD}(?:[\s,-]{{1,2}}{_DIGIT_WORD}){{2,8}})\b",
     re.IGNORECASE)
 """A pupil's number read out in words ("leerlingnummer is één acht drie nul twee")."""
+_SPELLED_AFTER_NUMBER = re.compile(
+    rf"\b(?:nummer|nr)\.?\s(?:is\s)?(?P<nr>{_DIGIT_WORD}(?:[\s,-]{{1,2}}{_DIGIT_WORD}){{3,8}})\b", re.IGNORECASE)
+"""Four or more digits read out after 'nummer (is)' ("nummer is twee acht drie drie zes")."""
+_LABEL_IS = re.compile(r"\b(?:leerling\s?(?:nummer|nr)|ll[ .-]?(?:nr|nummer)s?|lln?r|lln\.?\s?nrs?|"
+                       r"(?:parnassys|esis|magister|somtoday|dotcom)[ -]?(?:nr|nummer|id))\.?\s+(?:is|was|=)\s+"
+                       r"(?P<nr>\d{3,8})\b", re.IGNORECASE)
+"""'ll nr is 9340': a pupil's number after its label and 'is', four digits too."""
+_NUMBER_OBJECT = re.compile(
+    r"\b(?:voor|van|over|staat|heeft|zit|is|bij)\s+(?P<nr>[1-9]\d{3})\b(?!\s?(?:[.,:/-]\s?\d|uur|u\b|euro|eur\b|%|"
+    r"leerlingen|kinderen|kids|lln|km|meter|m2|keer|inwoners|mensen|gezinnen|woningen|(?-i:[A-Z]{2})\b))", re.IGNORECASE)
+_PUPIL_MATTER = re.compile(r"\b(?:arrangement\w*|ot|opp|tlv|mdo|verslag\w*|dossier\w*|wachtlijst\w*|aanmelding\w*|"
+                           r"verwijzing\w*|onderzoek\w*|toetsing|overdracht|groeidocument\w*|handelingsplan\w*|"
+                           r"verzuim\w*|ziekmelding\w*|leerplicht\w*|so|sbo)\b", re.IGNORECASE)
+"""'arrangement voor 8814', 'ot verslag van 9027', 'staat 9911 op de wachtlijst': a four-digit
+number that a pupil's file is about (not a year, a count or a postcode)."""
 _GROUPED_NUMBER = re.compile(r"(?<![\w.,/€#-])#?\s?(?P<nr>(?!14[ ._]0)\d{2,3}[ ._]\d{3})(?!\d|[.,:]\d|\s\d)")
 """A five- or six-digit number typed in two groups ("19 644", "20.345", "#31.420", "21_447"): in a
 message about a pupil that is a leerlingnummer, unless it counts something (:func:`_counted`) or is
@@ -559,6 +602,28 @@ def _other_number(text: str, start: int, end: int) -> bool:
     return bool(_OTHER_LABEL.search(text, max(0, start - 30), start) or _MONEY_AFTER.match(text[end:end + 20]))
 
 
+_ORGANISATION_BEFORE = re.compile(
+    r"\b(?:nummer\s+van\s+(?:onze|de|het|ons)\s+(?:school|swv|kantoor|gemeente)|algemene?\s+nummer|"
+    r"(?:onderwijsconsulent|consulent|loket|servicedesk|helpdesk|receptie|balie|secretariaat|administratie|"
+    r"kantoor|centrale)\w*)\b", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(r"\b(?:moeder|vader|ouders?|oma|opa|tante|oom|voogd|pleeg\w*|privé|prive|mobiel|06)\b",
+                            re.IGNORECASE)
+
+
+def _organisation_mailbox(text: str, match: re.Match[str]) -> bool:
+    """'aanmelden@swv.nl': a function mailbox, unless a parent is named just before it."""
+    return bool(_FUNCTION_MAILBOX.match(match.group(0))) and not _PERSON_BEFORE.search(
+        text, max(0, match.start() - 30), match.start())
+
+
+def _organisation_phone(text: str, start: int) -> bool:
+    """'het algemene nummer van onze school is 070 …', 'de onderwijsconsulenten bellen, 070 …':
+    an organisation's number (never when a parent or a private line is named before it)."""
+    before = text[max(0, start - 60):start]
+    named = [m.end() for m in _ORGANISATION_BEFORE.finditer(before)]
+    return bool(named) and not _PERSON_BEFORE.search(before, named[-1])
+
+
 def _looks_like_time(raw: str) -> bool:
     """'8.45-15.00', '08:30 - 12:00': times, not a phone number."""
     return bool(re.fullmatch(r"\s*\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s*", raw))
@@ -613,21 +678,30 @@ def _dates(text: str, year: int, add: Callable[[str, int, int], None]) -> None:
     def birth_year(value: int | None) -> bool:
         return value is not None and year - 20 <= value <= year - 2
 
+    def in_force(start: int) -> bool:
+        return bool(_IN_FORCE_BEFORE.search(text, max(0, start - 20), start))
+
     for match in _DATE_NUMERIC.finditer(text):
         full = _full_year(match.group("y"), year)
-        if _valid_day(match.group("d"), int(match.group("m"))) and (birth_year(full) or near_birth(*match.span())):
+        if _valid_day(match.group("d"), int(match.group("m"))) and (
+                (birth_year(full) and not in_force(match.start())) or near_birth(*match.span())):
             add("geboortedatum", *match.span())
     for match in _DATE_COMPACT.finditer(text):
         full = _full_year(match.group("y"), year)
-        if _valid_day(match.group("d"), int(match.group("m"))) and (birth_year(full) or near_birth(*match.span())):
+        if _valid_day(match.group("d"), int(match.group("m"))) and (
+                (birth_year(full) and not in_force(match.start())) or near_birth(*match.span())):
             add("geboortedatum", *match.span())
     for match in _DATE_WORDS.finditer(text):
         full = _full_year(match.group("y"), year)
-        if 1 <= int(match.group("d")) <= 31 and (birth_year(full) or near_birth(*match.span())):
+        if 1 <= int(match.group("d")) <= 31 and (
+                (birth_year(full) and not in_force(match.start())) or near_birth(*match.span())):
             add("geboortedatum", *match.span())
+    for match in _BORN_ON.finditer(text):
+        if year - 100 <= int(match.group("y")) <= year - 2:
+            add("geboortedatum", match.start("date"), match.end("date"))
     for match in _MONTH_YEAR.finditer(text):
         full = _full_year(match.group("y"), year)
-        if birth_year(full) and (near_birth(*match.span()) or (full or 0) <= year - 3):
+        if birth_year(full) and (near_birth(*match.span()) or ((full or 0) <= year - 3 and not in_force(match.start()))):
             add("geboortedatum", *match.span())
     for match in _DAY_MONTH.finditer(text):
         if _valid_day(match.group("d"), int(match.group("m"))) and near_birth(*match.span()):
@@ -799,12 +873,15 @@ def _initial(token: _Token, text: str) -> bool:
 
 
 _PUBLIC_TITLE = frozenset("prinses prins koning koningin keizer mr mister sint heilige president minister".split())
+_ROYAL = frozenset("prinses koning koningin".split())
+"""Titles that name a public figure also typed in lower case ("koning willem-alexander")."""
 
 
 def _public_figure(tokens: list[_Token], i: int) -> bool:
     """A capitalised word after the title of a public figure ("Prinses Amalia", "Mr. Beast"): no
     child of the school."""
-    return i > 0 and tokens[i - 1].folded in _PUBLIC_TITLE and _capitalised(tokens[i - 1])
+    return i > 0 and tokens[i - 1].folded in _PUBLIC_TITLE and (
+        _capitalised(tokens[i - 1]) or tokens[i - 1].folded in _ROYAL)
 
 
 def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: frozenset[str]) -> bool:
@@ -812,6 +889,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
     word = token.folded
     if word in _FUNCTION_WORDS or len(word) < 2 or word.isdigit() or _NUMBER_LABEL.search(word):
         return False
+    if word in _SCHOOL_TERMS and not _capitalised(token):
+        return False  # "ot 3-2 gaat niet door": the ondersteuningsteam, not a child called Ot
     if (not _capitalised(token) and word in vocabulary().common and word not in words.first_names
             and word not in words.surnames):
         return False  # an ordinary word in lower case is no name, whatever stands around it
@@ -877,6 +956,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
 
 
 
+_SCHOOL_TERMS = frozenset("ot mdo opp tlv oza".split())
+"""The school's own abbreviations, never a name in lower case (some are first names too)."""
 _NUMBER_ABBREVIATIONS = frozenset("max min gem ca tot".split())
 _NUMBER_LABEL = re.compile(r"\w(?:nr|nrs|nummer|nummers)$")
 """'bestelnr', 'ordernummer': a label, not a name."""
@@ -973,7 +1054,7 @@ def _single_child(text: str, allowed_words: frozenset[str] = frozenset()) -> tup
     school (also one the knowledge base names), and a health, body or family trait; "die ene
     kleuter" at a named school or group is one child without a trait; not when the text is about
     children in general ("het gezin met 9 kinderen" is one family)."""
-    if _PLURAL_CHILDREN.search(_ONE_FAMILY.sub(" ", text)):
+    if _PLURAL_CHILDREN.search(_ONE_OF.sub(" ", _ONE_FAMILY.sub(" ", text))):
         return None
     unit = bool(_GROUP.search(text) or _SCHOOL_WORD.search(text) or _named_school(text, allowed_words))
     distinct = next((m for m in _DISTINCT.finditer(text) if not _titled(m.group(0))), None)
