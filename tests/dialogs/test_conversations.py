@@ -485,7 +485,9 @@ async def test_a_role_without_a_place_long_after_a_lookup_elsewhere_asks(start):
     s = await start(wijk="Den Haag: Ypenburg")
     await s.send("smw scheveningen")
     s.clock.wait(60)
-    assert (await s.send("en de lpa?")).has("Voor welke wijk")
+    ask = await s.send("en de lpa?")
+    assert ask.has("Voor welke wijk") and ask.choices == ["Ypenburg"]
+    assert [c.naam for c in (await s.send("1")).cards] == ["Jeroen Bakker"]
 
 
 async def test_a_question_about_the_explanation_just_shown_is_answered_from_it(start):

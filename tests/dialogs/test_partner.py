@@ -17,12 +17,22 @@ async def test_context_carries_over_to_follow_up_questions(chat):
     assert {c.naam for c in other_wijk.cards} == {"Ilse de Vries", "Maarten Veenstra"}
 
 
-async def test_missing_area_is_asked_with_own_wijk_as_choice(make_chat):
+async def test_a_role_alone_is_answered_for_the_own_wijk(make_chat):
     chat = await make_chat(wijk="Den Haag: Ypenburg")
+    answer = await chat.send("wie is de smw'er")
+    assert answer.has("voor Ypenburg") and [c.naam for c in answer.cards] == ["Fatma Yilmaz"]
+
+
+async def test_a_role_alone_soon_after_a_lookup_elsewhere_keeps_that_place(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    await chat.send("jgz scheveningen")
+    answer = await chat.send("wie is de smw'er")
+    assert [c.naam for c in answer.cards] == ["Petra Visser"]
+
+
+async def test_missing_area_is_asked_without_an_own_wijk(chat):
     ask = await chat.send("wie is de smw'er")
-    assert ask.has("welke wijk of school") and ask.choices == ["Ypenburg"]
-    answer = await chat.send("1")
-    assert [c.naam for c in answer.cards] == ["Fatma Yilmaz"]
+    assert ask.has("welke wijk of school") and not ask.cards
 
 
 async def test_missing_role_is_asked_with_choices(chat):

@@ -147,7 +147,7 @@ class PlaceSlot(Slot):
             found = places_by_part(svc.kb, svc.request.text)
             if found is None:
                 suggestion = suggested_places(svc.kb, svc.request.text)
-                return _choose(suggestion, suggestion=True) if suggestion else _same_session(svc)
+                return _choose(suggestion, suggestion=True) if suggestion else (_same_session(svc) or _own_wijk(svc))
         return _value(svc.kb, values.get("rol"), found)
 
     def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
@@ -194,6 +194,20 @@ def _same_session(svc: TurnServices) -> Any:
     if svc.request.now - last.at > SESSION and not at_home:
         return None
     return Place(area=None if school else area, school=school).as_dict()
+
+
+def _own_wijk(svc: TurnServices) -> Any:
+    """A role alone ("smw?", "wie is de lpa") from a user with a wijk of their own: that wijk —
+    unless this conversation last looked up another place (then which one is meant is asked)."""
+    own, understanding, last = svc.profile.wijk, svc.understanding, svc.memory.last_lookup
+    if own not in svc.kb.areas or understanding.intent != "partner_lookup" or not understanding.entities.get("rol"):
+        return None
+    if last is not None and last.intent in ("partner_lookup", "expertise_lookup", "signal"):
+        area, school = last.place_asked("partner_lookup", understanding.entities.get("rol"))
+        looked_up = svc.kb.schools[school].wijk if school in svc.kb.schools else area
+        if looked_up is not None and looked_up != own:
+            return None
+    return Place(area=own).as_dict()
 
 
 def _choose(found: PlaceChoice, suggestion: bool = False) -> Choose:
