@@ -204,7 +204,7 @@ def _own_wijk(svc: TurnServices) -> Any:
         return None
     if last is not None and last.intent in ("partner_lookup", "expertise_lookup", "signal"):
         area, school = last.place_asked("partner_lookup", understanding.entities.get("rol"))
-        looked_up = svc.kb.schools[school].wijk if school in svc.kb.schools else area
+        looked_up = svc.kb.schools[school].wijk if school is not None and school in svc.kb.schools else area
         if looked_up is not None and looked_up != own:
             return None
     return Place(area=own).as_dict()
