@@ -301,6 +301,26 @@ async def test_the_meldcode_takes_danger_answers_itself(start):
     assert (await s.send("ja het gaat om huwelijksdwang")).has("Direct Veilig Thuis bellen", "0800-2000")
 
 
+async def test_an_ok_before_a_question_of_its_own_is_no_yes_to_the_meldcode(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    await s.send("meldcode")
+    lookup = await s.send("ok ik bel zo. wie is de smw hier")
+    assert not lookup.has("Direct gevaar: bel 112") and [c.naam for c in lookup.cards] == ["Fatma Yilmaz"]
+
+
+async def test_the_role_that_goes_by_the_school_follows_our_own_school(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    first = await s.send("jeugdteam voor een ll die in rijswijk woont maar bij ons op school zit")
+    assert first.has("Rijswijk")
+    assert [c.naam for c in (await s.send("en de smw?")).cards] == ["Fatma Yilmaz"]
+
+
+async def test_a_function_named_gets_only_those_contacts(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    assert {c.naam for c in (await s.send("jgz ypenburg")).cards} == {"Marieke van den Berg", "Sietske Dijkstra"}
+    assert [c.naam for c in (await s.send("wie is de jeugdarts")).cards] == ["Sietske Dijkstra"]
+
+
 async def test_glossary_then_how_continues_at_the_step(start):
     s = await start()
     await s.send("wat is een tlv")

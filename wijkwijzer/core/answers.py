@@ -25,6 +25,10 @@ ACKNOWLEDGE = frozenset("""
 """Words that only acknowledge the last answer ("ok", "ja top", "prima"), see :func:`acknowledges`."""
 
 _DENIAL = frozenset({"nee", "neen", "nope", "neuh"})
+_ONLY_ACKNOWLEDGE = frozenset({"ok", "oke", "okay", "goed", "prima"})
+_ASKS_LATER = re.compile(r" (?:wie|wat|waar|wanneer|welke|hoe|waarom)\b")
+"""'ok ik bel zo. wie is de jeugdarts hier': an "ok" in front of a question of its own takes
+note of the last answer; it is no "ja" to the question that waits."""
 _LAST_YES_NO = {"ja": "ja", "nee": "nee", "neen": "nee"}
 ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "laatste": -1}
 CARDINALS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
@@ -94,7 +98,8 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
         if words is YES and denied:
             continue  # "ok geteld, nee nog niet": the "nee" answers, the "ok" only acknowledges
         if (doubts(text) if words is DOUBT else said(text, words)) or any(
-                norm.startswith(normalize(w) + " ") for w in words if len(w) > 1):
+                norm.startswith(normalize(w) + " ") for w in words if len(w) > 1
+                and not (w in _ONLY_ACKNOWLEDGE and _ASKS_LATER.search(norm))):
             hits = [i for i, label in enumerate(normalized) if label.split()[:1] == [prefix] or prefix in label.split()]
             if len(hits) == 1:
                 return hits[0]

@@ -375,6 +375,7 @@ class PartnerDialog(SlotDialog):
         topic = expertise or _topic(svc.kb, svc.request.text) if rol == "steunpunt" else None
         if topic:  # "wie van het expertisepunt weet veel van autisme / kan ik bellen over de meldcode"
             contacts = [c for c in contacts if _knows(svc.kb, c, topic)] or contacts
+        contacts = _function_asked(svc.request.text, contacts)
         where = place_label(svc.kb, place)
         self._remember(svc, rol, place)
         if rol == "ib" and contacts:
@@ -456,9 +457,23 @@ class PartnerDialog(SlotDialog):
             school = same.school
         school_area = _other_area(svc.kb, text, place.area) if lives and school is None else (
             same.school_area if same is not None else None)
+        if lives and school is None and school_area is None and _OWN_SCHOOL.search(text) and (
+                svc.profile.wijk in svc.kb.areas):
+            school_area = svc.profile.wijk  # "woont in nootdorp maar zit bij ons op school"
         home = place.area if lives and rol in RESIDENCE_ROLES else (same.home if same is not None else None)
         svc.memory.last_lookup = LastLookup(intent="partner_lookup", at=svc.request.now, rol=rol, area=place.area,
                                             school=school, school_area=school_area, home=home)
+
+
+def _function_asked(text: str, contacts: list[Contact]) -> list[Contact]:
+    """The contacts whose function the message names when that is some of them: "wie is de
+    jeugdarts" gets the jeugdarts of the JGZ team, not the jeugdverpleegkundige too."""
+    words = set(normalize(text).split())
+    asked = [c for c in contacts if words & {w for w in normalize(c.functie).split() if len(w) >= 6}]
+    return asked if asked and len(asked) < len(contacts) else contacts
+
+
+_OWN_SCHOOL = re.compile(r"\b(?:bij ons op (?:school|de school)|op onze school|bij ons in de klas|bij ons)\b")
 
 
 def _other_area(kb: KnowledgeBase, text: str, area: str | None) -> str | None:
