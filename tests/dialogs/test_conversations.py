@@ -258,6 +258,14 @@ async def test_a_situation_starts_the_route_at_its_step(start):
     assert (await s.send("stap 2 van de meldcode")).has("Stap 2: overleggen")
 
 
+async def test_situations_in_everyday_words_start_their_step(start):
+    s = await start()
+    assert (await s.send("vader wil geen opp tekenen")).has("Geen instemming met het OPP")
+    assert (await s.send("ik maak me zorgen over een meisje uit groep 3, ze is erg teruggetrokken")).has("Signaleren")
+    assert (await s.send("we hebben echt alles geprobeerd in de klas maar hij komt niet verder")).has(
+        "Leerlingbespreking met de IB'er")
+
+
 async def test_a_denied_situation_starts_no_step(start):
     s = await start()
     assert (await s.send("er is geen passend aanbod voor deze leerling")).has("Het SWV zoekt mee")

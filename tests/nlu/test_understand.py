@@ -151,3 +151,8 @@ def test_dev8_kinds_of_messages(kb, text, intent, entities):
 ])
 def test_dev9_kinds_of_route_questions(kb, text, intent):
     assert understand(text, kb).intent == intent, understand(text, kb)
+
+
+def test_an_ordinary_word_is_no_typo_of_an_expertise(kb):
+    assert understand("welke school kan goed tekenen met kinderen", kb).entities.get("expertise") is None
+    assert understand("welke school doet aan rekene", kb).entities.get("expertise") == "rekenen"

@@ -952,6 +952,9 @@ def _trusted(mentions: list[Mention], tokens: list[str], kb: KnowledgeBase) -> l
         # "de leer(plicht)" is no typo for De Lier when "leer plicht" is a role as typed
         overlaps = best.kind in PLACE_KINDS and best.score < EXACT and any(
             best.start < end and start < best.end for start, end in exact_spans)
+        if best.score < EXACT and best.kind not in PLACE_KINDS and best.end - best.start == 1 and (
+                tokens[best.start] in vocabulary().common):
+            continue  # "tekenen" is a word of its own, no typo of the expertise "rekenen"
         if _trust(best) and not overlaps:
             kept.append(mention)
             continue
