@@ -156,3 +156,21 @@ def test_dev9_kinds_of_route_questions(kb, text, intent):
 def test_an_ordinary_word_is_no_typo_of_an_expertise(kb):
     assert understand("welke school kan goed tekenen met kinderen", kb).entities.get("expertise") is None
     assert understand("welke school doet aan rekene", kb).entities.get("expertise") == "rekenen"
+
+
+@pytest.mark.parametrize(("text", "intent", "entities"), [
+    # kinds of message the dev12 set showed, in other words
+    ("moeten we een leerling melden die 2 weken eerder op vakantie ging", "route", {"route": "verzuim"}),
+    ("hallo, ik ben nieuw als ib er. wat kan ik hier vragen", "help", {}),
+    ("signaal: in moerwijk blijven veel kinderen weg na de herfstvakantie", "signal", {"thema": "verzuim"}),
+    ("signaal: drugsdealers bij het schoolplein in laak", "signal", {"thema": "veiligheid"}),
+    ("wie is de j g z voor ypenburg", "partner_lookup", {"rol": "jgz", "wijk": "Ypenburg"}),
+])
+def test_dev12_kinds_of_messages(kb, text, intent, entities):
+    found = understand(text, kb)
+    assert found.intent == intent and all(found.entities.get(k) == v for k, v in entities.items()), found
+
+
+def test_letters_typed_one_by_one_join_only_into_known_names(kb):
+    assert kb.resolver.spelled_out("en l p a") == "en lpa"
+    assert kb.resolver.spelled_out("ik heb a b c geleerd") == "ik heb a b c geleerd"

@@ -147,7 +147,8 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
              r"\bwat (zijn|is) (de|hier de) mogelijkheden\b", r"\bwelke vragen (snap|begrijp|ken|kent) (je|jij)\b",
              r"\b(geef|noem) (eens |me )?(een )?voorbeeld", r"\bik kom er niet uit\b",
              r"\bik (snap|begrijp|weet) niet hoe ik (je|jou|dit|deze chat) (moet )?gebruiken\b"),
-        frozenset("allemaal doen voor hier precies zoal nog meer mee van alles bij niet zo goed ermee wat over deze "
+        frozenset("nieuw ben als ib er ibér adviseur intern begeleider hoi hallo hey goedemorgen middag "
+                  "allemaal doen voor hier precies zoal nog meer mee van alles bij niet zo goed ermee wat over deze "
                   "dit waar kun kan eens van wat ik typen chat met deze".split()),
     ),
     "cancel": (
@@ -303,6 +304,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "signal_verb": _any(_words("doorgeven geven melden afgeven loggen invoeren sturen doen achterlaten noteren "
                                "vastleggen delen registreren maken over")),
     "want": _any(_words("wil wilde wou graag kan_ik mag_ik nieuw nieuwe")),
+    "must_report": _any(r"\b(moet|moeten|hoef|hoeven|mag|mogen) (ik|we|wij|je|jij|de school|school) (\w+ ){0,5}"
+                        r"(melden|doorgeven|aangeven)\b"),
     "tell_something": _any(r"\b(iets|wat|zorgen) (melden|signaleren|kwijt|doorgeven|delen)\b", _words("signaleren"),
                            r"\b(melden|doorgeven|laten weten|opmerken|aangeven) dat\b", r"\b(even|wil|wilde) melden\b",
                            r"\b(bij jullie|bij het swv|hier) (neerleggen|melden|kwijt)\b",
@@ -456,9 +459,9 @@ RULES: tuple[Rule, ...] = (
     Rule("signal", 0.96, ("signal_start",)),
     Rule("signal", 0.96, ("signal_word", "signal_verb"), unless=("what_is",)),
     Rule("signal", 0.9, ("signal_word", "want"), unless=("what_is",)),
-    Rule("signal", 0.88, ("tell_something",), unless=("what_is",)),
+    Rule("signal", 0.88, ("tell_something",), unless=("what_is", "must_report")),
     Rule("signal", 0.8, ("signal_word", "thema"), unless=("what_is",)),
-    Rule("signal", 0.89, ("tell_something", "thema"), unless=("what_is",)),
+    Rule("signal", 0.89, ("tell_something", "thema"), unless=("what_is", "must_report")),
     Rule("signal", 0.9, ("urgent_start", "thema"), unless=("what_is", "who")),
     Rule("signal", 0.87, ("trend", "thema"), unless=("what_is", "how", "who_strict", "expertise_cue", "act_on_term")),
     Rule("signal", 0.87, ("complaint", "thema"), unless=("what_is", "how", "who")),
@@ -609,7 +612,7 @@ THEMA_WORDS: dict[str, re.Pattern[str]] = {
     "verzuim": _any(_stems("verzuim schoolverzuim thuiszit thuis_zit schoolweiger school_weiger spijbel afwezig "
                            "ontbreken ontbreekt wegblijv wegblijft"),
                     r"\bniet (meer )?(naar|op) school\b", _words("te_laat ongeoorloofd blijven_weg luxeverzuim"),
-                    r"\b(blijven|blijft|bleven|bleef)\b.{0,40}\bthuis\b", r"\beerder (weg|op vakantie)\b",
+                    r"\b(blijven|blijft|bleven|bleef)\b.{0,40}\b(thuis|weg)\b", r"\beerder (weg|op vakantie)\b",
                     r"\blater terug van (de )?vakantie\b"),
     "armoede": _any(
         r"\b(geen|zonder|weinig) (\w+ )?(geld|ontbijt|eten|lunch|brood|jas|winterjas|kleding|schoenen|gymspullen|"
@@ -629,8 +632,8 @@ THEMA_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "veiligheid": _any(
         _stems("pest gepest onveilig wapen bedreig intimider discrimin cyberpest jeugdbende loverboy vechtpartij "
-               "lastigge lastigval opgewacht opwacht achtervolg beroofd berov gedeald dealer"),
-        _words("dealen geweld huiselijk_geweld"),
+               "lastigge lastigval opgewacht opwacht achtervolg beroofd berov gedeald dealer drugsdeal"),
+        _words("dealen geweld huiselijk_geweld gevochten"),
         r"\b(vreemde|verdachte|onbekende) (man|mannen|vrouw|persoon|personen|auto|busje)\b",
         _words("straatcultuur mes messen mesjes criminaliteit crimineel intimidatie overvallen sexting drill "
                "sociale_veiligheid veiligheid vuurwerk verkeersveiligheid verkeersonveilig"),
@@ -784,7 +787,7 @@ class _Reading:
 
 def understand(text: str, kb: KnowledgeBase) -> Understanding:
     """Intent, confidence and canonical entities of one message (the ``understand`` contract)."""
-    text = text[:MAX_TEXT]
+    text = kb.resolver.spelled_out(text[:MAX_TEXT])
     norm = normalize(text)
     if not norm:
         if "?" in text:

@@ -567,6 +567,14 @@ class Resolver:
                 close[vocab_token] = max(score, close.get(vocab_token, 0.0))
         return close.items()
 
+    def spelled_out(self, text: str) -> str:
+        """``text`` with letters typed one by one joined where they spell a name this knowledge
+        base knows: "wie is de s m w" reads "wie is de smw", "en l p a" reads "en lpa"."""
+        def joined(match: re.Match[str]) -> str:
+            word = match.group(0).replace(" ", "").lower()
+            return word if word in self._exact else match.group(0)
+        return _LETTERS.sub(joined, text)
+
     def situations(self, text: str) -> list[tuple[str, int]]:
         """Route steps (and route entries, as ``"route:<name>"``) whose trefwoorden ``text``
         describes, with the number of words matched, most words first.
@@ -644,6 +652,9 @@ def _stem(token: str) -> str:
     ('misbruik' → 'misbru' matches 'misbruikt'; 'weigeren' → 'weiger' matches 'weigert')."""
     return token[:max(5, len(token) - 2)]
 
+
+_LETTERS = re.compile(r"(?<![\w'])(?:[A-Za-z] ){1,3}[A-Za-z](?!\w)")
+"""Two to four letters typed one by one, as a phone's dictation writes an abbreviation."""
 
 SITUATION_SLACK = 4
 
