@@ -329,6 +329,23 @@ async def test_a_function_named_gets_only_those_contacts(start):
     assert [c.naam for c in (await s.send("wie is de jeugdarts")).cards] == ["Sietske Dijkstra"]
 
 
+async def test_a_denial_is_no_yes_to_the_danger_it_denies(start):
+    s = await start()
+    await s.send("meldcode")
+    step = await s.send("er is geen direct gevaar")
+    assert step.has("Stap 1: signalen vastleggen") and not step.has("Direct gevaar: bel 112")
+
+
+async def test_back_to_the_waiting_question_with_its_answer_in_one_message(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    await s.send("meldcode")
+    await s.send("wie is de wijkagent voor duindorp")
+    assert (await s.send("ok terug naar de meldcode: nee geen direct gevaar")).has("Stap 1: signalen vastleggen")
+    await s.send("wie is de smw")
+    again = await s.send("terug naar de meldcode")
+    assert again.has("Heb je de signalen vastgelegd?") and again.choices == ["Ja, naar stap 2"]
+
+
 async def test_glossary_then_how_continues_at_the_step(start):
     s = await start()
     await s.send("wat is een tlv")

@@ -66,6 +66,18 @@ def said(text: str, words: Sequence[str]) -> bool:
     return normalize(text[:MAX_TEXT_TO_MATCH]) in _normalized(tuple(words))
 
 
+_RESUME = re.compile(r"^(?:(?:ok|oke|okay|goed|zo)\W+)?(?:en |nu |dan |even )?(?:weer )?(?:terug naar|verder met|door met)\s+"
+                     r"(?:de|het|mijn|die|onze)\s+[\w-]+(?:\s+route)?(?:\W+|$)", re.IGNORECASE)
+
+
+def resumed(text: str) -> str | None:
+    """What follows "terug naar de meldcode:" when the message resumes a question left waiting
+    ("ok terug naar de meldcode: nee er is geen direct gevaar" → "nee er is geen direct gevaar"),
+    or None when it does not resume."""
+    match = _RESUME.match(text.strip())
+    return text.strip()[match.end():] if match else None
+
+
 def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | None:
     """The index of the option the user meant: by number ("2", "optie 2", "de tweede"), by
     label, or loosely (ja/nee/twijfel, and with ``fuzzy`` a close spelling)."""
@@ -118,6 +130,8 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
 _PARTICLES = frozenset("door af mee uit terug".split())
 """Separable verb particles ("gaat door" = "doorgaan")."""
 NEGATION = frozenset("niet geen nooit nee nope weigeren weigert weigerden".split())
+_DENYING = frozenset("niet geen nooit".split())
+"""Words that deny the one or two words after them."""
 MAX_NEGATION_WORDS = 5
 """A plain denial is short ("ze willen niet"); a longer sentence with "niet" means something else."""
 _OPTION_FILLER = frozenset("""
@@ -135,8 +149,13 @@ def loose_option(text: str, labels: Sequence[str]) -> int | None:
     words = {_stem(w) for w in typed if w not in _OPTION_FILLER}
     for particle in _PARTICLES & set(typed):  # "we gaan gewoon door" says "doorgaan", "we bouwen af" "afbouwen"
         words |= {_stem(particle + w) for w in typed if w not in _OPTION_FILLER and w not in _PARTICLES}
-    overlaps = [len(words & {_stem(w) for w in normalize(label).split() if w not in _OPTION_FILLER} - {"ja", "nee"})
-                for label in labels]
+    denied = {_stem(typed[j]) for i, token in enumerate(typed) if token in _DENYING
+              for j in range(i + 1, min(i + 3, len(typed))) if typed[j] not in _OPTION_FILLER}
+    overlaps = []
+    for label in labels:
+        label_words = normalize(label).split()
+        said_words = words if _DENYING & set(label_words) else words - denied  # "geen direct gevaar" is no "Ja, direct gevaar"
+        overlaps.append(len(said_words & {_stem(w) for w in label_words if w not in _OPTION_FILLER} - {"ja", "nee"}))
     best = max(overlaps)
     if best and overlaps.count(best) == 1:
         return overlaps.index(best)

@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
 
-from wijkwijzer.core.answers import acknowledges, pick_option, stops
+from wijkwijzer.core.answers import acknowledges, pick_option, resumed, stops
 from wijkwijzer.core.copy import Copy as BaseCopy
 from wijkwijzer.core.copy import CopyBook
 from wijkwijzer.core.intents import BY_NAME, INTENT_NAMES, SOCIAL
@@ -230,6 +230,8 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
         # also a question beneath another answer: "stop" then is no "afmelden"; "stop maar even, moet eerst
         # overleggen" stops too, "laat maar, doe de verzuim route" is a new request
         return Decision.CANCEL
+    if pending.interrupted and understanding.intent in pending.intents and resumed(request.text) is not None:
+        return Decision.ANSWER  # "ok terug naar de meldcode: nee er is geen direct gevaar"
     if pending.interrupted and acknowledges(request.text) and normalize(request.text) not in {
             normalize(choice) for choice in pending.choices}:
         # "ok", "ja top": about the last answer; the question beneath stays, and no signal is saved by

@@ -26,7 +26,7 @@ from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
-from wijkwijzer.core.answers import BACK, RESTART, doubts, echoed_option, loose_option, pick_option, said
+from wijkwijzer.core.answers import BACK, RESTART, doubts, echoed_option, loose_option, pick_option, resumed, said
 from wijkwijzer.core.context import remember_place
 from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, end, state_of
 from wijkwijzer.core.copy import Copy
@@ -117,10 +117,9 @@ _RESTART = re.compile(r"\b(?:vanaf het begin|opnieuw beginnen|begin opnieuw|over
 _QUESTION = re.compile(r"^(?:en |maar |ok |oke )?(?:wat|wie|waar|hoe|hoelang|wanneer|hoeveel|welke|waarom)\b")
 
 
-def _answer(svc: TurnServices, step: Step) -> list[str] | None:
-    """The steps the message moves through (see the module docstring): the chosen option's step,
-    or that step and the one after it that the message describes; None when it answers nothing."""
-    text = svc.request.text
+def _answer(svc: TurnServices, step: Step, text: str) -> list[str] | None:
+    """The steps the message ``text`` moves through (see the module docstring): the chosen option's
+    step, or that step and the one after it that the message describes; None when it answers nothing."""
     kb = svc.kb
     labels = [o.label for o in step.opties]
     index = pick_option(text, labels)
@@ -189,6 +188,11 @@ class RouteDialog(WijkwijzerDialog):
         step = svc.kb.steps.get(state.get("step", ""))
         if step is None:
             return await self._restart(dc, self.copy.changed)
+        rest = resumed(text)
+        if rest is not None:  # "terug naar de meldcode": the question again, or what follows it answers it
+            if not normalize(rest):
+                return await self._show(dc)
+            text = rest
         labels, norm = [o.label for o in step.opties], normalize(text)
         picked = pick_option(text, labels)
         if said(text, BACK) or (_BACK.match(norm) and picked is None):
@@ -204,7 +208,7 @@ class RouteDialog(WijkwijzerDialog):
             shown = from_shown(svc)
             if shown is not None:  # a question about the step is no answer to it ("hoe lang moet ik dat proberen?")
                 return await self._explain(dc, step, shown)
-        path = _answer(svc, step)
+        path = _answer(svc, step, text)
         if path is not None:
             state["history"].extend([step.id, *path[:-1]])
             state["step"] = path[-1]
