@@ -346,6 +346,20 @@ async def test_back_to_the_waiting_question_with_its_answer_in_one_message(start
     assert again.has("Heb je de signalen vastgelegd?") and again.choices == ["Ja, naar stap 2"]
 
 
+async def test_a_step_s_own_words_move_nowhere_and_a_refusal_in_words_is_no(start):
+    s = await start()
+    await s.send("ondersteuningsroute")
+    await s.send("leren of gedrag")
+    await s.send("nee te weinig")
+    assert (await s.send("nee hulp nodig")).has("Geven de ouders toestemming?")
+    assert (await s.send("ouders vinden het prima, alles is getekend")).has("Overleg met de adviseur van het SWV")
+    await s.send("meldcode")
+    await s.send("nee")
+    await s.send("ja")
+    assert (await s.send("nee")).has("Stap 3: gesprek met ouders en kind")
+    assert (await s.send("durf ik niet, het is er te onrustig")).has("Stap 4: wegen")
+
+
 async def test_glossary_then_how_continues_at_the_step(start):
     s = await start()
     await s.send("wat is een tlv")

@@ -13,7 +13,8 @@ from wijkwijzer.knowledge.text import normalize
 
 YES = ("ja", "jawel", "jazeker", "zeker", "klopt", "ja hoor", "ja graag", "yes", "jep", "jup", "ok", "oke", "okay",
        "goed", "prima", "doe maar", "graag", "opslaan", "ja opslaan", "👍", "eigenlijk wel", "toch wel", "ja toch")
-NO = ("nee", "neen", "nee hoor", "nope", "niet", "nee dank je", "nee bedankt", "neuh", "no", "liever niet")
+NO = ("nee", "neen", "nee hoor", "nope", "niet", "nee dank je", "nee bedankt", "neuh", "no", "liever niet",
+      "durf ik niet", "durven we niet", "lukt niet", "lukte niet", "nog niet")
 DOUBT = ("twijfel", "weet niet", "weet ik niet", "geen idee", "misschien", "ik twijfel", "deels", "beetje")
 BACK = ("terug", "vorige", "ga terug", "stap terug", "back")
 RESTART = ("opnieuw", "begin opnieuw", "overnieuw", "reset", "vanaf het begin")

@@ -126,6 +126,8 @@ def _answer(svc: TurnServices, step: Step, text: str) -> list[str] | None:
     if index is not None or doubts(text):
         return [step.opties[index].volgende] if index is not None else None  # "weet ik niet": "Twijfel", or none
     for target, _ in kb.resolver.situations(text):
+        if target == step.id:
+            continue  # the step's own words ("ouders" at the ouders step) move nowhere
         for option in step.opties:
             leads_to = kb.steps.get(option.volgende)
             if option.volgende == target or (leads_to and target == f"route:{leads_to.route}"
