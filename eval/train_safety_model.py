@@ -36,15 +36,10 @@ SAFETY = {"tuned": ROOT / "eval" / "privacy" / "tuned", "dev": ROOT / "eval" / "
           "dev8": ROOT / "eval" / "safety_dev8", "dev9": ROOT / "eval" / "safety_dev9",
           "dev10": ROOT / "eval" / "safety_dev10"}
 CLEAN = {"tuned": "tuned", "dev": "dev", "dev3": "dev3", "dev4": "dev4", "dev5": "dev5", "dev7": "dev7", "dev8": "dev8",
-         "dev9": "dev9", "dev10": "dev10"}
+         "dev9": "dev9"}
 UTTERANCES = [ROOT / "tests" / "nlu" / "utterances.yaml",
               *(ROOT / "eval" / "conversations" / f"{part}_utterances.yaml"
                 for part in ("tuned", "dev", "dev2", "dev3", "dev4", "dev5"))]
-CONVERSATIONS = [ROOT / "eval" / "conversations" / f"{part}.yaml"
-                 for part in ("dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12")]
-"""Messages typed in a conversation ("ja ze is nu al ruim 4 weken weg" at a verzuim step): clean
-text, from conversations that expect no safety answer anywhere."""
-SAFETY_KEYS = frozenset({"safety", "emergency_112", "suicide_113"})
 THRESHOLDS = {"concern": 0.8, "self_harm": 0.6, "acute": 0.6}
 
 
@@ -52,7 +47,7 @@ def sources() -> list[Path]:
     """Every file the model learns from."""
     found = [folder / f"{name}.yaml" for folder in SAFETY.values() for name in ("safety", "lookalike")]
     found += [ROOT / "eval" / "privacy" / part / "clean.yaml" for part in CLEAN.values()]
-    return sorted(path for path in [*found, *UTTERANCES, *CONVERSATIONS] if path.exists())
+    return sorted(path for path in [*found, *UTTERANCES] if path.exists())
 
 
 def fingerprint() -> str:
@@ -80,11 +75,6 @@ def examples(part: str) -> tuple[list[Example], list[str]]:
 
 def utterances() -> list[Example]:
     texts = {item["t"] for path in UTTERANCES for item in _load(path) if isinstance(item, dict) and "t" in item}
-    for path in CONVERSATIONS:
-        for conversation in _load(path):
-            turns = conversation.get("turns") or []
-            if not any(SAFETY_KEYS & set(turn.get("expect") or {}) for turn in turns):
-                texts |= {str(turn["say"]) for turn in turns if "say" in turn}
     return [(text, dict.fromkeys(HEADS, 0)) for text in sorted(texts) if not ruled(text)]
 
 
