@@ -321,12 +321,12 @@ async def test_serve_runs_a_delivery_worker_itself(make_teams):  # noqa: F811 - 
 async def test_conversations_over_both_channels_interrupt_follow_up_and_expire(both: Both):
     """Issue 15's conversations behave the same on WhatsApp and Teams (the dialogs never ask which)."""
     await both.invited_ib()
-    assert "Voor welke wijk" in await both.whatsapp("smw")
+    assert "Voor welke wijk" in await both.whatsapp("smw den haag")  # a question waits (own wijk or not)
     schools = await both.whatsapp("welke school heeft nt2 in centrum")
     assert "NT2" in schools and "Tom Dekker" not in schools
     assert "Fatma Yilmaz" in await both.whatsapp("smw ypenbrg?")
     assert "Marieke van den Berg" in await both.whatsapp("en de jgz?")
-    assert "Voor welke wijk" in await both.teams("smw")
+    assert "Voor welke wijk" in await both.teams("smw den haag")
     assert "herken ik niet" not in await both.teams("hoi")
     overview = await both.teams("ketenpartners duindorp")
     assert "SMW: Petra Visser" in overview and "Wijkagent: Sandra Kok" in overview

@@ -174,3 +174,9 @@ def test_dev12_kinds_of_messages(kb, text, intent, entities):
 def test_letters_typed_one_by_one_join_only_into_known_names(kb):
     assert kb.resolver.spelled_out("en l p a") == "en lpa"
     assert kb.resolver.spelled_out("ik heb a b c geleerd") == "ik heb a b c geleerd"
+
+
+def test_thinking_of_a_term_is_a_route_question(kb):
+    assert understand("we denken aan een opp voor hem", kb).intent == "route"
+    assert understand("het arrangement loopt bijna af, kunnen we verlengen", kb).intent == "route"
+    assert understand("wat is een opp", kb).intent == "glossary"

@@ -282,9 +282,10 @@ CUES: dict[str, re.Pattern[str]] = {
     "steps": _any(_words("stap " + _ROUTE_NOUNS)),
     # What can come after a step: "welke opties hebben we na het ot", "wat zijn de mogelijkheden na het mdo".
     "options": _any(r"\b(welke |wat zijn (de |onze |mijn )?)(opties|mogelijkheden|vervolgstappen|keuzes)\b"),
+    "consider": _any(r"\b(denken|denk|dachten|overwegen|overweeg|overwogen|willen|wil) (aan|over) (een|de|het)\b"),
     "act": _any(_words("""
         aanvragen aanvraag aanvraagt opstellen maken schrijven invullen starten regelen organiseren plannen inschakelen
-        indienen melden doorverwijzen verwijzen opzetten evalueren bespreken inzetten aanpakken
+        indienen melden doorverwijzen verwijzen opzetten evalueren bespreken inzetten aanpakken verlengen
     """)),
     "expertise_cue": _any(_words("ervaring expertise gespecialiseerd specialisatie specialist deskundig kennis goed "
                                  "terecht expertisekaart opvangen plek_voor"), r"\b(veel|iets|wat) met \w+ doe[nt]?\b",
@@ -512,6 +513,7 @@ RULES: tuple[Rule, ...] = (
     Rule("route", 0.88, ("steps", "begrip"), unless=("who_strict",)),
     Rule("route", 0.93, ("options", "begrip"), unless=("who_strict",)),
     Rule("route", 0.86, ("act", "begrip"), unless=("what_is", "who_strict")),
+    Rule("route", 0.86, ("consider", "begrip"), unless=("what_is", "who_strict")),
     Rule("route", 0.85, ("route_word",), unless=("what_is",)),
     Rule("partner_lookup", 0.85, ("place", "who"), unless=("foreign_person",)),
     Rule("partner_lookup", 0.85, ("place", "contact"), unless=("foreign_person",)),
