@@ -360,6 +360,20 @@ async def test_a_step_s_own_words_move_nowhere_and_a_refusal_in_words_is_no(star
     assert (await s.send("durf ik niet, het is er te onrustig")).has("Stap 4: wegen")
 
 
+async def test_a_question_about_an_end_step_is_answered_from_it(start):
+    s = await start()
+    for text in ("meldcode", "nee", "ja", "ja het gaat om huwelijksdwang"):
+        await s.send(text)
+    answer = await s.send("moet ik de ouders eerst inlichten?")
+    assert answer.has("Direct Veilig Thuis bellen") and "None" not in answer.text, answer.text
+
+
+async def test_which_role_is_a_question_for_a_person_beneath_a_route_step(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    await s.send("verzuim")
+    assert [c.naam for c in (await s.send("welke lpa krijgt dat hier")).cards] == ["Jeroen Bakker"]
+
+
 async def test_glossary_then_how_continues_at_the_step(start):
     s = await start()
     await s.send("wat is een tlv")

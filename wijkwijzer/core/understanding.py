@@ -907,6 +907,8 @@ def _read(text: str, norm: str, kb: KnowledgeBase) -> _Reading:
     if roles:
         asked = _asked_role(roles, tokens)
         reading.entities["rol"] = None if _all_asked_after(asked, tokens) else asked.best.id
+        if asked.best.start > 0 and tokens[asked.best.start - 1] in ("welke", "welk"):
+            reading.features.add("who")  # "welke lpa krijgt die melding": a question for a person
     if places:
         _take_place(_home_first(places, norm, reading.entities["rol"]), places, kb, reading)
     postcode = kb.resolver.postcode(text)

@@ -228,8 +228,8 @@ class RouteDialog(WijkwijzerDialog):
     async def _explain(self, dc: DialogContext, step: Step, shown: tuple[str, str]) -> DialogTurnResult:
         """A question about the step answered from its own text; the step still waits."""
         labels = [o.label for o in step.opties]
-        vraag = f"{step.vraag}\n{numbered(labels)}"
-        note = self.copy.from_shown.format(titel=shown[0], zin=shown[1], vraag=vraag)
+        vraag = f"{step.vraag}\n{numbered(labels)}" if step.vraag else ""  # an end step asks nothing more
+        note = self.copy.from_shown.format(titel=shown[0], zin=shown[1], vraag=vraag).rstrip()
         return await ask(dc, "step", note, labels, intents=("route",), safety=step.route == "meldcode")
 
     async def _missed(self, dc: DialogContext, step: Step, unsure: bool) -> DialogTurnResult:
