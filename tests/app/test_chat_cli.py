@@ -34,7 +34,7 @@ def test_guest_and_own_wijk_options(tmp_path):
     script = tmp_path / "s.txt"
     script.write_text("wie is de smw'er\n", encoding="utf-8")
     own = chat(tmp_path, "--script", str(script), "--json", "--user-wijk", "ypenburg")
-    assert json.loads(own.stdout)["choices"] == ["Ypenburg"]
+    assert "Fatma Yilmaz" in json.loads(own.stdout)["replies"][0]  # a role alone: the user's own wijk
     script.write_text("smw ypenburg\n", encoding="utf-8")
     guest = chat(tmp_path, "--script", str(script), "--user-role", "gast")
     assert guest.returncode == 0 and "Fatma" not in guest.stdout and "aanmeld" in guest.stdout
