@@ -371,3 +371,36 @@ def test_dev10_groups_of_children_stay_clean():
     assert found("steeds meer kinderen uit syrie sinds de zomer in de wijk") == {}
     assert found("op 5/6 is er een studiedag voor het hele team") == {}
     assert found("een leerling uit groep 6 zegt dat hij thuis geslagen wordt, wat nu") == {}
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    # names that are also words, with the sign around them that the dev11 set showed, in other words
+    ("sem en zijn zusje komen steeds te laat", "sem"),
+    ("vraag voor noor, ze is 7 en praat nog heel weinig", "noor"),
+    ("over jade: vader wil inzage in het dossier", "jade"),
+    ("roos vd kleuters huilt elke ochtend bij het hek", "roos"),
+    ("kan het opp voor daan nog deze maand rond", "daan"),
+])
+def test_dev11_names_that_are_words_with_a_sign_are_found(text, piece):
+    assert found(text).get("naam") == piece, found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "@iedereen de studiedag is verplaatst",                   # everyone in the chat
+    "het gemeenteloket is te bellen via 14070",                 # a gemeente's 14 line
+    "mail het formulier naar zorgloket@swv-voorbeeld.nl",       # an organisation's mailbox
+    "P.S. het ot begint een half uur later",                    # an abbreviation in capitals
+    "de ib'er van de onderbouw is ziek",                        # a role, not a name
+])
+def test_dev11_look_alikes_of_personal_data_pass(text):
+    assert found(text) == {}, found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "kleuter uit 2b van de hangaarduil draagt elke dag dezelfde kleren",
+    "de vader uit groep 3 van de vliegerwolk die net uit de gevangenis komt wil een gesprek",
+    "signaal: uithofuil groep 6, jongen met de brandwonden op zijn arm",
+])
+def test_dev11_a_child_or_parent_singled_out_is_found(text):
+    allowed = allowed_words(load_knowledge_base())
+    assert any(f.kind == "kind" for f in find_personal_data(text, allowed, today=TODAY)), text

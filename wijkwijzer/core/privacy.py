@@ -217,7 +217,7 @@ _BIRTH = (r"(?:geboren|gebroen|geboorn|gebooren|geborren|geb\.?|geboortedatum|ge
 # character of a long run, a search was quadratic in its length (tests/test_patterns_are_linear.py).
 _EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _FUNCTION_MAILBOX = re.compile(
-    r"(?:info|aanmelden|aanmelding|aanmeldingen|administratie|secretariaat|contact|zorg|ondersteuning|loket|"
+    r"(?:\w*loket|\w*info|info|aanmelden|aanmelding|aanmeldingen|administratie|secretariaat|contact|zorg|ondersteuning|loket|"
     r"servicedesk|helpdesk|receptie|post|mail|directie|ib|ib-netwerk|leerplicht|planning|support|noreply|no-reply)@",
     re.IGNORECASE)
 """'aanmelden@swv.nl', 'info@school.nl': an organisation's mailbox, no person's address."""
@@ -307,7 +307,9 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žƀ-ɏḀ-ỿ]+(?:['’-][A-Za-z
 _CONTEXT_AFTER = re.compile(
     r"^\s*(?:\(\s*\d{1,2}\s*(?:jr|jaar|j)?\.?\s*\)|(?:,\s*)?(?:\d{1,2}\s*(?:jaar|jr|j)\b|(?:\(\s*)?(?:uit|in|van|zit in)\s+"
     r"(?:groep|gr\.?|klas|de klas|unit)\s*\d|\((?:groep|gr\.?)\s*\d|,\s*(?:groep|gr\.?)\s*\d|uit\s+\d[abc]?\b)"
-    r"|,\s*(?:hij|ze|zij)\s+is\s+\d{1,2}\b|[A-Z]\.(?!\w)"
+    r"|,?\s*(?:hij|ze|zij)\s+is\s+\d{1,2}\b|[A-Z]\.(?!\w)"
+    r"|\s+en\s+(?:zijn|haar|zn|z'n|d'r)\s+(?:broer\w*|zus\w*|vader|moeder|ouders|oma|opa|tweeling\w*)\b"
+    r"|\s+(?:vd|van de|uit de)\s+kleuters\b"
     r"|\(\s?(?:moeder|vader|mama|papa|oma|opa|broer|zus|voogd|oom|tante|stiefvader|stiefmoeder)\s?\))", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|meneer|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al|ter|"
@@ -321,13 +323,14 @@ _CONTEXT_BEFORE = re.compile(
     r"el|al)\s+){0,2}"
     r"|\b(?:zorgen|zorg|tips|meedenken)\s+(?:om|over|voor|met)\s+|\bgaat\s+(?:niet\s+)?goed\s+met\s+"
     r"|\b(?:naam\s+is|heet|genaamd|met\s+de\s+naam)\s+"
-    r"|\b(?:dossier|doasier|opp|tlv|arrangement)\s+(?:van|voor)?\s*)$", re.IGNORECASE)
+    r"|\b(?:dossier|doasier|opp|tlv|arrangement)\s+(?:\w+\s+)?(?:van|voor)?\s*"
+    r"|^\W*over\s+)$", re.IGNORECASE)
 _LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-zà-ÿ]\.\s?){2,3}(?![\w])"
                              r"|(?<![\w.])[a-z]\.\s?(?:(?:van|de|der|den|ter|ten|el)\s){1,2}[a-zà-ÿ]{2,}\b")
 """Initials in lower case ("j.d.v.", "m. van dijk")."""
 _ABBREVIATIONS = frozenset("""
     ivm ipv oa as ea dwz tov mbt zsm nav iom tzt miv ism ed oid pp vd nvt aub svp ev bv mn obv vwb vs gr ca
-    ie eg al ic ac ro tk ib ovv mvg bvd evt mbv zgan aub svp tav tnv dmv iig ihkv
+    ie eg al ic ac ro tk ib ovv mvg bvd evt mbv zgan aub svp tav tnv dmv iig ihkv ps pps
 """.split())
 _FAMILY = frozenset("""
     vader moeder ouders broer broertje zus zusje opa oma oom tante pa ma papa mama stiefvader stiefmoeder
@@ -372,6 +375,7 @@ _SINGLE_CHILD = re.compile(
     rf"|\b(?:een|één|1|die ene|dat ene|deze|die|dat|het|de)\s+(?:\w+\s+)?{_CHILD_NOUN}\b"
     rf"|\b{_CHILD_NOUN}\s+(?:die|met|uit|van|in)\b|^\W*(?:signaal\W+)?{_CHILD_NOUN}\b"
     rf"|{_ONE_OF_WORDS}"
+    r"|\b(?:de|die|deze)\s+(?:moeder|vader|mama|papa|oma|opa)\s+(?:uit|van|in)\s+(?:groep|gr\.?)\s*\d"
     rf"|\b(?:de|het)\s+enige\s+(?:met|die|dat|zonder)\b|\b(?:groep|gr\.?)\s?[1-8][abc]?\s+{_CHILD_NOUN}\b",
     re.IGNORECASE)
 """One child: with an article or a number, with a clause after it, or a bare child noun that
@@ -381,7 +385,7 @@ _GROUP = re.compile(r"\b(?:groep|gr\.?)\s*(?:\d|een|twee|drie|vier|vijf|zes|zeve
                     r"|\b(?:onder|midden|boven)bouw\b|\b[1-8]/[1-8][abc]?\b(?![/-]\d)|\b(?:ob|mb|bb)\s?[1-4]\b",
                     re.IGNORECASE)
 _DISTINCT = re.compile(
-    rf"(?:\b(?:de|het|die|dat)\s+|^\W*)(?:enige\s+)?(?:\w+\s+)?{_CHILD_NOUN}\s+(?:met\s+(?:de|het|een|twee|zijn|haar)\s+\w+"
+    rf"(?:\b(?:de|het|die|dat)\s+|^\W*|(?<=[,:;]\s)|(?<=[,:;]))(?:enige\s+)?(?:\w+\s+)?{_CHILD_NOUN}\s+(?:met\s+(?:de|het|een|twee|zijn|haar)\s+\w+"
     r"|(?:die|dat)\s+(?:\w+\s+){0,3}(?:in\s+transitie|net\s+uit|uit\s+de\s+kliniek|in\s+een\s+rolstoel)"
     r"|(?:die|dat)\s+(?:\w+\s+){0,4}in\s+(?:het\s+nieuws|de\s+krant)"
     r"|(?:die|dat)\s+(?:\w+\s+){0,2}(?:gisteren|eergisteren|vanochtend|vanmorgen|vorige\s+week|maandag|dinsdag|"
@@ -413,7 +417,8 @@ _TRAIT = re.compile(
     r"paniekaanval\w*|\w*allergie|\w*letsel|dyspraxie|dyslexie|faalangst|ggz|verlamd\w*|\w*transplantatie|"
     r"spraakgebrek|verloor|verloren|longontsteking|kunst(?:been|arm|hand|oog)|ooglapje|lui\s+oog|iq\s+(?:van\s+)?\d+|"
     r"gearresteerd|opgepakt|hoogbegaafd\w*|overgeslagen|pgb\w*|\w*jeugdzorg|jeugdinrichting|gehoorapparaat\w*|"
-    r"taxi|leerlingenvervoer|\w*bloeding|\w+trauma|zit\s+(?:\w+\s+){0,4}vast|"
+    r"taxi|leerlingenvervoer|\w*bloeding|dezelfde\s+kleren|ruikt|stinkt|woonwagen\w*|"
+    r"\w+trauma|zit\s+(?:\w+\s+){0,4}vast|"
     r"(?:uit|van)\s+\w+\s+(?:\w+\s+){0,3}sinds|sinds\s+(?:\w+\s+){1,3}(?:hier|in\s+nederland)|"
     r"(?:familie|gezin)\s+(?:uit|met)\s+\w+|bekende\s+\w+\s+als\s+(?:vader|moeder))\b",
     re.IGNORECASE)
@@ -585,7 +590,8 @@ def _year_or_service(value: str) -> bool:
 
 
 def _service_number(digits: str) -> bool:
-    return digits.startswith(("0800", "0900", "0906", "0909", "31800", "31900")) or len(digits) <= 4
+    return digits.startswith(("0800", "0900", "0906", "0909", "31800", "31900")) or len(digits) <= 4 or bool(
+        re.fullmatch(r"140\d{2,3}", digits))  # a gemeente's 14 + area code line ("14070", "140182")
 
 
 _OTHER_LABEL = re.compile(
@@ -825,7 +831,8 @@ def _names(text: str, allowed: frozenset[str]) -> Iterator[tuple[int, int]]:
     folded = fold(text)
     title_words = {word for title in _TITLES if title in folded for word in re.findall(r"[a-z]+", title)}
     for match in _INITIALS.finditer(text):
-        if not re.fullmatch(r"[A-Z]\.?", match.group(0).strip()) and not set(re.findall(r"[a-z]+", fold(match.group(0)))) <= title_words:
+        if not re.fullmatch(r"[A-Z]\.?", match.group(0).strip()) and not set(re.findall(r"[a-z]+", fold(match.group(0)))) <= title_words \
+                and not (" " not in match.group(0).strip() and fold(match.group(0)).replace(".", "") in _ABBREVIATIONS):
             yield match.start(), match.end()
     for match in _LOWER_INITIALS.finditer(text):
         if fold(match.group(0)).replace(" ", "").replace(".", "") not in _ABBREVIATIONS:
@@ -1108,10 +1115,16 @@ def _mixed_case(name: str) -> bool:
     return len(name) >= 5 and name[:1].islower() and sum(ch.isupper() for ch in name) >= 2
 
 
+_GROUP_MENTIONS = frozenset("iedereen allen allemaal team collega's collegas channel here all everyone".split())
+"""'@iedereen het ot gaat niet door': a chat's mention of everyone, no one's handle."""
+
+
 def _organisation_handle(handle: str, allowed: frozenset[str]) -> bool:
     """'@GGDHaaglanden': an account that carries one of the knowledge base's own names (six
-    letters or more) is the organisation's, not a child's."""
+    letters or more) is the organisation's, not a child's; '@iedereen' is everyone in the chat."""
     body = fold(handle.lstrip("@").split("#")[0])
+    if body in _GROUP_MENTIONS:
+        return True
     if re.search(r"\d{2,}$", body):
         return False  # "@mo_laakkwartier14": a name and a number, a person's
     return any(len(word) >= 6 and word in body for word in allowed)
