@@ -374,6 +374,21 @@ async def test_which_role_is_a_question_for_a_person_beneath_a_route_step(start)
     assert [c.naam for c in (await s.send("welke lpa krijgt dat hier")).cards] == ["Jeroen Bakker"]
 
 
+async def test_an_ok_before_a_statement_of_its_own_is_no_yes_to_the_danger_question(start):
+    s = await start()
+    await s.send("meldcode")
+    turn = await s.send("ok dank, ik ga er eerst met de directeur over praten")
+    assert not turn.has("Direct gevaar: bel 112")
+
+
+async def test_saying_the_split_verb_saves_the_signal_left_waiting(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    await s.send("signaal: steeds meer kinderen in ypenburg komen zonder jas naar school")
+    await s.send("wie is de smw")
+    await s.send("ok sla dat signaal van net maar op")
+    assert await s.signals_saved() == 1
+
+
 async def test_glossary_then_how_continues_at_the_step(start):
     s = await start()
     await s.send("wat is een tlv")

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from wijkwijzer.core.privacy import vocabulary
 from wijkwijzer.knowledge.text import normalize
 
 YES = ("ja", "jawel", "jazeker", "zeker", "klopt", "ja hoor", "ja graag", "yes", "jep", "jup", "ok", "oke", "okay",
@@ -30,6 +31,9 @@ _ONLY_ACKNOWLEDGE = frozenset({"ok", "oke", "okay", "goed", "prima"})
 _ASKS_LATER = re.compile(r" (?:wie|wat|waar|wanneer|welke|hoe|waarom)\b")
 """'ok ik bel zo. wie is de jeugdarts hier': an "ok" in front of a question of its own takes
 note of the last answer; it is no "ja" to the question that waits."""
+MAX_ACK_ANSWER = 4
+"""'ok doe maar', 'prima dan gaan we door': a short "ok" sentence answers yes; 'ok dank. dat signaal
+over de schoolreis mag opgeslagen worden' is about something else ("Ja, direct gevaar" it is not)."""
 _LAST_YES_NO = {"ja": "ja", "nee": "nee", "neen": "nee"}
 ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "laatste": -1}
 CARDINALS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
@@ -106,13 +110,16 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
     inside = [i for i, label in enumerate(normalized) if len(label) >= MIN_LABEL_INSIDE and f" {label} " in padded]
     if len(inside) == 1:  # "dan maar anoniem overleggen met de adviseur", "ze zegt eerst verder in de klas"
         return inside[0]
+    split = [i for i, label in enumerate(normalized) if _split_verb(norm, label)]
+    if len(split) == 1 and not (_DENIAL | _DENYING) & set(norm.split()):  # "sla dat signaal maar op" is "Ja, opslaan"
+        return split[0]
     denied = bool(_DENIAL & set(norm.split()))
     for words, prefix in ((DOUBT, "twijfel"), (YES, "ja"), (NO, "nee")):
         if words is YES and denied:
             continue  # "ok geteld, nee nog niet": the "nee" answers, the "ok" only acknowledges
         if (doubts(text) if words is DOUBT else said(text, words)) or any(
                 norm.startswith(normalize(w) + " ") for w in words if len(w) > 1
-                and not (w in _ONLY_ACKNOWLEDGE and _ASKS_LATER.search(norm))):
+                and not (w in _ONLY_ACKNOWLEDGE and (_ASKS_LATER.search(norm) or len(norm.split()) > MAX_ACK_ANSWER))):
             hits = [i for i, label in enumerate(normalized) if label.split()[:1] == [prefix] or prefix in label.split()]
             if len(hits) == 1:
                 return hits[0]
@@ -126,6 +133,30 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
         return None
     best = process.extractOne(norm, normalized, scorer=fuzz.ratio, score_cutoff=85)
     return best[2] if best else None
+
+
+def _other_words(typed: Sequence[str], label_words: Sequence[str]) -> set[str]:
+    """Stems a typed word shares with a label word while both are different Dutch words
+    ("directeur" and "direct"): no overlap. An ending ("ziek"/"zieke") or a compound that is no
+    common word ("gedragsproblemen" for "gedrag") still counts."""
+    common = vocabulary().common
+    return {_stem(w) for w in typed for lw in label_words
+            if w != lw and _stem(w) == _stem(lw) and abs(len(w) - len(lw)) >= 3 and w in common and lw in common}
+
+
+def _split_verb(norm: str, label: str) -> bool:
+    """The message says a label's separable verb, split ("sla het op" for "opslaan") or as a past
+    participle ("is opgeslagen")."""
+    words = norm.split()
+    for verb in label.split():
+        particle = next((p for p in ("op", "af", "door", "mee", "uit") if verb.startswith(p) and len(verb) > len(p) + 3), None)
+        if particle is None:
+            continue
+        root = verb[len(particle):len(particle) + 3]  # "sla" of "opslaan"
+        if (particle in words and any(w.startswith(root) for w in words)) or any(
+                w.startswith(particle + "ge" + root) for w in words):
+            return True
+    return False
 
 
 _PARTICLES = frozenset("door af mee uit terug".split())
@@ -156,6 +187,7 @@ def loose_option(text: str, labels: Sequence[str]) -> int | None:
     for label in labels:
         label_words = normalize(label).split()
         said_words = words if _DENYING & set(label_words) else words - denied  # "geen direct gevaar" is no "Ja, direct gevaar"
+        said_words -= _other_words(typed, label_words)
         overlaps.append(len(said_words & {_stem(w) for w in label_words if w not in _OPTION_FILLER} - {"ja", "nee"}))
     best = max(overlaps)
     if best and overlaps.count(best) == 1:
