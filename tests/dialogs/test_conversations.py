@@ -389,6 +389,20 @@ async def test_saying_the_split_verb_saves_the_signal_left_waiting(start):
     assert await s.signals_saved() == 1
 
 
+async def test_a_time_question_at_a_step_gets_its_deadline(start):
+    s = await start()
+    for text in ("verzuim", "ja", "ongeoorloofd", "ja"):
+        await s.send(text)
+    assert (await s.send("hoeveel tijd heb ik daarvoor")).has("5 werkdagen")
+
+
+async def test_ok_verder_resumes_the_waiting_question(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    await s.send("verzuim")
+    await s.send("wie is de lpa")
+    assert (await s.send("ok verder, ja hij zit bij ons")).has("Welke afwezigheid?")
+
+
 async def test_glossary_then_how_continues_at_the_step(start):
     s = await start()
     await s.send("wat is een tlv")

@@ -180,3 +180,7 @@ def test_thinking_of_a_term_is_a_route_question(kb):
     assert understand("we denken aan een opp voor hem", kb).intent == "route"
     assert understand("het arrangement loopt bijna af, kunnen we verlengen", kb).intent == "route"
     assert understand("wat is een opp", kb).intent == "glossary"
+
+
+def test_which_wijkberichten_do_i_get_is_about_subscriptions(kb):
+    assert understand("welke wijkberichten ontvang ik nu", kb).intent == "subscribe"

@@ -71,8 +71,8 @@ def said(text: str, words: Sequence[str]) -> bool:
     return normalize(text[:MAX_TEXT_TO_MATCH]) in _normalized(tuple(words))
 
 
-_RESUME = re.compile(r"^(?:(?:ok|oke|okay|goed|zo)\W+)?(?:en |nu |dan |even )?(?:weer )?(?:terug naar|verder met|door met)\s+"
-                     r"(?:de|het|mijn|die|onze)\s+[\w-]+(?:\s+route)?(?:\W+|$)", re.IGNORECASE)
+_RESUME = re.compile(r"^(?:(?:ok|oke|okay|goed|zo)\W+)?(?:en |nu |dan |even )?(?:weer )?(?:(?:terug naar|verder met|door met)\s+"
+                     r"(?:de|het|mijn|die|onze)\s+[\w-]+(?:\s+route)?(?:\W+|$)|verder\s*(?:[,:.]\s*|$))", re.IGNORECASE)
 
 
 def resumed(text: str) -> str | None:

@@ -230,7 +230,7 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
         # also a question beneath another answer: "stop" then is no "afmelden"; "stop maar even, moet eerst
         # overleggen" stops too, "laat maar, doe de verzuim route" is a new request
         return Decision.CANCEL
-    if pending.interrupted and understanding.intent in pending.intents and resumed(request.text) is not None:
+    if pending.interrupted and understanding.intent in (*pending.intents, "unknown") and resumed(request.text) is not None:
         return Decision.ANSWER  # "ok terug naar de meldcode: nee er is geen direct gevaar"
     if pending.interrupted and acknowledges(request.text) and normalize(request.text) not in {
             normalize(choice) for choice in pending.choices}:

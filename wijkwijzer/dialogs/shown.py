@@ -18,7 +18,7 @@ _ABOUT = {
     # what a question asks about, and how a sentence of the explanation answers it
     "time": (re.compile(r"\b(?:tijd|termijn|hoe ?lang|hoeveel (?:dagen|weken|maanden)|wanneer|binnen|deadline|meteen|"
                         r"direct|hoe snel|hoe lang)\b"),
-             re.compile(r"\b(?:\d+ (?:dagen|weken|maanden|jaar|uur|schooldagen)|\d+ tot \d+ (?:dagen|weken|maanden)|"
+             re.compile(r"\b(?:\d+ (?:dagen|weken|maanden|jaar|uur|schooldagen|werkdagen|lesdagen)|\d+ tot \d+ (?:dagen|weken|maanden)|"
                         r"termijn|binnen|zo snel mogelijk|dezelfde week|hoe lang|geldig|geldt|meteen|direct)\b")),
     "who": (re.compile(r"\bwie\b|\b(?:inlichten|informeren|op de hoogte|inschakelen|betrekken)\b"),
             re.compile(r"^wie\b|\b(?:directeur|aandachtsfunctionaris|intern begeleider|ib ?er|leerplicht\w*|"
@@ -80,6 +80,7 @@ def from_shown(svc: TurnServices) -> tuple[str, str] | None:
         score = 3 * sum(1 for name in asked if _ABOUT[name][1].search(norm))
         score += len(words & {_stem(w) for w in norm.split() if len(w) > 2})
         score += 2 * sum(1 for unit in _UNITS if unit in question and re.search(rf"\d+ \w*{unit}", norm))
+        score += int("time" in asked and sentence.startswith("Termijn:"))  # the step's own deadline first
         if score > best_score:
             best, best_score = sentence.strip(), score
     return (title, best) if best and best_score >= 3 else None
