@@ -468,6 +468,8 @@ class PartnerDialog(SlotDialog):
 def _function_asked(text: str, contacts: list[Contact]) -> list[Contact]:
     """The contacts whose function the message names when that is some of them: "wie is de
     jeugdarts" gets the jeugdarts of the JGZ team, not the jeugdverpleegkundige too."""
+    if len(contacts) < 2:
+        return contacts
     words = set(normalize(text).split())
     asked = [c for c in contacts if words & {w for w in normalize(c.functie).split() if len(w) >= 6}]
     return asked if asked and len(asked) < len(contacts) else contacts
