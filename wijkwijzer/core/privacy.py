@@ -217,7 +217,7 @@ _BIRTH = (r"(?:geboren|gebroen|geboorn|gebooren|geborren|geb\.?|geboortedatum|ge
 # character of a long run, a search was quadratic in its length (tests/test_patterns_are_linear.py).
 _EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _FUNCTION_MAILBOX = re.compile(
-    r"(?:\w*loket|\w*info|info|aanmelden|aanmelding|aanmeldingen|administratie|secretariaat|contact|zorg|ondersteuning|loket|"
+    r"^(?:\w*(?:loket|info)|aanmelden|aanmelding|aanmeldingen|administratie|secretariaat|contact|zorg|ondersteuning|loket|"
     r"servicedesk|helpdesk|receptie|post|mail|directie|ib|ib-netwerk|leerplicht|planning|support|noreply|no-reply)@",
     re.IGNORECASE)
 """'aanmelden@swv.nl', 'info@school.nl': an organisation's mailbox, no person's address."""
@@ -307,9 +307,9 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žƀ-ɏḀ-ỿ]+(?:['’-][A-Za-z
 _CONTEXT_AFTER = re.compile(
     r"^\s*(?:\(\s*\d{1,2}\s*(?:jr|jaar|j)?\.?\s*\)|(?:,\s*)?(?:\d{1,2}\s*(?:jaar|jr|j)\b|(?:\(\s*)?(?:uit|in|van|zit in)\s+"
     r"(?:groep|gr\.?|klas|de klas|unit)\s*\d|\((?:groep|gr\.?)\s*\d|,\s*(?:groep|gr\.?)\s*\d|uit\s+\d[abc]?\b)"
-    r"|,?\s*(?:hij|ze|zij)\s+is\s+\d{1,2}\b|[A-Z]\.(?!\w)"
-    r"|\s+en\s+(?:zijn|haar|zn|z'n|d'r)\s+(?:broer\w*|zus\w*|vader|moeder|ouders|oma|opa|tweeling\w*)\b"
-    r"|\s+(?:vd|van de|uit de)\s+kleuters\b"
+    r"|(?:,\s*)?(?:hij|ze|zij)\s+is\s+\d{1,2}\b|[A-Z]\.(?!\w)"
+    r"|en\s+(?:zijn|haar|zn|z'n|d'r)\s+(?:broer\w*|zus\w*|vader|moeder|ouders|oma|opa|tweeling\w*)\b"
+    r"|(?:vd|van de|uit de)\s+kleuters\b"
     r"|\(\s?(?:moeder|vader|mama|papa|oma|opa|broer|zus|voogd|oom|tante|stiefvader|stiefmoeder)\s?\))", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|meneer|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al|ter|"
