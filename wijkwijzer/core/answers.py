@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from wijkwijzer.core.privacy import vocabulary
 from wijkwijzer.knowledge.text import normalize
+from wijkwijzer.knowledge.vocabulary import DENYING
 
 YES = ("ja", "jawel", "jazeker", "zeker", "klopt", "ja hoor", "ja graag", "yes", "jep", "jup", "ok", "oke", "okay",
        "goed", "prima", "doe maar", "graag", "opslaan", "ja opslaan", "👍", "eigenlijk wel", "toch wel", "ja toch")
@@ -111,7 +112,7 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
     if len(inside) == 1:  # "dan maar anoniem overleggen met de adviseur", "ze zegt eerst verder in de klas"
         return inside[0]
     split = [i for i, label in enumerate(normalized) if _split_verb(norm, label)]
-    if len(split) == 1 and not (_DENIAL | _DENYING) & set(norm.split()):  # "sla dat signaal maar op" is "Ja, opslaan"
+    if len(split) == 1 and not (_DENIAL | DENYING) & set(norm.split()):  # "sla dat signaal maar op" is "Ja, opslaan"
         return split[0]
     denied = bool(_DENIAL & set(norm.split()))
     for words, prefix in ((DOUBT, "twijfel"), (YES, "ja"), (NO, "nee")):
@@ -149,7 +150,7 @@ def _split_verb(norm: str, label: str) -> bool:
     participle ("is opgeslagen")."""
     words = norm.split()
     for verb in label.split():
-        particle = next((p for p in ("op", "af", "door", "mee", "uit") if verb.startswith(p) and len(verb) > len(p) + 3), None)
+        particle = next((p for p in sorted(_PARTICLES) if verb.startswith(p) and len(verb) > len(p) + 3), None)
         if particle is None:
             continue
         root = verb[len(particle):len(particle) + 3]  # "sla" of "opslaan"
@@ -159,11 +160,9 @@ def _split_verb(norm: str, label: str) -> bool:
     return False
 
 
-_PARTICLES = frozenset("door af mee uit terug".split())
+_PARTICLES = frozenset("op door af mee uit terug".split())
 """Separable verb particles ("gaat door" = "doorgaan")."""
 NEGATION = frozenset("niet geen nooit nee nope weigeren weigert weigerden".split())
-_DENYING = frozenset("niet geen nooit".split())
-"""Words that deny the one or two words after them."""
 MAX_NEGATION_WORDS = 5
 """A plain denial is short ("ze willen niet"); a longer sentence with "niet" means something else."""
 _OPTION_FILLER = frozenset("""
@@ -181,12 +180,12 @@ def loose_option(text: str, labels: Sequence[str]) -> int | None:
     words = {_stem(w) for w in typed if w not in _OPTION_FILLER}
     for particle in _PARTICLES & set(typed):  # "we gaan gewoon door" says "doorgaan", "we bouwen af" "afbouwen"
         words |= {_stem(particle + w) for w in typed if w not in _OPTION_FILLER and w not in _PARTICLES}
-    denied = {_stem(typed[j]) for i, token in enumerate(typed) if token in _DENYING
+    denied = {_stem(typed[j]) for i, token in enumerate(typed) if token in DENYING
               for j in range(i + 1, min(i + 3, len(typed))) if typed[j] not in _OPTION_FILLER}
     overlaps = []
     for label in labels:
         label_words = normalize(label).split()
-        said_words = words if _DENYING & set(label_words) else words - denied  # "geen direct gevaar" is no "Ja, direct gevaar"
+        said_words = words if DENYING & set(label_words) else words - denied  # "geen direct gevaar" is no "Ja, direct gevaar"
         said_words -= _other_words(typed, label_words)
         overlaps.append(len(said_words & {_stem(w) for w in label_words if w not in _OPTION_FILLER} - {"ja", "nee"}))
     best = max(overlaps)

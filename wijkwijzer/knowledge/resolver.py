@@ -41,7 +41,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from wijkwijzer.knowledge.gemeenten import OutsideGemeenten, national_gemeenten
 from wijkwijzer.knowledge.models import Area
 from wijkwijzer.knowledge.text import normalize
-from wijkwijzer.knowledge.vocabulary import EXPERTISE_SYNONYMS, GENERIC_PLACE_TOKENS, PARTNER_ROLES, STOPWORDS
+from wijkwijzer.knowledge.vocabulary import DENYING, EXPERTISE_SYNONYMS, GENERIC_PLACE_TOKENS, PARTNER_ROLES, STOPWORDS
 
 if TYPE_CHECKING:
     from wijkwijzer.knowledge.loader import KnowledgeBase
@@ -591,12 +591,12 @@ class Resolver:
             for size in range(min(5, len(token)), len(token) + 1):
                 if token[:size] in stems:
                     where[token[:size]].append(pos)
-        denied = {pos + 1 for pos, token in enumerate(tokens) if token in _DENIALS}
+        denied = {pos + 1 for pos, token in enumerate(tokens) if token in DENYING}
         best: dict[str, int] = {}
         for stem in where:
             for target, words, before in trefwoorden.get(stem, ()):
                 if len(words) > best.get(target, 0) and words <= where.keys() and _close(words, where, before) and (
-                        words & _DENIALS or min(min(where[word]) for word in words) not in denied):
+                        words & DENYING or min(min(where[word]) for word in words) not in denied):
                     best[target] = len(words)
         return sorted(best.items(), key=lambda item: (-item[1], item[0].startswith("route:")))
 
@@ -641,9 +641,6 @@ class Resolver:
         return sorted(areas, key=lambda a: _LEVEL[a.soort])
 
 
-_DENIALS = frozenset("geen niet nooit".split())
-"""Words that deny what follows: "nee geen direct gevaar" describes no "direct gevaar" (unless
-the trefwoord itself holds the denial, as "ouders willen niet meewerken")."""
 _SITUATION_FILLER = frozenset("de het een t van voor in op bij met aan te om over".split())
 
 

@@ -138,6 +138,10 @@ EXPERTISE_SYNONYMS: dict[str, tuple[str, ...]] = {
 EXPERTISE_TAGS: tuple[str, ...] = tuple(EXPERTISE_SYNONYMS)
 """The tags of the expertisekaart, in the order dialogs offer them."""
 
+DENYING: frozenset[str] = frozenset("geen niet nooit".split())
+"""Words that deny what follows them: "geen direct gevaar" is no "direct gevaar" (route
+trefwoorden, route options)."""
+
 STOPWORDS: frozenset[str] = frozenset(
     """
     de het een t den der des van voor is wie wat bij in op en met welke welk waar wanneer hoe waarom om te aan
