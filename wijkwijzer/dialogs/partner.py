@@ -457,7 +457,7 @@ class PartnerDialog(SlotDialog):
             school = same.school
         school_area = _other_area(svc.kb, text, place.area) if lives and school is None else (
             same.school_area if same is not None else None)
-        if lives and school is None and school_area is None and _OWN_SCHOOL.search(text) and (
+        if lives and school is None and school_area is None and svc.understanding.here and (
                 svc.profile.wijk in svc.kb.areas):
             school_area = svc.profile.wijk  # "woont in nootdorp maar zit bij ons op school"
         home = place.area if lives and rol in RESIDENCE_ROLES else (same.home if same is not None else None)
@@ -473,9 +473,6 @@ def _function_asked(text: str, contacts: list[Contact]) -> list[Contact]:
     words = set(normalize(text).split())
     asked = [c for c in contacts if words & {w for w in normalize(c.functie).split() if len(w) >= 6}]
     return asked if asked and len(asked) < len(contacts) else contacts
-
-
-_OWN_SCHOOL = re.compile(r"\b(?:bij ons op (?:school|de school)|op onze school|bij ons in de klas|bij ons)\b")
 
 
 def _other_area(kb: KnowledgeBase, text: str, area: str | None) -> str | None:
