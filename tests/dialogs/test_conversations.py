@@ -403,6 +403,14 @@ async def test_ok_verder_resumes_the_waiting_question(start):
     assert (await s.send("ok verder, ja hij zit bij ons")).has("Welke afwezigheid?")
 
 
+async def test_a_question_is_no_text_for_the_signal_that_waits_for_one(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    await s.send("signaal: roos vd kleuters huilt elke ochtend")
+    answer = await s.send("wie is de jeugdarts")
+    assert [c.naam for c in answer.cards] == ["Sietske Dijkstra"] and not answer.has("Klopt dit signaal?")
+    assert await s.signals_saved() == 0
+
+
 async def test_glossary_then_how_continues_at_the_step(start):
     s = await start()
     await s.send("wat is een tlv")

@@ -205,6 +205,10 @@ def matches_choice(text: str, choices: Sequence[str]) -> bool:
     return pick_option(text, choices, fuzzy=False) is not None
 
 
+_QUESTION = re.compile(r"^(?:en |maar |ok |oke )?(?:wie|wat|waar|welke|welk|hoe|wanneer|waarom)\b")
+"""A message that opens with a question word asks something; a signal's text tells something."""
+
+
 def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decision:
     """Does ``request`` answer the ``pending`` question, or is it a new request?
 
@@ -252,6 +256,9 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
         return Decision.ASIDE
     if understanding.intent in SOCIAL:
         return Decision.NEW
+    if pending.free_text and _QUESTION.search(normalize(request.text)) and understanding.intent not in (
+            *pending.intents, "unknown") and understanding.confidence >= CLEAR_REQUEST and BY_NAME[understanding.intent].interrupts:
+        return Decision.NEW  # "wie is de jeugdarts" while the signal waits for its text: a question, no signal text
     if pending.free_text or understanding.intent in pending.intents:
         return Decision.ANSWER
     if understanding.intent == "unknown" and understanding.confidence >= CLEAR_REQUEST:
