@@ -179,18 +179,34 @@ When that place was in the user's own wijk, any time later too ("wijkagent?" an 
 onze smw"): their own wijk does not go stale."""
 
 
+_LOOKUPS = ("partner_lookup", "expertise_lookup", "signal")
+"""Answers whose place a later role question without a place may be about."""
+
+
+def _last_place(svc: TurnServices) -> tuple[str | None, str | None]:
+    """(area, school) the last lookup was about, for the role now asked; the school only when the
+    knowledge base still has it."""
+    last = svc.memory.last_lookup
+    if last is None or last.intent not in _LOOKUPS:
+        return None, None
+    area, school = last.place_asked("partner_lookup", svc.understanding.entities.get("rol"))
+    return area, school if school in svc.kb.schools else None
+
+
+def _wijk_of(svc: TurnServices, area: str | None, school: str | None) -> str | None:
+    return svc.kb.schools[school].wijk if school is not None else area
+
+
 def _same_session(svc: TurnServices) -> Any:
     last, understanding = svc.memory.last_lookup, svc.understanding
-    if (last is None or last.intent not in ("partner_lookup", "expertise_lookup", "signal")
-            or understanding.intent != "partner_lookup"
+    if (last is None or understanding.intent != "partner_lookup"
             or understanding.confidence < CLEAR_REQUEST or understanding.here):
         return None
-    area, school = last.place_asked("partner_lookup", understanding.entities.get("rol"))
-    school = school if school in svc.kb.schools else None
+    area, school = _last_place(svc)
     if school is None and area not in svc.kb.areas:
         return None
     own = svc.profile.wijk
-    at_home = own is not None and own == (svc.kb.schools[school].wijk if school else area)
+    at_home = own is not None and own == _wijk_of(svc, area, school)
     if svc.request.now - last.at > SESSION and not at_home:
         return None
     return Place(area=None if school else area, school=school).as_dict()
@@ -199,15 +215,11 @@ def _same_session(svc: TurnServices) -> Any:
 def _own_wijk(svc: TurnServices) -> Any:
     """A role alone ("smw?", "wie is de lpa") from a user with a wijk of their own: that wijk —
     unless this conversation last looked up another place (then which one is meant is asked)."""
-    own, understanding, last = svc.profile.wijk, svc.understanding, svc.memory.last_lookup
+    own, understanding = svc.profile.wijk, svc.understanding
     if own not in svc.kb.areas or understanding.intent != "partner_lookup" or not understanding.entities.get("rol"):
         return None
-    if last is not None and last.intent in ("partner_lookup", "expertise_lookup", "signal"):
-        area, school = last.place_asked("partner_lookup", understanding.entities.get("rol"))
-        looked_up = svc.kb.schools[school].wijk if school is not None and school in svc.kb.schools else area
-        if looked_up is not None and looked_up != own:
-            return None
-    return Place(area=own).as_dict()
+    looked_up = _wijk_of(svc, *_last_place(svc))
+    return None if looked_up is not None and looked_up != own else Place(area=own).as_dict()
 
 
 def _choose(found: PlaceChoice, suggestion: bool = False) -> Choose:
