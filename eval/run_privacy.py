@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import re
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -123,7 +124,8 @@ async def drive(adapter: ConsoleAdapter, texts: list[str]) -> None:
 async def full_flow(part: str, items: list[dict[str, Any]]) -> tuple[int, int, list[str]]:
     """Every personal-data text as a signal through the real agent and a SQLite file: refused,
     rephrased with the personal data moved to the front, then stopped. Then the whole database
-    file is searched for each text's personal data. Returns (texts with data at rest, texts, leaks)."""
+    file is searched for each text's personal data (all of its pieces for a text that only singles a
+    child out, any piece for the other kinds). Returns (texts with data at rest, texts, leaks)."""
     leaks: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(state_dir=Path(tmp), pseudonym_secret="eval-secret")
@@ -140,12 +142,22 @@ async def full_flow(part: str, items: list[dict[str, Any]]) -> tuple[int, int, l
             raw = settings.sqlite_path().read_bytes()
             wal = settings.sqlite_path().with_name(settings.sqlite_path().name + "-wal")
             raw += wal.read_bytes() if wal.exists() else b""
-            haystack = raw.decode("utf-8", "replace")
+            # The raw bytes also hold deleted rows and the WAL; but a value's first byte follows a
+            # record header byte that may read as a letter, so the values themselves are added too
+            # (a name as a text's first word was missed by the word-boundary search before).
+            with sqlite3.connect(settings.sqlite_path()) as db:
+                tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+                values = [str(value) for table in tables for row in db.execute(f'SELECT * FROM "{table}"')
+                          for value in row if isinstance(value, str)]
+            haystack = raw.decode("utf-8", "replace") + "\n" + "\n".join(values)
         finally:
             await runtime.close()
     at_rest = 0
     for item in items:
-        if any(re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", haystack) for piece in item["found"]):
+        # Singling out is the combination ("abdijmus" + "gr 7" + the trait): "gr 7" in another
+        # stored text is not this child's data, so it counts only when every piece is there.
+        present = all if set(item["kinds"]) == {"singling_out"} else any
+        if present(re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", haystack) for piece in item["found"]):
             at_rest += 1
             leaks.append(item["text"])
     return at_rest, len(items), leaks
