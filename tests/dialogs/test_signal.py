@@ -54,6 +54,20 @@ async def test_signal_with_a_childs_name_is_refused_and_can_be_rephrased(make_ch
     assert not retry.has("een naam")
 
 
+async def test_a_rephrase_that_still_carries_the_refused_name_is_refused_again_and_the_name_is_not_kept(
+        make_chat, tmp_path):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    assert (await chat.send("signaal: Merel uit groep 5 komt steeds te laat")).has("«Merel» lijkt een naam")
+    # the name moved to the front, in lower case: a word the detector alone lets through
+    again = await chat.send("merel wie kan ik bellen want ze komt steeds te laat")
+    assert again.has("«merel» lijkt een naam"), again.text
+    state = b"".join(path.read_bytes() for path in tmp_path.rglob("*.sqlite*"))
+    assert state and b"merel" not in state.lower()  # what the dialog keeps to recognise it is a keyed hash
+    saved = await chat.send("een leerling komt steeds te laat, wie kan ik bellen")
+    assert saved.has("Klopt dit signaal"), saved.text
+    assert (await chat.send("ja")).has("anoniem opgeslagen")
+
+
 async def test_a_signal_that_describes_one_child_in_words_no_rule_lists_is_refused(make_chat):
     chat = await make_chat(wijk="Den Haag: Ypenburg")
     refused = await chat.send("signaal: de oudste van het gezin dat vorige week uit huis is gezet zit bij ons in groep 8")

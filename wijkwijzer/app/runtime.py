@@ -59,6 +59,9 @@ class StoreSignalSink:
         ))
 
 
+    def fingerprint(self, piece: str) -> str:
+        return pseudonymize(f"refused:{piece}", self.secret)
+
     async def signal_per_thema(self, where: SignalFilter) -> dict[str, int]:
         return await per_thema(self.store.engine, where)
 

@@ -97,6 +97,24 @@ def describe(findings: Iterable[Finding]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
+_WORD = re.compile(r"\w+")
+
+
+def words_of(piece: str) -> str:
+    """A piece of text as its folded words ("Büşra  de-Vries" → "busra de vries"): the form in
+    which a refused piece is fingerprinted, so a rephrase that still carries it is recognised."""
+    return " ".join(fold(word) for word in _WORD.findall(piece))
+
+
+def word_runs(text: str, length: int) -> Iterator[Finding]:
+    """Every run of ``length`` words in ``text``, folded (see :func:`words_of`), as a finding of no
+    kind yet with its span in ``text``."""
+    words = list(_WORD.finditer(text))
+    for i in range(len(words) - length + 1):
+        run = words[i:i + length]
+        yield Finding("", " ".join(fold(w.group()) for w in run), run[0].start(), run[-1].end())
+
+
 # ───────────── word lists ─────────────
 
 

@@ -172,6 +172,11 @@ class SignalSink(Protocol):
         """Save a signal; a second one for the same ``message`` (a turn run again) is not stored."""
         ...
 
+    def fingerprint(self, piece: str) -> str:
+        """A keyed hash of a piece of personal data the signal refused: what the signal dialog keeps
+        (while it asks again) to refuse a rephrase that still carries it, never the piece itself."""
+        ...
+
 
     async def signal_per_thema(self, where: SignalFilter) -> dict[str, int]: ...
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
@@ -20,13 +21,13 @@ from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 from wijkwijzer.core.answers import pick_option, said
 from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, end, pending_of
 from wijkwijzer.core.copy import Copy
-from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data
+from wijkwijzer.core.privacy import Finding, allowed_words, describe, find_personal_data, word_runs, words_of
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.reports import hidden, last_months, period_in, shown, trend
 from wijkwijzer.core.services import LastLookup, TurnServices, services
 from wijkwijzer.core.understanding import thema_of
 from wijkwijzer.dialogs.lookup import Place, place_from_entities, place_from_text, place_label
-from wijkwijzer.dialogs.slots import Refuse, Slot, SlotCopy, SlotDialog
+from wijkwijzer.dialogs.slots import REFUSED, Refuse, Slot, SlotCopy, SlotDialog
 from wijkwijzer.knowledge.text import normalize
 from wijkwijzer.knowledge.vocabulary import THEMA_IDS, THEMA_LABELS
 from wijkwijzer.store.schema import URGENCIES
@@ -101,19 +102,31 @@ class TextSlot(Slot):
         if values.get("text") or svc.understanding.intent != "signal":
             return None
         text = signal_text(svc.request.text)
-        return self._checked(svc, text) if text else None
+        return self._checked(svc, text, values) if text else None
 
     def from_answer(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
         stripped = signal_text(text) or text.strip()
         if len(stripped.split()) < MIN_TEXT_WORDS:
             return Refuse(self.copy.too_short)
-        return self._checked(svc, stripped)
+        return self._checked(svc, stripped, values)
 
-    def _checked(self, svc: TurnServices, text: str) -> Any:
-        findings = find_personal_data(text, allowed_words(svc.kb))
+    def _checked(self, svc: TurnServices, text: str, values: Mapping[str, Any]) -> Any:
+        findings = find_personal_data(text, allowed_words(svc.kb)) or self._again(svc, text, values)
         if findings:
-            return Refuse(self.copy.refused.format(gevonden=describe(findings)))
+            remember = tuple(dict.fromkeys((f.kind, len(key.split()), svc.signals.fingerprint(key))
+                                           for f in findings if (key := words_of(f.text))))
+            return Refuse(self.copy.refused.format(gevonden=describe(findings)), remember)
         return text
+
+    @staticmethod
+    def _again(svc: TurnServices, text: str, values: Mapping[str, Any]) -> list[Finding]:
+        """What this text still carries of the pieces refused before in this signal: "merel wie kan
+        ik bellen" after "«merel» lijkt een naam" (the detector alone missed the name up front)."""
+        found: list[Finding] = []
+        for kind, length, fingerprint in values.get(REFUSED, []):
+            found += [replace(run, kind=kind, text=text[run.start:run.end]) for run in word_runs(text, length)
+                      if svc.signals.fingerprint(run.text) == fingerprint]
+        return found
 
     def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
         return self.copy.ask_text, []

@@ -33,15 +33,22 @@ MAX_MISSES = 2
 ALSO = "also"
 _ADDS = re.compile(r"\b(en|ook|plus|daarnaast|tevens)\b", re.IGNORECASE)
 """Values key: slot values a message added to the one asked about (see ``_keep_both``)."""
+REFUSED = "refused"
+"""Values key: fingerprints of what a :class:`Refuse` refused, so a rephrase that still carries it
+is refused again (see :attr:`Refuse.remember`)."""
+MAX_REFUSED = 12
 PICK = "kies:"
 """Prefix of the pending slot while the user picks between candidates for a slot."""
 
 
 @dataclass(frozen=True)
 class Refuse:
-    """The answer cannot be taken as it is ("Je bericht bevat een naam…"): say so, ask again."""
+    """The answer cannot be taken as it is ("Je bericht bevat een naam…"): say so, ask again.
+    ``remember``: keyed fingerprints of what was refused (never the words themselves), kept in the
+    dialog's values under :data:`REFUSED` while the question stays open."""
 
     text: str
+    remember: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,6 +208,8 @@ class SlotDialog(WijkwijzerDialog):
 
     async def _ask_outcome(self, dc: DialogContext, slot: Slot, outcome: Choose | Refuse) -> DialogTurnResult:
         if isinstance(outcome, Refuse):
+            values = state_of(dc)["values"]
+            values[REFUSED] = [*values.get(REFUSED, []), *outcome.remember][-MAX_REFUSED:]
             return await self._ask(dc, slot.name, outcome.text, [])
         return await self._ask_choice(dc, slot, outcome)
 
