@@ -15,7 +15,7 @@ Signals and announcements must never hold personal data of children. What is det
   layout (12-03-2016, 12/3/16, 02112017, 14-03-'18, 9 januari '16); any date, day and month or
   month and year next to a birth word (geboren, geb., jarig, verjaardag, geboortedatum). Dates
   in this year or later are meeting dates and pass.
-* **telefoon** (phonenumbers, NL), except service numbers (0800, 0900) and 112/113.
+* **telefoon** (phonenumbers, NL), except service numbers (0800, 0900), organisations' 088 numbers and 112/113.
 * **email** (also written out: "jan at school punt nl") and **handle** (@naam, "insta: naam").
 * **adres** — a street with a house number, in any case; **postcode** (PC6, python-stdnum;
   "2026 is" is a year).
@@ -236,7 +236,8 @@ _BIRTH = (r"(?:geboren|gebroen|geboorn|gebooren|geborren|geb\.?|geboortedatum|ge
 _EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _FUNCTION_MAILBOX = re.compile(
     r"^(?:\w*(?:loket|info)|aanmelden|aanmelding|aanmeldingen|administratie|secretariaat|contact|zorg|ondersteuning|loket|"
-    r"servicedesk|helpdesk|receptie|post|mail|directie|ib|ib-netwerk|leerplicht|planning|support|noreply|no-reply)@",
+    r"servicedesk|helpdesk|receptie|post|mail|directie|ib|ib-netwerk|leerplicht|planning|support|noreply|no-reply|"
+    r"tlv|opp|toelating\w*|arrangement\w*|expertise\w*|verzuim|jeugd\w*|onderwijs\w*)@",
     re.IGNORECASE)
 """'aanmelden@swv.nl', 'info@school.nl': an organisation's mailbox, no person's address."""
 _EMAIL_SPOKEN = re.compile(
@@ -255,7 +256,7 @@ _HANDLE_NAMED = re.compile(
     r"\s*(?P<handle>@?[A-Za-z0-9_.]*[A-Za-z_][A-Za-z0-9_.]{2,30})", re.IGNORECASE)
 _DIGITS = re.compile(r"(?<![\d.,/-])(?<!\d:)(?:\d{5,}|\d{2,4}[ .]\d{2,4}[ .]\d{2,4}(?:[ .]\d{1,3})?)(?![\d])")
 _NUMBER_CONTEXT = re.compile(
-    r"\b(?:leerling(?:en)?(?:\s?(?:nummer|nr)s?)?|lln?r?s?|ll[ .-]?nrs?|llnrs?|lln?mr|lln\.?\s?nrs?|dossier(?:nummer|nr)?|"
+    r"\b(?:leerling(?:en)?(?:\s?(?:nummer|nr)s?)?|lln?r?s?|ln|ll[ .-]?nrs?|llnrs?|lln?mr|lln\.?\s?nrs?|dossier(?:nummer|nr)?|"
     r"parnassys(?:[ -]?nr)?|esis(?:[ -]?nr)?|id|registratienummer|studentnummer|nr|nummer)\.?\s*\(?\s*"
     r"(?:(?:nr|nummer)\.?\s*)?(?:[:#=]\s*)?(?P<nr>[Ll]-?\d{3,}|\d{2,4}[-/]\d{2,4}|\d{2,3}\s\d{3}(?!\d|[.,:]\d)"
     r"|\d(?:\s\d){3,7}(?!\s?\d)|\d{3,})\b|"
@@ -271,7 +272,7 @@ _DATE_COMPACT = re.compile(r"(?<![\d/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|
 _DATE_WORDS = re.compile(
     rf"\b(?P<d>[0-3]?\d)(?:e|ste|de)?(?:\s+|[-/])(?P<m>{_MONTHS})\.?(?:(?:\s+|[-/])(?P<y>'?\d{{2}}|\d{{4}})(?![.:]\d))?\b",
     re.IGNORECASE)  # "14 januari 15.00" is a time, not a year
-_IN_FORCE_BEFORE = re.compile(r"\b(?:per|vanaf|m\.?i\.?v\.?|met ingang van)\s+(?:\d{1,2}\s+)?$", re.IGNORECASE)
+_IN_FORCE_BEFORE = re.compile(r"\b(?:per|vanaf|sinds|sedert|m\.?i\.?v\.?|met ingang van)\s+(?:\d{1,2}\s+)?$", re.IGNORECASE)
 """'per 1 januari 2019': the date a rule took effect, no one's birthday."""
 _BORN_ON = re.compile(rf"\b(?:is|ben)\s+van\s+(?P<date>\d{{1,2}}[\s./-]+(?:(?:{_MONTHS})\.?|\d{{1,2}})[\s./-]+"
                       rf"(?P<y>(?:19|20)\d{{2}}))\b", re.IGNORECASE)
@@ -309,6 +310,7 @@ _STREET = re.compile(
     rf"(?<![A-Za-zÀ-ÿ'-])['-]*\b(?P<street>[A-Za-zÀ-ÿ'-]{{2,}}(?:{_STREET_SUFFIX})|(?:laan|weg|plein|kade|straat)\s+van\s+"
     rf"[A-Za-zÀ-ÿ'-]+(?:\s+[A-Za-zÀ-ÿ'-]+)?)\s+(?:(?:nr|no|nummer)\.?\s)?(?P<nr>\d{{1,4}}(?:\s?[a-zA-Z]\b|\s?-\s?\d{{1,3}}|\s?hs|\s?bis)?)"
     r"(?!\s*(?:jaar|uur|min|leerling|kind|keer|%|euro|procent|weken|dagen|maanden|x\b))", re.IGNORECASE)
+_STRONG_STREET = re.compile(r"(?:straat|laan|weg|plein|kade|gracht|singel|dreef|steeg|boulevard|plantsoen)$")
 _POSTCODE = re.compile(r"(?<![\w-])(?P<pc>[1-9]\d{3})\s?(?P<letters>[A-Za-z]{2})(?![A-Za-z])")
 _PLACE_CONTEXT = re.compile(r"\b(?:postcode|pc|woont|wonen|woonachtig|adres|verhuisd|verhuist|nu op|zitten op|"
                             r"op nummer)\b",
@@ -327,7 +329,7 @@ _CONTEXT_AFTER = re.compile(
     r"(?:groep|gr\.?|klas|de klas|unit)\s*\d|\((?:groep|gr\.?)\s*\d|,\s*(?:groep|gr\.?)\s*\d|uit\s+\d[abc]?\b)"
     r"|(?:,\s*)?(?:hij|ze|zij)\s+is\s+\d{1,2}\b|[A-Z]\.(?!\w)"
     r"|en\s+(?:zijn|haar|zn|z'n|d'r)\s+(?:broer\w*|zus\w*|vader|moeder|ouders|oma|opa|tweeling\w*)\b"
-    r"|(?:vd|van de|uit de)\s+kleuters\b"
+    r"|(?:vd|van de|uit de)\s+kleuters\b|(?:,\s*)?zo\s+heet\s+(?:ze|hij|zij)\b"
     r"|\(\s?(?:moeder|vader|mama|papa|oma|opa|broer|zus|voogd|oom|tante|stiefvader|stiefmoeder)\s?\))", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|meneer|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al|ter|"
@@ -343,6 +345,13 @@ _CONTEXT_BEFORE = re.compile(
     r"|\b(?:naam\s+is|heet|genaamd|met\s+de\s+naam)\s+"
     r"|\b(?:dossier|doasier|opp|tlv|arrangement)\s+(?:\w+\s+)?(?:van|voor)?\s*"
     r"|^\W*over\s+)$", re.IGNORECASE)
+_LONE_INITIAL = re.compile(
+    r"(?<![\w.])[A-Z]\.(?=\s(?:(?:uit|in|van)\s(?:groep|gr\.?|klas)\s?\d|(?:zit|is|wil|heeft|komt|gaat|wordt|was|had|"
+    r"huilt|speelt|zegt|mag|moet|kan|durft|slaapt|eet)\b))"
+    r"|(?:(?<=noem haar )|(?<=noem hem )|(?<=haar wel )|(?<=hem wel ))[A-Z]\.")
+"""One capital as a child's initial: "F. uit groep 4", "A. zit elke pauze alleen", "ik noem haar A."."""
+_SPELLED_LETTERS = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
+"""A word spelled letter by letter ("B-o-b-b-y")."""
 _LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-zà-ÿ]\.\s?){2,3}(?![\w])"
                              r"|(?<![\w.])[a-z]\.\s?(?:(?:van|de|der|den|ter|ten|el)\s){1,2}[a-zà-ÿ]{2,}\b")
 """Initials in lower case ("j.d.v.", "m. van dijk")."""
@@ -502,6 +511,10 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
         if group not in ("nr", "before") or not _GENERIC_NUMBER_WORD.match(match.group(0)) or not _year_or_service(
                 match.group(group)):
             add("nummer", match.start(group), match.end(group))
+    for match in _BSN_LABEL.finditer(text):
+        digits = re.sub(r"\D", "", match.group("nr"))
+        if 8 <= len(digits) <= 9:
+            add("bsn", match.start("nr"), match.end("nr"))
     for pattern in (_SPELLED_NUMBER, _SPELLED_AFTER_NUMBER, _LABEL_IS):
         for match in pattern.finditer(text):
             add("nummer", match.start("nr"), match.end("nr"))
@@ -525,6 +538,9 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
         if bsn.is_valid(digits) or onderwijsnummer.is_valid(digits):
             add(_number_kind(digits), match.start(), match.end())
     for match in _STREET.finditer(text):
+        street = fold(match.group("street"))
+        if " " not in street and not _STRONG_STREET.search(street) and street in vocabulary().common:
+            continue  # "advies 2 deskundigen", "ring 3": an ordinary word that happens to end like a street
         if fold(match.group("street").split()[0]) not in allowed_words or match.group("nr"):
             add("adres", match.start(), match.end())
     for match in _POSTCODE.finditer(text):
@@ -571,12 +587,17 @@ _NUMBER_SUBJECT = re.compile(r"^\W*(?:signaal\W+)?#?\s?(?P<nr>\d{4})\s+(?:is|zit
                              r"kan|zat|werd|kwam|ging)\b", re.IGNORECASE)
 """A four-digit number that opens the message as its subject ("4471 zit al 3 weken thuis"): a pupil
 referred to by number; not a year ("2026 is het jaar …")."""
+_BSN_LABEL = re.compile(r"\b(?:bsn|burgerservicenummer|sofinummer|sofi-?nummer)\W{1,3}(?:is\s)?(?P<nr>\d[\d .-]{6,11}\d)(?!\d)",
+                        re.IGNORECASE)
+"""A number after its BSN label, however it is split ("burgerservicenummer 8812.3546")."""
 _DASHED_DIGITS = re.compile(r"(?<![\w-])(?P<nr>\d(?:-\d){4,8})(?![\w-])")
 """A number typed digit by digit with dashes ("2-0-5-5-8")."""
-_SPELLED_RUN = re.compile(rf"\b(?P<nr>(?:{_DIGIT_WORD}|\w+tig)(?:[\s,-]{{1,2}}{_DIGIT_WORD}){{3,8}})\b", re.IGNORECASE)
+_TENS = r"(?:\w+[eë]n)?(?:twin|der|veer|vijf|zes|zeven|tach|negen)tig"
+_NUMBER_WORD = rf"(?:{_DIGIT_WORD}|{_TENS}|tien|elf|twaalf|(?:der|veer|vijf|zes|zeven|acht|negen)tien)"
+_SPELLED_RUN = re.compile(rf"\b(?P<nr>(?:{_DIGIT_WORD}|{_TENS})(?:[\s,-]{{1,2}}{_NUMBER_WORD}){{3,8}})\b", re.IGNORECASE)
 """Four or more digits read out ("twee nul negen een vier", "eenentwintig nul vijf acht"); a run
 that names "nul" or starts with a tens word, so counting ("een twee drie vier") is none."""
-_READ_OUT = re.compile(r"\bnul\b|^\w+tig\b", re.IGNORECASE)
+_READ_OUT = re.compile(rf"\bnul\b|^{_TENS}\b", re.IGNORECASE)
 _THOUSANDS_IN_WORDS = re.compile(r"\b(?P<nr>\w+duizend\s\w*honderd\w*)\b", re.IGNORECASE)
 """A number of thousands read out ("twintigduizend negenhonderddrie")."""
 _COUNTED_AFTER = re.compile(
@@ -608,7 +629,9 @@ def _year_or_service(value: str) -> bool:
 
 
 def _service_number(digits: str) -> bool:
-    return digits.startswith(("0800", "0900", "0906", "0909", "31800", "31900")) or len(digits) <= 4 or bool(
+    # 088: the company numbers the ACM gives only to organisations (GGD, Luisterlijn), no person's line
+    return digits.startswith(("0800", "0900", "0906", "0909", "088", "31800", "31900")) or len(digits) <= 4 or (
+        len(digits) == 11 and digits.startswith("3188")) or bool(
         re.fullmatch(r"140\d{2,3}", digits))  # a gemeente's 14 + area code line ("14070", "140182")
 
 
@@ -622,8 +645,13 @@ _MONEY_AFTER = re.compile(r"^\s?(?:euro|eur\b|,-|,\d{2}\b|per\s(?:jaar|maand|wee
 
 def _other_number(text: str, start: int, end: int) -> bool:
     """A ticket, order or invoice number, or an amount of money ("ticket 48213", "bestelnummer
-    556102", "18000 per jaar", "€ 25000"): no pupil's number."""
-    return bool(_OTHER_LABEL.search(text, max(0, start - 30), start) or _MONEY_AFTER.match(text[end:end + 20]))
+    556102", "18000 per jaar", "€ 25000"), or the rest of a service or organisation number typed
+    apart from its prefix ("088 - 355 01 00"): no pupil's number."""
+    return bool(_OTHER_LABEL.search(text, max(0, start - 30), start) or _MONEY_AFTER.match(text[end:end + 20])
+                or _SERVICE_PREFIX.search(text, max(0, start - 10), start))
+
+
+_SERVICE_PREFIX = re.compile(r"(?<!\d)(?:0800|0900|0906|0909|088)\s?[-.]?\s?$")
 
 
 _ORGANISATION_BEFORE = re.compile(
@@ -869,6 +897,13 @@ def _names(text: str, allowed: frozenset[str]) -> Iterator[tuple[int, int]]:
         if not _named_after(tokens, j - 1, text):
             yield tokens[i].start, end
         i = j
+    # after the names above, so "Noah de V." is found whole rather than its "V." alone
+    for match in _LONE_INITIAL.finditer(text):
+        yield match.start(), match.end()
+    for match in _SPELLED_LETTERS.finditer(text):
+        word = fold(match.group(0).replace("-", ""))
+        if word in words.first_names or not _common(word):
+            yield match.start(), match.end()
 
 
 def _named_after(tokens: list[_Token], last: int, text: str) -> bool:
@@ -884,6 +919,65 @@ def _named_after(tokens: list[_Token], last: int, text: str) -> bool:
 
 
 _STREET_NAMED_AFTER = re.compile(r"\w{3}(?:straat|laan|weg|plein|kade|gracht|singel|dreef|steeg|markt|boulevard|plantsoen)$")
+
+
+_ADDRESSED = frozenset("u je jij jullie".split())
+_PERSON_STATES = frozenset("""
+    gepest geslagen geschopt geschorst opgehaald ziek druk boos verdrietig stil bang moe afwezig agressief brutaal
+    onrustig teruggetrokken angstig eenzaam somber weggelopen verhuisd zwanger jarig overleden
+""".split())
+"""What is said of a person after 'is' or 'wordt' ("bo is weer niet opgehaald")."""
+_CALENDAR = re.compile(rf"(?:{_MONTHS})|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|kerst|pasen|"
+                       r"pinksteren|sint")
+
+
+def _english_nearby(tokens: list[_Token], i: int) -> bool:
+    """An English word that is no Dutch word stands within two words ("just saying", "a lot of")."""
+    english, dutch = vocabulary().english, vocabulary().common
+    return any(t.folded in english and (t.folded not in dutch or t.folded in _ENGLISH_SMALL)
+               for t in tokens[max(0, i - 2):i] + tokens[i + 1:i + 3])
+
+
+_ENGLISH_SMALL = frozenset("i a as the of to so you we it my".split())
+"""English words that are Dutch words too but, next to an English word, mark English ("as I said")."""
+
+
+def _followed_on_line(tokens: list[_Token], i: int, text: str) -> bool:
+    """A word follows on the same line ("dat Mees zonder tlv"), not a line's or a text's end
+    ("kinderen dragen Nike")."""
+    return i + 1 < len(tokens) and "\n" not in text[tokens[i].end:tokens[i + 1].start]
+
+
+def _capital_nearby(tokens: list[_Token], i: int) -> bool:
+    """Another capitalised word right before or after, or before 'en'/'of' ("Stichting Jarige Job",
+    "Beer en Vos"): a title or a name of a thing, where one capital says nothing."""
+    near = [tokens[i - 1]] if i > 0 and not tokens[i - 1].sentence_start else []
+    if i > 1 and tokens[i - 1].folded in ("en", "of"):
+        near.append(tokens[i - 2])
+    if i + 1 < len(tokens):
+        near.append(tokens[i + 1])
+    return any(_capitalised(t) for t in near)
+
+
+def _title_case(tokens: list[_Token]) -> bool:
+    """Most words start with a capital ("Het Gaat Om Een Leerling"): capitals say nothing here."""
+    return sum(1 for token in tokens if _capitalised(token)) * 2 > len(tokens)
+
+
+def _before_full_surname(tokens: list[_Token], i: int, text: str) -> bool:
+    """A surname with its interfix follows ("Fleur ten Brink", "roos van dijk"): the interfix and
+    then a capitalised word or a known surname."""
+    if i + 2 >= len(tokens) or tokens[i + 1].folded not in _SURNAME_PREFIX or text[tokens[i].end:tokens[i + 1].start] != " ":
+        return False
+    j = i + 2 if tokens[i + 2].folded not in _SURNAME_PREFIX or i + 3 >= len(tokens) else i + 3
+    after = tokens[j]
+    if _STREETISH.search(after.folded) or _ORG_SUFFIX.search(after.folded):
+        return False  # "Jan van der Heijdenstraat", "Johan de Wittschool": named after a person
+    return (_capitalised(after) and not _capitalised(tokens[i + 1])) or (
+        after.folded in lexicon().surnames and after.folded not in lexicon().surname_words)
+
+
+_SURNAME_PREFIX = frozenset("van de der den ter ten el al ben bin la le da di du von".split())
 
 
 def _leads_sentence_alone(tokens: list[_Token], i: int) -> bool:
@@ -914,6 +1008,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
     word = token.folded
     if word in _FUNCTION_WORDS or len(word) < 2 or word.isdigit() or _NUMBER_LABEL.search(word):
         return False
+    if token.sentence_start and i + 1 < len(tokens) and tokens[i + 1].folded in _ADDRESSED:
+        return False  # "Wilt u zich afmelden", "Kun je even kijken": a verb asking, not a name
     if word in _SCHOOL_TERMS and not _capitalised(token):
         return False  # "ot 3-2 gaat niet door": the ondersteuningsteam, not a child called Ot
     if (not _capitalised(token) and word in vocabulary().common and word not in words.first_names
@@ -945,10 +1041,21 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
     surname = word in words.surnames and word not in words.surname_words
     if word in allowed and not strong:
         return False
-    if not strong and token.text.islower() and word in vocabulary().english:
-        return False  # "just saying", "as I said": English typed among Dutch
+    if not strong and token.text.islower() and word in vocabulary().english and (
+            word not in words.first_names or _english_nearby(tokens, i)):
+        return False  # "just saying", "as I said": English typed among Dutch (not "lot wordt gepest")
+    if strong and _after_article(tokens, i) and not (first or surname):
+        return False  # "de doorstroomtoets in groep 8": a thing of the group, not a child
     if strong:
-        return first or surname or not _common(word) or (_capitalised(token) and "-" not in word)
+        return first or surname or not _common(word) or (_capitalised(token) and (
+            "-" not in word or (i > 0 and tokens[i - 1].folded in _INTERFIX)))  # "ten Brink-Ouwehand"
+    if first and _before_full_surname(tokens, i, text):
+        return True  # "Fleur ten Brink", "roos van dijk": a first name with a surname after it
+    if first and _capitalised(token) and word in words.not_names and not token.sentence_start and not (
+            _after_article(tokens, i) or _title_case(tokens) or _CALENDAR.fullmatch(word)
+            or _proper_noun_group(tokens, i, words) or _capital_nearby(tokens, i) or not _followed_on_line(tokens, i, text)
+            or re.search(r"\b(?:uit|naar|in|via|tijdens|rond)\s+$", before, re.IGNORECASE)):
+        return True  # "klopt het dat Mees zonder tlv …": a capital in mid-sentence makes "mees" a name
     if _GROUP_AFTER.match(after) and not _after_article(tokens, i):
         return (first and (word not in words.not_names or _capitalised(token))) or surname or not _common(word)
     if first and len(word) <= 2 and token.text[:1].isupper() and token.text[1:].islower():
@@ -1025,7 +1132,10 @@ def _subject(tokens: list[_Token], i: int, strict: bool = False) -> bool:
     if not tokens[i].sentence_start or i + 1 >= len(tokens):
         return False
     verb = tokens[i + 1].folded
-    return verb in _PERSON_VERBS and not (strict and verb in ("is", "was", "wordt", "werd", "zijn"))
+    if strict and verb in ("is", "was", "wordt", "werd", "zijn"):
+        # "lot wordt gepest", "wolf is erg druk": 'is' follows any noun, but not a person's state
+        return any(token.folded in _PERSON_STATES for token in tokens[i + 2:i + 6])
+    return verb in _PERSON_VERBS
 
 
 def _after_article(tokens: list[_Token], i: int) -> bool:
@@ -1081,7 +1191,7 @@ def _single_child(text: str, allowed_words: frozenset[str] = frozenset()) -> tup
     children in general ("het gezin met 9 kinderen" is one family)."""
     if _PLURAL_CHILDREN.search(_ONE_OF.sub(" ", _ONE_FAMILY.sub(" ", text))):
         return None
-    unit = bool(_GROUP.search(text) or _SCHOOL_WORD.search(text) or _named_school(text, allowed_words))
+    unit = bool(_GROUP.search(text) or _one_school(text) or _named_school(text, allowed_words))
     distinct = next((m for m in _DISTINCT.finditer(text) if not _titled(m.group(0))), None)
     if distinct is not None and unit:
         return distinct.start(), distinct.end()
@@ -1096,6 +1206,16 @@ def _single_child(text: str, allowed_words: frozenset[str] = frozenset()) -> tup
     if trait is None or not (unique or unit):
         return None
     return min(child.start(), trait.start()), max(child.end(), trait.end())
+
+
+def _one_school(text: str) -> bool:
+    """A school word that points at one school ("bij ons op school", "de school"), not any school
+    ("naar een reguliere basisschool", "wisselt van school")."""
+    return any(not _ANY_SCHOOL_BEFORE.search(text, max(0, m.start() - 25), m.start()) for m in _SCHOOL_WORD.finditer(text))
+
+
+_ANY_SCHOOL_BEFORE = re.compile(r"\b(?:een|andere?|nieuwe?|reguliere?|speciale?|welke|elke|iedere|van)\s+(?:\w+\s+)?$",
+                                re.IGNORECASE)
 
 
 def _named_school(text: str, allowed_words: frozenset[str]) -> bool:
@@ -1133,8 +1253,8 @@ def _mixed_case(name: str) -> bool:
     return len(name) >= 5 and name[:1].islower() and sum(ch.isupper() for ch in name) >= 2
 
 
-_GROUP_MENTIONS = frozenset("iedereen allen allemaal team collega's collegas channel here all everyone".split())
-"""'@iedereen het ot gaat niet door': a chat's mention of everyone, no one's handle."""
+_GROUP_MENTIONS = frozenset("iedereen allen allemaal team collega's collegas channel here all everyone wijkwijzer".split())
+"""'@iedereen het ot gaat niet door': a chat's mention of everyone, no one's handle; '@Wijkwijzer': this bot."""
 
 
 def _organisation_handle(handle: str, allowed: frozenset[str]) -> bool:
