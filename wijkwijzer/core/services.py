@@ -98,9 +98,14 @@ class LastLookup:
     lives and no school by name ("kind woont in pijnacker, school staat in ypenburg")."""
     home: str | None = None
     """Where the pupil lives, when the conversation said so ("ll woont in rijswijk")."""
+    functie: str | None = None
+    """The function the question narrowed the role to ("jeugdarts" of the JGZ), for "zelfde voor …"."""
+    others: tuple[tuple[str | None, str | None], ...] = ()
+    """More places (area, school) the same question asked about ("smw voor moerwijk en bouwlust"),
+    so "en de wijkagenten daar" asks about all of them."""
 
     FIELDS: ClassVar[tuple[str, ...]] = ("rol", "area", "school", "expertise", "thema", "begrip", "school_area",
-                                         "home")
+                                         "home", "functie")
 
     def fresh(self, now: datetime, idle: timedelta) -> bool:
         return now - self.at <= idle
@@ -122,7 +127,8 @@ class LastLookup:
         return self.area, None
 
     def to_json(self) -> dict[str, Any]:
-        return {"intent": self.intent, "at": self.at.isoformat(), **{key: getattr(self, key) for key in self.FIELDS}}
+        return {"intent": self.intent, "at": self.at.isoformat(), **{key: getattr(self, key) for key in self.FIELDS},
+                "others": [list(other) for other in self.others]}
 
     @classmethod
     def from_json(cls, data: Any) -> LastLookup | None:
@@ -133,7 +139,9 @@ class LastLookup:
         except ValueError:
             return None
         fields = {key: data[key] for key in cls.FIELDS if isinstance(data.get(key), str)}
-        return cls(intent=data["intent"], at=at, **fields)
+        others = tuple((pair[0], pair[1]) for pair in data.get("others") or ()
+                       if isinstance(pair, list) and len(pair) == 2 and all(v is None or isinstance(v, str) for v in pair))
+        return cls(intent=data["intent"], at=at, others=others, **fields)
 
 
 @dataclass(frozen=True)

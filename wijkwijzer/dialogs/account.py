@@ -22,7 +22,8 @@ from wijkwijzer.core.conversation import Command, Route, WijkwijzerDialog, answe
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import GUEST, LastLookup, Profile, TurnServices, services
-from wijkwijzer.dialogs.lookup import Place, PlaceChoice, place_from_entities, place_from_text
+from wijkwijzer.dialogs.common import joined
+from wijkwijzer.dialogs.lookup import Place, PlaceChoice, place_from_entities, place_from_text, places_in
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.store.people import Redemption, User
 from wijkwijzer.store.roles import UserRole
@@ -67,6 +68,11 @@ def wait_text(wait: timedelta | None) -> str:
 def area_names(kb: KnowledgeBase, ids: list[str], nowhere: str = "geen enkele wijk") -> str:
     names = [kb.areas[i].naam if i in kb.areas else i for i in ids]
     return ", ".join(names) if names else nowhere
+
+
+def _and_names(kb: KnowledgeBase, ids: list[str]) -> str:
+    """'Duindorp en Scheveningen'."""
+    return joined([kb.areas[i].naam if i in kb.areas else i for i in ids])
 
 
 async def own_user(svc: TurnServices) -> User | None:
@@ -158,6 +164,15 @@ def _area_of(kb: KnowledgeBase, entities: Mapping[str, str | None]) -> str | Non
     return place.area if isinstance(place, Place) else None
 
 
+def _areas_of(svc: TurnServices) -> list[str]:
+    """The area the message names, and the others named with it ("duindorp en scheveningen")."""
+    first = _area_of(svc.kb, svc.understanding.entities)
+    if first is None:
+        return []
+    named = [p.area for p in places_in(svc.kb, svc.request.text) if p.area]
+    return [first, *(area for area in named if area != first)] if first in named else [first]
+
+
 class _SubscriptionDialog(WijkwijzerDialog):
     Copy = SubscriptionsCopy
     COPY_SECTION = "subscriptions"
@@ -184,12 +199,14 @@ class SubscribeDialog(_SubscriptionDialog):
     async def answer(self, svc: TurnServices, user: User | None) -> str:
         if user is None or svc.people is None:
             return self.no_announcements(svc.profile)
-        area = _area_of(svc.kb, svc.understanding.entities)
-        if area:
-            svc.memory.last_lookup = LastLookup(intent="subscribe", at=svc.request.now, area=area)
-            added = await svc.people.subscribe(user, area)
-            name = area_names(svc.kb, [area])
-            return (self.copy.added if added else self.copy.already).format(wijk=name)
+        areas = _areas_of(svc)
+        if areas:
+            svc.memory.last_lookup = LastLookup(intent="subscribe", at=svc.request.now, area=areas[0])
+            added = [area for area in areas if await svc.people.subscribe(user, area)]
+            known = [area for area in areas if area not in added]
+            lines = [self.copy.added.format(wijk=_and_names(svc.kb, added))] if added else []
+            lines += [self.copy.already.format(wijk=_and_names(svc.kb, known))] if known else []
+            return "\n".join(lines)
         if user.announcements_off:
             return self.copy.switched_off
         return self.copy.list.format(wijken=area_names(svc.kb, await svc.people.subscriptions(user)))
@@ -201,11 +218,14 @@ class UnsubscribeDialog(_SubscriptionDialog):
     async def answer(self, svc: TurnServices, user: User | None) -> str:
         if user is None or svc.people is None:
             return self.copy.nothing_to_unsubscribe
-        area = _area_of(svc.kb, svc.understanding.entities)
-        if area:
-            svc.memory.last_lookup = LastLookup(intent="unsubscribe", at=svc.request.now, area=area)
-            removed = await svc.people.unsubscribe(user, area)
-            return (self.copy.removed if removed else self.copy.not_subscribed).format(wijk=area_names(svc.kb, [area]))
+        areas = _areas_of(svc)
+        if areas:
+            svc.memory.last_lookup = LastLookup(intent="unsubscribe", at=svc.request.now, area=areas[0])
+            removed = [area for area in areas if await svc.people.unsubscribe(user, area)]
+            kept = [area for area in areas if area not in removed]
+            lines = [self.copy.removed.format(wijk=_and_names(svc.kb, removed))] if removed else []
+            lines += [self.copy.not_subscribed.format(wijk=_and_names(svc.kb, kept))] if kept else []
+            return "\n".join(lines)
         await svc.people.set_announcements(user, on=False)
         return self.copy.all_off
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from wijkwijzer.dialogs.common import area_by_name
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.resolver import Candidate
+from wijkwijzer.knowledge.text import normalize
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,28 @@ def places_by_part(kb: KnowledgeBase, text: str) -> Place | PlaceChoice | None:
     if len(places) == 1:
         return places[0]
     return PlaceChoice(places, tuple(place_label(kb, p) for p in places)) if places else None
+
+
+_JOINS = frozenset("en of plus".split())
+_BETWEEN = _JOINS | frozenset("voor in bij van de het ook nog".split())
+MIN_PLACE_SCORE = 90
+
+
+def places_in(kb: KnowledgeBase, text: str) -> list[Place]:
+    """Every place a message names joined by 'en'/'of' ("smw voor moerwijk en voor bouwlust",
+    "lpa's voor laak en rijswijk"), in order; one place or none when it names fewer than two so."""
+    toks = normalize(text).split()
+    found = [m.best for m in kb.resolver.scan(text, ("wijk", "gemeente", "school")) if m.best.score >= MIN_PLACE_SCORE]
+    places: list[Place] = []
+    for before, candidate in zip([None, *found], found, strict=False):
+        if before is not None:
+            between = set(toks[before.end:candidate.start])
+            if not (between & _JOINS) or not between <= _BETWEEN:
+                break
+        place = _place_of(candidate)
+        if place not in places:
+            places.append(place)
+    return places
 
 
 def _place_of(candidate: Candidate) -> Place:

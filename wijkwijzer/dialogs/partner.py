@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
@@ -29,6 +30,7 @@ from wijkwijzer.dialogs.lookup import (
     place_from_text,
     place_label,
     places_by_part,
+    places_in,
     suggested_places,
 )
 from wijkwijzer.dialogs.slots import ALSO, Choose, Slot, SlotCopy, SlotDialog
@@ -323,10 +325,18 @@ class PartnerDialog(SlotDialog):
             question = self.copy.ask_wijk_of_gemeente.format(gemeente=place_label(svc.kb, place), n=many,
                                                              rol=_title(self.copy, values["rol"]))
             return await self._ask(dc, "place", question, [])
+        before = svc.memory.last_lookup  # (the answer below remembers itself in its place)
         await self._answer(dc, svc, values["rol"], place, values.get("expertise"))
         also = values.get(ALSO, {}).get("rol")
         if also:  # "ypenburg, en ook de jgz": the role asked before, and this one
             await self._answer(dc, svc, also, place, values.get("expertise"))
+            return await end(dc)
+        others = _other_places(svc, place, before)
+        for other in others:  # "smw voor moerwijk en voor bouwlust": each place in turn
+            await self._answer(dc, svc, values["rol"], other, values.get("expertise"))
+        if others and svc.memory.last_lookup is not None:
+            svc.memory.last_lookup = replace(svc.memory.last_lookup, area=place.area, school=place.school,
+                                             others=tuple((p.area, p.school) for p in others))
         return await end(dc)
 
     async def _outside(self, dc: DialogContext, rol: str, gemeente: str) -> None:
@@ -387,9 +397,14 @@ class PartnerDialog(SlotDialog):
         topic = expertise or _topic(svc.kb, svc.request.text) if rol == "steunpunt" else None
         if topic:  # "wie van het expertisepunt weet veel van autisme / kan ik bellen over de meldcode"
             contacts = [c for c in contacts if _knows(svc.kb, c, topic)] or contacts
-        contacts = _function_asked(svc.request.text, contacts)
+        last = svc.memory.last_lookup
+        says_role = bool(svc.kb.resolver.scan(svc.request.text, ("rol",)))  # "jgz ypenburg": the whole team again
+        carried = last.functie if last is not None and last.rol == rol and not says_role else None
+        contacts, function = _function_asked(svc.request.text, contacts, carried)
         where = place_label(svc.kb, place)
         self._remember(svc, rol, place)
+        if function and svc.memory.last_lookup is not None:
+            svc.memory.last_lookup = replace(svc.memory.last_lookup, functie=function)
         if rol == "ib" and contacts:
             await self._send_cards(dc, copy.ib_header.format(waar=where), contacts, svc)
             return
@@ -477,14 +492,31 @@ class PartnerDialog(SlotDialog):
                                             school=school, school_area=school_area, home=home)
 
 
-def _function_asked(text: str, contacts: list[Contact]) -> list[Contact]:
+def _other_places(svc: TurnServices, place: Place, last: LastLookup | None) -> list[Place]:
+    """The places besides ``place`` that this question asks about: named with it ("smw voor
+    moerwijk en voor bouwlust"), or, when it names none, those of the question before it ("en de
+    wijkagenten daar")."""
+    named = places_in(svc.kb, svc.request.text)
+    if len(named) > 1 and place in named:
+        return [p for p in named if p != place]
+    if named or last is None or not last.others or (place.area, place.school) != (last.area, last.school):
+        return []
+    return [Place(area=area, school=school) for area, school in last.others]
+
+
+def _function_asked(text: str, contacts: list[Contact], carried: str | None = None) -> tuple[list[Contact], str | None]:
     """The contacts whose function the message names when that is some of them: "wie is de
-    jeugdarts" gets the jeugdarts of the JGZ team, not the jeugdverpleegkundige too."""
+    jeugdarts" gets the jeugdarts of the JGZ team, not the jeugdverpleegkundige too; with the
+    function word. ``carried``: the function the question before asked for, when this one names
+    none ("zelfde voor rijswijk" after "en de jeugdarts?")."""
     if len(contacts) < 2:
-        return contacts
-    words = set(normalize(text).split())
-    asked = [c for c in contacts if words & {w for w in normalize(c.functie).split() if len(w) >= 6}]
-    return asked if asked and len(asked) < len(contacts) else contacts
+        return contacts, None
+    for words in (set(normalize(text).split()), {carried} if carried else set()):
+        asked = [c for c in contacts if words & {w for w in normalize(c.functie).split() if len(w) >= 6}]
+        if asked and len(asked) < len(contacts):
+            function = next(w for c in asked for w in normalize(c.functie).split() if w in words)
+            return asked, function
+    return contacts, None
 
 
 def _other_area(kb: KnowledgeBase, text: str, area: str | None) -> str | None:

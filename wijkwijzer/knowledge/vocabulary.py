@@ -42,12 +42,12 @@ PARTNER_ROLES: tuple[PartnerRole, ...] = (
     ), suggested=True),
     PartnerRole("jgz", "JGZ (CJG)", "JGZ", "jeugdgezondheidszorg (JGZ)", (
         "jgz", "jgz'er", "jeugdarts", "jeugd arts", "arts", "jeugdverpleegkundige", "jeugd verpleegkundige", "verpleegkundige",
-        "jeugdverpleegkundigen", "jgz verpleegkundige", "schoolarts", "schoolverpleegkundige", "cjg", "ggd",
+        "jeugdverpleegkundigen", "jeugdartsen", "jgz verpleegkundige", "schoolarts", "schoolverpleegkundige", "cjg", "ggd",
         "jeugdgezondheidszorg", "jeugdgezondheid", "consultatiebureau",
     ), suggested=True),
     PartnerRole("leerplicht", "Leerplicht", "leerplicht", "leerplichtambtenaar", (
         "leerplicht", "leerplichtambtenaar", "leerplicht ambtenaar", "leerplichtamtenaar", "lpa", "lpa'er",
-        "leerplichtzaken", "leerplichtconsulent", "bureau leerplicht", "afdeling leerplicht",
+        "lpa's", "lpa'ers", "leerplichtambtenaren", "leerplichtzaken", "leerplichtconsulent", "bureau leerplicht", "afdeling leerplicht",
     ), suggested=True, by_residence=True),
     PartnerRole("jeugdteam", "Jeugdteam", "het jeugdteam", "jeugdteam / lokaal team", (
         "jeugdteam", "jeugd team", "jeugdteams", "wijkteam", "wijk team", "lokaal team", "lokale team",
@@ -58,7 +58,7 @@ PARTNER_ROLES: tuple[PartnerRole, ...] = (
         "wijkagent", "wijk agent", "wijkagente", "wijkagenten", "politie", "agent", "buurtagent",
     ), suggested=True),
     PartnerRole("adviseur", "Adviseur SWV", "de adviseur passend onderwijs", "adviseur passend onderwijs", (
-        "adviseur", "adviseur swv", "swv adviseur", "adviseur passend onderwijs", "adviseur van het swv",
+        "adviseur", "adviseurs", "adviseur swv", "swv adviseur", "adviseur passend onderwijs", "adviseur van het swv",
         "consulent swv", "onderwijsadviseur", "onderwijs adviseur", "trajectbegeleider", "onderwijsspecialist",
     )),
     PartnerRole("steunpunt", "Expertisepunt", "het expertisepunt", "expertisepunt", (
@@ -68,7 +68,7 @@ PARTNER_ROLES: tuple[PartnerRole, ...] = (
         "veilig thuis", "veiligthuis", "vt", "amhk", "advies en meldpunt", "meldpunt kindermishandeling",
     )),
     PartnerRole("ib", "IB'er", "de IB'er", "intern begeleider (IB'er)", (
-        "ib", "ib'er", "iber", "ib-er", "ibber", "intern begeleider", "interne begeleider",
+        "ib", "ib'er", "iber", "ib-er", "ibber", "ib'ers", "intern begeleider", "interne begeleider", "intern begeleiders",
     ), offered=False),
 )
 ROLE_IDS: tuple[str, ...] = tuple(role.id for role in PARTNER_ROLES)
