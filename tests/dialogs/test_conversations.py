@@ -211,6 +211,42 @@ async def test_off_topic_with_a_domain_word_is_no_lookup(start):
         assert not turn.cards and turn.has("begrijp ik niet"), message
 
 
+async def test_an_observation_about_a_group_is_a_signal_without_the_word_signaal(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    for message in ("we merken steeds meer dat gezinnen in stompwijk geen vervoer hebben naar het sbo",
+                    "we zien veel lln met kiespijn, ouders kunnen de tandarts niet betalen"):
+        turn = await s.send(message)
+        assert turn.has("Klopt dit signaal") and not turn.cards, (message, turn.text)
+        await s.send("nee")
+    question = await s.send("top. en wanneer zien we de ouders dan weer")  # a question, no observation
+    assert not question.has("Klopt dit signaal")
+
+
+async def test_a_childs_situation_told_without_a_question_starts_the_route_at_its_step(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    told = await s.send("meisje uit gr 5 is de laatste tijd heel stil en trekt zich terug in de klas")
+    assert told.has("Signaleren") and "Leren of gedrag" in told.choices, told.text
+    concern = await s.send("hij heeft vaak plekken op zn armen en schrikt als je hem aanraakt")
+    assert concern.has("Veilig Thuis", "0800-2000") and "Ja, direct gevaar" in concern.choices, concern.text
+    assert not concern.has("begrijp ik niet")
+
+
+async def test_an_off_topic_question_after_a_lookup_is_no_follow_up(start):
+    s = await start(wijk="Den Haag: Duinoord")
+    assert (await s.send("wie is onze smw eigenlijk")).cards
+    off = await s.send("is er een goeie tandarts in duinoord? mn dochter heeft een kies door")
+    assert not off.cards and off.has("begrijp ik niet"), off.text
+
+
+async def test_a_place_typed_under_a_signal_is_its_wijk(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    await s.send("wilde even doorgeven dat er veel lln in gr 7 en 8 met angstklachten rondlopen")
+    moved = await s.send("o en het is in de vruchtenbuurt")
+    assert moved.has("Klopt dit signaal", "Wijk: Vruchtenbuurt") and not moved.has("Welke ketenpartner")
+    assert (await s.send("ja is goed zo")).has("anoniem opgeslagen")
+    assert await s.signals_saved() == 1
+
+
 async def test_follow_ups_take_the_place_or_the_question_from_before(start):
     s = await start()
     await s.send("welke scholen in leidschendam hebben gedrag")
@@ -445,6 +481,32 @@ async def test_the_ib_er_of_a_school(start):
     assert [c.naam for c in (await s.send("wie is de ib'er van de vliegerwolk")).cards] == ["Marloes Jacobs"]
     assert [c.naam for c in (await s.send("en van het propellerpad?")).cards] == ["Sander Visscher"]
     assert (await s.send("welke expertise heeft die school")).has("dyslexie")
+
+
+async def test_two_places_in_one_question_get_an_answer_each_and_a_follow_up_asks_about_both(start):
+    s = await start()
+    both = await s.send("smw voor moerwijk en voor bouwlust")
+    assert [c.naam for c in both.cards] == ["Gert-Jan Hoogland", "Nadia Ouali"]
+    assert [c.naam for c in (await s.send("en de wijkagenten daar")).cards] == ["Ronald Blom", "Sharon Tol"]
+    one = await s.send("ll woont in rijswijk en zit op de vliegerwolk, wie is het jeugdteam")
+    assert [c.naam for c in one.cards] == ["Priya Ramdin"]  # where the pupil lives, not the school as well
+
+
+async def test_a_function_asked_for_carries_over_to_the_same_question_elsewhere(start):
+    s = await start()
+    assert [c.rol for c in (await s.send("wie is de jeugdarts in moerwijk")).cards] == ["jeugdarts"]
+    assert [c.rol for c in (await s.send("zelfde voor rijswijk")).cards] == ["jeugdarts"]
+    team = await s.send("jgz ypenburg")  # the role by name again: the whole team
+    assert {c.rol for c in team.cards} == {"jeugdarts", "jeugdverpleegkundige"}
+
+
+async def test_wijkberichten_for_two_wijken_in_one_message(start):
+    s = await start()
+    assert (await s.send("meld me aan voor berichten over duindorp en scheveningen")).has(
+        "berichten voor Duindorp en Scheveningen")
+    assert (await s.send("welke berichten krijg ik?")).has("Duindorp, Scheveningen")
+    assert (await s.send("afmelden duindorp en leyenburg")).has(
+        "geen berichten meer voor Duindorp", "Je kreeg geen berichten voor Leyenburg")
 
 
 async def test_a_person_instead_of_the_bot(start):

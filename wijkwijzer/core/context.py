@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from wijkwijzer.core.services import LastLookup, Memory, Profile
-from wijkwijzer.core.understanding import Understanding, contract_entities
+from wijkwijzer.core.understanding import OFF_TOPIC_CONFIDENCE, Understanding, contract_entities
 from wijkwijzer.knowledge.loader import KnowledgeBase
 
 LOOKUPS = ("partner_lookup", "expertise_lookup", "signal_report", "subscribe", "unsubscribe")
@@ -38,7 +38,8 @@ def in_context(understanding: Understanding, memory: Memory, profile: Profile, k
     last = memory.last_lookup if memory.last_lookup and memory.last_lookup.fresh(now, idle) else None
     named = dict(understanding.named or understanding.entities)
     intent = understanding.intent
-    if understanding.followup and last is not None:
+    off_topic = intent == "unknown" and understanding.confidence >= OFF_TOPIC_CONFIDENCE  # "een goeie tandarts in duinoord?"
+    if understanding.followup and last is not None and not off_topic:
         if (last.intent == "glossary" and intent in ("unknown", "route") and not named.get("begrip") and last.begrip
                 and not understanding.situation):  # "en hoe zit het met een leerling die steeds ziek is" asks anew
             return _how_to(understanding, last, kb)

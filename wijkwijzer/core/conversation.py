@@ -263,10 +263,17 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
         return Decision.ANSWER
     if understanding.intent == "unknown" and understanding.confidence >= CLEAR_REQUEST:
         return Decision.ASIDE  # off-topic ("de printer doet het weer niet"), not an answer
+    if (understanding.intent == "partner_lookup" and not understanding.entities.get("rol") and not understanding.all_partners
+            and _TAKES_A_PLACE & set(pending.intents)):
+        return Decision.ANSWER  # "o en het is in de vruchtenbuurt" under a signal: its wijk, not a lookup without a role
     intent = BY_NAME[understanding.intent]
     if intent.interrupts and understanding.confidence >= CLEAR_REQUEST:
         return Decision.NEW
     return Decision.ANSWER
+
+
+_TAKES_A_PLACE = frozenset({"signal", "expertise_lookup"})
+"""Intents whose dialogs take a place from a message of no role ("o en het is in de vruchtenbuurt")."""
 
 
 # ───────────── routes and the registry ─────────────

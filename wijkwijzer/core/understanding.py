@@ -168,7 +168,7 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
 # ───────────────────── cues ─────────────────────
 # Named patterns on the normalised text (lowercase, no punctuation; "smw'er" → "smwer").
 _ROUTE_NOUNS = "route stappen stappenplan procedure aanpak werkwijze protocol"
-_NEWS = "berichten aankondigingen meldingen nieuws berichtjes updates nieuwsbrief notificaties wijkberichten"
+_NEWS = "berichten aankondigingen meldingen nieuws berichtjes updates nieuwsbrief notificaties wijkberichten nieuwtjes"
 _MESSAGE = "bericht berichtje mededeling nieuwsbrief uitnodiging oproep nieuwtje herinnering rondschrijven"
 CUES: dict[str, re.Pattern[str]] = {
     "who_strict": _any(_words("wie wiens")),
@@ -325,8 +325,13 @@ CUES: dict[str, re.Pattern[str]] = {
     # A child or family a route question is about.
     "child_word": _any(_words("kind kinderen kindje leerling leerlingen leerlinge meisje meid jongen zoon dochter "
                               "kleuter kleuters peuter baby puber broer broertje zus zusje gezin gezinnen pupil")),
+    # One child the message is about ("een jongen uit gr 7", "meisje uit groep 5").
+    "one_child": _any(r"\b(een|die|dat|deze) (ll|leerling|leerlinge|jongen|meisje|meid|kind|kleuter)\b",
+                      r"\b(ll|leerling|leerlinge|jongen|meisje|meid|kind|kleuter) (uit|in|van) (gr|groep)\b"),
+    # A person the message is about, without a child word ("hij heeft vaak plekken op zn armen").
+    "person_word": _any(_words("hij hem zn z'n zij ze haar")),
     # Who a signal is usually about: with a thema and no question it is a signal ("kinderen komen zonder ontbijt").
-    "group_subject": _any(_words("kinderen kids leerlingen gezinnen ouders jongeren pubers kleuters klassen "
+    "group_subject": _any(_words("kinderen kids leerlingen lln gezinnen ouders jongeren pubers kleuters klassen "
                                  "meiden jongens tieners")),
     # A trend someone sees: with a thema it is a signal ("we merken steeds meer schoolweigering").
     "trend": _any(r"\bwe (merken|zien|constateren|horen|signaleren)\b", r"\b(merken|zien|horen) we\b",
@@ -382,6 +387,7 @@ CUES: dict[str, re.Pattern[str]] = {
                           r"\bzet\b.{1,30}\ber (ook )?bij\b",
                           rf"\b(ook|graag) (de )?{_words(_NEWS)} (van|voor|over|uit)\b",
                           rf"{_words(_NEWS)}.{{0,40}}\b(krijgen|ontvangen|volgen)\b",
+                          rf"\bstuur (me|mij|ons) (\w+ ){{0,2}}{_words(_NEWS)} (van|voor|over|uit)\b",
                           r"\bvoeg\b.{1,40}\btoe\b", r"\btoevoegen aan (mijn|de) (wijken|lijst|abonnement)",
                           r"\b(welke|mijn) (wijken|abonnementen|abonnement)\b",
                           rf"\bwelke {_words(_NEWS)} (krijg|ontvang|volg) ik\b",
@@ -424,10 +430,12 @@ CUES: dict[str, re.Pattern[str]] = {
 # Entity features the rules may name, next to the cue names above.
 FEATURES = frozenset({
     "rol", "place", "school", "begrip", "expertise", "route_word", "route_step", "thema", "code", "code_only", "bare",
-    "foreign_person", "child_named", "concern", "act_on_term", "situation",
+    "foreign_person", "child_named", "concern", "act_on_term", "situation", "observation",
 })
 
 
+OFF_TOPIC_CONFIDENCE = 0.97
+"""An off-topic message ("een goeie tandarts in duinoord?"): unknown, and never a follow-up."""
 CONCERN_CONFIDENCE = 0.86
 """A concern about a child's safety with no clearer request in the message starts the meldcode."""
 
@@ -469,7 +477,11 @@ RULES: tuple[Rule, ...] = (
     Rule("signal", 0.87, ("complaint", "thema"), unless=("what_is", "how", "who")),
     Rule("signal", 0.84, ("group_subject", "thema"), unless=("what_is", "how", "who", "how_route", "expertise_cue",
                                                             "report_word", "report_subject", "signals_plural", "rol")),
-    Rule("unknown", 0.97, ("off_topic",), unless=("signal_start", "signal_word", "tell_something", "announce_cue",
+    # What someone sees happen to a group, told and not asked: a signal even without a thema word.
+    Rule("signal", 0.86, ("observation",), unless=("what_is", "how", "who_strict", "rol", "expertise_cue",
+                                                    "act_on_term", "how_route", "what_now")),
+    Rule("unknown", OFF_TOPIC_CONFIDENCE, ("off_topic",), unless=("signal_start", "signal_word", "tell_something", "announce_cue",
+                                                   "observation",
                                                    "register_word", "subscribe_cue", "unsubscribe_cue")),
     Rule("route", 0.92, ("route_alone",)),
     Rule("expertise_lookup", 0.9, ("expertise_alone",)),
@@ -482,6 +494,15 @@ RULES: tuple[Rule, ...] = (
     Rule("route", CONCERN_CONFIDENCE, ("concern", "child_word"), unless=("signal_start", "signal_word", "tell_something", "trend", "complaint",
                                               "rol", "who_strict", "what_is", "report_word", "signals_plural",
                                               "urgent_start")),
+    # "het gaat niet lekker met een jongen uit gr 7": one child's situation, told: the route from its step
+    Rule("route", 0.85, ("one_child", "situation"), unless=("what_is", "who_strict", "rol", "signal_start", "signal_word",
+                                                           "tell_something", "trend", "complaint", "expertise_cue",
+                                                           "off_topic", "observation", "child_named")),
+    # "hij heeft vaak plekken op zn armen": the child as 'hij' or 'ze', no child word
+    Rule("route", CONCERN_CONFIDENCE, ("concern", "person_word"), unless=("signal_start", "signal_word", "tell_something",
+                                                                          "trend", "complaint", "rol", "who_strict",
+                                                                          "what_is", "report_word", "signals_plural",
+                                                                          "urgent_start")),
     Rule("partner_lookup", 0.94, ("partners_word", "place"), unless=("what_is", "complaint", "trend")),
     Rule("partner_lookup", 0.93, ("partners_word", "here"), unless=("what_is", "complaint", "trend")),
     Rule("partner_lookup", 0.91, ("human",)),
@@ -801,7 +822,7 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
         return Understanding(social, SOCIAL_CONFIDENCE, _empty())
     reading = _read(text, norm, kb)
     intent, confidence = _decide(reading.features)
-    if confidence < CONCERN_CONFIDENCE and "child_word" in reading.features and assess(text):
+    if confidence < CONCERN_CONFIDENCE and reading.features & {"child_word", "person_word"} and assess(text):
         reading.features.add("concern")  # only asked when it could change the answer (it costs ~0.4 ms)
         intent, confidence = _decide(reading.features)
     found = reading.entities
@@ -1034,6 +1055,11 @@ def _take_place(primary: Mention, places: list[Mention], kb: KnowledgeBase, read
         reading.ambiguous[key] = tuple(c.name for c in primary.alternatives)
 
 
+_ASKS = re.compile(r"\b(?:wie|wat|wanneer|hoe|waar|welke?|waarom|hoeveel|weet iemand)\b"
+                   r"|^(?:\w+ )?(?:kan|kun|kunnen|moet|moeten|mag|mogen|zijn|is|heeft|hebben|klopt) (?:ik|je|jij|we|wij|er|het)\b")
+"""A question, also one typed without a question mark ("en wanneer zien we de ouders dan weer")."""
+
+
 def _features(text: str, norm: str, reading: _Reading, kb: KnowledgeBase) -> None:
     found = reading.features
     entities = reading.entities
@@ -1043,6 +1069,8 @@ def _features(text: str, norm: str, reading: _Reading, kb: KnowledgeBase) -> Non
         found.add("place")
     if _ROUTE_WORDS.found(norm):
         found.add("route_word")
+    if "trend" in found and "group_subject" in found and "?" not in text and not _ASKS.search(norm):
+        found.add("observation")  # "we merken steeds meer dat gezinnen in stompwijk geen vervoer hebben"
     if "act" in found and "begrip" in found:
         found.add("act_on_term")  # "kan ik een arrangement aanvragen voor …": a route question, no signal
     situations = kb.resolver.situations(text)
