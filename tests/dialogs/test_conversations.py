@@ -473,6 +473,18 @@ async def test_partial_names_are_asked_back_by_number(start):
     assert [c.naam for c in (await s.send("smw zeehelden")).cards] == ["Tom Dekker"]
 
 
+async def test_a_yes_no_question_about_the_step_is_answered_from_it_and_the_step_still_waits(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    assert (await s.send("hij zit al 6 weken thuis, hoe pak ik dit aan")).has("Thuiszitter")
+    duo = await s.send("moet ik dat ook bij duo melden?")
+    assert duo.has("Meld dit bij DUO", "Is er een plan voor terugkeer?") and not duo.has("De grens van 16 uur")
+    assert (await s.send("nee er is nog geen plan")).has("Het SWV zoekt mee")
+    await s.send("stop")
+    assert (await s.send("ouders willen geen hulp van de smw")).has("Geen toestemming van de ouders")
+    picked = await s.send("kan ik wel anoniem iets vragen aan de adviseur?")  # names the option "Anoniem overleggen"
+    assert picked.has("Overleg met de adviseur van het SWV") and not picked.has("Over Geen toestemming"), picked.text
+
+
 # ───────────── 4. who to ask, complete ─────────────
 
 
@@ -490,6 +502,13 @@ async def test_two_places_in_one_question_get_an_answer_each_and_a_follow_up_ask
     assert [c.naam for c in (await s.send("en de wijkagenten daar")).cards] == ["Ronald Blom", "Sharon Tol"]
     one = await s.send("ll woont in rijswijk en zit op de vliegerwolk, wie is het jeugdteam")
     assert [c.naam for c in one.cards] == ["Priya Ramdin"]  # where the pupil lives, not the school as well
+
+
+async def test_stadsdeel_typed_before_a_name_means_the_stadsdeel_not_the_wijk(start):
+    s = await start()
+    assert (await s.send("wie is de wijkagent in scheveningen")).has("De wijkagent voor Scheveningen")
+    whole = await s.send("en in het hele stadsdeel scheveningen?")
+    assert whole.has("voor stadsdeel Scheveningen") and whole.cards, whole.text
 
 
 async def test_a_function_asked_for_carries_over_to_the_same_question_elsewhere(start):

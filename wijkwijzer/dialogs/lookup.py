@@ -53,7 +53,7 @@ def place_label(kb: KnowledgeBase, place: Place) -> str:
 
 
 def place_from_entities(kb: KnowledgeBase, entities: Mapping[str, str | None],
-                        ambiguous: Mapping[str, tuple[str, ...]]) -> Place | PlaceChoice | None:
+                        ambiguous: Mapping[str, tuple[str, ...]], text: str = "") -> Place | PlaceChoice | None:
     """The place named in an understanding (school > wijk > postcode > gemeente); a choice when ambiguous."""
     for key in ("school", "wijk"):
         alternatives = ambiguous.get(key) or ()
@@ -65,7 +65,7 @@ def place_from_entities(kb: KnowledgeBase, entities: Mapping[str, str | None],
     if school and school in kb.schools:
         return Place(school=school)
     if wijk:
-        place = _place(kb, "wijk", wijk)
+        place = _stadsdeel_said(kb, wijk, text) or _place(kb, "wijk", wijk)
         if place:
             return place
     if postcode:
@@ -73,6 +73,13 @@ def place_from_entities(kb: KnowledgeBase, entities: Mapping[str, str | None],
     if gemeente:
         return _place(kb, "gemeente", gemeente)
     return None
+
+
+def _stadsdeel_said(kb: KnowledgeBase, name: str, text: str) -> Place | None:
+    """"het hele stadsdeel scheveningen": the stadsdeel, not the wijk of the same name."""
+    if not text or f"stadsdeel {normalize(name)}" not in normalize(text):
+        return None
+    return next((Place(area=a.id) for a in kb.areas_by_name.get(name, ()) if a.soort == "stadsdeel"), None)
 
 
 def place_for_postcode(kb: KnowledgeBase, pc4: str) -> Place | PlaceChoice | None:

@@ -141,7 +141,7 @@ class PlaceSlot(Slot):
         return values.get("rol") not in ("veilig_thuis", "steunpunt") and not values.get("loket")
 
     def from_message(self, svc: TurnServices, values: Mapping[str, Any]) -> Any:
-        found = place_from_entities(svc.kb, svc.understanding.entities, svc.understanding.ambiguous)
+        found = place_from_entities(svc.kb, svc.understanding.entities, svc.understanding.ambiguous, svc.request.text)
         if found is None and not values.get("place"):
             outside = svc.understanding.outside or outside_region(svc.kb, svc.request.text)
             if outside:

@@ -37,6 +37,8 @@ _ABOUT = {
     "cost": (re.compile(r"\b(?:kost|kosten|betalen|geld|gratis|prijs)\b"), re.compile(r"\b(?:gratis|kosten|kost|betaal\w*)\b")),
     "documents": (re.compile(r"\b(?:documenten|formulier\w*|papieren|stukken)\b"), re.compile(r"^documenten\b")),
 }
+_YES_NO = re.compile(r"^(?:en |maar |ok |oke )?(?:moet|moeten|mag|mogen|kan|kunnen|is|zijn|geldt|hoort|hoeft|hoeven)\b")
+"""A yes/no question about the step ("moet ik dat ook bij duo melden?")."""
 _UNITS = ("dag", "weken", "week", "maand", "uur", "jaar")
 """A question in days wants the sentence in (work)days, not the one in weeks."""
 _POINTING = frozenset("dat die dit deze daarbij hierbij daarvoor hiervoor daar er het een".split())
@@ -53,6 +55,7 @@ def from_shown(svc: TurnServices) -> tuple[str, str] | None:
     if not _ASKS.search(question) and "?" not in svc.request.text:
         return None
     kb = svc.kb
+    option_words: set[str] = set()
     if shown.kind == "begrip":
         term = next((t for t in kb.terms if t.term == shown.key), None)
         if term is None:
@@ -63,6 +66,7 @@ def from_shown(svc: TurnServices) -> tuple[str, str] | None:
         if step is None:
             return None
         title, sentences = step.titel, _SENTENCE.split(step.uitleg)
+        option_words = {_stem(w) for o in step.opties for w in normalize(o.label).split() if len(w) > 3}
         if step.termijn:
             sentences.append(f"Termijn: {step.termijn}")
         roles = [kb.route_roles[r].naam for r in step.betrokken_rollen if r in kb.route_roles]
@@ -73,12 +77,16 @@ def from_shown(svc: TurnServices) -> tuple[str, str] | None:
     asked = {name for name, (in_question, _) in _ABOUT.items() if in_question.search(question)}
     words = {_stem(w) for w in question.split() if w not in STOPWORDS and w not in _POINTING and len(w) > 2}
     best, best_score = None, 0
+    # (not when it names an option: "kan ik wel anoniem iets vragen" picks "Anoniem overleggen")
+    yes_no = bool(_YES_NO.match(question)) and not option_words & {_stem(w) for w in question.split()}
     for sentence in sentences:
         if sentence.rstrip().endswith("?"):
             continue  # a question of the explanation's own answers nothing
         norm = normalize(sentence)
         score = 3 * sum(1 for name in asked if _ABOUT[name][1].search(norm))
-        score += len(words & {_stem(w) for w in norm.split() if len(w) > 2})
+        shared = len(words & {_stem(w) for w in norm.split() if len(w) > 2})
+        # "moet ik dat ook bij duo melden?": a yes/no question whose two words a sentence has
+        score += shared + int(yes_no and shared >= 2)
         score += 2 * sum(1 for unit in _UNITS if unit in question and re.search(rf"\d+ \w*{unit}", norm))
         score += int("time" in asked and sentence.startswith("Termijn:"))  # the step's own deadline first
         if score > best_score:
