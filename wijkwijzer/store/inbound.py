@@ -172,6 +172,16 @@ class InboundWork:
             inbound_work.c.message_id == message_id, inbound_work.c.state == "replying",
             inbound_work.c.sent <= number).values(sent=number + 1))
 
+    async def accepted_all(self, tags: Sequence[tuple[str, int]]) -> int:
+        """:meth:`accepted` for every reply tag of one status delivery, in one transaction (the
+        webhook records them before it answers Meta, so a take-over right after cannot resend
+        them); how many rows changed."""
+        statements = [update(inbound_work).where(
+            inbound_work.c.message_id == message_id, inbound_work.c.state == "replying",
+            inbound_work.c.sent <= number).values(sent=number + 1) for message_id, number in tags]
+        return await write_transaction(self.engine, lambda conn: sum(
+            _flushless(conn).execute(statement).rowcount for statement in statements))
+
     async def answered(self, message_id: str, worker: str) -> bool:
         """Done: the content goes."""
         return await self._finish(message_id, worker, state="answered", answered_at=self.clock())

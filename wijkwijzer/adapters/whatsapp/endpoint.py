@@ -161,6 +161,10 @@ class WhatsAppEndpoint:
         if skipped:
             log.info("whatsapp delivery: %d message(s) already processed, skipped", skipped)
         if delivery.statuses:
+            tags = [status.reply_to for status in delivery.statuses if status.reply_to is not None]
+            if tags:  # before the 200: a process taking over an answer must already know these went out
+                with _logged("whatsapp status of a reply not counted"):
+                    await self.turns.work.accepted_all(tags)
             self._spawn(self._record(delivery.statuses))
         return web.Response(status=200, text="OK")
 
@@ -187,11 +191,8 @@ class WhatsAppEndpoint:
                 return
 
     async def _record(self, statuses: list[StatusUpdate]) -> None:
-        """Each status stored; first, for each of our replies among them, that the Graph API
-        accepted it (so a process taking over an answer does not send it again)."""
-        for tag in [status.reply_to for status in statuses if status.reply_to is not None]:
-            with _logged("whatsapp status of a reply not counted"):
-                await self.turns.work.accepted(*tag)
+        """Each status stored (that the Graph API accepted our replies among them was counted
+        before the delivery was acknowledged, in :meth:`receive`)."""
         for status in statuses:
             with _logged("whatsapp status not recorded"):
                 await self.store.record_status(status)
