@@ -473,6 +473,15 @@ async def test_partial_names_are_asked_back_by_number(start):
     assert [c.naam for c in (await s.send("smw zeehelden")).cards] == ["Tom Dekker"]
 
 
+async def test_a_sentence_that_answers_the_question_beneath_a_lookup_is_taken_as_its_answer(start):
+    s = await start(wijk="Den Haag: Ypenburg")
+    assert (await s.send("in het mdo is hulp thuis afgesproken, hoe gaat dat nu verder")).has("Hulp thuis via de gemeente")
+    assert (await s.send("wie is de smw in moerwijk")).cards
+    answer = await s.send("op school is geen extra steun nodig")  # the step's question, echoed with "geen": Nee
+    assert answer.has("Afspraken evalueren"), answer.text
+    assert not (await s.send("ok thx")).has("Dat antwoord ken ik niet")  # a short thanks is still no answer
+
+
 async def test_a_yes_no_question_about_the_step_is_answered_from_it_and_the_step_still_waits(start):
     s = await start(wijk="Den Haag: Ypenburg")
     assert (await s.send("hij zit al 6 weken thuis, hoe pak ik dit aan")).has("Thuiszitter")

@@ -241,6 +241,9 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
         # "ok", "ja top": about the last answer; the question beneath stays, and no signal is saved by
         # them ("Ja, opslaan" takes its own words). A choice that is just "Ja" is still picked by "ja".
         return Decision.ASIDE
+    if (pending.interrupted and not chosen and understanding.intent == "unknown"
+            and understanding.confidence < CLEAR_REQUEST and len(normalize(request.text).split()) >= _SENTENCE_WORDS):
+        return Decision.ANSWER  # "op school is geen extra steun nodig": a sentence of no request may answer it
     if pending.interrupted and (not chosen or _BY_NUMBER.fullmatch(" ".join(request.text.lower().split()))
                                 or understanding.intent in SOCIAL or understanding.intent in ASIDE_INTENTS):
         # a question asked before another request takes only one of its choices, by its words: "ok thx"
@@ -272,6 +275,8 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
     return Decision.ANSWER
 
 
+_SENTENCE_WORDS = 4
+"""A message this long that is no request of its own may answer a question asked before another."""
 _TAKES_A_PLACE = frozenset({"signal", "expertise_lookup"})
 """Intents whose dialogs take a place from a message of no role ("o en het is in de vruchtenbuurt")."""
 
