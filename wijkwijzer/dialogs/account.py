@@ -70,6 +70,15 @@ def area_names(kb: KnowledgeBase, ids: list[str], nowhere: str = "geen enkele wi
     return ", ".join(names) if names else nowhere
 
 
+def _per_area(kb: KnowledgeBase, areas: list[str], changed: list[str], done: str, not_done: str) -> str:
+    """One line for the areas that changed ('Je krijgt nu ook berichten voor Duindorp en
+    Scheveningen.') and one for the rest ('Je kreeg al …')."""
+    rest = [area for area in areas if area not in changed]
+    lines = [done.format(wijk=_and_names(kb, changed))] if changed else []
+    lines += [not_done.format(wijk=_and_names(kb, rest))] if rest else []
+    return "\n".join(lines)
+
+
 def _and_names(kb: KnowledgeBase, ids: list[str]) -> str:
     """'Duindorp en Scheveningen'."""
     return joined([kb.areas[i].naam if i in kb.areas else i for i in ids])
@@ -203,10 +212,7 @@ class SubscribeDialog(_SubscriptionDialog):
         if areas:
             svc.memory.last_lookup = LastLookup(intent="subscribe", at=svc.request.now, area=areas[0])
             added = [area for area in areas if await svc.people.subscribe(user, area)]
-            known = [area for area in areas if area not in added]
-            lines = [self.copy.added.format(wijk=_and_names(svc.kb, added))] if added else []
-            lines += [self.copy.already.format(wijk=_and_names(svc.kb, known))] if known else []
-            return "\n".join(lines)
+            return _per_area(svc.kb, areas, added, self.copy.added, self.copy.already)
         if user.announcements_off:
             return self.copy.switched_off
         return self.copy.list.format(wijken=area_names(svc.kb, await svc.people.subscriptions(user)))
@@ -222,10 +228,7 @@ class UnsubscribeDialog(_SubscriptionDialog):
         if areas:
             svc.memory.last_lookup = LastLookup(intent="unsubscribe", at=svc.request.now, area=areas[0])
             removed = [area for area in areas if await svc.people.unsubscribe(user, area)]
-            kept = [area for area in areas if area not in removed]
-            lines = [self.copy.removed.format(wijk=_and_names(svc.kb, removed))] if removed else []
-            lines += [self.copy.not_subscribed.format(wijk=_and_names(svc.kb, kept))] if kept else []
-            return "\n".join(lines)
+            return _per_area(svc.kb, areas, removed, self.copy.removed, self.copy.not_subscribed)
         await svc.people.set_announcements(user, on=False)
         return self.copy.all_off
 
