@@ -977,7 +977,8 @@ def _before_full_surname(tokens: list[_Token], i: int, text: str) -> bool:
         after.folded in lexicon().surnames and after.folded not in lexicon().surname_words)
 
 
-_SURNAME_PREFIX = frozenset("van de der den ter ten el al ben bin la le da di du von".split())
+_SURNAME_PREFIX = _INTERFIX - frozenset("te op in 't het".split())
+"""The interfixes that open a surname after a first name ("Fleur ten Brink"), not "Sophia in Rotterdam"."""
 
 
 def _leads_sentence_alone(tokens: list[_Token], i: int) -> bool:

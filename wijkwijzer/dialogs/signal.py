@@ -122,10 +122,13 @@ class TextSlot(Slot):
     def _again(svc: TurnServices, text: str, values: Mapping[str, Any]) -> list[Finding]:
         """What this text still carries of the pieces refused before in this signal: "merel wie kan
         ik bellen" after "«merel» lijkt een naam" (the detector alone missed the name up front)."""
+        refused = {(length, fingerprint): kind for kind, length, fingerprint in values.get(REFUSED, [])}
         found: list[Finding] = []
-        for kind, length, fingerprint in values.get(REFUSED, []):
-            found += [replace(run, kind=kind, text=text[run.start:run.end]) for run in word_runs(text, length)
-                      if svc.signals.fingerprint(run.text) == fingerprint]
+        for length in {length for length, _ in refused}:  # each run of words hashed once
+            for run in word_runs(text, length):
+                kind = refused.get((length, svc.signals.fingerprint(run.text)))
+                if kind is not None:
+                    found.append(replace(run, kind=kind, text=text[run.start:run.end]))
         return found
 
     def question(self, svc: TurnServices, values: Mapping[str, Any]) -> tuple[str, list[str]]:
