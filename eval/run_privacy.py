@@ -53,7 +53,8 @@ DEV_SAFETY = {"dev": ROOT / "eval" / "safety_dev", "dev2": ROOT / "eval" / "safe
               "dev5": ROOT / "eval" / "safety_dev5",
               "dev6": ROOT / "eval" / "safety_dev6", "dev7": ROOT / "eval" / "safety_dev7",
               "dev8": ROOT / "eval" / "safety_dev8", "dev9": ROOT / "eval" / "safety_dev9",
-              "dev10": ROOT / "eval" / "safety_dev10"}
+              "dev10": ROOT / "eval" / "safety_dev10",
+              "dev13": ROOT / "eval" / "safety_dev13"}  # written as safety_dev11; beside privacy dev13
 TUNABLE = ("tuned", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13")
 """Parts the detectors may be tuned on; "heldout" never is. dev2 and dev6 hold only safety texts."""
 
