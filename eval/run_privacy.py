@@ -202,6 +202,8 @@ def measure(part: str, show: bool, flow: bool) -> None:
         if item.get("indirect"):
             indirect.add("indirect", concern is not None, item["text"])
     alarms = [item["text"] for item in lookalike if assess(item["text"]) is not None]
+    calm = [item["text"] for item in safety if not item.get("acute")]
+    too_urgent = [text for text in calm if (concern := assess(text)) is not None and concern.acute]
 
     print(f"\n=== {part} ===")
     print(f"personal data refused: {refused.rate()}  (pointed at the right words: {pointed.rate()})")
@@ -212,6 +214,8 @@ def measure(part: str, show: bool, flow: bool) -> None:
           f"indirect {indirect.rate()}")
     for kind in sorted(answered.totals):
         print(f"  {kind:20} {answered.rate(kind):>20}   right numbers {first.rate(kind)}")
+    if calm:
+        print(f"112 first where the danger is not acute: {len(too_urgent)}/{len(calm)}")
     print(f"look-alikes alarmed: {len(alarms)}/{len(lookalike)} = {100 * len(alarms) / max(1, len(lookalike)):.1f}%")
     ordered = sorted(timings)
     if ordered:
@@ -232,6 +236,8 @@ def measure(part: str, show: bool, flow: bool) -> None:
             print(f"[clean refused] {text}")
         for text in alarms:
             print(f"[look-alike alarm] {text}")
+        for text in too_urgent:
+            print(f"[112 too soon] {text}")
         for text in leaks:
             print(f"[at rest] {text}")
 
