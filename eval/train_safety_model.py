@@ -34,12 +34,15 @@ SAFETY = {"tuned": ROOT / "eval" / "privacy" / "tuned", "dev": ROOT / "eval" / "
           "dev4": ROOT / "eval" / "safety_dev4", "dev5": ROOT / "eval" / "safety_dev5",
           "dev6": ROOT / "eval" / "safety_dev6", "dev7": ROOT / "eval" / "safety_dev7",
           "dev8": ROOT / "eval" / "safety_dev8", "dev9": ROOT / "eval" / "safety_dev9",
-          "dev10": ROOT / "eval" / "safety_dev10"}
+          "dev10": ROOT / "eval" / "safety_dev10", "dev13": ROOT / "eval" / "safety_dev13"}
 CLEAN = {"tuned": "tuned", "dev": "dev", "dev3": "dev3", "dev4": "dev4", "dev5": "dev5", "dev7": "dev7", "dev8": "dev8",
-         "dev9": "dev9"}
+         "dev9": "dev9", "dev10": "dev10", "dev13": "dev13"}
 UTTERANCES = [ROOT / "tests" / "nlu" / "utterances.yaml",
-              *(ROOT / "eval" / "conversations" / f"{part}_utterances.yaml"
-                for part in ("tuned", "dev", "dev2", "dev3", "dev4", "dev5"))]
+              *sorted(path for path in (ROOT / "eval" / "conversations").glob("*_utterances.yaml")
+                      if not path.name.startswith("heldout"))]
+CONVERSATIONS = sorted(path for path in (ROOT / "eval" / "conversations").glob("*.yaml")
+                       if not path.name.startswith("heldout") and not path.name.endswith("_utterances.yaml"))
+"""Their turns that must get no safety answer (``safety: false``) are ordinary messages too."""
 THRESHOLDS = {"concern": 0.8, "self_harm": 0.6, "acute": 0.6}
 
 
@@ -47,7 +50,7 @@ def sources() -> list[Path]:
     """Every file the model learns from."""
     found = [folder / f"{name}.yaml" for folder in SAFETY.values() for name in ("safety", "lookalike")]
     found += [ROOT / "eval" / "privacy" / part / "clean.yaml" for part in CLEAN.values()]
-    return sorted(path for path in [*found, *UTTERANCES] if path.exists())
+    return sorted(path for path in [*found, *UTTERANCES, *CONVERSATIONS] if path.exists())
 
 
 def fingerprint() -> str:
@@ -74,7 +77,11 @@ def examples(part: str) -> tuple[list[Example], list[str]]:
 
 
 def utterances() -> list[Example]:
+    """The single messages of the understanding sets and the conversation turns that must get no
+    safety answer, less what the rules flag: what people type when nothing is wrong."""
     texts = {item["t"] for path in UTTERANCES for item in _load(path) if isinstance(item, dict) and "t" in item}
+    texts |= {turn["say"] for path in CONVERSATIONS for conversation in _load(path)
+              for turn in conversation.get("turns", ()) if (turn.get("expect") or {}).get("safety") is False}
     return [(text, dict.fromkeys(HEADS, 0)) for text in sorted(texts) if not ruled(text)]
 
 

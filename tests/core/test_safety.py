@@ -440,3 +440,59 @@ def test_dev10_signs_are_concerns(text, acute):
                                   "de juf heeft de fietsen tegen het hek geduwd"])
 def test_dev10_look_alikes_do_not_alarm(text):
     assert assess(text) is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("een collega pakt kinderen soms hardhandig bij de arm, ik weet niet goed wat ik daarmee moet", "physical_abuse"),
+    ("de juf slaat kinderen", "physical_abuse"),
+    ("meester sloeg hem met een liniaal", "physical_abuse"),
+    ("op 3 scholen vertellen kinderen dat ze zich verstoppen als papa thuiskomt", "domestic_violence"),
+    ("lln vertellen dat ze thuis met de pantoffel of de houten lepel krijgen", "physical_abuse"),
+    ("ll komt al wkn zonder ontbyt en zonder jas", "neglect"),
+    ("een leerling zei dat de gymmeester aan haar borst zat", "sexual_abuse"),
+    ("trend: meer lln gr 7-8 die zeggen dat ze dood willen, de jgz vraagt of we een protocol hebben", "suicide"),
+])
+def test_concerns_inside_other_words_are_recognised(text, kind):
+    concern = assess(text)
+    assert concern is not None and kind in concern.kinds
+
+
+@pytest.mark.parametrize("text", [
+    "de juf slaat een bladzijde over in de rekenmethode",
+    "hoe zit het met de meldcode als een ll een collega slaat",
+    "juf is geschopt door een kleuter met een driftbui, ze heeft een blauwe scheen",
+    "ll met adhd, de medicatie slaat niet goed aan volgens moeder",
+    "ll is een echte bikkel, slaat zich overal doorheen ondanks de dyslexie",
+    "wat is vgv? kwam het tegen in het beleidsplan van de gemeente",
+    "ik zoek een zaal voor 40 mensen voor de netwerkdag huiselijk geweld en onderwijs",
+    "hoe vraag ik verlof aan bij mn eigen bestuur voor een bruiloft",
+    "gezin gaat 2 weken eerder weg voor de kerstvakantie, wat moet school doen",
+    "nee geen eer of huwelijksdwang",
+    "nee nu geen direct gevaar meer, hij is weg",
+])
+def test_everyday_and_denied_words_do_not_alarm(text):
+    assert assess(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "meisje uit gr 4 komt sinds de herfstvakantie niet meer, ze is nu 7 weken thuis",
+    "ja ze is nu al ruim 4 weken weg",
+    "ja dus we hadden vanochtend een gesprek met moeder en die gaf aan dat het thuis allemaal wat lastig is",
+])
+def test_how_long_or_when_a_talk_was_is_no_danger_now(text):
+    concern = assess(text)
+    assert concern is None or not concern.acute
+
+
+def test_a_child_married_off_is_still_a_concern_when_leave_is_asked():
+    concern = assess("ouders vragen verlof aan voor de bruiloft van hun dochter van 14")
+    assert concern is not None and "forced_marriage" in concern.kinds
+
+
+@pytest.mark.parametrize("text", [
+    "wat kunnen ouders doen als ze het er niet mee eens blijven?",
+    "en als ik nog niet weet waar in lv ze wonen",
+    "moeder wil geen hulp van buiten school, ze zegt dat het thuis prima gaat",
+])
+def test_the_model_alone_needs_a_word_of_substance(text):
+    assert assess(text) is None

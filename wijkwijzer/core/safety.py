@@ -34,7 +34,7 @@ from microsoft_agents.activity import Activity
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.inbound import capped
 from wijkwijzer.core.replies import reply
-from wijkwijzer.core.safety_model import features, model
+from wijkwijzer.core.safety_model import MIN_EVIDENCE, evidence, features, model
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.models import Contact
@@ -75,6 +75,9 @@ _NOW = (r"nu|nu meteen|meteen|vandaag|vanavond|vannacht|straks|zometeen|vanmidda
         r"dit weekend|morgen|nog hier|net")
 _DIE = (r"dood|doodgaan|sterven|doodmaken|dood maken|ophangen|springen|springt|spring|sprong|aandoen|aandoet|"
         r"aan te doen|eind|einde|leven|wakker worden|wakker|er niet meer|weg zijn|van kant|pillen")
+_DURATION = (r"(?:al |ruim |bijna |ongeveer |zon |inmiddels |pas |zeker ){0,2}(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|"
+             r"negen|tien|paar|aantal) (?:dag|dagen|week|weken|maand|maanden|jaar)\b")
+"""How long something has lasted: after "nu" it says nothing about danger now."""
 _WANT = r"wil|wilde|willen|wou|zou|gaat|ga|gaan|zal|doet|doe|plan|plannen|denkt|gedachten|beter|liever"
 
 KINDS: dict[str, tuple[str, ...]] = {
@@ -85,7 +88,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"situatie|opvoedsituatie)\b|\b(?:zorgen|zorg) (?:over|om) (?:de|zijn|haar) (?:veiligheid|thuissituatie)\b"
         r"|\bveiligheid van (?:een|het|dit|deze) kind\b|\bkindermishandeling\b"
         r"|\b(?:niet pluis|niet veilig|onveilig)\b(?: \w+){0,3} (?:thuis|in het gezin)\b"
-        r"|\bthuis\b(?: \w+){0,3} (?:niet pluis|niet veilig|onveilig)\b"),
+        r"|\bthuis\b(?: \w+){0,3} (?:niet pluis|niet veilig|onveilig)\b"
+        # afraid of a parent: "hij is bang voor papa"
+        r"|\b(?:bang|doodsbang|angstig) (?:voor|van) (?:zijn |haar |zn )?(?:papa|vader|mama|moeder|stiefvader|stiefmoeder)\b"),
     ),
     "physical_abuse": (
         (r"\bmishandel\w*|\bkindermishandeling\b|\bpak slaag\b|\bmet (?:de|een|d) riem\b|\bgeslagen\b|\bgeschopt\b"
@@ -307,6 +312,15 @@ CONCEPTS: dict[str, str] = {
                 r"(?:1[4-9]|[2-5]\d|dertig|twintig|veertig)|jongens uit de (?:wijk|buurt)|die (?:gasten|jongens|"
                 r"mannen)|"
                 r"(?:van|voor) een vriend",
+    # a member of staff who hurts a child ("een collega pakt kinderen hardhandig bij de arm"): the meldcode's own step
+    "staff_force": r"(?:collega|juf|juffrouw|meester|leerkracht|leraar|lerares|docent|gymleraar|gymmeester|gymjuf|"
+                   r"gymdocent|onderwijsassistent|concierge|stagiair\w*|invaller|overblijf\w*|tso \w+|bso \w+|"
+                   r"directeur|trainer) (?:(?!zag|zagen|ziet|zei|zegt|dat|die|hoe|als|of|wie|is|wordt|werd|was|zelf)\w+ ){0,3}"
+                   r"(?:(?:slaat|sloeg|schopt|schopte|duwt|duwde|knijpt|kneep|grijpt|greep|mept|mepte) (?:\w+ )?"
+                   r"(?:hem|haar|kinderen|een kind|het kind|een leerling|leerlingen|de ll|ll|lln|kleuters|een kleuter|"
+                   r"mijn (?:zoon|dochter)|mn (?:zoon|dochter))|geslagen|geschopt|geknepen|"
+                   r"gegrepen|hardhandig|ruw|hard (?:heeft )?vastgepakt|vastgegrepen|door elkaar (?:geschud|schudt)|"
+                   r"bij de (?:arm|nek|keel|kraag|haren) (?:gepakt|gegrepen|pakt|grijpt|trekt|getrokken))",
     "peer": r"klasgenoo?t\w*|medeleerling\w*|(?<!in )(?<!door )elkaar|andere (?:kind|kinderen|kleuter|jongen|"
         r"meisje|leerling)|"
             r"een ander kind|vriendjes|vriendinnetjes?|meiden|de jongens|in de pauze|op het plein|pest\w*|gepest",
@@ -317,8 +331,9 @@ CONCEPTS: dict[str, str] = {
            r"stompt|stompen|mept|mepte|meppen|klappen|pak rammel|pak slaag|rammel|afgeranseld|afranselen|getrokken|"
            r"aan (?:de|" + _POSS + r") haren|door de kamer|tegen de (?:muur|kast|deur|grond|aanrecht|verwarming|"
            r"tafel)|pijn (?:gedaan|doen|deed|doet)|hardhandig|greep|grijpt|gegrepen|hard vast|bij de (?:nek|keel)|"
-           r"met (?:de|een) (?:riem|slipper|pollepel|stok|snoer)|mishandel\w*|in elkaar|verbrand\w*",
-    "injury": r"verband|mitella|rode (?:streep|strepen|plek\w*|vlek\w*)|lip (?:is )?dik|afgebroken|blauwe? ple\w*|blauw oog|bult|buil|striem\w*|dikke lip|schram\w*|schaafwond\w*|snee|wond|wonden|"
+           r"met (?:de|een) (?:riem|slipper|pollepel|stok|snoer|pantoffel|(?:houten )?lepel|liniaal|tuinslang|kabel|"
+           r"mattenklopper|zweep)|mishandel\w*|in elkaar|verbrand\w*|hard (?:\w+ )?(?:vastgepakt|vastgegrepen|beetgepakt)",
+    "injury": r"plekken (?:in|op|aan) (?:zn|zijn|haar|z n|d r) (?:" + _BODY + r")|verband|mitella|rode (?:streep|strepen|plek\w*|vlek\w*)|lip (?:is )?dik|afgebroken|blauwe? ple\w*|blauw oog|bult|buil|striem\w*|dikke lip|schram\w*|schaafwond\w*|snee|wond|wonden|"
               r"breuk|gebroken|gips|mank|kale plek\w*|bloedneus|kneuzing\w*|brandwond\w*|brandplek\w*|afdruk\w*|"
               r"\d vingers|vier vingers|rood en blauw|geel en paars|gezwollen|opgezwollen|kan niet zitten",
     "explained_badly": r"klopt (?:\w+ ){0,2}niet|kloppen niet|zelfde verhaal|wisselende verhalen|verschillende verhalen|ander verhaal|\d+e keer|zegt dat (?:hij|ze|zij) (?:\w+ ){0,4}gevallen|van de trap|tegen de deur (?:aan )?gelopen|"
@@ -331,6 +346,9 @@ CONCEPTS: dict[str, str] = {
                 r"survival\w*|kamp|schoolreis|ijs|ongevals\w*|ongevallen\w*|ijszakje|koelelement|eerste hulp|"
                 r"ik (?:zag|was erbij|heb het gezien)|zag het gebeuren|gezien door|wespensteek|mug|gekoeld|ehbo|bhv\w*|"
                 r"laptops?|tablets?|chromebooks?|spullen|boeken|materiaal|meubels",
+    # hiding when a parent comes home: "kinderen vertellen dat ze zich verstoppen als papa thuiskomt"
+    "dread_home": r"(?:verstop\w*|bang|schrikt|schrikken|trilt|trillen|verstijft) (?:\w+ ){0,3}(?:als|wanneer|zodra) "
+                  r"(?:papa|vader|mama|moeder|stiefvader|zijn vader|haar vader|hij|de vriend van \w+) (?:\w+ )?thuis\w*",
     "fear": r"schrikkerig|schrikachtig|smeekt|bang|doodsbang|angstig|schrikt|schrok|trilt|trillen|bibbert|durft niet|durven niet|durfde niet|"
             r"op z?n hoede|verstijft|"
             r"krimpt|ineenkrimpen|verkrampt|in elkaar gedoken|onder de tafel|overstuur|gilt|gillen|in paniek",
@@ -342,7 +360,7 @@ CONCEPTS: dict[str, str] = {
 
                 r"uit te kleden|kleren uit|douche|in bed|in " + _POSS + r" bed|op schoot|zoenen|tongzoenen|"
                 r"seks\w*|porno\w*|rare filmpjes|vieze filmpjes|vieze fotos|soa|geslachtsziekte|ondergoed|"
-                r"onder de dekens?|niet bij (?:haar|zijn) leeftijd",
+                r"onder de dekens?|niet bij (?:haar|zijn) leeftijd|aan (?:haar|zijn|zn|mijn|mn) (?:borst|borsten|billen|kont)",
     "touch": r"aan (?:haar|hem|mij|me) zit|zit (?:aan|bij) (?:haar|hem|mij|me)|aan (?:haar|zijn|zn|mijn|mn) \w+ "
              r"(?:heeft )?(?:gezeten|zit|zat|komt|kwam)|aanraakt|aanraken|aangeraakt|raakt (?:haar|hem) aan|betast\w*|"
              r"hand in|handen in|filmt|filmen|gefilmd|fotos (?:van|maakt)|met (?:haar|hem) doet|doet met (?:haar|hem)",
@@ -486,7 +504,10 @@ CONCEPTS: dict[str, str] = {
                      r"(?:[2-5]\d)|(?:bruiloft|trouwfeest|huwelijk|feest|\w*avond|henna\w*) van (?:een|haar|zijn|zn|de) (?:oom|tante|neef|"
                      r"nicht|juf|meester)|(?:zus|broer|nicht|neef) van (?:een|de|onze|die) (?:leerling|ll|lln|kind) "
                      r"(?:1[89]|[2-5]\d)\b|bruidsmeisje|"
-                     r"bruidsjonker|knuffel|poppenhoek|cadeau voor|trouwfeest van",
+                     r"bruidsjonker|knuffel|poppenhoek|cadeau voor|trouwfeest van|"
+                     # leave asked for a family wedding: a verlof question, not a child's marriage
+                     r"(?:verlof|vrij|vrije dag\w*) (?:\w+ ){0,6}(?:een|de) (?:bruiloft|trouwerij)\b"
+                     r"(?! van (?:haar|zijn|hun|de|een) (?:dochter|zoon|leerling|ll))",
     "abroad": r"land van (?:haar|zijn|de|hun) (?:ouders|vader|moeder|oma|opa|familie)|(?:papas|mamas|zijn|haar) dorp|te nederlands|te hollands|marokko|turkije|somalie|somaliland|soedan|egypte|ethiopie|eritrea|guinee|sierra leone|mali|djibouti|"
               r"gambia|senegal|burkina faso|pakistan|afghanistan|irak|iran|syrie|jemen|ghana|nigeria|suriname|"
               r"bangladesh|india|libie|algerije|tunesie|koerdistan|het buitenland|buitenland|thuisland|"
@@ -494,7 +515,9 @@ CONCEPTS: dict[str, str] = {
               r"te westers",
     "one_way": r"enkeltje|enkele reis|geen retour|paspoort (?:\w+ ){0,4}(?:afgepakt|afgenomen|houden|bewaren|kwijt)|"
                r"heropvoed\w*|heropvoeding",
-    "whole_family": r"(?:hele )?familie (?:\w+ ){0,2}(?:verhuist|verhuizen|emigreert)|verhuist (?:\w+ ){0,2}naar|met (?:haar|zijn|de) ouders|voor het werk|daar naar school|volgt daar|(?:hele|het) gezin (?:\w+ ){0,2}(?:verhuist|verhuizen|gaat|emigreert)|emigreren|emigreert",
+    "whole_family": r"(?:hele )?familie (?:\w+ ){0,2}(?:verhuist|verhuizen|emigreert)|verhuist (?:\w+ ){0,2}naar|met (?:haar|zijn|de) ouders|voor het werk|daar naar school|volgt daar|(?:(?:hele|het) )?gezin (?:\w+ ){0,2}(?:verhuist|verhuizen|gaat|emigreert)|emigreren|emigreert|"
+                    # leaving early for a holiday: luxe verzuim, the whole family comes back
+                    r"(?:eerder|vroeger) (?:\w+ ){0,2}(?:weg|vertrekken|vertrokken|op vakantie)",
     "no_return": r"(?:\d+|een|twee|drie|vier|vijf|zes) (?:weken|maanden) (?:\w+ ){0,2}(?:weg|afwezig)|(?:telefoon|nummer)\w* "
                  r"(?:\w+ ){0,4}afgesloten|(?:moeten|zal|zou|gaan) (?:\w+ ){0,3}wonen|(?:discipline|normen en waarden|cultuur|de taal) (?:\w+ ){0,2}(?:te )?leren|"
                  r"een tijd(?:je)? naar|(?:dossier|schoolspullen|alle spullen) (?:\w+ ){0,3}mee|ooit (?:\w+ )?terug\w*|"
@@ -525,9 +548,11 @@ CONCEPTS: dict[str, str] = {
             r"mee brengt)|naar (?:zijn|de|die) vrienden|meegaat|gaat (?:\w+ ){0,3}mee|mee naar|kelderbox|garagebox|hotel\w*|s nachts thuis|tattoo|tatoeage|opgehaald|feestjes?|snachts|weggaat met|weg met|meegenomen|in een auto|auto stapt|ophaalt|ophaalde|lief "
             r"(?:moest|moet) zijn|plaatjes van|fotos van zichzelf|contact met|scooter|eerste uur",
     # when and where: danger now
-    "now": r"nog steeds aan het (?:slaan|schoppen|vechten|schreeuwen|gooien)|(?:staat|staan|wacht|wachten) (?:\w+ ){0,2}(?:buiten|bij het hek|aan het hek|voor de deur|voor de school|op het plein|op de stoep)|morgen\w*|nu|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
+    "now": r"nog steeds aan het (?:slaan|schoppen|vechten|schreeuwen|gooien)|(?:staat|staan|wacht|wachten) (?:\w+ ){0,2}(?:buiten|bij het hek|aan het hek|voor de deur|voor de school|op het plein|op de stoep)|morgen\w*|"
+           rf"nu(?! {_DURATION})|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
            r"morgen|gisteravond|nog (?:hier|in de klas|bij mij|buiten|op school)|bijna \d+ uur|over (?:een|\d+) "
            r"(?:half )?(?:uur|minuten|min)|om \d+(?: uur| \d\d)?|kwart (?:voor|over)|half \d+|op dit moment",
+    "soon": r"vanavond|vannacht|straks|zometeen|zo meteen",
     "weapon": r"geweer|luchtbuks|windbuks|kruisboog|gewapend|hamer|knife|iets (?:in|onder) (?:zijn|zn|z n) (?:broekband|jas)|mes|messen|broodmes|keukenmes|zakmes|steekwapen|wapen|wapens|vuurwapen|pistool|revolver|"
               r"knuppel|honkbalknuppel|bijl|machete|boksbeugel|zwaard|stanleymes|vuurwerkbom",
     "sharp": r"schaar|passer|glas|scherven|stoel|aansteker|spuitbus|vlammen",
@@ -649,6 +674,10 @@ CONCEPTS: dict[str, str] = {
     "at_me": r"(?:heeft|hebben|had) (?:me|mij) (?:\w+ ){0,4}(?:uitgescholden|bedreigd|uitgemaakt|aangevallen)|"
              r"(?:boos|kwaad|schreeuwen|schreeuwde) (?:\w+ ){0,2}(?:op|tegen) (?:me|mij)|ik voelde me|"
              r"(?:op|tegen) mij (?:\w+ ){0,3}(?:schreeuwen|schreeuwde|boos|kwaad)",
+    # a child hurt a member of staff: "juf is geschopt door een kleuter met een driftbui"
+    "at_staff": r"(?:juf|meester|leerkracht|collega|leraar|lerares|docent|onderwijsassistent|ik) (?:is|ben|wordt|werd|word) "
+                r"(?:\w+ ){0,2}(?:geschopt|geslagen|gebeten|geduwd|gekrabd|geknepen|bespuugd|getrapt|aangevallen) door "
+                r"(?:een |de |die )?(?:kleuter|leerling|ll|kind|jongen|meisje|leerlingen)",
     "traffic": r"parkeer\w*|kiss and ride|getoeter|toeteren|verkeer\w*|in de auto s",
 }
 """Classes of words that, together, make a concern (see :data:`RULES`)."""
@@ -670,9 +699,11 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     # physical abuse: an adult at home who hurts; an injury with a poor explanation or with fear
     Rule("physical_abuse", ("carer", "hit"), 8, unless=("play",), unless_near=("peer",)),
+    Rule("physical_abuse", ("staff_force",), 1, unless=("play",), unless_near=("peer",)),
     Rule("physical_abuse", ("beating",), 6, unless=("play",), unless_near=("peer",)),
     Rule("physical_abuse", ("injury", "explained_badly"), 20, unless=("accident",)),
     Rule("physical_abuse", ("injury", "fear"), 14, unless=("accident",)),
+    Rule("domestic_violence", ("dread_home",), 1),
     Rule("physical_abuse", ("injury", "carer", "said"), 12, unless=("accident", "peer")),
     # emotional abuse: an adult at home who belittles, threatens to send away, or punishes cruelly
     Rule("emotional_abuse", ("carer", "insult"), 14, unless=("peer",)),
@@ -813,7 +844,7 @@ RULES: tuple[Rule, ...] = (
 
 
 GUARDS: dict[str, tuple[str, ...]] = {
-    "physical_abuse": ("accident", "peer", "play", "bruised_fruit"),
+    "physical_abuse": ("accident", "peer", "play", "bruised_fruit", "at_staff"),
     "suicide": ("pet", "play", "history"),
     "self_harm": ("kitchen",),
     "acute": ("kitchen", "play", "pet", "resolved", "history", "at_me", "lost_thing", "drill"),
@@ -841,7 +872,9 @@ FIGURES = re.compile(
     r"(?:gaat|gaan) (?:me|mij|ons) vermoorden als|"
     r"ik (?:kan|kon) (?!(?:\w+ )?(?:kind|leerling|ll|jongen|meisje|hem|haar)\b)(?:\w+ ){0,2}wel (?:wurgen|vermoorden|doodslaan|killen|villen)|"
     r"moordkuil|doodsaai|doodleuk|doodnormaal|doodstil|lachen\s+me\s+dood|lach\s+me\s+dood|zich\s+dood\s+(?:lachen|schrikken|"
-    r"vervelen)|dood\s+(?:schrikken|vervelen|lachen))\b")
+    r"vervelen)|dood\s+(?:schrikken|vervelen|lachen)|"
+    # "de medicatie slaat niet goed aan", "slaat zich overal doorheen": nobody is hit
+    r"(?:slaat|sloeg|slaan) (?:\w+ ){0,2}aan|(?:slaat|sloeg|slaan) (?:zich|ons|me|mij) (?:\w+ ){0,3}(?:door|doorheen|erdoor\w*))\b")
 """Figures of speech ("ik ga dood van de hitte", "doodmoe", "moordend heet"), and "alleen" that
 means "only" ("nee alleen thuis" to "speelt het ook op school?"): read as nothing."""
 
@@ -852,8 +885,11 @@ TOPIC = re.compile(
     r"studiedag|agenda|presentatie|nascholing|godsdienst|geschiedenis|meldplicht|meldcode|e-learning|vacature|"
     r"folders?|posters?|brochures?|boek|vergadering|teamvergadering|nieuwsbrief|week tegen|week van|voorstelling|"
     r"theater\w*|jeugdjournaal|betekent|uitleggen|procedure|geoefend|oefening|activiteit|wet|wetgeving|"
-    r"ondersteuningsplan|schoolplan|module|hogeschool|opleiding|casus|casussen|spreekbeurt|werkstuk)\b")
+    r"ondersteuningsplan|schoolplan|module|hogeschool|opleiding|casus|casussen|spreekbeurt|werkstuk|"
+    # a question about a word or a meeting on the subject: "wat is vgv?", "de netwerkdag huiselijk geweld"
+    r"wat is|wat zijn|wat bedoel\w*|wat houdt|intervisie|netwerkdag|handreiking|beleidsplan|zaal)\b")
 PERSON = re.compile(r"\b(?:leerling|ll|kind|kindje|kleuter|jongen|meisje|hij|zij|zoon|dochter|broertje|zusje|"
+                    r"(?:zeggen|zegt|zei|vertellen|vertelt|vertelde) dat (?:ze|hij|zij)|"
                     r"vader|moeder|papa|mama|gezin)\b")
 """A text about a training, a meeting or a lesson, with nobody in it, is no concern for a child."""
 
@@ -863,6 +899,13 @@ _PATTERNS = {kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, 
 _ACUTE_TIME = re.compile(rf"\b(?:{_NOW})\b")
 _CONCEPTS = {name: re.compile(rf"\b(?:{pattern})\b") for name, pattern in CONCEPTS.items()}
 _WORD_START = re.compile(r"\S+")
+_NEGATED = re.compile(r"\bgeen (?!idee|zicht|flauw|twijfel)(?:\w+ ){0,2}$")
+"""A sign's outright word denied just before it: "nee geen eer of huwelijksdwang" answers a question."""
+_SHORT_DENIAL = re.compile(r"(?:nee|neen|nope)\b(?: \w+){0,5}$")
+"""A short "nee …" answers a question ("nee niet nu op dit moment"): only a rule, not the model, finds a concern in it."""
+_NO_DANGER = re.compile(r"\b(?:geen|niet in) (?:direct |acuut |acute )?(?:gevaar|dreiging)\b")
+"""Someone who says there is no danger now ("nee nu geen direct gevaar meer, hij is weg") is believed
+on the 112; the other kinds of concern stay."""
 
 
 @dataclass(frozen=True)
@@ -890,12 +933,14 @@ def assess(text: str) -> Concern | None:
     kinds = _ruled(norm, found)
     learned, words = model(), features(norm)
     if not kinds:
-        if not learned.concern.says_yes(words):
+        if _SHORT_DENIAL.match(norm) or not learned.concern.says_yes(words) or evidence(
+                learned.concern, words) < MIN_EVIDENCE:
             return None
         kinds = {"unspecified"}
     if learned.self_harm.says_yes(words):
         kinds.add("self_harm")
-    return Concern(kinds=frozenset(kinds), acute=_acute(kinds, found) or learned.acute.says_yes(words))
+    acute = (_acute(kinds, found) or learned.acute.says_yes(words)) and not _NO_DANGER.search(norm)
+    return Concern(kinds=frozenset(kinds), acute=acute)
 
 
 def ruled(text: str) -> set[str]:
@@ -906,10 +951,14 @@ def ruled(text: str) -> set[str]:
 
 def _ruled(norm: str, found: _Concepts) -> set[str]:
     told = {rule.kind for rule in RULES if _fires(rule, found)}
-    named = {kind for kind, pattern in _PATTERNS.items() if pattern.search(norm)}
+    named = {kind for kind, pattern in _PATTERNS.items()
+             if any(not _NEGATED.search(norm, max(0, sign.start() - 40), sign.start()) for sign in pattern.finditer(norm))}
     if named and not named & told and all(_explained(kind, found) for kind in named):
         named = set()
-    return named | told
+    kinds = named | told
+    if _NO_DANGER.search(norm):
+        kinds.discard("acute")
+    return kinds
 
 
 def _explained(kind: str, found: _Concepts) -> bool:
@@ -924,10 +973,13 @@ def prepared(text: str) -> str:
 
 
 def _acute(kinds: set[str], found: _Concepts) -> bool:
-
-    """Danger now: a weapon, a threat, a missing child …; any other concern with a time word
-    ("vanavond", "na school", "om 15.00"); thoughts of suicide with a way or a plan."""
-    if "acute" in kinds or (kinds & _CAN_BE_ACUTE and ("now" in found or "bleeding" in found)):
+    """Danger now: a weapon, a threat, a missing child …; any concern a rule names with a time word
+    ("vanavond", "na school", "om 15.00"); thoughts of suicide with a way or a plan. A concern only
+    the model sees is acute when its own head says so or when it is about to happen ("vanavond"):
+    "vandaag", "nu" there are mostly when a talk was ("vanochtend een gesprek met moeder")."""
+    if "acute" in kinds or (kinds & _CAN_BE_ACUTE - {"unspecified"} and ("now" in found or "bleeding" in found)):
+        return True
+    if kinds == {"unspecified"} and "soon" in found:
         return True
     return bool(kinds & SELF_HARM_KINDS and any(name in found for name in ("method", "concrete", "unreachable", "missing")))
 
@@ -1027,7 +1079,9 @@ def _fixed(word: str) -> str:
     """``word``, or the pattern word it is one typo away from (SymSpell with distance 1: a letter
     too many, too few, wrong or swapped; "zelfmord", "mishandelt", "verwaarloost"). The first
     letter is kept: a word typed with another first letter is another word ("pesters" is no
-    typo of "westers")."""
+    typo of "westers"). A "y" typed for "ij" ("ontbyt", "blyft") is put right first."""
+    if "y" in word and word.replace("y", "ij") in _KNOWN:
+        return word.replace("y", "ij")
     fixed = _one_typo_fixed(word)
     return fixed if fixed[:1] == word[:1] else word
 

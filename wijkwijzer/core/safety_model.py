@@ -15,7 +15,7 @@ from wijkwijzer.core.learned import Head, features, heads_from_json, load, model
 MODEL_FILE = model_file("safety")
 HEADS = ("concern", "self_harm", "acute")
 
-__all__ = ["HEADS", "MODEL_FILE", "Head", "SafetyModel", "features", "model"]
+__all__ = ["HEADS", "MIN_EVIDENCE", "MODEL_FILE", "Head", "SafetyModel", "evidence", "features", "model"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,27 @@ class SafetyModel:
     @classmethod
     def from_json(cls, data: dict[str, object]) -> SafetyModel:
         return cls(**heads_from_json(data, HEADS))
+
+
+NO_EVIDENCE = frozenset("""
+    de het een en of maar want dus dat die dit deze ze zij hij hem haar hun ik je jij we wij u ons onze mijn mn zn
+    is was zijn waren wordt worden heeft hebben had kan kunnen moet moeten mag wil willen gaat gaan komt komen
+    doet doen zegt zeggen zei er mee in op aan bij met voor na naar over uit van door tot om te al ook nog niet
+    geen wel erg heel zeer veel steeds vaak soms nu toen dan als waar wie wat hoe wanneer omdat terwijl sinds
+    vanaf tegen zonder tussen eens blijven weet leerling leerlingen ll lln kind kinderen jongen jongens meisje
+    meisjes ouders vader moeder groep gr klas school juf meester thuis gezin familie
+""".split())
+"""Words that say who, where and how a sentence runs, not what happens: alone they are no
+evidence of a concern ("wat kunnen ouders doen als ze het er niet mee eens blijven?")."""
+MIN_EVIDENCE = 0.35
+"""The weight a concern the model alone sees needs from a word or pair that is not only
+:data:`NO_EVIDENCE` (each of the model's concerns in the tune sets has one of at least 0.4)."""
+
+
+def evidence(head: Head, found: set[str]) -> float:
+    """The strongest weight ``head`` gives a feature of ``found`` that holds a word of substance."""
+    return max((head.weights.get(feature, 0.0) for feature in found
+                if not set(feature.partition(":")[2].split()) <= NO_EVIDENCE), default=0.0)
 
 
 @lru_cache(maxsize=1)
