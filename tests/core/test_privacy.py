@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data
+from wijkwijzer.core.privacy import allowed_words, describe, find_personal_data, words_of
 from wijkwijzer.knowledge.loader import load_knowledge_base
 
 ALLOWED = frozenset({"scheveningen", "ypenburg", "vliegerwolk", "ikc", "de"})
@@ -404,3 +404,45 @@ def test_dev11_look_alikes_of_personal_data_pass(text):
 def test_dev11_a_child_or_parent_singled_out_is_found(text):
     allowed = allowed_words(load_knowledge_base())
     assert any(f.kind == "kind" for f in find_personal_data(text, allowed, today=TODAY)), text
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("in de wijk zien we meer sexting, het begon met een foto van naisha", "naisha"),
+    ("wie doet de intake bij het wijkteam moerwijk voor ngozi", "ngozi"),
+    ("het is voor mijn leerling uit gr 7, sékou", "sékou"),
+    ("oud-leerling die nu thuis zit: djenairo", "djenairo"),
+    ("ja. achternaam is boukhris", "boukhris"),
+    ("pleegmoeder van shurendy vraagt om een ab'er, wie betaalt dat", "shurendy"),
+    ("de vader van de zusjes kowalski is opgepakt", "kowalski"),
+    ("ouders van de gebroeders van dijk willen allebei een arrangement", "dijk"),
+    ("kim haar moeder is opgenomen in de ggz", "kim"),
+    ("mo van 8c speelt naar eigen zeggen 7 uur per dag fortnite", "mo"),
+    ("hoe werkt het woonplaatsbeginsel? gaat om merel", "merel"),
+])
+def test_a_name_added_in_passing_is_found(text, piece):
+    allowed = allowed_words(load_knowledge_base())
+    assert any(f.kind == "naam" and piece in f.text for f in find_personal_data(text, allowed, today=TODAY)), text
+
+
+@pytest.mark.parametrize("text", [
+    "smw voor ypenbrg",
+    "lpa voor moerwyk",
+    "zijn er in Bezuidenhout scholen met ervaring met hoogbegaafdheid",
+    "we lezen Dolfje Weerwolfje in groep 5, is dat een goed boek voor anderstaligen",
+    "op 1 juli netwerkbijeenkomst ib'ers de schilderswijk over thuizitters",
+    "welk wijkteam hoort bij de postcode 2497 in ypenburg?",
+    "wie is het aanspreekpunt bij Centrum Jeugd en Gezin Rijswijk?",
+    "de stam van de oude boom op het plein is hol, kinderen klimmen erin, veiligheid?",
+    "Sommige ouders willen niet dat hun kind met de smw praat, wat mag de school dan nog?",
+])
+def test_places_vocabulary_and_general_words_at_the_end_pass(text):
+    allowed = allowed_words(load_knowledge_base())
+    assert find_personal_data(text, allowed, today=TODAY) == [], text
+
+
+def test_a_postcode_at_the_end_still_counts_with_a_two_letter_word():
+    assert found("hoi, postcode gezin 2275 je") == {"postcode": "2275 je"}
+
+
+def test_a_refused_possessive_is_fingerprinted_as_the_name():
+    assert words_of("Keila's") == "keila" == words_of("Keila")

@@ -63,6 +63,7 @@ from wijkwijzer.core import learned
 from wijkwijzer.core.inbound import capped
 from wijkwijzer.knowledge.loader import KnowledgeBase
 from wijkwijzer.knowledge.text import normalize, without_accents
+from wijkwijzer.knowledge.vocabulary import EXPERTISE_SYNONYMS, PARTNER_ROLES
 
 DATA = Path(__file__).with_name("data")
 LABELS = {
@@ -98,12 +99,14 @@ def describe(findings: Iterable[Finding]) -> str:
 
 
 _WORD = re.compile(r"\w+")
+_POSSESSIVE_END = re.compile(r"['’`]s\b")
 
 
 def words_of(piece: str) -> str:
     """A piece of text as its folded words ("Büşra  de-Vries" → "busra de vries"): the form in
-    which a refused piece is fingerprinted, so a rephrase that still carries it is recognised."""
-    return " ".join(fold(word) for word in _WORD.findall(piece))
+    which a refused piece is fingerprinted, so a rephrase that still carries it is recognised. A
+    possessive ending goes: "Keila's" is refused as "keila", the name a rephrase carries."""
+    return " ".join(fold(word) for word in _WORD.findall(_POSSESSIVE_END.sub("", piece)))
 
 
 def word_runs(text: str, length: int) -> Iterator[Finding]:
@@ -199,9 +202,14 @@ _FUNCTION_WORDS = frozenset("""
 """.split())
 
 
+MIN_VOCABULARY_WORD = 6
+"""Shorter words of the vocabulary ("vt", "arts") stay open to being a name in context."""
+
+
 @lru_cache(maxsize=2)
 def allowed_words(kb: KnowledgeBase) -> frozenset[str]:
-    """Words of the knowledge base's own names (areas, schools, organisations): not personal data.
+    """Words of the knowledge base's own names (areas, schools, organisations) and of its
+    vocabulary (roles, expertise, begrippen; words of six letters or more): not personal data.
 
     Built once per knowledge-base snapshot (snapshots are immutable; two are kept so a reload
     does not rebuild it for the old one still finishing its turns)."""
@@ -213,6 +221,10 @@ def allowed_words(kb: KnowledgeBase) -> frozenset[str]:
             words.update(fold(w) for w in normalize(school.bestuur).split())
     for contact in kb.contacts:
         words.update(fold(w) for w in normalize(contact.organisatie).split())
+    vocabulary_names = [*(name for role in PARTNER_ROLES for name in role.synonyms),
+                        *(name for names in EXPERTISE_SYNONYMS.values() for name in names),
+                        *(name for term in kb.terms for name in (term.term, *term.synoniemen))]
+    words.update(fold(w) for name in vocabulary_names for w in normalize(name).split() if len(w) >= MIN_VOCABULARY_WORD)
     words.update(SCHOOL_MARK + fold(w) for school in kb.schools.values() for w in normalize(school.naam).split()
                  if len(w) >= 5 and fold(w) not in _GENERIC_SCHOOL_WORDS and fold(w) not in areas)
     return frozenset(words)
@@ -327,22 +339,26 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žƀ-ɏḀ-ỿ]+(?:['’-][A-Za-z
 _CONTEXT_AFTER = re.compile(
     r"^\s*(?:\(\s*\d{1,2}\s*(?:jr|jaar|j)?\.?\s*\)|(?:,\s*)?(?:\d{1,2}\s*(?:jaar|jr|j)\b|(?:\(\s*)?(?:uit|in|van|zit in)\s+"
     r"(?:groep|gr\.?|klas|de klas|unit)\s*\d|\((?:groep|gr\.?)\s*\d|,\s*(?:groep|gr\.?)\s*\d|uit\s+\d[abc]?\b)"
-    r"|(?:,\s*)?(?:hij|ze|zij)\s+is\s+\d{1,2}\b|[A-Z]\.(?!\w)"
+    r"|(?:,\s*)?(?:hij|ze|zij)\s+is\s+\d{1,2}\b|[A-Z]\.(?!\w)|(?:van|uit)\s+\d[abc]\b"
     r"|en\s+(?:zijn|haar|zn|z'n|d'r)\s+(?:broer\w*|zus\w*|vader|moeder|ouders|oma|opa|tweeling\w*)\b"
     r"|(?:vd|van de|uit de)\s+kleuters\b|(?:,\s*)?zo\s+heet\s+(?:ze|hij|zij)\b"
     r"|\(\s?(?:moeder|vader|mama|papa|oma|opa|broer|zus|voogd|oom|tante|stiefvader|stiefmoeder)\s?\))", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
-    r"\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|meneer|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al|ter|"
+    r"\b(?:fam|familie|(?<!jeugd en )gezin|mevr|mevrouw|mw|dhr|de heer|meneer|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|el|al|ter|"
     r"ten)\s+){0,2}$",
     re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"^\s*(?:groep|gr\.?)\s*\d", re.IGNORECASE)
 _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:broer(?:tje)?|zus(?:je)?|zusje|vader|moeder|zoon|dochter|neef(?:je)?|nicht(?:je)?|oom|tante|"
-    r"stiefvader|stiefmoeder|opa|oma|papa|mama|pleegkind|tweelingbroer|tweelingzus|voogd|ouders)(?:\s+(?:van\s+)?|\s?\(\s?)"
-    r"|\b(?:fam|familie|gezin|mevr|mevrouw|mw|dhr|de heer|heer|meneer|mr|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|"
+    r"stiefvader|stiefmoeder|opa|oma|papa|mama|pleegkind|pleegmoeder|pleegvader|pleegouders|tweelingbroer|tweelingzus|"
+    r"voogd|ouders)(?:\s+(?:van\s+)?|\s?\(\s?)"
+    # "de broertjes el amrani", "de zusjes kowalski", "de gebroeders van dijk": a family by its surname
+    r"|\b(?:broertjes|zusjes|gebroeders|tweeling)\s+(?:(?:van|de|der|den|el|al|ter|ten)\s+){0,2}"
+    r"|\bgaat\s+(?:het\s+)?om\s+"
+    r"|\b(?:fam|familie|(?<!jeugd en )gezin|mevr|mevrouw|mw|dhr|de heer|heer|meneer|mr|hr|fa)\.?\s+(?:(?:van|de|der|den|'t|het|"
     r"el|al)\s+){0,2}"
     r"|\b(?:zorgen|zorg|tips|meedenken)\s+(?:om|over|voor|met)\s+|\bgaat\s+(?:niet\s+)?goed\s+met\s+"
-    r"|\b(?:naam\s+is|heet|genaamd|met\s+de\s+naam)\s+"
+    r"|\b(?:(?:achter|voor|roep)?naam\s+is|heet|genaamd|met\s+de\s+naam)\s+"
     r"|\b(?:dossier|doasier|opp|tlv|arrangement)\s+(?:\w+\s+)?(?:van|voor)?\s*"
     r"|^\W*over\s+)$", re.IGNORECASE)
 _LONE_INITIAL = re.compile(
@@ -455,8 +471,9 @@ _ONE_OF = re.compile(_ONE_OF_WORDS, re.IGNORECASE)
 """'een van de jongens': one child, for all the plural."""
 _THE_ONE = re.compile(rf"\b(?:die|dat)\s+ene\s+(?:\w+\s+)?{_CHILD_NOUN}\b|\b(?:de|het)\s+enige\s+(?:\w+\s+){{0,2}}{_CHILD_NOUN}\b",
                       re.IGNORECASE)
-_PLURAL_CHILDREN = re.compile(r"\b(?:kinderen|leerlingen|jongens|meisjes|kleuters|lln|steeds meer|meerdere)\b",
-                              re.IGNORECASE)
+_PLURAL_CHILDREN = re.compile(r"\b(?:kinderen|leerlingen|jongens|meisjes|kleuters|lln|steeds meer|meerdere|"
+                              r"(?:sommige|veel|de meeste|andere) ouders)\b", re.IGNORECASE)
+"""Children in general: "sommige ouders willen niet dat hun kind met de smw praat" is nobody in particular."""
 
 
 def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
@@ -693,7 +710,11 @@ def _is_postcode(match: re.Match[str], place_context: bool) -> bool:
     letters = match.group("letters")
     if not pc6.is_valid(match.group("pc") + letters):
         return False
-    if letters.isupper() or not match.group(0)[4:5].isspace() or place_context:
+    if letters.isupper() or not match.group(0)[4:5].isspace():
+        return True
+    if letters.lower() in _TWO_LETTER_WORDS and match.string[match.end():match.end() + 20].lstrip()[:1].isalnum():
+        return False  # "de postcode 2497 in ypenburg": a PC4 and a word, not a full postcode
+    if place_context:
         return True
     return letters.lower() not in _TWO_LETTER_WORDS and not (1900 <= int(match.group("pc")) <= 2100)
 
@@ -1047,6 +1068,8 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
         return False  # "just saying", "as I said": English typed among Dutch (not "lot wordt gepest")
     if strong and _after_article(tokens, i) and not (first or surname):
         return False  # "de doorstroomtoets in groep 8": a thing of the group, not a child
+    if strong and word in words.surnames and i > 0 and tokens[i - 1].folded in _INTERFIX:
+        return True  # "de gebroeders van dijk": a surname that is also a word, after its interfix
     if strong:
         return first or surname or not _common(word) or (_capitalised(token) and (
             "-" not in word or (i > 0 and tokens[i - 1].folded in _INTERFIX)))  # "ten Brink-Ouwehand"
@@ -1070,6 +1093,11 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
         return True
     if first and _subject(tokens, i, strict=True):
         return True
+    if first and i + 2 < len(tokens) and tokens[i + 1].folded in ("haar", "zijn", "zn", "dr") and (
+            tokens[i + 2].folded in _FAMILY):
+        return True  # "kim haar moeder is opgenomen": the spoken possessive after a first name
+    if not first and not surname and _named_last(tokens, i, text, allowed):
+        return True  # "het begon met een foto van naisha", "wie doet de intake voor ngozi"
     if word in words.not_names or _common(word) or _STREETISH.search(word):
         return False
     if not first and not surname and len(word) > 7 and _ORG_SUFFIX.search(word):
@@ -1097,6 +1125,33 @@ _NUMBER_LABEL = re.compile(r"\w(?:nr|nrs|nummer|nummers)$")
 _READS_TITLE = re.compile(r"\b(?:leest|lezen|lazen|las|voorgelezen|voorlezen)\s+(?:De|Het|Een)\s+$")
 _AGE_AFTER = re.compile(r"^\s+\d{1,2}\s+(?:is|zit|heeft|komt|gaat|wil|kan|woont)\b", re.IGNORECASE)
 _ARABIC_SURNAME = re.compile(r"(?:al|el|abu|ben|bin)-[a-z]{3,}")
+
+
+_LAST_CUE = re.compile(r"(?:\b(?:van|voor|bij|om)\s+|:\s*|(?:groep|gr\.?|klas)\s*\d[abc]?\s*,\s*)$",
+                       re.IGNORECASE)
+"""Before the last word of a message, where people add who it is about."""
+
+
+def _named_last(tokens: list[_Token], i: int, text: str, allowed: frozenset[str]) -> bool:
+    """An unknown word that ends the message (or its sentence) right after "van", "voor", "bij",
+    "om", a colon, or a group ("gr 7, sékou"): a name added at the end. Not a word of the
+    knowledge base or its vocabulary, or one typo away from one ("smw voor ypenbrg", "voor
+    anderstaligen"), not English, not an ordinary word."""
+    token = tokens[i]
+    word = token.folded
+    if not 3 <= len(word) <= MAX_NAME_LAST or word.isdigit() or not _SENTENCE_END.match(text[token.end:]) or not _LAST_CUE.search(
+            text[max(0, token.start - 30):token.start]):
+        return False
+    if word in allowed or _common(word) or word in vocabulary().english:
+        return False
+    common = vocabulary().common
+    return not any(variant in allowed or variant in common
+                   for typed in {word, word.replace("y", "ij")} for variant in (typed, *_one_edit(typed)))
+
+
+MAX_NAME_LAST = 10
+"""Longer unknown words at the end are compounds and typos ("huuiswerkbegeleiding"), not names."""
+_SENTENCE_END = re.compile(r"\s*(?:[.!?]+(?:\s|$)|$)")
 
 
 def _acronym(token: _Token, text: str) -> bool:
