@@ -1091,3 +1091,45 @@ async def test_where_the_pupil_lives_and_where_the_school_is_in_one_sentence(sta
     assert [c.naam for c in lpa.cards] == ["Peter de Jong"], lpa.text
     smw = await s.send("woont wel in den haag maar zit op school in rijswijk, smw?")
     assert [c.naam for c in smw.cards] == ["Monique Prins"], smw.text
+
+
+async def test_an_expertise_follow_up_stays_an_expertise_question(start):
+    s = await start()
+    assert (await s.send("school met expertise gedrag in rijswijk")).has("Plaspoelpieper", "Wervepoortje")
+    follow_up = await s.send("en voor thuiszitters")
+    assert follow_up.has("thuiszitters/terugleiding", "Plaspoelpieper") and not follow_up.has("Wervepoortje")
+    assert (await s.send("obs transvaalvink expertise?")).has("Expertise van OBS De Transvaalvink", "gedrag")
+
+
+async def test_how_to_go_through_a_term_starts_its_route(start):
+    s = await start()
+    await s.send("wat is de meldcod")
+    assert (await s.send("hoe loop ik die door")).has("Zorg om de veiligheid van een kind")
+    assert (await s.send("nee geen direct gevaar")).has("Stap 1: signalen vastleggen")
+
+
+async def test_news_of_one_wijk_no_longer_wanted_unsubscribes_it(start):
+    s = await start()
+    await s.send("stuur mij ook de nieuwtjes uit wateringse veld en leyenburg")
+    await s.send("die van leyenburg hoef ik toch niet")
+    listed = await s.send("welke berichten krijg ik?")
+    assert listed.has("Wateringse Veld") and not listed.has("Leyenburg")
+
+
+async def test_a_staff_member_hurting_children_gets_the_meldcode(start):
+    s = await start()
+    turn = await s.send("een collega pakt kinderen soms hardhandig bij de arm, ik weet niet goed wat ik daarmee moet")
+    assert turn.has("Veilig Thuis", "0800-2000", "Gaat om medewerker")
+    assert (await s.send("het gaat om een medewerker ja")).has("Vermoeden tegen een medewerker")
+
+
+async def test_an_absence_without_notice_starts_at_the_16_hour_step(start):
+    s = await start()
+    assert (await s.send("een ll komt steeds niet opdagen zonder afmelding")).has("De grens van 16 uur")
+
+
+async def test_the_middle_option_of_three_is_picked(start):
+    s = await start()
+    await s.send("verzuim")
+    assert (await s.send("ja")).has("Welke afwezigheid?")
+    assert (await s.send("de middelste")).has("Vaak of lang ziek")

@@ -180,3 +180,37 @@ async def test_a_suggestion_comes_before_the_place_of_the_last_question(chat):
     await chat.send("smw scheveningen")
     ask = await chat.send("jgz ypnbrg")
     assert ask.has("Bedoel je Ypenburg?") and not ask.cards
+
+
+async def test_a_function_typed_as_a_synonym_gets_only_that_function(chat):
+    await chat.send("jgz centrum")
+    arts = await chat.send("alleen de schoolarts graag")
+    assert [c.naam for c in arts.cards] == ["Farida Haddou"]
+    nurse = await chat.send("schoolverpleegkundige in duinoord?")
+    assert [c.naam for c in nurse.cards] == ["Ilse de Vries"]
+
+
+async def test_everyone_asked_for_in_a_stadsdeel_is_shown(chat):
+    turn = await chat.send("alle wijkagenten van stadsdeel centrum pls")
+    assert {c.naam for c in turn.cards} == {"Dennis van Leeuwen", "Yvonne Bos", "Rob Vos", "Roel Wagemaker"}
+
+
+async def test_a_whole_gemeente_gets_its_gemeente_wide_people_and_a_question_for_the_wijk(chat):
+    turn = await chat.send("wie is de lpa in den haag")
+    assert [c.naam for c in turn.cards] == ["Rachid Bennani"]
+    assert turn.has("Voor welke wijk zoek je het?") and not turn.has("Saskia Timmermans")
+    wijk = await chat.send("moerwijk")
+    assert [c.naam for c in wijk.cards] == ["Saskia Timmermans"]
+
+
+async def test_a_suggested_place_is_taken_with_ja_die(chat):
+    ask = await chat.send("wijkagent regentesekwrtier")
+    assert ask.has("Regentessekwartier") and not ask.cards
+    answer = await chat.send("ja die")
+    assert [c.naam for c in answer.cards] == ["Esmee van Vliet"]
+
+
+async def test_a_correction_of_the_school_keeps_the_role(chat):
+    await chat.send("ib vd penseelviss")
+    answer = await chat.send("oh nee sorry vd valkenveer")
+    assert [c.naam for c in answer.cards] == ["Noor Smeets"]

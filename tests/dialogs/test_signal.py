@@ -125,3 +125,9 @@ async def test_urgency_is_read_from_the_text_and_can_change_in_the_confirm_step(
     assert (await chat.send("ja")).has("opgeslagen")
     calm = await chat.send("signaal: meer vapen in groep 8, niet dringend")
     assert calm.has("Urgentie: laag") and not calm.has("typ dan 'dringend'")
+
+
+async def test_a_confirmation_in_own_words_saves(make_chat):
+    chat = await make_chat(wijk="Den Haag: Ypenburg")
+    assert (await chat.send("signaal: steeds meer angstklachten in groep 8")).has("Klopt dit signaal")
+    assert (await chat.send("top, opslaan")).has("anoniem opgeslagen")

@@ -184,3 +184,22 @@ def test_thinking_of_a_term_is_a_route_question(kb):
 
 def test_which_wijkberichten_do_i_get_is_about_subscriptions(kb):
     assert understand("welke wijkberichten ontvang ik nu", kb).intent == "subscribe"
+
+
+@pytest.mark.parametrize(("text", "intent", "entities"), [
+    # whether consent is needed is the route's step, not a person to call (dev14)
+    ("ik wil een ll bespreken met de smw, heb ik daar toestemming van ouders voor nodig?", "route", {"route": "algemeen"}),
+    ("moeder wil geen hulp", "route", {"route": "algemeen"}),
+    # one wijk's news no longer wanted; leaving early for a holiday is verzuim (dev14)
+    ("die berichten over ypenburg hoef ik niet meer", "unsubscribe", {"wijk": "Ypenburg"}),
+    ("familie is zonder overleg een week voor de vakantie al vertrokken", "route", {"route": "verzuim"}),
+    # help in other words, leerlingzaken for leerplicht, own errands off topic, lln in an expertise (dev15)
+    ("wat kan ik allemaal aan je vragen", "help", {}),
+    ("leerlingzaken rivierenbuurt", "partner_lookup", {"rol": "leerplicht", "wijk": "Rivierenbuurt"}),
+    ("kan ik bij het cjg in rijswijk mijn paspoort verlengen", "unknown", {}),
+    ("kan de jeugdarts ook mijn griepprik zetten", "unknown", {}),
+    ("school voor jonge risico lln in morgenstond", "expertise_lookup", {"expertise": "jonge risicoleerlingen"}),
+])
+def test_phrasings_of_the_eighth_session_sets(kb, text, intent, entities):
+    understood = understand(text, kb)
+    assert understood.intent == intent and entities.items() <= understood.entities.items(), understood.to_json()

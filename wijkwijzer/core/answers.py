@@ -96,6 +96,9 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
     norm = normalize(text)
     if not norm:
         return None
+    pick = _PICK.match(norm)
+    if pick and pick.group(2) == "middelste":  # "de middelste" of three options
+        return 1 if len(labels) == 3 else None
     normalized = [normalize(label) for label in labels]
     if norm in normalized:
         return normalized.index(norm)
@@ -111,10 +114,15 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
     inside = [i for i, label in enumerate(normalized) if len(label) >= MIN_LABEL_INSIDE and f" {label} " in padded]
     if len(inside) == 1:  # "dan maar anoniem overleggen met de adviseur", "ze zegt eerst verder in de klas"
         return inside[0]
+    own = _own_word(norm, normalized)
+    if own is not None:  # "top, opslaan": a word only one option has, in a short answer
+        return own
     split = [i for i, label in enumerate(normalized) if _split_verb(norm, label)]
     if len(split) == 1 and not (_DENIAL | DENYING) & set(norm.split()):  # "sla dat signaal maar op" is "Ja, opslaan"
         return split[0]
     denied = bool(_DENIAL & set(norm.split()))
+    if len(labels) == 1 and not denied and (said(text, YES) or norm.split()[0] in ("ja", "klopt", "die", "dat", "yes")):
+        return 0  # "Bedoel je Regentessekwartier?" answered "ja die"
     for words, prefix in ((DOUBT, "twijfel"), (YES, "ja"), (NO, "nee")):
         if words is YES and denied:
             continue  # "ok geteld, nee nog niet": the "nee" answers, the "ok" only acknowledges
@@ -246,6 +254,23 @@ def doubts(text: str) -> bool:
 
 def _stem(word: str) -> str:
     return word[:5]
+
+
+MAX_OWN_WORD_ANSWER = 3
+"""An answer this short that holds a word of one option only picks that option."""
+
+
+def _own_word(norm: str, normalized: list[str]) -> int | None:
+    """The one option whose own word (five letters or more, in no other option) the short answer
+    holds, with no denial in it: "top, opslaan" is "Ja, opslaan", "annuleren dan" is "Nee, annuleren"."""
+    words = norm.split()
+    if len(words) > MAX_OWN_WORD_ANSWER or (_DENIAL | DENYING) & set(words):
+        return None
+    label_words = [set(label.split()) for label in normalized]
+    hits = {i for i, own in enumerate(label_words)
+            if any(len(word) >= 5 and word in own and not any(word in other for j, other in enumerate(label_words) if j != i)
+                   for word in words)}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _number(text: str) -> int | None:

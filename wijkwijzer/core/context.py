@@ -43,7 +43,8 @@ def in_context(understanding: Understanding, memory: Memory, profile: Profile, k
         if (last.intent == "glossary" and intent in ("unknown", "route") and not named.get("begrip") and last.begrip
                 and not understanding.situation):  # "en hoe zit het met een leerling die steeds ziek is" asks anew
             return _how_to(understanding, last, kb)
-        if intent in CONTINUABLE:
+        if intent in CONTINUABLE or (intent == "route" and last.intent == "expertise_lookup" and named.get("expertise")):
+            # "en voor thuiszitters" after an expertise question: that expertise, not the thuiszitter route
             intent = _continued(understanding, named, last)
             carried = CARRIED.get(intent)
             if carried and not named.get(carried):

@@ -137,7 +137,7 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     ),
     "help": (
         _any(_words("help helpen hulp menu info opties handleiding uitleg instructie instructies"),
-             r"\bwat (kan|kun|doe|weet|ken) (je|jij|u)\b", r"\bwat (kan|kun|mag) ik( \w+){0,2} (vragen|doen)\b",
+             r"\bwat (kan|kun|doe|weet|ken) (je|jij|u)\b", r"\bwat (kan|kun|mag) ik( \w+){0,3} (vragen|doen)\b",
              r"\bhoe werkt? (dit|het|jij|je|wijkwijzer|deze bot|de bot|deze app)( ding| dingetje| programma)?\b",
              r"\bwat (moet|kan|mag) ik (hier )?(in)?(typen|tikken|intypen|vragen)\b",
              r"\bwat (is|doet) (dit|wijkwijzer|deze bot)\b", r"\bik (snap|begrijp|weet) (het|er|dit) niet\b",
@@ -149,7 +149,7 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
              r"\bik (snap|begrijp|weet) niet hoe ik (je|jou|dit|deze chat) (moet )?gebruiken\b"),
         frozenset("nieuw ben als ib er ibér adviseur intern begeleider hoi hallo hey goedemorgen middag "
                   "allemaal doen voor hier precies zoal nog meer mee van alles bij niet zo goed ermee wat over deze "
-                  "dit waar kun kan eens van wat ik typen chat met deze".split()),
+                  "dit waar kun kan eens van wat ik typen chat met deze aan je jou u".split()),
     ),
     "cancel": (
         _any(_words("annuleer annuleren cancel afbreken ophouden niks niets"), r"\bbreek (het )?af\b",
@@ -179,6 +179,10 @@ CUES: dict[str, re.Pattern[str]] = {
                      r"(dat|die|dit|het|de|een|zo n|zon) (\w+ )?(gesprek|melding|aanvraag|verslag|formulier|opp|tlv|"
                      r"plan|dossier|overleg|mdo|ot|afweging|besluit|evaluatie|notitie|notities|\w+ (voeren|doen|aanvragen|"
                      r"maken|schrijven|invullen|plannen|regelen|tekenen))\b"),
+    # Whether consent is needed, a question about the route's step, not for a person: "ik wil een ll
+    # bespreken met de smw, heb ik daar toestemming van ouders voor nodig?"
+    "consent_question": _any(r"\btoestemming\b( \w+){0,4} nodig\b", r"\bnodig\b( \w+){0,3} toestemming\b",
+                             r"\b(mag|moet|kan|kunnen|mogen) (ik|je|we|wij|de school) (\w+ ){0,5}(zonder|met) toestemming\b"),
     "who": _any(_words("wie wiens zit_er zitten_er aanspreekpunt contactpersoon zoek zoeken nodig heb_je hebben "
                        "terecht"),
                 r"\bwelke? (jeugdteam|wijkteam|lokaal team|lokale team)\b"),
@@ -191,7 +195,7 @@ CUES: dict[str, re.Pattern[str]] = {
                      r"^((hm+|uhm|eh|o|oh|oja|wacht|sorry|trouwens|btw|nou|idd|inderdaad|ok|oke|okay|top|thx|dank je|"
                      r"dankje|ja|prima|super|mooi|fijn|ah|aha) ){1,3}(en|of|ook|dan|zelfde|hetzelfde|idem)\b",
                      # A correction keeps the rest of the question: "nee sorry ik bedoel de jeugdarts".
-                     r"\bik bedoel(de)?\b", r"\bbedoel(de)? ik\b", r"\book( ff| even| graag| nog| pls| aub)?$", r"^(nee|neen|sorry|oeps|oh) (\w+ )?(de|het|liever|toch)\b",
+                     r"\bik bedoel(de)?\b", r"\bbedoel(de)? ik\b", r"\book( ff| even| graag| nog| pls| aub)?$", r"^(nee|neen|sorry|oeps|oh) (\w+ ){0,2}(de|het|liever|toch|vd|van de|van het|voor de|voor het)\b",
                      # where the pupil of the last question lives: "ll woont in den haag, moerwijk"
                      r"^((o|oh|oja|wacht|sorry|trouwens|btw|eh|nee|ow) ){0,3}(de |het |die |deze |onze |mijn )?"
                      r"(ll|leerling|kind|jongen|meisje|hij|zij|ze)( \w+){0,2} (woont|wonen) ((wel|eigenlijk|toch|nu) )?(in|op)\b",
@@ -203,7 +207,7 @@ CUES: dict[str, re.Pattern[str]] = {
     # Pointing back at what was said: "wie is daar de ib'er", "van die school", "hoe vraag ik die aan".
     "refers_back": _any(_words("daar daarvan daarvoor daarbij die_school deze_school dat_kind die_wijk deze_wijk "
                                "die_aan dat_aan er_een er_eentje die_maken dat_maken die_opstellen die_school"),
-                        r"\bhoe (vraag|maak|regel|doe|start|schrijf|krijg|stel|pak|begin) (ik|je|we|jij|jullie) "
+                        r"\bhoe (vraag|maak|regel|doe|start|schrijf|krijg|stel|pak|begin|loop|doorloop|volg|gebruik|pas|vul|zet) (ik|je|we|jij|jullie) "
                         r"(die|dat|deze|dit|hem|er een|er eentje|daar een)\b",
                         # the person just shown: "hoe bereik ik die het best"
                         r"\bhoe (bereik|contacteer|benader|spreek|bel|mail|app) (ik|je|we|jij) (die|hem|haar|diegene|deze)\b"),
@@ -235,7 +239,9 @@ CUES: dict[str, re.Pattern[str]] = {
         _stems("vacature sollicit salaris verdien vakantiedag ouderschapsverlof zwangerschapsverlof cao oppas "
                "huurhuis huurwoning koophuis tandarts apotheek kapper supermarkt restaurant voetbalclub "
                "sportclub sportschool zwemles speeltuin fietsenmaker bakker parkeer geparkeerd tanken recept "
-               "wachtwoord printer loodgieter elektricien weggesleept"),
+               "wachtwoord printer loodgieter elektricien weggesleept pizzeria snackbar paspoort rijbewijs"),
+        # the user's own errands: "kan de jeugdarts ook mijn griepprik zetten"
+        r"\bmijn (griepprik|prik|vaccinatie|id kaart|idkaart|belasting|toeslag|toeslagen|uitkering|huur)\b",
         _words("baan opleiding weer_in mooi_weer parttime fulltime stageplek stage schaal salarisschaal regent "
                "turnvereniging kerstpakket budget bezuinigingen notulen"),
         r"\b(wil|ga|kan) (zelf )?\w+ worden\b", r"\bwerken als\b",
@@ -399,6 +405,9 @@ CUES: dict[str, re.Pattern[str]] = {
                           rf"\baanmelden (voor|bij|op) (de |alle )?{_words(_NEWS)}",
                           rf"\b(wil|graag|ook) (\w+ )?{_words(_NEWS)} (over|van|uit|voor)\b"),
     # "stop met morgenstond": stop with a place (the rule below asks for the place too)
+    # "die van leyenburg hoef ik toch niet": the news of one place no longer wanted (the rule asks for the place)
+    "news_not_wanted": _any(rf"^((die|de) )?({_words(_NEWS)}|die|dat) (van|over|uit|voor) .{{1,30}}\b(hoef|hoeven|wil|"
+                            r"willen) (ik|we|wij) (\w+ ){0,2}(niet|niks|niets)\b"),
     "stop_with": _any(r"^(stop|stoppen|stop maar|stop ook|kap) (maar |ook |even |ff )?(met|voor)\b"),
     "unsubscribe_cue": _any(r"^(stop|stoppen|stop alles|unsubscribe)$",
                             _words("afmelden uitschrijven unsubscribe"), r"^afmelding\b",
@@ -459,6 +468,7 @@ RULES: tuple[Rule, ...] = (
     Rule("subscribe", 0.94, ("signup_word", "place"), unless=("pupil", "unsubscribe_cue")),
     Rule("unsubscribe", 0.96, ("unsubscribe_cue",), unless=("pupil",)),  # "een leerling afmelden" is no unsubscribe
     Rule("unsubscribe", 0.93, ("stop_with", "place"), unless=("pupil",)),
+    Rule("unsubscribe", 0.93, ("news_not_wanted", "place"), unless=("pupil",)),
     Rule("announce", 0.95, ("announce_cue",)),
     Rule("signal_report", 0.93, ("signals_plural", "report_word")),
     Rule("signal_report", 0.85, ("signals_plural",), unless=("signal_verb",)),
@@ -503,6 +513,7 @@ RULES: tuple[Rule, ...] = (
                                                                           "trend", "complaint", "rol", "who_strict",
                                                                           "what_is", "report_word", "signals_plural",
                                                                           "urgent_start")),
+    Rule("route", 0.94, ("consent_question",), unless=("contact", "what_is")),
     Rule("partner_lookup", 0.94, ("partners_word", "place"), unless=("what_is", "complaint", "trend")),
     Rule("partner_lookup", 0.93, ("partners_word", "here"), unless=("what_is", "complaint", "trend")),
     Rule("partner_lookup", 0.91, ("human",)),
@@ -545,6 +556,7 @@ RULES: tuple[Rule, ...] = (
     Rule("expertise_lookup", 0.8, ("expertise_cue", "school_word"), unless=("what_is", "rol", "trend", "complaint",
                                                                             "tell_something")),
     Rule("expertise_lookup", 0.86, ("school_profile",), unless=("expertise", "rol")),
+    Rule("expertise_lookup", 0.85, ("expertise_cue", "school"), unless=("rol", "what_is", "trend", "complaint", "expertise")),
     Rule("glossary", 0.7, ("begrip", "bare")),
     Rule("partner_lookup", 0.7, ("rol",), unless=("what_is",)),
     Rule("route", 0.7, ("steps",), unless=("what_is",)),

@@ -38,9 +38,12 @@ from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import STALE_AFTER_DAYS, KnowledgeBase
 from wijkwijzer.knowledge.models import Contact
 from wijkwijzer.knowledge.text import normalize
-from wijkwijzer.knowledge.vocabulary import PARTNER_ROLES, RESIDENCE_ROLES, ROLES_BY_ID
+from wijkwijzer.knowledge.vocabulary import FUNCTION_SYNONYMS, PARTNER_ROLES, RESIDENCE_ROLES, ROLES_BY_ID
 
 MAX_CARDS = 3
+MAX_ALL_CARDS = 10
+"""At most this many cards when the message asks for everyone ("alle wijkagenten van stadsdeel centrum")."""
+_EVERYONE = re.compile(r"\b(?:alle|allemaal|iedereen|hele|heel)\b", re.IGNORECASE)
 MIN_SCHOOL_SCORE = 90.0
 OFFERED = tuple(role for role in PARTNER_ROLES if role.offered)
 ALL = "alle"
@@ -64,6 +67,7 @@ class PartnerCopy(SlotCopy):
         "no_contact": frozenset({"rol", "waar"}), "more": frozenset({"n"}), "stale": frozenset({"datum"}),
         "residence_rule": frozenset({"gemeente"}), "residence_ask_wijk": frozenset({"gemeente"}),
         "residence_none": frozenset({"gemeente"}), "ask_wijk_of_gemeente": frozenset({"gemeente", "rol", "n"}),
+        "per_wijk_too": frozenset({"gemeente", "functie"}),
     }
     ask_role: str
     ask_place: str
@@ -71,6 +75,7 @@ class PartnerCopy(SlotCopy):
     no_contact: str
     ask_adviseur: str
     more: str
+    per_wijk_too: str
     acute: str
     stale: str
     not_registered: str
@@ -376,10 +381,11 @@ class PartnerDialog(SlotDialog):
         await dc.context.send_activity(reply(text, [r.label for r in OFFERED if r.suggested]))
 
     async def _send_cards(self, dc: DialogContext, title: str, contacts: list[Contact], svc: TurnServices) -> None:
-        cards = [contact_card(self.copy, c, svc.today) for c in contacts[:MAX_CARDS]]
+        shown = _shown(contacts, svc.request.text)
+        cards = [contact_card(self.copy, c, svc.today) for c in contacts[:shown]]
         lines = [title, *("\n".join(card.as_lines()) for card in cards)]
-        if len(contacts) > MAX_CARDS:
-            lines.append(self.copy.more.format(n=len(contacts) - MAX_CARDS))
+        if len(contacts) > shown:
+            lines.append(self.copy.more.format(n=len(contacts) - shown))
         await dc.context.send_activity(reply("\n\n".join(lines), [], cards))
 
     async def _answer(self, dc: DialogContext, svc: TurnServices, rol: str, place: Place,
@@ -422,14 +428,20 @@ class PartnerDialog(SlotDialog):
                 return  # never "vraag je adviseur" when the adviseur is what is missing
             await dc.context.send_activity(reply(note, [copy.ask_adviseur]))
             return
-        cards = [contact_card(copy, c, svc.today) for c in contacts[:MAX_CARDS]]
+        wide = _gemeente_wide(svc.kb, place, contacts)
+        per_wijk = wide is not None
+        contacts = wide or contacts
+        shown = _shown(contacts, svc.request.text)
+        cards = [contact_card(copy, c, svc.today) for c in contacts[:shown]]
         title = role.title[0].upper() + role.title[1:]
         lines = [copy.header.format(rol=title, waar=where) if where else f"{title}:"]
         lines += ["\n".join(card.as_lines()) for card in cards]
-        if len(contacts) > MAX_CARDS:
-            lines.append(copy.more.format(n=len(contacts) - MAX_CARDS))
+        if len(contacts) > shown:
+            lines.append(copy.more.format(n=len(contacts) - shown))
         if rol == "veilig_thuis":
             lines.append(copy.acute)
+        if per_wijk:
+            lines.append(copy.per_wijk_too.format(gemeente=where, functie=role.functie))
         others = [r.label for r in PARTNER_ROLES if r.suggested and r.id != rol][:3]
         await dc.context.send_activity(reply("\n\n".join(lines), others, cards))
 
@@ -511,7 +523,8 @@ def _function_asked(text: str, contacts: list[Contact], carried: str | None = No
     none ("zelfde voor rijswijk" after "en de jeugdarts?")."""
     if len(contacts) < 2:
         return contacts, None
-    for words in (set(normalize(text).split()), {carried} if carried else set()):
+    typed = {FUNCTION_SYNONYMS.get(word, word) for word in normalize(text).split()}
+    for words in (typed, {carried} if carried else set()):
         asked = [c for c in contacts if words & {w for w in normalize(c.functie).split() if len(w) >= 6}]
         if asked and len(asked) < len(contacts):
             function = next(w for c in asked for w in normalize(c.functie).split() if w in words)
@@ -523,6 +536,24 @@ def _other_area(kb: KnowledgeBase, text: str, area: str | None) -> str | None:
     """A second place the message names besides ``area`` (where the pupil lives): the school's."""
     return next((found.id for m in kb.resolver.scan(text, ("wijk", "gemeente")) if m.best.score >= MIN_SCHOOL_SCORE
                  for found in kb.areas_by_name.get(m.best.name, ())[:1] if found.id != area), None)
+
+
+def _gemeente_wide(kb: KnowledgeBase, place: Place, contacts: list[Contact]) -> list[Contact] | None:
+    """For a whole gemeente asked for ("lpa den haag"), its gemeente-wide people when its wijken
+    have people of their own as well (then the user likely wants one wijk: ask); else None."""
+    area = kb.areas.get(place.area or "")
+    if area is None or area.soort != "gemeente" or place.school:
+        return None
+    wide = [c for c in contacts if c in kb.contacts_by_area.get(area.id, ())]
+    return wide if wide and len(wide) < len(contacts) else None
+
+
+def _shown(contacts: list[Contact], text: str) -> int:
+    """How many contact cards one answer shows: three, or all when that is only one more, or up to
+    ten when the message asks for everyone ("alle wijkagenten van stadsdeel centrum")."""
+    if len(contacts) <= MAX_CARDS + 1:
+        return len(contacts)
+    return MAX_ALL_CARDS if _EVERYONE.search(text) else MAX_CARDS
 
 
 def _many_in_gemeente(kb: KnowledgeBase, rol: str, place: Place) -> int:

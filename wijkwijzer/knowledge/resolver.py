@@ -586,19 +586,27 @@ class Resolver:
         """
         stems, trefwoorden = self._situations
         where: dict[str, list[int]] = defaultdict(list)
-        tokens = normalize(text).split()
+        typed = normalize(text).split()
+        tokens = [_SITUATION_SAME.get(token, token) for token in typed]
+        as_typed: set[str] = set()
         for pos, token in enumerate(tokens):
             for size in range(min(5, len(token)), len(token) + 1):
                 if token[:size] in stems:
                     where[token[:size]].append(pos)
+                    if token == typed[pos]:
+                        as_typed.add(token[:size])
         denied = {pos + 1 for pos, token in enumerate(tokens) if token in DENYING}
         best: dict[str, int] = {}
         for stem in where:
             for target, words, before in trefwoorden.get(stem, ()):
+                if len(words) == 1 and not words <= as_typed:
+                    continue  # "wil" alone is no trefwoord "willen"
                 if len(words) > best.get(target, 0) and words <= where.keys() and _close(words, where, before) and (
                         words & DENYING or min(min(where[word]) for word in words) not in denied):
                     best[target] = len(words)
-        return sorted(best.items(), key=lambda item: (-item[1], item[0].startswith("route:")))
+        starts = {entry.start for entry in self.kb.entries.values()}
+        # of equally many words, a step inside a route says more than the route's first step
+        return sorted(best.items(), key=lambda item: (-item[1], item[0].startswith("route:"), item[0] in starts))
 
     def outside_gemeente(self, text: str) -> str | None:
         """The gemeente outside this knowledge base's region that ``text`` names, or None: 'leerling
@@ -642,6 +650,9 @@ class Resolver:
 
 
 _SITUATION_FILLER = frozenset("de het een t van voor in op bij met aan te om over".split())
+_SITUATION_SAME = {"wil": "willen", "wilt": "willen", "wou": "willen", "kan": "kunnen", "kunt": "kunnen",
+                   "mag": "mogen", "moet": "moeten"}
+"""A verb's singular says what the trefwoord's plural says: "vader wil niet meewerken" is "willen"."""
 
 
 def _stem(token: str) -> str:
@@ -695,7 +706,7 @@ def _situation_index(kb: KnowledgeBase) -> Situations:
     targets += [(step.id, step.trefwoorden) for step in kb.steps.values()]
     for target, trefwoorden in targets:
         for word in trefwoorden:
-            tokens = normalize(word).split()
+            tokens = [_SITUATION_SAME.get(token, token) for token in normalize(word).split()]
             stems = frozenset(_stem(t) for t in tokens if t not in _SITUATION_FILLER)
             for stem in stems:
                 by_stem[stem].append((target, stems, _negated_place(tokens)))

@@ -48,6 +48,7 @@ PARTNER_ROLES: tuple[PartnerRole, ...] = (
     PartnerRole("leerplicht", "Leerplicht", "leerplicht", "leerplichtambtenaar", (
         "leerplicht", "leerplichtambtenaar", "leerplicht ambtenaar", "leerplichtamtenaar", "lpa", "lpa'er",
         "lpa's", "lpa'ers", "leerplichtambtenaren", "leerplichtzaken", "leerplichtconsulent", "bureau leerplicht", "afdeling leerplicht",
+        "leerlingzaken", "bureau leerlingzaken",
     ), suggested=True, by_residence=True),
     PartnerRole("jeugdteam", "Jeugdteam", "het jeugdteam", "jeugdteam / lokaal team", (
         "jeugdteam", "jeugd team", "jeugdteams", "wijkteam", "wijk team", "lokaal team", "lokale team",
@@ -71,6 +72,13 @@ PARTNER_ROLES: tuple[PartnerRole, ...] = (
         "ib", "ib'er", "iber", "ib-er", "ibber", "ib'ers", "intern begeleider", "interne begeleider", "intern begeleiders",
     ), offered=False),
 )
+FUNCTION_SYNONYMS: Mapping[str, str] = MappingProxyType({
+    "schoolarts": "jeugdarts", "arts": "jeugdarts", "schooldokter": "jeugdarts", "dokter": "jeugdarts",
+    "jeugdartsen": "jeugdarts", "verpleegkundige": "jeugdverpleegkundige",
+    "schoolverpleegkundige": "jeugdverpleegkundige", "jeugdverpleegkundigen": "jeugdverpleegkundige",
+})
+"""What people type for one function inside a team (the JGZ has a jeugdarts and a
+jeugdverpleegkundige): "alleen de schoolarts graag" asks for the jeugdarts."""
 ROLE_IDS: tuple[str, ...] = tuple(role.id for role in PARTNER_ROLES)
 RESIDENCE_ROLES: tuple[str, ...] = tuple(role.id for role in PARTNER_ROLES if role.by_residence)
 ROLES_BY_ID: Mapping[str, PartnerRole] = MappingProxyType({role.id: role for role in PARTNER_ROLES})
@@ -118,7 +126,8 @@ EXPERTISE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "dyslexie": ("dyslexie", "dyslectisch", "leesproblemen", "spellingsproblemen", "dyslexieprotocol"),
     "autisme": ("autisme", "ass", "autistisch", "autisme spectrum", "prikkelarm"),
     "jonge risicoleerlingen": (
-        "jonge risicoleerlingen", "jonge risico leerlingen", "risicoleerlingen", "vve", "jonge kind", "jonge kinderen",
+        "jonge risicoleerlingen", "jonge risico leerlingen", "jonge risico lln", "risicoleerlingen", "risico lln", "vve",
+        "jonge kind", "jonge kinderen",
         "kleuters", "voorschool", "peuters",
     ),
     "rekenen": ("rekenen", "rekenproblemen", "dyscalculie", "rekenverrijking"),
