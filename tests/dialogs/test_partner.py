@@ -214,3 +214,9 @@ async def test_a_correction_of_the_school_keeps_the_role(chat):
     await chat.send("ib vd penseelviss")
     answer = await chat.send("oh nee sorry vd valkenveer")
     assert [c.naam for c in answer.cards] == ["Noor Smeets"]
+
+
+async def test_a_suggested_place_is_not_taken_when_denied(chat):
+    await chat.send("wijkagent regentesekwrtier")
+    answer = await chat.send("die niet")
+    assert not answer.cards

@@ -121,8 +121,9 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
     if len(split) == 1 and not (_DENIAL | DENYING) & set(norm.split()):  # "sla dat signaal maar op" is "Ja, opslaan"
         return split[0]
     denied = bool(_DENIAL & set(norm.split()))
-    if len(labels) == 1 and not denied and (said(text, YES) or norm.split()[0] in ("ja", "klopt", "die", "dat", "yes")):
-        return 0  # "Bedoel je Regentessekwartier?" answered "ja die"
+    if len(labels) == 1 and not (_DENIAL | DENYING) & set(norm.split()) and (
+            said(text, YES) or norm.split()[0] in ("ja", "klopt", "die", "yes")):
+        return 0  # "Bedoel je Regentessekwartier?" answered "ja die" (not "die niet")
     for words, prefix in ((DOUBT, "twijfel"), (YES, "ja"), (NO, "nee")):
         if words is YES and denied:
             continue  # "ok geteld, nee nog niet": the "nee" answers, the "ok" only acknowledges

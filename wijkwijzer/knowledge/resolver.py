@@ -211,6 +211,7 @@ class Resolver:
         self._max_span = min(MAX_SPAN, max((len(e.toks) for e in self._entries), default=1))
         self._corrections = lru_cache(maxsize=16384)(self._corrections_uncached)
         self._situations = _situation_index(kb)
+        self._route_starts = frozenset(entry.start for entry in kb.entries.values())
         self._parts = self._part_index()
         self._short_parts = self._part_index(short=True)
         self._outside = OutsideGemeenten(
@@ -586,27 +587,20 @@ class Resolver:
         """
         stems, trefwoorden = self._situations
         where: dict[str, list[int]] = defaultdict(list)
-        typed = normalize(text).split()
-        tokens = [_SITUATION_SAME.get(token, token) for token in typed]
-        as_typed: set[str] = set()
+        tokens = [_SITUATION_SAME.get(token, token) for token in normalize(text).split()]
         for pos, token in enumerate(tokens):
             for size in range(min(5, len(token)), len(token) + 1):
                 if token[:size] in stems:
                     where[token[:size]].append(pos)
-                    if token == typed[pos]:
-                        as_typed.add(token[:size])
         denied = {pos + 1 for pos, token in enumerate(tokens) if token in DENYING}
         best: dict[str, int] = {}
         for stem in where:
             for target, words, before in trefwoorden.get(stem, ()):
-                if len(words) == 1 and not words <= as_typed:
-                    continue  # "wil" alone is no trefwoord "willen"
                 if len(words) > best.get(target, 0) and words <= where.keys() and _close(words, where, before) and (
                         words & DENYING or min(min(where[word]) for word in words) not in denied):
                     best[target] = len(words)
-        starts = {entry.start for entry in self.kb.entries.values()}
         # of equally many words, a step inside a route says more than the route's first step
-        return sorted(best.items(), key=lambda item: (-item[1], item[0].startswith("route:"), item[0] in starts))
+        return sorted(best.items(), key=lambda item: (-item[1], item[0].startswith("route:"), item[0] in self._route_starts))
 
     def outside_gemeente(self, text: str) -> str | None:
         """The gemeente outside this knowledge base's region that ``text`` names, or None: 'leerling
