@@ -10,7 +10,14 @@ import pytest
 import yaml
 
 from wijkwijzer.knowledge.loader import BUNDLED_DIR, KnowledgeBase, check_knowledge_base, load_knowledge_base
-from wijkwijzer.knowledge.resolver import AMBIGUITY_MARGIN, MIN_SCORE, Candidate, Mention, school_aliases
+from wijkwijzer.knowledge.resolver import (
+    AMBIGUITY_MARGIN,
+    MIN_SCORE,
+    Candidate,
+    Mention,
+    one_scan_per_text,
+    school_aliases,
+)
 
 TODAY = date(2026, 11, 22)
 PLACES = ("wijk", "gemeente", "school")
@@ -376,3 +383,41 @@ def test_words_further_off_than_one_typo_are_suggested_not_resolved(resolver, te
 ])
 def test_no_suggestion_for_known_words_or_nothing_like_a_name(resolver, text):
     assert resolver.suggest(text) == []
+
+
+SHARED_SCAN_TEXTS = ("smw ypenburg", "wie is de lpa voor de vliegerwolk en voor laak", "jgz centrum of rijswijk",
+                     "welke school heeft nt2 in moerwijk", "smw voor moerwijk en voor bouwlust",
+                     "wat is een tlv en wie is de ib van de papaverklok", "stations", "voorbrug w",
+                     "ouders willen geen opp in leidschendam", "")
+SHARED_SCAN_KINDS = (None, PLACES, ("rol",), ("school",), ("wijk", "gemeente"), ("begrip", "rol"), ("expertise",),
+                     ("school", "rol"))
+
+
+@pytest.mark.parametrize("text", SHARED_SCAN_TEXTS)
+def test_a_turn_scanning_a_text_once_reads_the_same_mentions_for_every_kind(resolver, text):
+    """Within one turn a text is scanned once for every kind and each caller gets its kinds from
+    that; grouping is per family, so that must equal a scan for those kinds alone."""
+    alone = [resolver.scan(text, kinds) for kinds in SHARED_SCAN_KINDS]
+    with one_scan_per_text():
+        shared = [resolver.scan(text, kinds) for kinds in SHARED_SCAN_KINDS]
+        again = [resolver.scan(text, kinds) for kinds in reversed(SHARED_SCAN_KINDS)]
+    assert shared == alone
+    assert again == alone[::-1]
+
+
+@pytest.fixture(scope="module")
+def overlapping(tmp_path_factory):
+    """Schools named after (or a typo away from) a wijk: a scan for schools alone reads other
+    mentions than the places of a scan for every kind."""
+    gemeenten = [{"naam": "Delft", "wijken": [{"naam": "Tanthof"}, {"naam": "Molenwijk"}]}]
+    scholen = [{"naam": "Basisschool Tanthof", "wijk": "Delft: Tanthof"},
+               {"naam": "De Molenwiek", "wijk": "Delft: Molenwijk"}]
+    return make_kb(tmp_path_factory.mktemp("overlapping"), gemeenten, scholen).resolver
+
+
+@pytest.mark.parametrize("text", ["tanthof", "molenwijk", "de molenwijk smw", "tanthof school", "molenwiek"])
+def test_a_shared_scan_never_answers_part_of_the_places_from_a_scan_of_all_places(overlapping, text):
+    alone = [overlapping.scan(text, kinds) for kinds in SHARED_SCAN_KINDS]
+    with one_scan_per_text():
+        shared = [overlapping.scan(text, kinds) for kinds in SHARED_SCAN_KINDS]
+    assert shared == alone

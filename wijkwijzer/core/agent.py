@@ -76,6 +76,7 @@ from wijkwijzer.core.services import (
 from wijkwijzer.core.understanding import Understanding
 from wijkwijzer.core.understanding import understand as default_understand
 from wijkwijzer.knowledge.loader import KnowledgeBase, KnowledgeBaseHolder
+from wijkwijzer.knowledge.resolver import one_scan_per_text
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +185,10 @@ class WijkwijzerAgent(ActivityHandler):
         if not text:
             await context.send_activity(reply(self.copy.only_text))
             return
+        with one_scan_per_text():
+            await self._message(context, text)
+
+    async def _message(self, context: TurnContext, text: str) -> None:
         started = time.perf_counter()
         kb = self.kb.current
         now = self.clock()

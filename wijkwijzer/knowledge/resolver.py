@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -48,7 +50,23 @@ if TYPE_CHECKING:
 
 KINDS = ("wijk", "gemeente", "school", "rol", "expertise", "begrip")
 PLACE_KINDS = frozenset({"wijk", "gemeente", "school"})
+ALL_KINDS = frozenset(KINDS)
 AREA_KINDS = frozenset({"wijk", "gemeente"})
+
+_SHARED_SCANS: ContextVar[dict[tuple[int, str, frozenset[str]], list[Mention]] | None]
+_SHARED_SCANS = ContextVar("shared_scans", default=None)
+
+
+@contextmanager
+def one_scan_per_text() -> Iterator[None]:
+    """Within this block (one turn), a text is scanned once: the understanding, the dialog and its
+    helpers read the same message, each for its own kinds. Per asyncio task, so concurrent turns
+    share nothing; outside such a block every scan runs afresh."""
+    token = _SHARED_SCANS.set({})
+    try:
+        yield
+    finally:
+        _SHARED_SCANS.reset(token)
 
 MIN_SCORE = 80.0
 """Below this a fuzzy match is no match. 80 admits one typo in a name of five letters or more."""
@@ -485,7 +503,20 @@ class Resolver:
         school — then rol, expertise and begrip separately, so "smw" can be both a rol and a
         glossary term). Longer exact spans win over the spans inside them.
         """
-        wanted = frozenset(kinds) if kinds is not None else frozenset(KINDS)
+        wanted = frozenset(kinds) if kinds is not None else ALL_KINDS
+        shared = _SHARED_SCANS.get()
+        if shared is None:
+            return self._scan(text, wanted)
+        # Grouping happens per family (the places together, every other kind alone), so the
+        # mentions of whole families are those of a scan for every kind.
+        whole = wanted.isdisjoint(PLACE_KINDS) or wanted >= PLACE_KINDS
+        key = (id(self), text, ALL_KINDS if whole else wanted)
+        mentions = shared.get(key)
+        if mentions is None:
+            mentions = shared[key] = self._scan(text, key[2])
+        return [m for m in mentions if m.kind in wanted]
+
+    def _scan(self, text: str, wanted: frozenset[str]) -> list[Mention]:
         toks = normalize(text).split()
         if not toks or not wanted:
             return []
