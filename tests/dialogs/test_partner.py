@@ -17,6 +17,16 @@ async def test_context_carries_over_to_follow_up_questions(chat):
     assert {c.naam for c in other_wijk.cards} == {"Ilse de Vries", "Maarten Veenstra"}
 
 
+async def test_two_roles_asked_together_are_both_carried_to_the_next_place(chat):
+    await chat.send("smw en jgz voor moerwijk")
+    both = await chat.send("en voor bouwlust")
+    assert [c.naam for c in both.cards] == ["Nadia Ouali", "Debora Lammers", "Wessel Bouma"]
+    one = await chat.send("en de lpa daar?")
+    assert [c.naam for c in one.cards] == ["Saskia Timmermans"]
+    still_one = await chat.send("en voor laak")
+    assert [c.naam for c in still_one.cards] == ["Orhan Çelik"]
+
+
 async def test_a_role_alone_is_answered_for_the_own_wijk(make_chat):
     chat = await make_chat(wijk="Den Haag: Ypenburg")
     answer = await chat.send("wie is de smw'er")

@@ -100,12 +100,15 @@ class LastLookup:
     """Where the pupil lives, when the conversation said so ("ll woont in rijswijk")."""
     functie: str | None = None
     """The function the question narrowed the role to ("jeugdarts" of the JGZ), for "zelfde voor …"."""
+    also: str | None = None
+    """A second role the same question asked about ("smw en jgz voor moerwijk"), so "en voor
+    bouwlust" answers both again."""
     others: tuple[tuple[str | None, str | None], ...] = ()
     """More places (area, school) the same question asked about ("smw voor moerwijk en bouwlust"),
     so "en de wijkagenten daar" asks about all of them."""
 
     FIELDS: ClassVar[tuple[str, ...]] = ("rol", "area", "school", "expertise", "thema", "begrip", "school_area",
-                                         "home", "functie")
+                                         "home", "functie", "also")
 
     def fresh(self, now: datetime, idle: timedelta) -> bool:
         return now - self.at <= idle

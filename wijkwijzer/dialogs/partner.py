@@ -279,6 +279,15 @@ def _second_role(svc: TurnServices, first: str | None) -> str | None:
     return other.id if _AND.search(" ".join(between)) else None
 
 
+def _second_role_before(svc: TurnServices, first: str | None) -> str | None:
+    """The second role of the question before, when this one names no role and carries that
+    question's first ("smw en jgz voor moerwijk", then "en voor bouwlust")."""
+    last = svc.memory.last_lookup
+    if last is None or not last.also or not first or last.rol != first or not svc.understanding.followup:
+        return None
+    return None if svc.kb.resolver.scan(svc.request.text, ("rol",)) else last.also
+
+
 def _same_contacts(kb: KnowledgeBase, rol: str, places: tuple[Place, ...]) -> bool:
     answers = {tuple(c.id for c in _contacts(kb, rol, place)) for place in places}
     return len(answers) == 1 and bool(next(iter(answers)))
@@ -308,7 +317,7 @@ class PartnerDialog(SlotDialog):
             values["place"] = Place(area=svc.profile.wijk).as_dict()  # "wie is mijn adviseur", "een mens spreken"
         elif svc.understanding.human and not named and svc.kb.loket is not None:
             values["loket"] = True  # a person, and no wijk of their own to find their adviseur by
-        second = _second_role(svc, entities.get("rol"))
+        second = _second_role(svc, entities.get("rol")) or _second_role_before(svc, entities.get("rol"))
         if second:
             values.setdefault(ALSO, {})["rol"] = second
         return None
@@ -335,6 +344,8 @@ class PartnerDialog(SlotDialog):
         also = values.get(ALSO, {}).get("rol")
         if also:  # "ypenburg, en ook de jgz": the role asked before, and this one
             await self._answer(dc, svc, also, place, values.get("expertise"))
+            if svc.memory.last_lookup is not None:  # "en voor bouwlust" asks for both again
+                svc.memory.last_lookup = replace(svc.memory.last_lookup, rol=values["rol"], also=also)
             return await end(dc)
         others = _other_places(svc, place, before)
         for other in others:  # "smw voor moerwijk en voor bouwlust": each place in turn
