@@ -446,3 +446,35 @@ def test_a_postcode_at_the_end_still_counts_with_a_two_letter_word():
 
 def test_a_refused_possessive_is_fingerprinted_as_the_name():
     assert words_of("Keila's") == "keila" == words_of("Keila")
+
+
+@pytest.mark.parametrize(("text", "kind", "piece"), [
+    # what the independent dev14 set showed, in other words
+    ("kun je LL-40127 op de lijst voor het mdo zetten?", "nummer", "LL-40127"),
+    ("dossier SWV-2026-0311 mag dicht, ouders zijn verhuisd", "nummer", "SWV-2026-0311"),
+    ("zaak 2026/LP/00512: ouders kwamen niet opdagen", "nummer", "2026/LP/00512"),
+    ("casus 2026-204 graag agenderen voor het ot", "nummer", "2026-204"),
+    ("ll-nr 7.3310 staat dubbel in de lijst", "nummer", "7.3310"),
+    ("fam. t. wil niet meewerken aan het onderzoek", "naam", "fam. t."),
+    ("dhr. en mevr. ç. komen dinsdag langs", "naam", "dhr. en mevr. ç."),
+    ("k. (gr 5) loopt steeds weg van school", "naam", "k."),
+    ("bij juli (gr 3) zien we veel verzuim", "naam", "juli"),
+    ("het mdo ging over merel van der berg uit groep zes", "naam", "merel"),
+    ("ik was op huisbezoek, adres is beekweg zeventien, veel schimmel", "adres", "beekweg zeventien"),
+])
+def test_codes_initials_and_names_that_are_words_are_found(text, kind, piece):
+    findings = find_personal_data(text, today=TODAY)
+    assert any(f.kind == kind and piece in f.text for f in findings), findings
+
+
+@pytest.mark.parametrize("text", [
+    "volgens NEN-7510 moet het dossier versleuteld, klopt dat?",
+    "de WPO-2024 wijziging over thuiszitters, wat betekent die voor ons?",
+    "kamerstuk 36512 over thuiszitters, is die al behandeld?",
+    "in de zomer (groep 8) gaan we op kamp",
+    "casus 1 en casus 2 bespreken we in het ot",
+    "steeds meer kinderen in gr 7-8 hebben last van faalangst",
+    "ze zijn verhuisd naar de parkweg een paar straten verder",
+])
+def test_norms_laws_and_words_that_look_like_codes_or_names_pass(text):
+    assert find_personal_data(text, today=TODAY) == [], text

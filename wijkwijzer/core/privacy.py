@@ -269,8 +269,10 @@ _HANDLE_NAMED = re.compile(
 _DIGITS = re.compile(r"(?<![\d.,/-])(?<!\d:)(?:\d{5,}|\d{2,4}[ .]\d{2,4}[ .]\d{2,4}(?:[ .]\d{1,3})?)(?![\d])")
 _NUMBER_CONTEXT = re.compile(
     r"\b(?:leerling(?:en)?(?:\s?(?:nummer|nr)s?)?|lln?r?s?|ln|ll[ .-]?nrs?|llnrs?|lln?mr|lln\.?\s?nrs?|dossier(?:nummer|nr)?|"
-    r"parnassys(?:[ -]?nr)?|esis(?:[ -]?nr)?|id|registratienummer|studentnummer|nr|nummer)\.?\s*\(?\s*"
-    r"(?:(?:nr|nummer)\.?\s*)?(?:[:#=]\s*)?(?P<nr>[Ll]-?\d{3,}|\d{2,4}[-/]\d{2,4}|\d{2,3}\s\d{3}(?!\d|[.,:]\d)"
+    r"parnassys(?:[ -]?nr)?|esis(?:[ -]?nr)?|id|registratienummer|studentnummer|nr|nummer|zaak(?:nummer|nr)?|"
+    r"aanmeld(?:nummer|nr)|casus(?:nummer|nr)?|duo)\.?\s*\(?\s*"
+    r"(?:(?:nr|nummer)\.?\s*)?(?:[:#=]\s*)?(?P<nr>[Ll]-?\d{3,}|\d{2,4}[-/]\d{2,6}|\d{1,2}\.\d{4}(?![.,:]?\d)"
+    r"|\d{2,3}\s\d{3}(?!\d|[.,:]\d)"
     r"|\d(?:\s\d){3,7}(?!\s?\d)|\d{3,})\b|"
     r"(?<![\w-])(?P<code>L-\d{3,6})\b|"
     r"(?<![\w.,:/-])(?P<before>\d{4,6})(?=\s+(?:uit\s+|in\s+)?(?:groep|gr\.?)\s*\d|\s?\((?:groep|gr\.?)\s?\d)|"
@@ -366,10 +368,17 @@ _LONE_INITIAL = re.compile(
     r"huilt|speelt|zegt|mag|moet|kan|durft|slaapt|eet)\b))"
     r"|(?:(?<=noem haar )|(?<=noem hem )|(?<=haar wel )|(?<=hem wel ))[A-Z]\.")
 """One capital as a child's initial: "F. uit groep 4", "A. zit elke pauze alleen", "ik noem haar A."."""
+_TITLED_INITIAL = re.compile(
+    r"\b(?:fam|familie|mevr|mevrouw|mw|dhr|de heer|meneer|hr)\.?\s(?:en\s(?:mw|mevr|mevrouw|dhr)\.?\s)?"
+    r"(?:(?:van|vd|de|der|den|el|al|ter|ten)\s){0,2}[a-zà-ÿ]\.(?!\w)"
+    r"|(?<![\w.])[a-zà-ÿ]\.(?=\s?\((?:gr\b|groep\b|\d))", re.IGNORECASE)
+"""A person by one initial: after a title ("fam. k.", "de heer b.", "dhr. en mw. ö.", "fam. vd m.")
+or before their group or age ("m. (gr 4)", "L. (10 jr)")."""
 _SPELLED_LETTERS = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
 """A word spelled letter by letter ("B-o-b-b-y")."""
 _LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-zà-ÿ]\.\s?){2,3}(?![\w])"
-                             r"|(?<![\w.])[a-z]\.\s?(?:(?:van|de|der|den|ter|ten|el)\s){1,2}[a-zà-ÿ]{2,}\b")
+                             r"|(?<![\w.])[a-z]\.(?:-[a-z]\.)?\s?(?:(?:van|vd|de|der|den|ter|ten|el)\s){1,2}"
+                             r"(?:[a-zà-ÿ]{2,}\b|[a-zà-ÿ]\.(?!\w))")
 """Initials in lower case ("j.d.v.", "m. van dijk")."""
 _ABBREVIATIONS = frozenset("""
     ivm ipv oa as ea dwz tov mbt zsm nav iom tzt miv ism ed oid pp vd nvt aub svp ev bv mn obv vwb vs gr ca
@@ -528,6 +537,13 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
         if group not in ("nr", "before") or not _GENERIC_NUMBER_WORD.match(match.group(0)) or not _year_or_service(
                 match.group(group)):
             add("nummer", match.start(group), match.end(group))
+    for match in _FILE_CODE.finditer(text):
+        code = match.group("nr")
+        numbers = re.findall(r"\d+", code)
+        if (sum(map(len, numbers)) >= 4 and not all(_YEARISH.fullmatch(n) for n in numbers)
+                and fold(re.split(r"[-/\d]", code)[0] or code.split("/")[1]) not in _NOT_A_FILE
+                and not _other_number(text, match.start(), match.end())):
+            add("nummer", match.start("nr"), match.end("nr"))
     for match in _BSN_LABEL.finditer(text):
         digits = re.sub(r"\D", "", match.group("nr"))
         if 8 <= len(digits) <= 9:
@@ -559,6 +575,9 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
         if " " not in street and not _STRONG_STREET.search(street) and street in vocabulary().common:
             continue  # "advies 2 deskundigen", "ring 3": an ordinary word that happens to end like a street
         if fold(match.group("street").split()[0]) not in allowed_words or match.group("nr"):
+            add("adres", match.start(), match.end())
+    for match in _STREET_SPOKEN.finditer(text):
+        if _PLACE_CONTEXT.search(text, max(0, match.start() - 40), match.start()):
             add("adres", match.start(), match.end())
     for match in _POSTCODE.finditer(text):
         if _is_postcode(match, bool(_PLACE_CONTEXT.search(text[max(0, match.start() - 30):match.start()]))):
@@ -604,6 +623,12 @@ _NUMBER_SUBJECT = re.compile(r"^\W*(?:signaal\W+)?#?\s?(?P<nr>\d{4})\s+(?:is|zit
                              r"kan|zat|werd|kwam|ging)\b", re.IGNORECASE)
 """A four-digit number that opens the message as its subject ("4471 zit al 3 weken thuis"): a pupil
 referred to by number; not a year ("2026 is het jaar …")."""
+_FILE_CODE = re.compile(
+    r"(?<![\w/.-])(?P<nr>(?:[A-Za-z]{2,4}-){1,2}\d{2,6}(?:[-/]\d{2,6}){0,2}|(?:19|20)\d\d/[A-Za-z]{2,4}/\d{3,6})"
+    r"(?![\w/-])")
+"""A pupil's file by its code: letters, then numbers, joined by dashes ("LL-30582", "SWV-2025-0418",
+"OZA-24-017", "2025/LP/00417"); not a norm or a law by its year ("NEN-7510", "WPO-2024")."""
+_NOT_A_FILE = frozenset("iso nen en cao wmo wpo wvo kvk isbn btw covid wet art bijv nr tel fax gr".split())
 _BSN_LABEL = re.compile(r"\b(?:bsn|burgerservicenummer|sofinummer|sofi-?nummer)\W{1,3}(?:is\s)?(?P<nr>\d[\d .-]{6,11}\d)(?!\d)",
                         re.IGNORECASE)
 """A number after its BSN label, however it is split ("burgerservicenummer 8812.3546")."""
@@ -614,6 +639,10 @@ _NUMBER_WORD = rf"(?:{_DIGIT_WORD}|{_TENS}|tien|elf|twaalf|(?:der|veer|vijf|zes|
 _SPELLED_RUN = re.compile(rf"\b(?P<nr>(?:{_DIGIT_WORD}|{_TENS})(?:[\s,-]{{1,2}}{_NUMBER_WORD}){{3,8}})\b", re.IGNORECASE)
 """Four or more digits read out ("twee nul negen een vier", "eenentwintig nul vijf acht"); a run
 that names "nul" or starts with a tens word, so counting ("een twee drie vier") is none."""
+_STREET_SPOKEN = re.compile(
+    rf"(?<![A-Za-zÀ-ÿ'-])(?P<street>[A-Za-zÀ-ÿ'-]{{2,}}(?:{_STREET_SUFFIX}))\s+(?:nummer\s+)?"
+    rf"(?P<nr>\w*honderd\w*|(?!een\b|één\b){_NUMBER_WORD}(?:[\s-]{_NUMBER_WORD})?)\b", re.IGNORECASE)
+"""A house number read out ("adres is zuiderparklaan tweehonderdzes"); only after an address word."""
 _READ_OUT = re.compile(rf"\bnul\b|^{_TENS}\b", re.IGNORECASE)
 _THOUSANDS_IN_WORDS = re.compile(r"\b(?P<nr>\w+duizend\s\w*honderd\w*)\b", re.IGNORECASE)
 """A number of thousands read out ("twintigduizend negenhonderddrie")."""
@@ -635,7 +664,7 @@ _NINE_GROUPED = re.compile(r"(?<![\d.-])\d{3,4}[-.]\d{2,3}[-.]\d{3}(?!\d)")
 _YEARISH = re.compile(r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?|0[89]00\D?\d*|11[23]")
 
 
-_GENERIC_NUMBER_WORD = re.compile(r"(?:nr|nummer|leerling(?:en)?\b(?!\s?(?:nummer|nr)))|\d", re.IGNORECASE)
+_GENERIC_NUMBER_WORD = re.compile(r"(?:nr|nummer|casus|zaak|duo|leerling(?:en)?\b(?!\s?(?:nummer|nr)))|\d", re.IGNORECASE)
 """'nr', 'nummer' or 'leerling' alone before a number, or no word at all: a year or a school year
 after them is no pupil's number ('leerlingnummer 2021/56' is)."""
 
@@ -654,7 +683,7 @@ def _service_number(digits: str) -> bool:
 
 _OTHER_LABEL = re.compile(
     r"\b(?:ticket|melding|storing|bestel|factuur|order|artikel|offerte|bon|pakket|zending|track|kassa|budget|bedrag|"
-    r"kosten|subsidie|prijs)\w*\s?(?:nummer|nr|no)?\.?\s?(?:is\s|van\s|[:#]\s?)?(?:€\s?)?$|€\s?$",
+    r"kosten|subsidie|prijs|kamerstuk|kamerbrief|motie|wetsvoorstel|staatsblad|stcrt)\w*\s?(?:nummer|nr|no)?\.?\s?(?:is\s|van\s|[:#]\s?)?(?:€\s?)?$|€\s?$",
     re.IGNORECASE)
 _MONEY_AFTER = re.compile(r"^\s?(?:euro|eur\b|,-|,\d{2}\b|per\s(?:jaar|maand|week|uur|dag|kind|leerling|ll))",
                           re.IGNORECASE)
@@ -921,6 +950,8 @@ def _names(text: str, allowed: frozenset[str]) -> Iterator[tuple[int, int]]:
     # after the names above, so "Noah de V." is found whole rather than its "V." alone
     for match in _LONE_INITIAL.finditer(text):
         yield match.start(), match.end()
+    for match in _TITLED_INITIAL.finditer(text):
+        yield match.start(), match.end()
     for match in _SPELLED_LETTERS.finditer(text):
         word = fold(match.group(0).replace("-", ""))
         if word in words.first_names or not _common(word):
@@ -1034,10 +1065,18 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
         return False  # "Wilt u zich afmelden", "Kun je even kijken": a verb asking, not a name
     if word in _SCHOOL_TERMS and not _capitalised(token):
         return False  # "ot 3-2 gaat niet door": the ondersteuningsteam, not a child called Ot
+    after, before = text[token.end:token.end + 40], text[max(0, token.start - 40):token.start]
+    bare = not (i > 0 and (tokens[i - 1].folded in _ARTICLES or tokens[i - 1].folded in _TIME_BEFORE))
+    if (word in words.first_names or _MONTH_WORD.fullmatch(word)) and _PUPIL_SLOT_AFTER.match(after) and bare:
+        return True  # "april (gr 6)", "zomer (3 jr, peutergroep)", "bo van groep twee": a child called so
+    if not bare and (_MONTH_WORD.fullmatch(word) or word in _SEASONS):
+        return False  # "in de zomer (groep 8)", "na mei": a time of year
+    after_surname = _PARTICLE_SURNAME.match(after)
+    if word in words.first_names and after_surname and fold(after_surname.group(1)) in words.surnames and bare:
+        return True  # "storm de jong", "mees van der ploeg": a first name with its surname
     if (not _capitalised(token) and word in vocabulary().common and word not in words.first_names
             and word not in words.surnames):
         return False  # an ordinary word in lower case is no name, whatever stands around it
-    after, before = text[token.end:token.end + 40], text[max(0, token.start - 40):token.start]
 
     if _TITLE_BEFORE.search(before):
         return True
@@ -1123,6 +1162,15 @@ _NUMBER_ABBREVIATIONS = frozenset("max min gem ca tot".split())
 _NUMBER_LABEL = re.compile(r"\w(?:nr|nrs|nummer|nummers)$")
 """'bestelnr', 'ordernummer': a label, not a name."""
 _READS_TITLE = re.compile(r"\b(?:leest|lezen|lazen|las|voorgelezen|voorlezen)\s+(?:De|Het|Een)\s+$")
+_MONTH_WORD = re.compile(r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december")
+_PUPIL_SLOT_AFTER = re.compile(
+    r"\s?\(\s?(?:(?:groep|gr)\.?\s?\d|\d{1,2}\s?(?:jr|jaar|j)?\.?\s?[,)])"
+    r"|\s(?:van|uit|in)\s(?:groep|gr)\.?\s?(?:\d|een|twee|drie|vier|vijf|zes|zeven|acht)\b", re.IGNORECASE)
+"""Where a child's name stands: right before their group or age in brackets, or "van groep 2"."""
+_PARTICLE_SURNAME = re.compile(r"\s(?:van der|van den|van de|van 't|van|de|der|den|ter|ten|el)\s([^\W\d_]{3,})\b",
+                               re.IGNORECASE)
+_SEASONS = frozenset("zomer winter lente herfst".split())
+_TIME_BEFORE = frozenset("in na voor tot sinds rond begin eind half medio vanaf per deze vorige volgende komende".split())
 _AGE_AFTER = re.compile(r"^\s+\d{1,2}\s+(?:is|zit|heeft|komt|gaat|wil|kan|woont)\b", re.IGNORECASE)
 _ARABIC_SURNAME = re.compile(r"(?:al|el|abu|ben|bin)-[a-z]{3,}")
 
@@ -1145,8 +1193,14 @@ def _named_last(tokens: list[_Token], i: int, text: str, allowed: frozenset[str]
     if word in allowed or _common(word) or word in vocabulary().english:
         return False
     common = vocabulary().common
+    if any(word[k:] in common for k in range(3, len(word) - MIN_COMPOUND_HEAD + 1)):
+        return False  # "last van faalangst": a compound ending in a word ("angst"), no name
     return not any(variant in allowed or variant in common
                    for typed in {word, word.replace("y", "ij")} for variant in (typed, *_one_edit(typed)))
+
+
+MIN_COMPOUND_HEAD = 5
+"""The shortest last word of a compound that :func:`_named_last` reads as a word, not a name."""
 
 
 MAX_NAME_LAST = 10
