@@ -469,6 +469,10 @@ def test_concerns_inside_other_words_are_recognised(text, kind):
     "gezin gaat 2 weken eerder weg voor de kerstvakantie, wat moet school doen",
     "nee geen eer of huwelijksdwang",
     "nee nu geen direct gevaar meer, hij is weg",
+    "jongen met hemofilie krijgt heel snel blauwe plekken, hoe informeer ik invallers?",
+    "ll gr 6 doet wedstrijdjudo en heeft vaak blauwe plekken op haar armen",
+    "ik ga dood aan deze stapel verslagen. hoe lang moet ik mdo verslagen bewaren?",
+    "in het verslag staat 'geen signalen van mishandeling of verwaarlozing'. moet die zin erin?",
 ])
 def test_everyday_and_denied_words_do_not_alarm(text):
     assert assess(text) is None
@@ -482,6 +486,26 @@ def test_everyday_and_denied_words_do_not_alarm(text):
 def test_how_long_or_when_a_talk_was_is_no_danger_now(text):
     concern = assess(text)
     assert concern is None or not concern.acute
+
+
+@pytest.mark.parametrize("text", [
+    "in zn laatste opdracht schreef hij een brief 'aan wie me vindt'",
+    "hij heeft op zn story 'laatste dag, doei allemaal' gezet",
+    "hij maakt tekeningen van een graf met zn eigen naam erop",
+])
+def test_a_goodbye_in_other_words_is_suicide(text):
+    concern = assess(text)
+    assert concern is not None and "suicide" in concern.kinds
+
+
+@pytest.mark.parametrize("text", [
+    "ll had een mes in zn tas, geen direct gevaar volgens de leerkracht",
+    "geen direct gevaar maar hij dreigde met een mes",
+])
+def test_no_danger_now_takes_the_112_away_but_not_the_concern(text):
+    """Safety first: a weapon told "without direct danger" still gets Veilig Thuis and the meldcode."""
+    concern = assess(text)
+    assert concern is not None and not concern.acute
 
 
 def test_a_child_married_off_is_still_a_concern_when_leave_is_asked():

@@ -246,7 +246,9 @@ KINDS: dict[str, tuple[str, ...]] = {
     ),
     "suicide": (
         (r"\bzelfmoord\w*|\bzelfdoding\b|\bsuicid\w*|\bsuicide\w*|\bdoodsgedachten\b|\bafscheidsbrief\w*"
-         r"|\b(?:mijn|mn|m n) laatste (?:post|bericht|story|filmpje|video|vlog|tiktok|snap|appje)\b"),
+         r"|\b(?:mijn|mn|m n) laatste (?:post|bericht|story|filmpje|video|vlog|tiktok|snap|appje)\b"
+         r"|\baan wie (?:me|mij) (?:vindt|vind|gaat vinden)\b|\blaatste dag\b.{0,20}\b(?:doei|dag allemaal|vaarwel|bye)\b"
+         r"|\bgraf\w*\b.{0,30}\b(?:zijn|haar|zn|z n) (?:eigen )?naam\b"),
         _near(_WANT, _DIE, 4),
         (r"\bniet meer (?:wil )?(?:leven|wakker|bestaan|hier zijn)\b|\ber (?:een )?eind(?:e)? aan\b"
         r"|\buit het leven\b|\b(?:zijn|ben|bent) (?:jullie|je|ze|iedereen) (?:\w+ ){0,2}van (?:me|mij) af\b|\b(?:spring|springt|springen|sprong)\b.{0,25}\b(?:flat|dak|brug|trein|balkon|raam)\b"
@@ -275,7 +277,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"steken|schieten|afmaken|aandoen|in elkaar|mes|wapen|terug|naar school|pakken|geweld)\b"
         r"|\b(?:of er gebeurt wat|anders gebeurt er wat)\b"
         r"|\b(?:gedreigd|dreigt|dreigde|bedreigd)\b.{0,60}\bals (?:hij|ze|zij) (?:thuiskomt|thuis komt|vanavond)\b"),
-        (r"\b(?:gaat|gaan|komt|komen|zal)\b.{0,20}\b(?:vermoorden|doodmaken|neersteken|afmaken|neerschieten|pakken)\b"
+        (r"\b(?:gaat|gaan|komt|komen|zal)\b.{0,20}\b(?:vermoorden|doodmaken|neersteken|afmaken|neerschieten|"
+         r"pakken(?!(?: \w+){0,3} aan\b))\b"
         r"|\bdoodsbedreiging\w*|\bmaakt (?:hem|haar|je|jou|jullie) af\b"
         r"|\b(?:doodsteken|doodschieten|doodslaan|dood steken|dood schieten)\b|\b(?:afrekenen|afrekent|rekent af)\b"
         r"|\bop (?:\w+ ){0,2}blazen\b|\bopblazen\b|\bontplof\w*"),
@@ -341,8 +344,8 @@ CONCEPTS: dict[str, str] = {
                        r"mag (?:niet|niks) (?:zeggen|vertellen)|verdiend|straf|gestraft|elke keer|"
                        r"alweer|derde|vierde|zoveelste|steeds weer|in allerlei kleuren|oude en nieuwe|"
                        r"geen fiets|verstopt|verbergt|bedekt|sjaal|lange mouw\w*",
-    "accident": r"bbq|barbecue|kampvuur|strijkijzer|oven|(?:leiding|juf|meester|collega|ouders?|moeder|vader|iedereen|ik|we) (?:\w+ )?(?:zag|zagen) het|(?:heeft|hebben) het gezien|getuige|ski\w*|snowboard\w*|wintersport|paardrij\w*|skate\w*|skeeler\w*|schaats\w*|turnen|judo|karate|kickboks\w*|trefbal|voetbal\w*|hockey|gymles|"
-                r"sport\w*|fiets\w*|trampoline|klimrek|klimmuur|wandrek|glijbaan|speeltoestel|tikkertje|zaklopen|"
+    "accident": r"bbq|barbecue|kampvuur|strijkijzer|oven|(?:leiding|juf|meester|collega|ouders?|moeder|vader|iedereen|ik|we) (?:\w+ )?(?:zag|zagen) het|(?:heeft|hebben) het gezien|getuige|ski\w*|snowboard\w*|wintersport|paardrij\w*|skate\w*|skeeler\w*|schaats\w*|turnen|\w*judo|karate|kickboks\w*|trefbal|voetbal\w*|hockey|gymles|"
+                r"sport\w*|\w*wedstrijd\w*|hemofilie|stolling\w*|mongoolse vlek\w*|moedervlek\w*|fiets\w*|trampoline|klimrek|klimmuur|wandrek|glijbaan|speeltoestel|tikkertje|zaklopen|"
                 r"survival\w*|kamp|schoolreis|ijs|ongevals\w*|ongevallen\w*|ijszakje|koelelement|eerste hulp|"
                 r"ik (?:zag|was erbij|heb het gezien)|zag het gebeuren|gezien door|wespensteek|mug|gekoeld|ehbo|bhv\w*|"
                 r"laptops?|tablets?|chromebooks?|spullen|boeken|materiaal|meubels",
@@ -549,7 +552,8 @@ CONCEPTS: dict[str, str] = {
             r"(?:moest|moet) zijn|plaatjes van|fotos van zichzelf|contact met|scooter|eerste uur",
     # when and where: danger now
     "now": r"nog steeds aan het (?:slaan|schoppen|vechten|schreeuwen|gooien)|(?:staat|staan|wacht|wachten) (?:\w+ ){0,2}(?:buiten|bij het hek|aan het hek|voor de deur|voor de school|op het plein|op de stoep)|morgen\w*|"
-           rf"nu(?! {_DURATION})|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
+           rf"nu(?! {_DURATION}| ik (?:er |het )?(?:zo )?(?:over |aan )?(?:nadenk|terugdenk|erover nadenk)| je het zegt)"
+           r"|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
            r"morgen|gisteravond|nog (?:hier|in de klas|bij mij|buiten|op school)|bijna \d+ uur|over (?:een|\d+) "
            r"(?:half )?(?:uur|minuten|min)|om \d+(?: uur| \d\d)?|kwart (?:voor|over)|half \d+|op dit moment",
     "soon": r"vanavond|vannacht|straks|zometeen|zo meteen",
@@ -616,7 +620,9 @@ CONCEPTS: dict[str, str] = {
     "hyperbole": r"lachend|giechel\w*|grinnik\w*|grappig|lol|dubbel|(?:ga|gaat|gaan) dood van|doodmoe|dood moe|doodop|moordend|dodelijk saai|"
                  r"vermoordt me als|lachen|lachte|haha|grapje",
     "lost_thing": r"(?:laptop\w*|kar|sleutel\w*|tas|jas|telefoon|mobiel|fiets|pakket|map|ipad|tablet|chromebook\w*|\w*knuffel\w*)"
-                  r"(?: van (?:de|het|onze|mijn|mn|zijn|haar) \w+)? (?:is|zijn|was|waren|raakt|raakte) (?:al )?(?:vermist|kwijt|zoek)",
+                  r"(?: van (?:de|het|onze|mijn|mn|zijn|haar) \w+)? (?:is|zijn|was|waren|raakt|raakte) (?:al )?(?:vermist|kwijt|zoek)"
+                  r"|(?:gezocht|zoeken|zoekt|zocht) naar (?:de|het|een|onze|mijn|mn|zijn|haar) (?:laptop\w*|sleutel\w*|tas|jas|"
+                  r"telefoon|mobiel|fiets|pakket|map|ipad|tablet|chromebook\w*|\w*knuffel\w*)",
     "drill": r"oefen\w*|scenario|ontruimingsoefening|brandoefening",
     "bruised_fruit": r"(?:appel\w*|peren|peer|fruit\w*|banaan|bananen)(?: \w+){0,5} (?:met|vol|hebben|had|hadden) "
                      r"(?:\w+ )?blauwe plekken",
@@ -701,6 +707,7 @@ RULES: tuple[Rule, ...] = (
     Rule("physical_abuse", ("carer", "hit"), 8, unless=("play",), unless_near=("peer",)),
     Rule("physical_abuse", ("staff_force",), 1, unless=("play",), unless_near=("peer",)),
     Rule("physical_abuse", ("beating",), 6, unless=("play",), unless_near=("peer",)),
+    Rule("physical_abuse", ("carer", "beating"), 6, unless=("play",)),  # a stepfather, also on the playground
     Rule("physical_abuse", ("injury", "explained_badly"), 20, unless=("accident",)),
     Rule("physical_abuse", ("injury", "fear"), 14, unless=("accident",)),
     Rule("domestic_violence", ("dread_home",), 1),
@@ -864,7 +871,8 @@ SHARED_GUARDS = ("about_subject", "statistics")
 
 FIGURES = re.compile(
     r"\b(?:(?:ga|gaat|gaan|ging|doodga|doodgaat)\s+(?:bijna\s+)?dood\s+van|dood(?:gaat|gaan|ga)\s+van|dood\s*moe|"
-    r"doodop|^(?:nee|ja|nope),?\s+alleen\s+thuis\s*$|alleen\s+thuis,?\s+(?:en\s+|maar\s+)?(?:niet|nooit)\s+op\s+school|"
+    r"doodop|(?:ga|gaat|gaan|ging)\s+(?:bijna\s+)?dood\s+aan\s+(?:deze|die|dat|dit|al\s+die|al\s+dat)\b|"
+    r"^(?:nee|ja|nope),?\s+alleen\s+thuis\s*$|alleen\s+thuis,?\s+(?:en\s+|maar\s+)?(?:niet|nooit)\s+op\s+school|"
     r"moordend\w*|dodelijk\s+(?:saai|vermoeiend)|(?:vermoordt|vermoorden|maakt)\s+(?:me|mij|ons)\s+(?:af\s+)?als|"
     r"(?:mijn|mn|m n) hoofd ontploft|ontploft (?:mijn|mn) hoofd|(?:als )?een zwaard boven|(?:schaam|schaamt|schaamde|schamen) (?:me|mij|zich|ons) dood|"
     r"(?:ga|gaat|gaan) er (?:nog|bijna) aan dood|ik spring (?:zo|nog) uit het raam|zelfmoord(?:actie|missie)|"
@@ -899,10 +907,15 @@ _PATTERNS = {kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, 
 _ACUTE_TIME = re.compile(rf"\b(?:{_NOW})\b")
 _CONCEPTS = {name: re.compile(rf"\b(?:{pattern})\b") for name, pattern in CONCEPTS.items()}
 _WORD_START = re.compile(r"\S+")
-_NEGATED = re.compile(r"\bgeen (?!idee|zicht|flauw|twijfel)(?:\w+ ){0,2}$")
+_NEGATED = re.compile(r"\bgeen (?!idee|zicht|flauw|twijfel)(?:\w+ ){0,2}(?:\w+ (?:of|en) )?$")
 """A sign's outright word denied just before it: "nee geen eer of huwelijksdwang" answers a question."""
 _SHORT_DENIAL = re.compile(r"(?:nee|neen|nope)\b(?: \w+){0,5}$")
 """A short "nee …" answers a question ("nee niet nu op dit moment"): only a rule, not the model, finds a concern in it."""
+_MODEL_ONLY_GUARDS = ("lost_thing", "drill")
+"""What explains a concern that only the model sees: a search for the keys, a fire drill (not a pet:
+"ze eet uit de bak van de hond" is neglect)."""
+_ANSWERS_NO = re.compile(r"(?:nee|neen|nope)\b")
+"""An answer that starts with "nee" ("nee nu geen direct gevaar meer, hij is weg") denies the danger it names."""
 _NO_DANGER = re.compile(r"\b(?:geen|niet in) (?:direct |acuut |acute )?(?:gevaar|dreiging)\b")
 """Someone who says there is no danger now ("nee nu geen direct gevaar meer, hij is weg") is believed
 on the 112; the other kinds of concern stay."""
@@ -931,13 +944,16 @@ def assess(text: str) -> Concern | None:
         return None
     found = _concepts(norm)
     kinds = _ruled(norm, found)
+    if not kinds and _NO_DANGER.search(norm) and not _ANSWERS_NO.match(norm) and "acute" in _ruled(
+            norm, found, believe_no_danger=False):
+        kinds = {"unspecified"}  # "een mes in zijn tas, geen direct gevaar": no 112, still a concern
     learned, words = model(), features(norm)
     if not kinds:
-        if _SHORT_DENIAL.match(norm) or not learned.concern.says_yes(words) or evidence(
-                learned.concern, words) < MIN_EVIDENCE:
+        if _SHORT_DENIAL.match(norm) or any(name in found for name in _MODEL_ONLY_GUARDS) or not (
+                learned.concern.says_yes(words)) or evidence(learned.concern, words) < MIN_EVIDENCE:
             return None
         kinds = {"unspecified"}
-    if learned.self_harm.says_yes(words):
+    if learned.self_harm.says_yes(words) and evidence(learned.self_harm, words) >= MIN_EVIDENCE:
         kinds.add("self_harm")
     acute = (_acute(kinds, found) or learned.acute.says_yes(words)) and not _NO_DANGER.search(norm)
     return Concern(kinds=frozenset(kinds), acute=acute)
@@ -949,14 +965,14 @@ def ruled(text: str) -> set[str]:
     return set() if TOPIC.search(norm) and not PERSON.search(norm) else _ruled(norm, _concepts(norm))
 
 
-def _ruled(norm: str, found: _Concepts) -> set[str]:
+def _ruled(norm: str, found: _Concepts, believe_no_danger: bool = True) -> set[str]:
     told = {rule.kind for rule in RULES if _fires(rule, found)}
     named = {kind for kind, pattern in _PATTERNS.items()
              if any(not _NEGATED.search(norm, max(0, sign.start() - 40), sign.start()) for sign in pattern.finditer(norm))}
     if named and not named & told and all(_explained(kind, found) for kind in named):
         named = set()
     kinds = named | told
-    if _NO_DANGER.search(norm):
+    if believe_no_danger and _NO_DANGER.search(norm):
         kinds.discard("acute")
     return kinds
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wijkwijzer.core.learned import Head, features, heads_from_json, load, model_file
+from wijkwijzer.core.learned import STEM_LENGTH, Head, features, heads_from_json, load, model_file
 
 MODEL_FILE = model_file("safety")
 HEADS = ("concern", "self_harm", "acute")
@@ -33,7 +33,7 @@ NO_EVIDENCE = frozenset("""
     de het een en of maar want dus dat die dit deze ze zij hij hem haar hun ik je jij we wij u ons onze mijn mn zn
     is was zijn waren wordt worden heeft hebben had kan kunnen moet moeten mag wil willen gaat gaan komt komen
     doet doen zegt zeggen zei er mee in op aan bij met voor na naar over uit van door tot om te al ook nog niet
-    geen wel erg heel zeer veel steeds vaak soms nu toen dan als waar wie wat hoe wanneer omdat terwijl sinds
+    geen wel erg heel zeer veel meer weer steeds vaak soms nu toen dan als waar wie wat hoe wanneer omdat terwijl sinds
     vanaf tegen zonder tussen eens blijven weet leerling leerlingen ll lln kind kinderen jongen jongens meisje
     meisjes ouders vader moeder groep gr klas school juf meester thuis gezin familie
 """.split())
@@ -44,10 +44,15 @@ MIN_EVIDENCE = 0.35
 :data:`NO_EVIDENCE` (each of the model's concerns in the tune sets has one of at least 0.4)."""
 
 
+_NO_EVIDENCE_STEMS = frozenset(word[:STEM_LENGTH] for word in NO_EVIDENCE if len(word) > STEM_LENGTH)
+
+
 def evidence(head: Head, found: set[str]) -> float:
-    """The strongest weight ``head`` gives a feature of ``found`` that holds a word of substance."""
+    """The strongest weight ``head`` gives a feature of ``found`` that holds a word of substance
+    (a word's beginning counts as the word: "blijv" of "blijven" is no evidence either)."""
     return max((head.weights.get(feature, 0.0) for feature in found
-                if not set(feature.partition(":")[2].split()) <= NO_EVIDENCE), default=0.0)
+                if not set(feature.partition(":")[2].split()) <= (
+                    _NO_EVIDENCE_STEMS if feature.startswith("s:") else NO_EVIDENCE)), default=0.0)
 
 
 @lru_cache(maxsize=1)
