@@ -1077,6 +1077,32 @@ async def test_a_safety_worry_in_a_route_question_gets_the_safety_answer_first_a
     assert danger.has("Direct gevaar: bel 112"), danger.text
 
 
+async def test_a_sign_of_abuse_told_in_the_middle_of_a_route_starts_the_meldcode(start):
+    s = await start()
+    await s.send("een leerling is de laatste tijd vaak afwezig")
+    await s.send("ja")
+    worry = await s.send("hmm nu ik erover nadenk maak ik me eigenlijk zorgen over mishandeling thuis")
+    assert worry.texts[0].startswith("Dit klinkt als zorg") and not worry.has("Bel meteen 112"), worry.text
+    assert worry.has("Zorg om de veiligheid van een kind") and "Gaat om medewerker" in worry.choices, worry.text
+    assert (await s.send("nee geen direct gevaar")).has("Stap 1: signalen vastleggen")
+
+
+async def test_a_worry_that_answers_the_steps_safety_option_takes_it(start):
+    s = await start()
+    await s.send("mag ik een leerling met naam bespreken buiten school zonder dat ouders het goed vinden")
+    worry = await s.send("het gesprek met ouders gaf me juist zorgen over de veiligheid thuis")
+    assert worry.texts[0].startswith("Dit klinkt als zorg"), worry.text
+    assert "Gaat om medewerker" in worry.choices and not worry.has("Stap 3"), worry.text
+
+
+async def test_a_step_question_answered_in_its_own_words_with_a_no(start):
+    s = await start()
+    await s.send("ll zit al 5 weken thuis")
+    await s.send("ja")
+    back = await s.send("ze gaat nog niet, blijft thuis")
+    assert back.has("Het SWV zoekt mee") and "Plan voor terugkeer" in back.choices, back.text
+
+
 async def test_how_long_about_a_term_opens_its_step_and_who_applies_comes_from_the_step(start):
     s = await start()
     opp = await s.send("binnen hoeveel tijd moet een opp er zijn")

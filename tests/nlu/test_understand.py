@@ -203,3 +203,35 @@ def test_which_wijkberichten_do_i_get_is_about_subscriptions(kb):
 def test_phrasings_of_the_eighth_session_sets(kb, text, intent, entities):
     understood = understand(text, kb)
     assert understood.intent == intent and entities.items() <= understood.entities.items(), understood.to_json()
+
+
+@pytest.mark.parametrize(("text", "intent", "entities", "situation"), [
+    # a worry about one child is the route from signaleren, not a trend (dev16)
+    ("ik maak me zorgen over een meisje, ze wordt steeds stiller", "route", {"route": "algemeen"}, "algemeen.signaleren"),
+    # "het goed vinden" is consent, no expertise; "nog niet veel uren" no trend (dev16)
+    ("mag ik een ll met naam bespreken zonder dat ouders het goed vinden", "route", {"route": "algemeen"},
+     "algemeen.ouders_betrekken"),
+    ("ll komt vaak te laat en is af en toe afwezig, nog niet veel uren", "route", {"route": "verzuim"},
+     "verzuim.onder_grens"),
+    # a step by what was done: the class's own approach, the MDO's agreements (dev16)
+    ("de leerkracht heeft de aanpak aangepast, nu 6 weken bezig, hoe verder", "route", {"route": "algemeen"},
+     "algemeen.basisondersteuning"),
+    ("in het ot afspraken gemaakt, nu kijken of de doelen gehaald zijn", "route", {"route": "algemeen"},
+     "algemeen.evaluatie_ot"),
+    # a sign of abuse named in a route question with no step of its own: the meldcode, from its start (dev16)
+    ("nu ik erover nadenk maak ik me eigenlijk zorgen over mishandeling thuis", "route", {"route": "meldcode"}, None),
+    # ... but a child not back after the holiday keeps the verzuim route it names (dev2)
+    ("twee broertjes zijn na de kerstvakantie gewoon niet meer teruggekomen", "route", {"route": "verzuim"}, None),
+    # what to do with, how to go on, what happens after: route questions, no expertise or term (dev16)
+    ("wat moet ik doen met een thuiszitter", "route", {"route": "verzuim"}, "verzuim.thuiszitter"),
+    ("we hebben een terugkeerplan gemaakt, hoe nu verder", "route", {"route": "verzuim"}, "verzuim.terugkeer"),
+    ("wat gebeurt er allemaal na het ot", "route", {"route": "algemeen"}, "algemeen.ot_mdo"),
+    # the user's own work, and the person behind a role, are off topic (dev16)
+    ("mag ik vrijdag eerder weg van mijn werk voor een afspraak", "unknown", {}, None),
+    ("heeft de lpa van laak zelf ook kinderen", "unknown", {}, None),
+    ("hoeveel uur per week werkt een smw'er eigenlijk op een school", "unknown", {}, None),
+])
+def test_phrasings_of_the_ninth_session_sets(kb, text, intent, entities, situation):
+    understood = understand(text, kb)
+    assert understood.intent == intent and entities.items() <= understood.entities.items(), understood.to_json()
+    assert understood.situation == situation

@@ -223,7 +223,7 @@ def echoed_option(text: str, question: str, labels: Sequence[str]) -> int | None
     if len(yes) != 1 or len(no) != 1:
         return None
     words = normalize(text).split()
-    said_plans = _PLANS & set(words)
+    said_plans = _PLANS & set(words) - set(normalize(question).split())  # "ze gaat nog niet" to "Gaat de leerling …?"
     if said_plans == {"gaat"} and re.search(r"\b(?:het gaat|gaat het)\b", " ".join(words)):
         said_plans = frozenset()  # "het gaat nu duidelijk beter": how it goes, no plan
     if said_plans:

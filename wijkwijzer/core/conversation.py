@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
 
-from wijkwijzer.core.answers import acknowledges, pick_option, resumed, stops
+from wijkwijzer.core.answers import acknowledges, loose_option, pick_option, resumed, stops
 from wijkwijzer.core.copy import Copy as BaseCopy
 from wijkwijzer.core.copy import CopyBook
 from wijkwijzer.core.intents import BY_NAME, INTENT_NAMES, SOCIAL
@@ -252,6 +252,8 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
     if request.concern is not None:
         if pending.free_text or (pending.safety and (chosen or understanding.intent in pending.intents)):
             return Decision.ANSWER
+        if "route" in pending.intents and loose_option(request.text, pending.choices) is not None:
+            return Decision.ANSWER  # "het gesprek gaf me zorgen over de veiligheid" to "Zorg om veiligheid"
         return Decision.NEW
     if chosen:
         return Decision.ANSWER

@@ -261,7 +261,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(mijn|mn) (\w+ )?(fiets|auto|scooter|brommer|portemonnee|buurman|buurvrouw|buren|kat|hond|poes)\b",
         r"borrel\b",  # also "netwerkborrel"
         r"\b(getrouwd|vrijgezel|verjaardag|huisdier|jarig)\b", r"\bhoe oud (is|zijn|was)\b", r"\b(kat|hond|poes) van\b",
-        r"\bzelf (kinderen|kids|een gezin)\b", _stems("fysio kinderfysio fysiotherap"),
+        r"\bzelf (ook )?(kinderen|kids|een gezin)\b", _stems("fysio kinderfysio fysiotherap"),
+        # the user's own work and the hours of the person behind a role
+        r"\b(van|op|naar) (mijn|mn) werk\b", r"\bhoeveel uur (per week |in de week |per dag )?(werkt|werken|zit|zitten)\b",
         # someone to go to outside the school's partners: "weet jij een goede huisarts in de schilderswijk"
         r"\b(een|nog een) (goede|leuke|fijne|betrouwbare) (huisarts|dokter|tandarts|logopedist\w*|psycholoog|"
         r"kinderpsycholoog|oppas|kapper|bso|sportclub|zwemles)\b",
@@ -293,8 +295,13 @@ CUES: dict[str, re.Pattern[str]] = {
         aanvragen aanvraag aanvraagt opstellen maken schrijven invullen starten regelen organiseren plannen inschakelen
         indienen melden doorverwijzen verwijzen opzetten evalueren bespreken inzetten aanpakken verlengen
     """)),
-    "expertise_cue": _any(_words("ervaring expertise gespecialiseerd specialisatie specialist deskundig kennis goed "
-                                 "terecht expertisekaart opvangen plek_voor"), r"\b(veel|iets|wat) met \w+ doe[nt]?\b",
+    "expertise_cue": _any(_words("ervaring expertise gespecialiseerd specialisatie specialist deskundig kennis "
+                                 "terecht expertisekaart opvangen plek_voor"),
+                          # "goed in autisme", not "het goed vinden" (consent) or "gaat goed"
+                          r"\bgoed\b(?! (?:vinden|vindt|vonden|keuren|gekeurd|gaat|ging|gegaan|genoeg|is|was)\b)",
+                          r"\b(veel|iets|wat) met \w+ doe[nt]?\b",
+                          # "doet veel met autisme", not "wat moet ik doen met een thuiszitter" (a route question)
+                          r"(?<!moet ik )(?<!moeten we )(?<!moet je )(?<!kan ik )"
                           r"\b(doet|doen|kan|kunnen|werkt|werken) (iets |wat |veel )?(met|aan)\b"),
     # What a school offers: "welke expertise heeft de vliegerwolk", "waar is die school goed in".
     "school_profile": _any(r"\b(welke|wat voor|wat voor een) (expertise|expertises|specialisatie|specialisaties|"
@@ -327,10 +334,18 @@ CUES: dict[str, re.Pattern[str]] = {
                      r"(mee )?(doen|mee)\b",
                      r"\b(en|wat) nu\b", r"\bwat (moet|kan|moeten|kunnen) (ik|we|wij)$", r"\bwaar (moet ik )?(begin|beginnen|start|starten) (ik|we|je)?\b",
                      r"\bhoe pak (ik|je|we) (dit|dat|het|zoiets) aan\b", r"\bwat is (hier )?wijsheid\b",
-                     r"\b(we|ik) (komen|kom) (er )?(\w+ ){0,4}niet (meer )?uit\b", r"\bwat (zijn|is) (de )?volgende stap"),
+                     r"\b(we|ik) (komen|kom) (er )?(\w+ ){0,4}niet (meer )?uit\b", r"\bwat (zijn|is) (de )?volgende stap",
+                     r"\bhoe (nu |dan )?verder\b"),
     # A child or family a route question is about.
     "child_word": _any(_words("kind kinderen kindje leerling leerlingen leerlinge meisje meid jongen zoon dochter "
                               "kleuter kleuters peuter baby puber broer broertje zus zusje gezin gezinnen pupil")),
+    # "wat gebeurt er na het ot", "welke uitkomsten zijn er mogelijk": how the process goes on
+    "process_question": _any(r"\bwat gebeurt er (allemaal |dan |daarna )?(na|bij|in|tijdens|daarna|dan)\b",
+                             r"\bwelke (uitkomsten|opties|mogelijkheden|vervolgstappen)\b",
+                             r"\bwat (zijn|is) (de|mijn|onze) (opties|mogelijkheden|uitkomst|uitkomsten)\b"),
+    # "ik maak me zorgen over een jongen, hij trekt zich terug": one child, a worry: the route from signaleren
+    "worry_one": _any(r"\b(zorgen|bezorgd) (over|om) (een|die|dat|deze|onze|mijn) (ll|leerling|leerlinge|jongen|meisje|meid|"
+                      r"kind|kleuter|broertje|zusje)\b"),
     # One child the message is about ("een jongen uit gr 7", "meisje uit groep 5").
     "one_child": _any(r"\b(een|die|dat|deze) (ll|leerling|leerlinge|jongen|meisje|meid|kind|kleuter)\b",
                       r"\b(ll|leerling|leerlinge|jongen|meisje|meid|kind|kleuter) (uit|in|van) (gr|groep)\b"),
@@ -342,7 +357,7 @@ CUES: dict[str, re.Pattern[str]] = {
     # A trend someone sees: with a thema it is a signal ("we merken steeds meer schoolweigering").
     "trend": _any(r"\bwe (merken|zien|constateren|horen|signaleren)\b", r"\b(merken|zien|horen) we\b",
                   r"\b(zie|merk|hoor) ik\b", r"\bik (merk|signaleer|constateer)\b", r"\bhoor van\b", r"\bvalt (me|mij|ons) op\b", r"\bloopt op\b",
-                  r"\bwordt een probleem\b", r"\b(echt |heel |enorm |erg |ontzettend )?(veel|meerdere)\b",
+                  r"\bwordt een probleem\b", r"(?<!niet )(?<!geen )\b(echt |heel |enorm |erg |ontzettend )?(veel|meerdere)\b",
                   r"\b(steeds|alsmaar|almaar|veel) (meer|vaker)\b", r"\bopvallend (veel|vaak)\b",
                   r"\bstapelt (zich )?op\b",
                   _words("toename toenemend toenemende neemt_toe nemen_toe groeiend groeiende")),
@@ -504,6 +519,10 @@ RULES: tuple[Rule, ...] = (
     Rule("route", CONCERN_CONFIDENCE, ("concern", "child_word"), unless=("signal_start", "signal_word", "tell_something", "trend", "complaint",
                                               "rol", "who_strict", "what_is", "report_word", "signals_plural",
                                               "urgent_start")),
+    Rule("route", 0.88, ("process_question", "situation"), unless=("who_strict", "rol", "expertise_cue", "school",
+                                                                   "signal_start", "off_topic")),
+    Rule("route", 0.88, ("worry_one", "situation"), unless=("what_is", "who_strict", "rol", "signal_start", "signal_word",
+                                                            "expertise_cue", "off_topic", "child_named")),
     # "het gaat niet lekker met een jongen uit gr 7": one child's situation, told: the route from its step
     Rule("route", 0.85, ("one_child", "situation"), unless=("what_is", "who_strict", "rol", "signal_start", "signal_word",
                                                            "tell_something", "trend", "complaint", "expertise_cue",
@@ -843,7 +862,13 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
         return Understanding("unknown", confidence, _empty(), followup=_followup(reading.features),
                              here="here" in reading.features, outside=reading.outside, named=found,
                              asks_who="who_that" in reading.features)
-    found["route"] = _route(norm, found["begrip"], reading, kb) if intent == "route" else None
+    if intent == "route" and _meldcode_first(text, reading, kb):
+        reading.situation = None  # safety first: "zorgen over mishandeling thuis" starts the meldcode
+        found["route"] = "meldcode"
+    else:
+        found["route"] = _route(norm, found["begrip"], reading, kb) if intent == "route" else None
+    if found["route"] and reading.situation and _route_of(reading.situation) != found["route"]:
+        reading.situation = None  # "zorgen over mishandeling": the meldcode it names, not the ondersteuningsroute's step
     found["thema"] = reading.thema
     features = reading.features
     human = "human" in features and intent == "partner_lookup"
@@ -1142,6 +1167,34 @@ def _thema(norm: str) -> str | None:
     return best if scores[best] >= 1 else None
 
 
+def _meldcode_first(text: str, reading: _Reading, kb: KnowledgeBase) -> bool:
+    """A route question that names a sign of abuse or neglect (a kind the rules name, not only the
+    model's hunch) and no step of its own beyond a route's start: the meldcode, from its start.
+    A step asked about ("ouders weigeren hulp en ik maak me zorgen …") keeps its step; the safety
+    answer comes first either way. Asks the assessment the agent makes anyway (cached)."""
+    situation = reading.situation
+    if situation and (_route_of(situation) == "meldcode" or situation not in _route_starts(kb)):
+        return False
+    if any(route != "meldcode" for route, _ in _ROUTE_WORDS.found(normalize(text))):
+        return False  # "… niet meer teruggekomen": the verzuim route it names, the safety answer first
+    concern = assess(text)
+    return concern is not None and bool(concern.kinds - _NOT_MELDCODE_FIRST)
+
+
+_NOT_MELDCODE_FIRST = frozenset({"unspecified", "achterlating"})
+"""Concerns that keep the route the message is about: the model's hunch alone, and a child not back
+after a holiday (the verzuim route's absolute verzuim; the safety answer offers the meldcode)."""
+
+
+def _route_starts(kb: KnowledgeBase) -> set[str]:
+    return {entry.start for entry in kb.entries.values()} | {f"route:{route}" for route in kb.entries}
+
+
+def _route_of(situation: str) -> str:
+    """The route of a situation: a step id ("verzuim.melden") or a whole route ("route:verzuim")."""
+    return situation.removeprefix("route:").split(".")[0]
+
+
 def _route(norm: str, begrip: str | None, reading: _Reading, kb: KnowledgeBase) -> str | None:
     """The route the message names, else the route of the situation it describes, the meldcode
     for a concern about a child's safety, the verzuim route for absence, else the route of the
@@ -1150,7 +1203,7 @@ def _route(norm: str, begrip: str | None, reading: _Reading, kb: KnowledgeBase) 
     if named:
         return named
     if reading.situation:
-        return reading.situation.removeprefix("route:").split(".")[0]
+        return _route_of(reading.situation)
     if "concern" in reading.features:
         return "meldcode"
     if reading.thema == "verzuim" and not begrip:
