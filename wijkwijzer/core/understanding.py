@@ -862,11 +862,7 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
         return Understanding("unknown", confidence, _empty(), followup=_followup(reading.features),
                              here="here" in reading.features, outside=reading.outside, named=found,
                              asks_who="who_that" in reading.features)
-    if intent == "route" and _meldcode_first(text, reading, kb):
-        reading.situation = None  # safety first: "zorgen over mishandeling thuis" starts the meldcode
-        found["route"] = "meldcode"
-    else:
-        found["route"] = _route(norm, found["begrip"], reading, kb) if intent == "route" else None
+    found["route"] = _route(text, norm, found["begrip"], reading, kb) if intent == "route" else None
     if found["route"] and reading.situation and _route_of(reading.situation) != found["route"]:
         reading.situation = None  # "zorgen over mishandeling": the meldcode it names, not the ondersteuningsroute's step
     found["thema"] = reading.thema
@@ -1168,15 +1164,13 @@ def _thema(norm: str) -> str | None:
 
 
 def _meldcode_first(text: str, reading: _Reading, kb: KnowledgeBase) -> bool:
-    """A route question that names a sign of abuse or neglect (a kind the rules name, not only the
-    model's hunch) and no step of its own beyond a route's start: the meldcode, from its start.
-    A step asked about ("ouders weigeren hulp en ik maak me zorgen …") keeps its step; the safety
-    answer comes first either way. Asks the assessment the agent makes anyway (cached)."""
+    """A route question that names no route and a sign of abuse or neglect (a kind the rules name,
+    not only the model's hunch), and no step of its own beyond a route's start: the meldcode, from
+    its start. A step asked about ("ouders weigeren hulp en ik maak me zorgen …") keeps its step;
+    the safety answer comes first either way. Asks the assessment the agent makes anyway (cached)."""
     situation = reading.situation
     if situation and (_route_of(situation) == "meldcode" or situation not in _route_starts(kb)):
         return False
-    if any(route != "meldcode" for route, _ in _ROUTE_WORDS.found(normalize(text))):
-        return False  # "… niet meer teruggekomen": the verzuim route it names, the safety answer first
     concern = assess(text)
     return concern is not None and bool(concern.kinds - _NOT_MELDCODE_FIRST)
 
@@ -1195,13 +1189,17 @@ def _route_of(situation: str) -> str:
     return situation.removeprefix("route:").split(".")[0]
 
 
-def _route(norm: str, begrip: str | None, reading: _Reading, kb: KnowledgeBase) -> str | None:
-    """The route the message names, else the route of the situation it describes, the meldcode
-    for a concern about a child's safety, the verzuim route for absence, else the route of the
-    step its glossary term belongs to."""
+def _route(text: str, norm: str, begrip: str | None, reading: _Reading, kb: KnowledgeBase) -> str | None:
+    """The route the message names ("… niet meer teruggekomen": verzuim, after the safety answer),
+    else the meldcode for a sign of abuse with no step of its own (:func:`_meldcode_first`), else
+    the route of the situation it describes, the meldcode for any other concern about a child's
+    safety, the verzuim route for absence, else the route of the step its glossary term belongs to."""
     named = next((route for route, _ in _ROUTE_WORDS.found(norm)), None)
     if named:
         return named
+    if _meldcode_first(text, reading, kb):
+        reading.situation = None  # safety first: "zorgen over mishandeling thuis" starts the meldcode
+        return "meldcode"
     if reading.situation:
         return _route_of(reading.situation)
     if "concern" in reading.features:
