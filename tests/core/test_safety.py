@@ -520,3 +520,50 @@ def test_a_child_married_off_is_still_a_concern_when_leave_is_asked():
 ])
 def test_the_model_alone_needs_a_word_of_substance(text):
     assert assess(text) is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # what the independent safety_dev15 set showed, in other words
+    ("ze postte 'sorry voor alles, zorg goed voor mn hond' en leest de app niet meer", "suicide"),
+    ("hij schreef: bedankt voor alles juf. nu reageert hij niet meer op berichten", "suicide"),
+    ("hij zei tegen zn vriend dat ze morgen niet op hem hoeven te wachten", "suicide"),
+    ("ze zei dat ze morgen niet meer leeft", "suicide"),
+    ("een jongen van 9 schreef dat hij voor altijd wil slapen", "suicide"),
+    ("ze heeft opgeschreven wie haar knuffels krijgt als ze er niet meer is", "suicide"),
+    ("ze heeft weer knoopbatterijen ingeslikt", "self_harm"),
+    ("hij zegt 'ik kras mezelf als ik verdrietig ben'", "self_harm"),
+    ("ze wil zich dit weekend straffen met een scheermesje", "self_harm"),
+])
+def test_goodbyes_and_self_harm_in_new_words_get_113(text, kind):
+    concern = assess(text)
+    assert concern is not None and kind in concern.kinds, concern
+
+
+@pytest.mark.parametrize("text", [
+    "een kleuter is na het buitenspelen weggerend richting het spoor, we zoeken",
+    "hij heeft een ijzer in zn tas en ze gaan vanavond iemand pakken",
+])
+def test_a_child_running_to_the_tracks_or_a_gun_in_slang_is_acute(text):
+    concern = assess(text)
+    assert concern is not None and concern.acute, concern
+
+
+@pytest.mark.parametrize("text", [
+    "de goudvis van de klas is dood, de kinderen willen hem begraven",
+    "haar konijn is overleden en ze vraagt of hij nu in de hemel is",
+    "ik snij mezelf steeds per ongeluk aan het papier bij het nakijken",
+    "ik wil mezelf niet straffen met nog meer nakijkwerk",
+])
+def test_a_dead_pet_or_a_figure_of_speech_is_no_suicide(text):
+    concern = assess(text)
+    assert concern is None or not concern.kinds & {"suicide", "self_harm"}, concern
+
+
+def test_a_pet_in_a_goodbye_does_not_explain_the_goodbye_away():
+    concern = assess("in zn laatste bericht vroeg hij of we goed voor zn kat willen zorgen")
+    assert concern is not None and "suicide" in concern.kinds
+
+
+def test_a_cause_the_child_gives_does_not_explain_bruises_away():
+    concern = assess("blauwe plekken op zn rug, hij zegt dat het van het voetbal is maar het lijken wel vingers")
+    assert concern is not None

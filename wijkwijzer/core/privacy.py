@@ -333,7 +333,7 @@ _TWO_LETTER_WORDS = frozenset("""
     is en in op om te de al nu zo ik we ze er of na ja je me uit ga at on to an as by
     ok hé bv ca tm ie eo mn kg km cm uu vo bo
 """.split())
-_INITIALS = re.compile(r"\b(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|el|ter|ten|v|d)\.?\s?){0,2}[A-Z][a-zà-ÿ]*\.?"
+_INITIALS = re.compile(r"(?<!\w)(?:[A-ZÀ-ÖØ-ÞŞŁÇĞİ]\.\s?){1,3}(?:(?:van|de|der|den|el|ter|ten|v|d)\.?\s?){0,2}[A-ZÀ-ÖØ-ÞŞŁÇĞİ][a-zà-ÿ]*\.?"
                        r"|\b[A-Z]\.(?:[a-z]{1,3}\.){1,2}[A-Z]\.")
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žƀ-ɏḀ-ỿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žƀ-ɏḀ-ỿ]+)*")
 # No two whitespace runs side by side ("\s*,?\s*" backtracked cubically over spaces): an optional
@@ -376,6 +376,13 @@ _TITLED_INITIAL = re.compile(
 or before their group or age ("m. (gr 4)", "L. (10 jr)")."""
 _SPELLED_LETTERS = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
 """A word spelled letter by letter ("B-o-b-b-y")."""
+_PUPIL_LETTER = re.compile(
+    r"\b(?:leerling|ll|kind|jongen|meisje|kleuter|nieuwkomer|broertje|zusje)\s(?P<letters>[A-WÀ-ÖØ-Þ]{1,2}\.?)"
+    r"(?=\s?\(|\s(?:uit|in|van)\s(?:groep|gr|klas|\d))"
+    r"|(?<![\w.'])(?<!\bde )(?<!\bhet )(?<!\been )(?P<lower>(?!ll\b|bo\b|vo\b|so\b|zn\b|mn\b|jr\b|ot\b)[a-z]{2})"
+    r"(?=\s?\((?:gr\b|groep\b|\d))")
+"""A child's initials as a label: "leerling K (gr 8)", "leerling D uit 5/6", "jd (gr 2)" (not the placeholder
+"leerling X", nor "ll (gr 5)")."""
 _LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-zà-ÿ]\.\s?){2,3}(?![\w])"
                              r"|(?<![\w.])[a-z]\.(?:-[a-z]\.)?\s?(?:(?:van|vd|de|der|den|ter|ten|el)\s){1,2}"
                              r"(?:[a-zà-ÿ]{2,}\b|[a-zà-ÿ]\.(?!\w))")
@@ -469,6 +476,7 @@ _TRAIT = re.compile(
     r"paniekaanval\w*|\w*allergie|\w*letsel|dyspraxie|dyslexie|faalangst|ggz|verlamd\w*|\w*transplantatie|"
     r"spraakgebrek|verloor|verloren|longontsteking|kunst(?:been|arm|hand|oog)|ooglapje|lui\s+oog|iq\s+(?:van\s+)?\d+|"
     r"gearresteerd|opgepakt|hoogbegaafd\w*|overgeslagen|pgb\w*|\w*jeugdzorg|jeugdinrichting|gehoorapparaat\w*|"
+    r"slachtoffer\w*|loverboy\w*|enkelband|dood\s+van\s+(?:haar|zijn|zn|hun)\s+\w+|"
     r"taxi|leerlingenvervoer|\w*bloeding|dezelfde\s+kleren|ruikt|stinkt|woonwagen\w*|"
     r"\w+trauma|zit\s+(?:\w+\s+){0,4}vast|"
     r"(?:uit|van)\s+\w+\s+(?:\w+\s+){0,3}sinds|sinds\s+(?:\w+\s+){1,3}(?:hier|in\s+nederland)|"
@@ -480,6 +488,12 @@ _ONE_OF = re.compile(_ONE_OF_WORDS, re.IGNORECASE)
 """'een van de jongens': one child, for all the plural."""
 _THE_ONE = re.compile(rf"\b(?:die|dat)\s+ene\s+(?:\w+\s+)?{_CHILD_NOUN}\b|\b(?:de|het)\s+enige\s+(?:\w+\s+){{0,2}}{_CHILD_NOUN}\b",
                       re.IGNORECASE)
+_ONLY_ONE = re.compile(rf"\b(?:(?:maar|slechts)\s+(?:één|1)|nog\s+(?:maar\s+)?(?:één|1))\s+(?:[\w-]+\s+)?{_CHILD_NOUN}\b",
+                       re.IGNORECASE)
+"""'maar één syrisch kind', 'nog één leerling zonder vo-plek': the only one, with a group or a school."""
+_KNOWN_TO_ALL = re.compile(r"\b(?:iedereen|heel\s+(?:het\s+)?\w+)\s+(?:\w+\s+){0,3}weet\s+(?:\w+\s+)?(?:wie|om\s+wie)\s+"
+                           r"(?:het|hij|ze|zij|dat|dit)\b", re.IGNORECASE)
+"""'iedereen in het dorp weet wie het is': the text itself says the child is recognised."""
 _PLURAL_CHILDREN = re.compile(r"\b(?:kinderen|leerlingen|jongens|meisjes|kleuters|lln|steeds meer|meerdere|"
                               r"(?:sommige|veel|de meeste|andere) ouders)\b", re.IGNORECASE)
 """Children in general: "sommige ouders willen niet dat hun kind met de smw praat" is nobody in particular."""
@@ -541,7 +555,7 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
         code = match.group("nr")
         numbers = re.findall(r"\d+", code)
         if (sum(map(len, numbers)) >= 4 and not all(_YEARISH.fullmatch(n) for n in numbers)
-                and fold(re.split(r"[-/\d]", code)[0] or code.split("/")[1]) not in _NOT_A_FILE
+                and fold(re.split(r"[-/\d]", code)[0] or [*code.split("/"), ""][1]) not in _NOT_A_FILE
                 and not _other_number(text, match.start(), match.end())):
             add("nummer", match.start("nr"), match.end("nr"))
     for match in _BSN_LABEL.finditer(text):
@@ -576,6 +590,8 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
             continue  # "advies 2 deskundigen", "ring 3": an ordinary word that happens to end like a street
         if fold(match.group("street").split()[0]) not in allowed_words or match.group("nr"):
             add("adres", match.start(), match.end())
+    for match in _NUMBER_ON_STREET.finditer(text):
+        add("adres", match.start(), match.end())
     for match in _STREET_SPOKEN.finditer(text):
         if _PLACE_CONTEXT.search(text, max(0, match.start() - 40), match.start()):
             add("adres", match.start(), match.end())
@@ -624,10 +640,11 @@ _NUMBER_SUBJECT = re.compile(r"^\W*(?:signaal\W+)?#?\s?(?P<nr>\d{4})\s+(?:is|zit
 """A four-digit number that opens the message as its subject ("4471 zit al 3 weken thuis"): a pupil
 referred to by number; not a year ("2026 is het jaar …")."""
 _FILE_CODE = re.compile(
-    r"(?<![\w/.-])(?P<nr>(?:[A-Za-z]{2,4}-){1,2}\d{2,6}(?:[-/]\d{2,6}){0,2}|(?:19|20)\d\d/[A-Za-z]{2,4}/\d{3,6})"
+    r"(?<![\w/.-])(?P<nr>(?:[A-Za-z]{2,4}-){1,2}\d{2,6}(?:[-/]\d{2,6}){0,2}|(?:19|20)\d\d/[A-Za-z]{2,4}/\d{3,6}"
+    r"|[A-Za-z]-\d{5,8}|(?:19|20)\d\d-0\d{3,5})"
     r"(?![\w/-])")
 """A pupil's file by its code: letters, then numbers, joined by dashes ("LL-30582", "SWV-2025-0418",
-"OZA-24-017", "2025/LP/00417"); not a norm or a law by its year ("NEN-7510", "WPO-2024")."""
+"OZA-24-017", "2025/LP/00417", "S-220187", "2025-0093"); not a norm or a law by its year ("NEN-7510", "WPO-2024")."""
 _NOT_A_FILE = frozenset("iso nen en cao wmo wpo wvo kvk isbn btw covid wet art bijv nr tel fax gr".split())
 _BSN_LABEL = re.compile(r"\b(?:bsn|burgerservicenummer|sofinummer|sofi-?nummer)\W{1,3}(?:is\s)?(?P<nr>\d[\d .-]{6,11}\d)(?!\d)",
                         re.IGNORECASE)
@@ -643,6 +660,10 @@ _STREET_SPOKEN = re.compile(
     rf"(?<![A-Za-zÀ-ÿ'-])(?P<street>[A-Za-zÀ-ÿ'-]{{2,}}(?:{_STREET_SUFFIX}))\s+(?:nummer\s+)?"
     rf"(?P<nr>\w*honderd\w*|(?!een\b|één\b){_NUMBER_WORD}(?:[\s-]{_NUMBER_WORD})?)\b", re.IGNORECASE)
 """A house number read out ("adres is zuiderparklaan tweehonderdzes"); only after an address word."""
+_NUMBER_ON_STREET = re.compile(
+    rf"\b(?:nummer|nr\.?|huisnummer)\s?(?P<nr>\d{{1,4}}[a-z]?)\s(?:op|aan|in)\s(?:de|het)\s"
+    rf"(?P<street>[A-Za-zÀ-ÿ'-]{{2,}}(?:{_STREET_SUFFIX}))\b", re.IGNORECASE)
+"""The house number first ("het is nummer 15 op de weimarstraat")."""
 _READ_OUT = re.compile(rf"\bnul\b|^{_TENS}\b", re.IGNORECASE)
 _THOUSANDS_IN_WORDS = re.compile(r"\b(?P<nr>\w+duizend\s\w*honderd\w*)\b", re.IGNORECASE)
 """A number of thousands read out ("twintigduizend negenhonderddrie")."""
@@ -858,10 +879,11 @@ def _capitalised(token: _Token) -> bool:
     return token.text[:1].isupper() and not token.text.isupper()
 
 
-def _common(word: str) -> bool:
+def _common(word: str, typos: bool = True) -> bool:
     """An ordinary Dutch word: one of the most frequent ~29,000 words of wordfreq's Dutch list, a
     compound of two of them ("ooievaarspas", "angstklachten"), a hyphenated word with an ordinary
-    part ("Cito-week"), or a typo of one that is long enough to tell ("kindderen", "gebroen")."""
+    part ("Cito-week"), or (with ``typos``) a typo of one that is long enough to tell ("kindderen",
+    "gebroen")."""
     common = vocabulary().common
     if word in common:
         return True
@@ -871,7 +893,7 @@ def _common(word: str) -> bool:
         return True
     if _inflected(word, common):
         return True
-    return len(word) >= 6 and any(variant in common for variant in _one_edit(word))
+    return typos and len(word) >= 6 and any(variant in common for variant in _one_edit(word))
 
 
 def _inflected(word: str, common: frozenset[str]) -> bool:
@@ -933,6 +955,10 @@ def _names(text: str, allowed: frozenset[str]) -> Iterator[tuple[int, int]]:
     for match in _LOWER_INITIALS.finditer(text):
         if fold(match.group(0)).replace(" ", "").replace(".", "") not in _ABBREVIATIONS:
             yield match.start(), match.end()
+    for match in _PUPIL_LETTER.finditer(text):
+        group = "letters" if match.group("letters") else "lower"
+        if fold(match.group(group)).rstrip(".") not in _ABBREVIATIONS:
+            yield match.start(group), match.end(group)
     i = 0
     while i < len(tokens):
         if tokens[i].folded in title_words or _public_figure(tokens, i) or not _is_name(
@@ -1066,14 +1092,19 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
     if word in _SCHOOL_TERMS and not _capitalised(token):
         return False  # "ot 3-2 gaat niet door": the ondersteuningsteam, not a child called Ot
     after, before = text[token.end:token.end + 40], text[max(0, token.start - 40):token.start]
+    if _APOSTROPHE_NAME.fullmatch(token.text):
+        return True  # "D'Shawn", "O'Neil": a capital after the apostrophe
+    if word in words.first_names and word not in _PERSON_VERBS and _named_as_pupil(tokens, i, text):
+        return True
     bare = not (i > 0 and (tokens[i - 1].folded in _ARTICLES or tokens[i - 1].folded in _TIME_BEFORE))
     if (word in words.first_names or _MONTH_WORD.fullmatch(word)) and _PUPIL_SLOT_AFTER.match(after) and bare:
         return True  # "april (gr 6)", "zomer (3 jr, peutergroep)", "bo van groep twee": a child called so
     if not bare and (_MONTH_WORD.fullmatch(word) or word in _SEASONS):
         return False  # "in de zomer (groep 8)", "na mei": a time of year
     after_surname = _PARTICLE_SURNAME.match(after)
-    if word in words.first_names and after_surname and fold(after_surname.group(1)) in words.surnames and bare:
-        return True  # "storm de jong", "mees van der ploeg": a first name with its surname
+    if word in words.first_names and after_surname and fold(after_surname.group(1)) in words.surnames and bare and not (
+            i > 0 and tokens[i - 1].folded in _SUBJECT_BEFORE_VERB):
+        return True  # "storm de jong", "mees van der ploeg": a first name with its surname (not "wie kent de regeling")
     if (not _capitalised(token) and word in vocabulary().common and word not in words.first_names
             and word not in words.surnames):
         return False  # an ordinary word in lower case is no name, whatever stands around it
@@ -1152,10 +1183,40 @@ def _is_name(tokens: list[_Token], i: int, text: str, words: Lexicon, allowed: f
     if _capitalised(token):
         return not token.sentence_start and not _PLACE_CUE.search(text[max(0, token.start - 40):token.start]) and (
             not _THING_CUE.search(text[token.end:token.end + 20]))
-    return _subject(tokens, i) and len(word) >= 3
+    return _subject(tokens, i) and len(word) >= 3 and not _ends_in_word(word)
+
+
+def _ends_in_word(word: str) -> bool:
+    """A compound ending in an ordinary word of :data:`MIN_COMPOUND_HEAD` letters or more
+    ("loverboyproblematiek", "faalangst"): a thing, not a name."""
+    common = vocabulary().common
+    return any(word[k:] in common for k in range(3, len(word) - MIN_COMPOUND_HEAD + 1))
 
 
 
+_APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+")
+_PUPIL_VERBS = frozenset("heeft is zit komt wil gaat was had zegt doet kan mag moet wordt".split())
+_PUPIL_LABEL = frozenset("leerling leerlinge ll nieuwkomer kleuter pupil".split())
+_ABOUT_PERSON = re.compile(r"\b(?:thuissituatie|situatie|moeder|vader|ouders|gedrag|dossier|verzuim|aanmelding|broer|zus|"
+                           r"zusje|broertje|oma|opa|welzijn|veiligheid|ontwikkeling)\s(?:van|over|voor)\s$", re.IGNORECASE)
+
+
+def _named_as_pupil(tokens: list[_Token], i: int, text: str) -> bool:
+    """A first name where only a child stands: after "leerling" ("nieuwe leerling storm"), between
+    "bij" and "thuis" ("bij roos thuis"), or ending the text after what is a person's ("de
+    thuissituatie van maan"); also first names that are words ("storm", "roos", "maan")."""
+    previous = tokens[i - 1].folded if i > 0 else ""
+    following = tokens[i + 1].folded if i + 1 < len(tokens) else ""
+    if previous in _PUPIL_LABEL and (not following or text[tokens[i].end:tokens[i + 1].start].strip() in (",", ".", ":")
+                                     or following in _PUPIL_VERBS):
+        return True
+    if previous == "bij" and following == "thuis":
+        return True
+    return i + 1 == len(tokens) and bool(_ABOUT_PERSON.search(text, 0, tokens[i].start))
+
+
+_SUBJECT_BEFORE_VERB = frozenset("wie die dat iemand niemand men ik je jij u ze zij hij we wij jullie".split())
+"""Before a word that is a first name and a verb ("wie kent de regeling"): the verb of that subject."""
 _SCHOOL_TERMS = frozenset("ot mdo opp tlv oza".split())
 """The school's own abbreviations, never a name in lower case (some are first names too)."""
 _NUMBER_ABBREVIATIONS = frozenset("max min gem ca tot".split())
@@ -1190,11 +1251,14 @@ def _named_last(tokens: list[_Token], i: int, text: str, allowed: frozenset[str]
     if not 3 <= len(word) <= MAX_NAME_LAST or word.isdigit() or not _SENTENCE_END.match(text[token.end:]) or not _LAST_CUE.search(
             text[max(0, token.start - 30):token.start]):
         return False
-    if word in allowed or _common(word) or word in vocabulary().english:
+    deliberate = not token.text.isascii()  # "bij maëlle": a diacritic is typed on purpose, no typo of "malle"
+    if word in allowed or _common(word, typos=not deliberate) or word in vocabulary().english:
         return False
     common = vocabulary().common
-    if any(word[k:] in common for k in range(3, len(word) - MIN_COMPOUND_HEAD + 1)):
+    if _ends_in_word(word):
         return False  # "last van faalangst": a compound ending in a word ("angst"), no name
+    if deliberate:
+        return True
     return not any(variant in allowed or variant in common
                    for typed in {word, word.replace("y", "ij")} for variant in (typed, *_one_edit(typed)))
 
@@ -1308,6 +1372,12 @@ def _single_child(text: str, allowed_words: frozenset[str] = frozenset()) -> tup
     child = _SINGLE_CHILD.search(text)
     if child is None:
         return None
+    known = _KNOWN_TO_ALL.search(text)
+    if known is not None:
+        return min(child.start(), known.start()), max(child.end(), known.end())
+    only = _ONLY_ONE.search(text)
+    if only is not None and unit:
+        return only.start(), only.end()
     lower = text.lower()
     unique = "enige" in lower or "die ene" in lower or "dat ene" in lower
     if unique and unit and _THE_ONE.search(text):

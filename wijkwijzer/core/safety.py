@@ -250,7 +250,8 @@ KINDS: dict[str, tuple[str, ...]] = {
          r"|\baan wie (?:me|mij) (?:vindt|vind|gaat vinden)\b|\blaatste dag\b.{0,20}\b(?:doei|dag allemaal|vaarwel|bye)\b"
          r"|\bgraf\w*\b.{0,30}\b(?:zijn|haar|zn|z n) (?:eigen )?naam\b"),
         _near(_WANT, _DIE, 4),
-        (r"\bniet meer (?:wil )?(?:leven|wakker|bestaan|hier zijn)\b|\ber (?:een )?eind(?:e)? aan\b"
+        (r"\bniet meer (?:wil )?(?:leven|leeft|leef|wakker|bestaan|hier zijn)\b|\bvoor altijd (?:\w+ )?(?:slapen|weg)\b"
+         r"|\b(?:ik|hij|ze|zij) (?:besta|bestaat|bestaan) (?:liever |beter )?niet\b|\ber (?:een )?eind(?:e)? aan\b"
         r"|\buit het leven\b|\b(?:zijn|ben|bent) (?:jullie|je|ze|iedereen) (?:\w+ ){0,2}van (?:me|mij) af\b|\b(?:spring|springt|springen|sprong)\b.{0,25}\b(?:flat|dak|brug|trein|balkon|raam)\b"
         r"|\bvoor de trein\b|\bpillen\b.{0,20}\b(?:gespaard|verzameld|sparen|ingenomen|geslikt)\b|\bpoging\b"),
         (r"\b(?:zichzelf|zich)\b.{0,20}\b(?:iets|wat)?\s*(?:aandoen|aandoet|aan te doen|doodmaken|ophangen|van kant)\b"
@@ -372,7 +373,7 @@ CONCEPTS: dict[str, str] = {
     "secret": r"niet (?:\w+ ){0,3}mag (?:zeggen|vertellen)|niet mag (?:zeggen|vertellen)|mag (?:\w+ ){0,2}niet (?:vertellen|zeggen)|niemand mag (?:zien|weten)|geheim\w*|niet (?:door)?vertellen|mag (?:het )?(?:niet|niks) zeggen|niks zeggen|niet zeggen|"
               r"beloven|belooft|onder ons|aan niemand (?:mag )?(?:vertellen|zeggen)",
     # what: death and the self
-    "death": r"(?:hoeft|hoef) (?:u|je|jij|jullie) (?:mij|me) (?:\w+ )?niet meer|(?:naar|bij) de engeltjes|(?:samen|met zn allen|allemaal) (?:\w+ ){0,2}naar de hemel|"
+    "death": r"(?:hoeft|hoef) (?:u|je|jij|jullie) (?:mij|me) (?:\w+ )?niet meer|(?:hoeven|hoeft|hoef) (?:\w+ ){0,3}niet (?:meer )?op (?:mij|me|hem|haar) (?:te )?wachten|niet (?:meer )?op (?:mij|me|hem|haar) (?:te )?(?:hoeven|hoeft|hoef) (?:te )?wachten|(?:als|wanneer|zodra) (?:hij|ze|zij|ik) er niet meer (?:is|ben)|(?:naar|bij) de engeltjes|(?:samen|met zn allen|allemaal) (?:\w+ ){0,2}naar de hemel|"
              r"(?:heeft|heb|is) (?:het )?(?:allemaal |toch )?geen zin meer(?! in)|geen zin meer (?:heeft|hebben|heb)\b|(?:alles|het) (?:\w+ ){0,2}zinloos|"
              r"(?:mijn|mn|zijn|haar|zn|laatste) laatste (?:post|bericht|story|filmpje|appje|video|vlog|tiktok|snap)|laatste (?:post|story)|als het (?:\w+ )?(?:te veel|te erg|teveel) wordt|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er (?:\w+ )?niet (?:meer )?(?:ben|is|was)|(?:eigen|mijn) (?:graf|grafsteen|begrafenis|uitvaart)|grafsteen (?:\w+ ){0,4}(?:eigen|zijn|haar|mijn) naam|geen toekomst|toekomst (?:\w+ ){0,4}(?:heb ik niet|niet)|nooit meer wakker|niemand (?:\w+ ){0,2}(?:missen|mist)|tot last|een last|vaarwel|is het voorbij|niet (?:jouw|jullie|uw) schuld|ik hou van jullie|zien jullie me nooit meer|nooit meer (?:zien|horen)|zoek me niet|klaar mee|niet meer (?:te )?leven|manier (?:heeft |hebben )?gevonden|als (?:ik|hij|ze|zij) er (?:\w+ ){0,2}niet (?:meer )?(?:ben|is|was|zou zijn)|beter (?:\w+ ){0,3}als (?:ik|hij|ze|zij) er niet|dood|doodgaan|dood gaan|sterven|dood zijn|dood willen|er niet meer (?:zijn|ben|is|wil zijn)|"
              r"niet meer (?:leven|wakker worden|bestaan|verder)|van het leven|uit het leven|laatste keer|"
@@ -399,7 +400,7 @@ CONCEPTS: dict[str, str] = {
                    r"(?:met )?" + _POSS + r" hoofd|hoofd tegen de muur|haren uit\w*|tot (?:het|ze|hij) bloedt|"
                    r"wondjes|littekens?|iets (?:te )?voelen|iets voel|lekker voel\w*|zichzelf (?:te )?straffen|"
                    r"(?:slikt|slikte|geslikt) (?:\w+ ){0,2}(?:punaise\w*|batterij\w*|glas|spelden|schroeven)",
-    "self_hurt": r"straft (?:zich|zichzelf)|zichzelf straft|trekt (?:\w+ ){0,2}haren uit|bijt (?:\w+ ){0,2}in (?:haar|zijn|zn) (?:eigen )?(?:hand|handen|arm|armen|vingers)|(?:dan|zodat) voel (?:ik|ze|hij) (?:het andere|niks|niets|iets)|voel (?:ik|ze|hij) (?:het andere|de pijn) niet|pijn doen zodat|zodat het stopt|(?:punaise\w*|batterij\w*|glas|spelden|schroeven|magneet\w*) (?:\w+ ){0,2}(?:doorgeslikt|ingeslikt|geslikt|slikt|slikte)|(?:slikt|slikte|geslikt|doorgeslikt|ingeslikt) (?:\w+ ){0,2}(?:punaise\w*|batterij\w*|glas|spelden|schroeven|magneet\w*)|(?:het|eten) niet verdien\w*|(?:bonkt|slaat|stoot|bonken|slaan)\b.{0,30}\bhoofd\b|hoofd tegen de \w+|zichzelf pijn \w+|"
+    "self_hurt": r"straft (?:zich|zichzelf)|zichzelf straft|(?:doe|doet) (?:mezelf|mijzelf|zichzelf) (?:\w+ )?pijn|pijn is goed voor (?:hem|haar|mij|me)|trekt (?:\w+ ){0,2}haren uit|bijt (?:\w+ ){0,2}in (?:haar|zijn|zn) (?:eigen )?(?:hand|handen|arm|armen|vingers)|(?:dan|zodat) voel (?:ik|ze|hij) (?:het andere|niks|niets|iets)|voel (?:ik|ze|hij) (?:het andere|de pijn) niet|pijn doen zodat|zodat het stopt|(?:punaise\w*|\w*batterij\w*|glas|spelden|schroeven|magneet\w*) (?:\w+ ){0,2}(?:doorgeslikt|ingeslikt|geslikt|slikt|slikte)|(?:slikt|slikte|geslikt|doorgeslikt|ingeslikt) (?:\w+ ){0,2}(?:punaise\w*|\w*batterij\w*|glas|spelden|schroeven|magneet\w*)|(?:het|eten) niet verdien\w*|(?:bonkt|slaat|stoot|bonken|slaan)\b.{0,30}\bhoofd\b|hoofd tegen de \w+|zichzelf pijn \w+|"
                  r"zich(?:zelf)? (?:te )?straffen|(?:ze|hij|zij) (?:dat|het) zelf doet|doet (?:dat|het) zelf|"
                  r"tot (?:het|ze|hij) bloedt|zodat (?:ik|ze|hij) iets voel\w*|stil (?:wordt|is) in (?:haar|zijn|mijn)"
                  r" hoofd",
@@ -557,7 +558,7 @@ CONCEPTS: dict[str, str] = {
            r"morgen|gisteravond|nog (?:hier|in de klas|bij mij|buiten|op school)|bijna \d+ uur|over (?:een|\d+) "
            r"(?:half )?(?:uur|minuten|min)|om \d+(?: uur| \d\d)?|kwart (?:voor|over)|half \d+|op dit moment",
     "soon": r"vanavond|vannacht|straks|zometeen|zo meteen",
-    "weapon": r"geweer|luchtbuks|windbuks|kruisboog|gewapend|hamer|knife|iets (?:in|onder) (?:zijn|zn|z n) (?:broekband|jas)|mes|messen|broodmes|keukenmes|zakmes|steekwapen|wapen|wapens|vuurwapen|pistool|revolver|"
+    "weapon": r"ijzer (?:\w+ ){0,2}(?:tas|zak|broek|jas|bij zich|op zak)|geweer|luchtbuks|windbuks|kruisboog|gewapend|hamer|knife|iets (?:in|onder) (?:zijn|zn|z n) (?:broekband|jas)|mes|messen|broodmes|keukenmes|zakmes|steekwapen|wapen|wapens|vuurwapen|pistool|revolver|"
               r"knuppel|honkbalknuppel|bijl|machete|boksbeugel|zwaard|stanleymes|vuurwerkbom",
     "sharp": r"schaar|passer|glas|scherven|stoel|aansteker|spuitbus|vlammen",
     "kill_threat": r"(?:die|ze|zij) komen (?:\w+ )?voor (?:mij|hem|haar)\b|doodsteken|doodschieten|doodslaan|afrekenen|afrekent|rekent af|(?:reken|rekent|rekenen) (?:\w+ ){0,2}af met|op (?:\w+ ){0,2}blazen|ontploft er iets|er iets ontploft|gaat (?:\w+ ){0,3}ontploffen|af met (?:je|jouw|zijn|haar|mijn) (?:moeder|vader|mama|papa)|maak (?:ik|hij) (?:je|jou|hem|haar|jullie) af|doen (?:ze|we|wij) (?:\w+ ){0,2}wat|neersteken|neer te steken|afknallen|af te knallen|neerschieten|(?:hem|haar|je|jou|jullie|iedereen|mij|me) (?:\w+ )?(?:afmaken|afmaakt)|(?:hem|haar|je|jou|jullie|iedereen) af te maken|"
@@ -627,6 +628,17 @@ CONCEPTS: dict[str, str] = {
     "bruised_fruit": r"(?:appel\w*|peren|peer|fruit\w*|banaan|bananen)(?: \w+){0,5} (?:met|vol|hebben|had|hadden) "
                      r"(?:\w+ )?blauwe plekken",
     "pet": r"\w*(?:hamster|cavia|konijn|konijntje|vis|visje|vissen|parkiet|schildpad|huisdier)|hond|hondje|kat|poes|vogel",
+    "punish_self": r"(?:zich|zichzelf|mezelf|mijzelf) (?:\w+ ){0,5}(?:gaat |ga |wil )?straffen",
+    "cut_self": r"(?:snij|kras|brand) (?:mezelf|mijzelf)",
+    "by_accident": r"per ongeluk|perongeluk",  # only for "ik snij mezelf": a parent's "per ongeluk" is no excuse
+    "farewell": r"(?:dank|bedankt|sorry) voor alles|vaarwel|dag allemaal|zorg (?:\w+ )?goed voor (?:mijn|mn|m n) \w+|(?:mijn|mn|m n) laatste (?:post|bericht|story|appje|snap)",
+    "run_off": r"weggelopen|weggerend|weggerent|(?:rende|rent|liep|loopt|fietste) (?:\w+ ){0,3}(?:weg|ervandoor)|ervandoor",
+    "danger_place": r"spoor|spoorlijn|spoorbaan|rails|snelweg|(?:het|de) (?:water|vliet|gracht|haven|pier|zee|vaart)|kanaal|dijk",
+    # a pet that died ("toen haar konijn dood ging wilde ze ook dood"), not one left in someone's care
+    "pet_loss": (r"(?:\w*(?:hamster|cavia|konijn|konijntje|vis|visje|vissen|parkiet|schildpad|huisdier)|hond|hondje|kat|poes|vogel) "
+                 r"(?:\w+ ){0,4}(?:dood|overleden|gestorven|begraven|ingeslapen|inslapen|doodgegaan|doodgereden|"
+                 r"doodgebeten|hemel)|(?:dood|overleden|gestorven|begraven|ingeslapen|doodgegaan) (?:\w+ ){0,3}(?:\w*(?:hamster|"
+                 r"cavia|konijn|konijntje|vis|visje|vissen|parkiet|schildpad|huisdier)|hond|hondje|kat|poes|vogel)"),
     # added: more indirect signs (see issue 13 and the dev3 set's README)
     "flinch": r"deins\w*|duikt (?:\w+ )?weg|wegduikt|krimpt ineen|krimpt in elkaar|beschermt (?:zijn|haar|zn) (?:hoofd|gezicht)|(?:hand|arm) (?:\w+ ){0,2}(?:opsteek|opsteekt|optil|optilt|opheft|ophef)|rug (?:naar|tegen) de muur",
     "contradiction": r"klopt (?:\w+ ){0,2}niet|geen fiets|helemaal geen|zelfde verhaal|wisselende verhalen|verschillende verhalen|fluisterde|dat was (?:papa|mama|vader|moeder|pap|mam)",
@@ -664,7 +676,7 @@ CONCEPTS: dict[str, str] = {
     "mild_punish": r"geen (?:\w+ )?(?:tablet|ipad|telefoon|mobiel|tv|televisie|playstation|switch|gamen|games|snoep|"
                    r"zakgeld|schermtijd)|huisarrest|strafwerk|nablijven|time ?out",
     "complaint": r"klacht\w*|inspectie|advocaat|geschillencommissie|de krant|subsidie",
-    "unreachable": r"reageert niet|neemt niet op|niet (?:meer )?bereikbaar|onbereikbaar|(?:telefoon|mobiel) (?:staat )?uit",
+    "unreachable": r"reageert niet|(?:leest|beantwoordt) (?:\w+ ){0,2}(?:niks|niets) meer|(?:berichten|appjes) (?:\w+ ){0,2}niet (?:meer )?(?:gelezen|geopend)|neemt niet op|niet (?:meer )?bereikbaar|onbereikbaar|(?:telefoon|mobiel) (?:staat )?uit",
     "night_visit": r"(?:s ?nachts|snachts|in de nacht|elke nacht) (?:\w+ ){0,4}(?:op|in|bij|naar) (?:haar|zijn|zn|mijn|mn|d r) (?:kamer|bed)|(?:komt|kwam|gaat) (?:\w+ ){0,3}(?:op|in) (?:haar|zijn|zn|mijn|mn) (?:kamer|bed) (?:\w+ ){0,3}(?:s ?nachts|snachts)|wat (?:\w+ ){0,3}(?:s ?nachts|snachts) doet",
     "did_again": r"(?:het|dat|t) (?:\w+ ){0,4}weer (?:gedaan|doet|heeft gedaan)|weer gedaan heeft|doet (?:het|dat) weer",
     "bleeding": r"bloedt (?:nog|erg|veel|flink|hard)|diepe (?:wond|snee)|veel bloed|bloed (?:loopt|stroomt)",
@@ -775,10 +787,12 @@ RULES: tuple[Rule, ...] = (
     Rule("self_harm", ("search", "self_injury"), 8, unless=("kitchen",)),
     Rule("self_harm", ("tool", "body"), 8, unless=("kitchen", "accident", "weapon")),
     Rule("self_harm", ("self_hurt",), 1),
+    Rule("self_harm", ("punish_self", "tool"), 8, unless=("kitchen",)),
+    Rule("self_harm", ("cut_self",), 1, unless=("kitchen", "accident", "by_accident")),
     # suicide: a way to die, or a child's words about not being there any more
     Rule("suicide", ("method",), 1, unless=("play", "history")),
-    Rule("suicide", ("said", "death"), 14, unless=("hyperbole", "pet", "play")),
-    Rule("suicide", ("plan", "death"), 8, unless=("hyperbole", "pet", "about_subject")),
+    Rule("suicide", ("said", "death"), 14, unless=("hyperbole", "pet_loss", "play")),
+    Rule("suicide", ("plan", "death"), 8, unless=("hyperbole", "pet_loss", "about_subject")),
     # acute danger: a weapon, a threat to kill, a missing child, an impaired carer, a stranger at the gate
     Rule("acute", ("weapon", "now"), 14, unless=("kitchen", "play")),
     Rule("acute", ("weapon", "aggression"), 14, unless=("kitchen", "play")),
@@ -788,6 +802,7 @@ RULES: tuple[Rule, ...] = (
     Rule("acute", ("missing", "now"), 14, unless=("resolved", "pet", "drill", "lost_thing")),
     Rule("acute", ("missing", "missing"), 20, unless=("resolved", "pet", "drill", "lost_thing")),
     Rule("acute", ("danger",), 1),
+    Rule("acute", ("run_off", "danger_place"), 10, unless=("resolved", "pet", "drill", "play")),
     Rule("acute", ("take_away", "not_allowed"), 20, unless=("resolved",)),
     Rule("acute", ("aggression", "fear", "school_place"), 16),
     Rule("acute", ("fire",), 1, unless=("play",)),
@@ -830,6 +845,8 @@ RULES: tuple[Rule, ...] = (
     Rule("suicide", ("pills", "ingest", "all_at_once"), 12),
     Rule("acute", ("pills", "ingest", "all_at_once"), 12),
     Rule("suicide", ("give_away", "death"), 30),
+    Rule("suicide", ("farewell", "unreachable"), 30),
+    Rule("suicide", ("farewell", "give_away"), 30),
     Rule("suicide", ("give_away", "no_need"), 20),
     Rule("sexual_abuse", ("wants_pictures", "stranger"), 16, unless=("play",)),
     Rule("sexual_abuse", ("wants_pictures", "secret"), 16, unless=("play",)),
@@ -852,7 +869,7 @@ RULES: tuple[Rule, ...] = (
 
 GUARDS: dict[str, tuple[str, ...]] = {
     "physical_abuse": ("accident", "peer", "play", "bruised_fruit", "at_staff"),
-    "suicide": ("pet", "play", "history"),
+    "suicide": ("pet_loss", "play", "history"),
     "self_harm": ("kitchen",),
     "acute": ("kitchen", "play", "pet", "resolved", "history", "at_me", "lost_thing", "drill"),
     "achterlating": ("whole_family",),
@@ -949,7 +966,7 @@ def assess(text: str) -> Concern | None:
         kinds = {"unspecified"}  # "een mes in zijn tas, geen direct gevaar": no 112, still a concern
     learned, words = model(), features(norm)
     if not kinds:
-        if _SHORT_DENIAL.match(norm) or any(name in found for name in _MODEL_ONLY_GUARDS) or not (
+        if _SHORT_DENIAL.match(norm) or any(name in found for name in _MODEL_ONLY_GUARDS) or _injury_explained(found) or not (
                 learned.concern.says_yes(words)) or evidence(learned.concern, words) < MIN_EVIDENCE:
             return None
         kinds = {"unspecified"}
@@ -957,6 +974,13 @@ def assess(text: str) -> Concern | None:
         kinds.add("self_harm")
     acute = (_acute(kinds, found) or learned.acute.says_yes(words)) and not _NO_DANGER.search(norm)
     return Concern(kinds=frozenset(kinds), acute=acute)
+
+
+def _injury_explained(found: _Concepts) -> bool:
+    """An injury with its own harmless cause and nothing else ("doet wedstrijdjudo en heeft vaak blauwe
+    plekken"): what the rules explained away, the model does not bring back."""
+    return "injury" in found and "accident" in found and not any(
+        name in found for name in ("carer", "secret", "said", "contradiction", "flinch"))  # "zegt gevallen met fietsen"
 
 
 def ruled(text: str) -> set[str]:
