@@ -1159,3 +1159,31 @@ async def test_the_middle_option_of_three_is_picked(start):
     await s.send("verzuim")
     assert (await s.send("ja")).has("Welke afwezigheid?")
     assert (await s.send("de middelste")).has("Vaak of lang ziek")
+
+
+async def test_ok_with_a_question_of_its_own_is_no_yes_to_the_meldcode(start):
+    s = await start()
+    await s.send("trouwens, een meisje uit groep 4 vertelde vanochtend dat haar vader haar slaat")
+    turn = await s.send("ok. wijkagent rivierenbuurt?")
+    assert [c.naam for c in turn.cards] == ["Yvonne Bos"] and not turn.has("Direct gevaar: bel 112")
+
+
+async def test_ok_with_a_place_after_a_term_answers_the_question_before(start):
+    s = await start()
+    await s.send("wie is de jgz")
+    await s.send("wat doet een jeugdverpleegkundige eigenlijk")
+    turn = await s.send("ok, voor rijswijk")
+    assert {c.naam for c in turn.cards} == {"Annet Post", "Laura Groen"}
+
+
+async def test_good_news_told_is_a_signal_not_an_expertise_question(start):
+    s = await start()
+    turn = await s.send("even melden dat de nieuwe taalklas bij ons in leyenburg heel goed loopt, ouders zijn blij")
+    assert not turn.has("vind ik geen school") and turn.has("Klopt dit signaal?") and "Ja, opslaan" in turn.choices
+
+
+async def test_a_worry_no_rule_names_inside_a_step_answer_still_moves_the_route_on(start):
+    s = await start()
+    await s.send("ll is vaak te laat en af en toe afwezig zonder briefje, wat kan ik doen")
+    turn = await s.send("ja het wordt steeds meer, vorige week 3 dagen weg")
+    assert turn.has("Verzuim melden bij DUO")

@@ -230,3 +230,29 @@ async def test_a_suggested_place_is_not_taken_when_denied(chat):
     await chat.send("wijkagent regentesekwrtier")
     answer = await chat.send("die niet")
     assert not answer.cards
+
+
+async def test_her_number_after_a_lookup_shows_that_contact_again(chat):
+    """What the independent dev17 set showed: "wat is haar nummer" right after a card."""
+    await chat.send("wie is de jeugdarts in duindorp")
+    await chat.send("en de jeugdverpleegkundige?")
+    again = await chat.send("wat is haar nummer")
+    assert [c.naam for c in again.cards] == ["Ilse de Vries"] and again.has("Tel:")
+    assert [c.naam for c in (await chat.send("en zijn mail?")).cards] == ["Ilse de Vries"]
+
+
+async def test_a_number_asked_with_nothing_shown_before_is_not_a_lookup(chat):
+    assert not (await chat.send("wat is haar nummer")).cards
+
+
+async def test_the_function_asked_is_kept_while_the_place_is_asked(chat):
+    ask = await chat.send("wie is de jeugdverpleegkundige")
+    assert not ask.cards
+    answer = await chat.send("duindorp")
+    assert [c.naam for c in answer.cards] == ["Ilse de Vries"]
+
+
+async def test_schools_sharing_a_name_part_are_offered_by_their_own_name(chat):
+    ask = await chat.send("smw lampje")
+    assert ask.text.index("Geuzenlampje") < ask.text.index("Huygenslampje")
+    assert [c.naam for c in (await chat.send("de eerste")).cards] == ["Petra Visser"]

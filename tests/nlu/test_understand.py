@@ -235,3 +235,25 @@ def test_phrasings_of_the_ninth_session_sets(kb, text, intent, entities, situati
     understood = understand(text, kb)
     assert understood.intent == intent and entities.items() <= understood.entities.items(), understood.to_json()
     assert understood.situation == situation
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # "noteer even:" is a signal; what the bot is for is help (dev17)
+    ("noteer even: meer kinderen met buikpijn op maandag in groep 3", "signal"),
+    ("waarvoor kan ik je gebruiken", "help"),
+    # the user's own career or paperwork is off topic, even with a role in it (dev17)
+    ("hoe word ik eigenlijk leerplichtambtenaar", "unknown"),
+    ("kan de jeugdconsulent ook mijn aangifte doen", "unknown"),
+])
+def test_phrasings_of_the_tenth_session_sets(kb, text, intent):
+    assert understand(text, kb).intent == intent, understand(text, kb).to_json()
+
+
+def test_how_to_join_a_network_is_no_career_question(kb):
+    assert understand("hoe word ik lid van het ib-netwerk", kb).intent != "unknown"
+
+
+def test_her_number_asks_for_the_details_of_the_contact_shown(kb):
+    understood = understand("wat is haar nummer", kb)
+    assert understood.asks_detail and understood.followup
+    assert not understand("wat is het nummer van veilig thuis", kb).asks_detail

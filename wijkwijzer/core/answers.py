@@ -30,8 +30,8 @@ ACKNOWLEDGE = frozenset("""
 _DENIAL = frozenset({"nee", "neen", "nope", "neuh"})
 _ONLY_ACKNOWLEDGE = frozenset({"ok", "oke", "okay", "goed", "prima"})
 _ASKS_LATER = re.compile(r" (?:wie|wat|waar|wanneer|welke|hoe|waarom)\b")
-"""'ok ik bel zo. wie is de jeugdarts hier': an "ok" in front of a question of its own takes
-note of the last answer; it is no "ja" to the question that waits."""
+"""'ok ik bel zo. wie is de jeugdarts hier', 'ok. wijkagent rivierenbuurt?': an "ok" in front of a
+question of its own takes note of the last answer; it is no "ja" to the question that waits."""
 MAX_ACK_ANSWER = 4
 """'ok doe maar', 'prima dan gaan we door': a short "ok" sentence answers yes; 'ok dank. dat signaal
 over de schoolreis mag opgeslagen worden' is about something else ("Ja, direct gevaar" it is not)."""
@@ -60,6 +60,12 @@ def acknowledges(text: str) -> bool:
     that interrupted a question, it picks none of that question's choices."""
     words = normalize(text).split()
     return bool(words) and set(words) <= ACKNOWLEDGE
+
+
+def opens_with_acknowledgement(text: str) -> bool:
+    """The message starts with an "ok" that may only take note of the last answer ("ok, voor rijswijk")."""
+    words = normalize(text).split()
+    return bool(words) and words[0] in _ONLY_ACKNOWLEDGE
 
 
 @lru_cache(maxsize=512)
@@ -129,7 +135,8 @@ def pick_option(text: str, labels: Sequence[str], fuzzy: bool = True) -> int | N
             continue  # "ok geteld, nee nog niet": the "nee" answers, the "ok" only acknowledges
         if (doubts(text) if words is DOUBT else said(text, words)) or any(
                 norm.startswith(normalize(w) + " ") for w in words if len(w) > 1
-                and not (w in _ONLY_ACKNOWLEDGE and (_ASKS_LATER.search(norm) or len(norm.split()) > MAX_ACK_ANSWER))):
+                and not (w in _ONLY_ACKNOWLEDGE and (_ASKS_LATER.search(norm) or len(norm.split()) > MAX_ACK_ANSWER
+                                                     or text.rstrip().endswith("?")))):
             hits = [i for i, label in enumerate(normalized) if label.split()[:1] == [prefix] or prefix in label.split()]
             if len(hits) == 1:
                 return hits[0]

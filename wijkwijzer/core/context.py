@@ -86,8 +86,8 @@ def _continued(understanding: Understanding, named: dict[str, str | None], last:
     """What a follow-up asks: a role makes it a partner question, an expertise an expertise
     question (also "en nt2?", which alone reads as a glossary question), a thema after a report
     a report; a message that names only a place asks the last question again."""
-    if named.get("rol"):
-        return "partner_lookup"
+    if named.get("rol") or (understanding.asks_detail and last.intent == "partner_lookup"):
+        return "partner_lookup"  # "wat is haar nummer": the same question again, its card has the number
     if named.get("expertise") and last.rol == "steunpunt":
         return "partner_lookup"  # "en van nt2" after "wie van het expertisepunt weet veel van autisme"
     if named.get("expertise") and (last.intent == "expertise_lookup" or understanding.intent != "glossary"):

@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
 
-from wijkwijzer.core.answers import acknowledges, loose_option, pick_option, resumed, stops
+from wijkwijzer.core.answers import acknowledges, loose_option, opens_with_acknowledgement, pick_option, resumed, stops
 from wijkwijzer.core.copy import Copy as BaseCopy
 from wijkwijzer.core.copy import CopyBook
 from wijkwijzer.core.intents import BY_NAME, INTENT_NAMES, SOCIAL
@@ -229,6 +229,10 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
     if request.command is not None or understanding.human:
         return Decision.NEW  # an account command, or someone who wants a person instead of the bot
     chosen = matches_choice(request.text, pending.choices)
+    if chosen and opens_with_acknowledgement(request.text) and any(
+            understanding.entities.get(key) for key in _NAMED_KEYS) and not pick_option(
+            " ".join(normalize(request.text).split()[1:]), pending.choices, fuzzy=False) is not None:
+        chosen = False  # "ok, voor rijswijk" to "Wil je de stap zien?": the "ok" takes note, the place answers else
     if not chosen and (understanding.intent == "cancel" or (
             stops(request.text) and understanding.intent in ("unknown", "unsubscribe"))):
         # also a question beneath another answer: "stop" then is no "afmelden"; "stop maar even, moet eerst
@@ -254,6 +258,8 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
             return Decision.ANSWER
         if "route" in pending.intents and loose_option(request.text, pending.choices) is not None:
             return Decision.ANSWER  # "het gesprek gaf me zorgen over de veiligheid" to "Zorg om veiligheid"
+        if chosen and request.concern.kinds == {"unspecified"}:
+            return Decision.ANSWER  # a concern no rule names, in an answer ("ja, vorige week 3 dagen weg"): help first, then on
         return Decision.NEW
     if chosen:
         return Decision.ANSWER
@@ -277,6 +283,7 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
     return Decision.ANSWER
 
 
+_NAMED_KEYS = ("rol", "wijk", "gemeente", "school", "postcode", "expertise")
 _SENTENCE_WORDS = 4
 """A message this long that is no request of its own may answer a question asked before another."""
 _TAKES_A_PLACE = frozenset({"signal", "expertise_lookup"})

@@ -142,6 +142,7 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
              r"\bwat (moet|kan|mag) ik (hier )?(in)?(typen|tikken|intypen|vragen)\b",
              r"\bwat (is|doet) (dit|wijkwijzer|deze bot)\b", r"\bik (snap|begrijp|weet) (het|er|dit) niet\b",
              r"\bwaar ?voor (ben|kan|dien) (je|jij|ik je)\b", r"\bhoe (moet|kan) ik (dit|je|jou) gebruiken\b",
+             r"\bwaar ?voor (kan|kun|mag) ik (je|jou|jullie|dit|deze chat) (ge)?bruiken\b",
              r"\bwaar(mee)? (kan|kun) (je|jij) (me|mij|ons) (mee )?(helpen|van dienst zijn)\b",
              r"\bwaar (ben|is) (je|jij|dit|deze chat|deze bot) (eigenlijk )?(voor )?bedoeld\b",
              r"\bwat (zijn|is) (de|hier de) mogelijkheden\b", r"\bwelke vragen (snap|begrijp|ken|kent) (je|jij)\b",
@@ -149,7 +150,7 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
              r"\bik (snap|begrijp|weet) niet hoe ik (je|jou|dit|deze chat) (moet )?gebruiken\b"),
         frozenset("nieuw ben als ib er ibér adviseur intern begeleider hoi hallo hey goedemorgen middag "
                   "allemaal doen voor hier precies zoal nog meer mee van alles bij niet zo goed ermee wat over deze "
-                  "dit waar kun kan eens van wat ik typen chat met deze aan je jou u".split()),
+                  "dit waar kun kan eens van wat ik typen chat met deze aan je jou u waarvoor gebruiken".split()),
     ),
     "cancel": (
         _any(_words("annuleer annuleren cancel afbreken ophouden niks niets"), r"\bbreek (het )?af\b",
@@ -205,6 +206,12 @@ CUES: dict[str, re.Pattern[str]] = {
                      _words("zelfde hetzelfde dezelfde idem"), r"\bwie is dat\b", r"\b(ook|nu) (voor|in|bij)\b",
                      r"\bdie van (de |het )?(school|basisschool)\b"),
     # Pointing back at what was said: "wie is daar de ib'er", "van die school", "hoe vraag ik die aan".
+    # "wat is haar nummer", "en zijn mail?", "nummer van die laatste?": the details of the contact just shown
+    "detail_back": _any(r"\b(haar|zijn|zn|hun|diens) (telefoon|tel|mobiele |mobiel)?(nummer|nr|mail|mailadres|"
+                        r"emailadres|email|gegevens|contactgegevens)\b",
+                        r"\b(nummer|nr|mail|mailadres|emailadres|email|gegevens|contactgegevens|telefoonnummer) van "
+                        r"(haar|hem|die|de laatste|die laatste|de eerste|die eerste)\b",
+                        r"^(en )?(het|de) (telefoonnummer|nummer|mail|mailadres|email)$"),
     "refers_back": _any(_words("daar daarvan daarvoor daarbij die_school deze_school dat_kind die_wijk deze_wijk "
                                "die_aan dat_aan er_een er_eentje die_maken dat_maken die_opstellen die_school"),
                         r"\bhoe (vraag|maak|regel|doe|start|schrijf|krijg|stel|pak|begin|loop|doorloop|volg|gebruik|pas|vul|zet) (ik|je|we|jij|jullie) "
@@ -241,7 +248,9 @@ CUES: dict[str, re.Pattern[str]] = {
                "sportclub sportschool zwemles speeltuin fietsenmaker bakker parkeer geparkeerd tanken recept "
                "wachtwoord printer loodgieter elektricien weggesleept pizzeria snackbar paspoort rijbewijs"),
         # the user's own errands: "kan de jeugdarts ook mijn griepprik zetten"
-        r"\bmijn (griepprik|prik|vaccinatie|id kaart|idkaart|belasting|toeslag|toeslagen|uitkering|huur)\b",
+        r"\bmijn (griepprik|prik|vaccinatie|id kaart|idkaart|belasting|belastingaangifte|aangifte|toeslag|toeslagen|"
+        r"uitkering|huur|hypotheek|verzekering)\b", r"\bhoe word (ik|je|jij) (zelf |ook |eigenlijk |nou )?(een )?(wijkagent|leerplichtambtenaar|ib er|iber|smwer|jeugdarts|"
+        r"jeugdverpleegkundige|adviseur|leerkracht|juf|meester|intern begeleider)\b",
         _words("baan opleiding weer_in mooi_weer parttime fulltime stageplek stage schaal salarisschaal regent "
                "turnvereniging kerstpakket budget bezuinigingen notulen"),
         r"\b(wil|ga|kan) (zelf )?\w+ worden\b", r"\bwerken als\b",
@@ -298,7 +307,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "expertise_cue": _any(_words("ervaring expertise gespecialiseerd specialisatie specialist deskundig kennis "
                                  "terecht expertisekaart opvangen plek_voor"),
                           # "goed in autisme", not "het goed vinden" (consent) or "gaat goed"
-                          r"\bgoed\b(?! (?:vinden|vindt|vonden|keuren|gekeurd|gaat|ging|gegaan|genoeg|is|was)\b)",
+                          r"\bgoed\b(?! (?:vinden|vindt|vonden|keuren|gekeurd|gaat|ging|gegaan|genoeg|is|was|loopt|liep|"
+                          r"verloopt|lopen|bevalt|werkt)\b)",
                           r"\b(veel|iets|wat) met \w+ doe[nt]?\b",
                           # "doet veel met autisme", not "wat moet ik doen met een thuiszitter" (a route question)
                           r"(?<!moet ik )(?<!moeten we )(?<!moet je )(?<!kan ik )"
@@ -311,6 +321,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "school_word": _any(_words("school scholen basisschool basisscholen schooltje ikc kindcentrum sbo locatie")),
     "signal_start": _any(r"^(nieuwe? |kort |korte |snel |nog een |een |mijn |dringend |urgent |spoed )?"
                          r"(signaal|signaaltje|signalering|signalement)\b",
+                         r"^noteer (?!(even |ff |eventjes |maar )?(een |als |dit als )?(signaal|signaaltje)\b)"
+                         r"(?!(even |ff |eventjes |maar )?(het|de|zijn|haar) (telefoon)?(nummer|gegevens|mail)\b)\w",
                          r"^(sla (dit |het )?op als|noteer( even| ff)?( een| als| dit als)?|log( even| ff)?( een| als)?|"
                          r"bewaar( dit)? als) (nieuw |nieuwe )?(signaal|signaaltje)\b"),
     "urgent_start": _any(r"^(dringend|urgent|spoed)\b"),
@@ -815,6 +827,8 @@ class Understanding:
     """The user wants a person instead of the bot."""
     asks_who: bool = False
     """The message asks who someone is ("wie is dat bij ons"): a clear request for a person."""
+    asks_detail: bool = False
+    """The message asks for the number or mail of the person just shown ("wat is haar nummer")."""
     situation: str | None = None
     """The route step (or ``route:<name>``) whose trefwoorden the message describes best."""
     outside: str | None = None
@@ -861,7 +875,7 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
         found["thema"] = reading.thema
         return Understanding("unknown", confidence, _empty(), followup=_followup(reading.features),
                              here="here" in reading.features, outside=reading.outside, named=found,
-                             asks_who="who_that" in reading.features)
+                             asks_who="who_that" in reading.features, asks_detail="detail_back" in reading.features)
     found["route"] = _route(text, norm, found["begrip"], reading, kb) if intent == "route" else None
     if found["route"] and reading.situation and _route_of(reading.situation) != found["route"]:
         reading.situation = None  # "zorgen over mishandeling": the meldcode it names, not the ondersteuningsroute's step
@@ -882,6 +896,7 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
         all_partners=intent == "partner_lookup" and "partners_word" in features and not entities["rol"],
         human=human,
         asks_who="who_that" in features,
+        asks_detail="detail_back" in features,
         situation=reading.situation if intent == "route" else None,
         outside=reading.outside,
         named=found,
@@ -891,7 +906,7 @@ def understand(text: str, kb: KnowledgeBase) -> Understanding:
 def _followup(features: set[str]) -> bool:
     """"en de jgz?", "zelfde voor rijswijk", "wie is daar de ib'er", or a lone name of a place,
     role or expertise ("ypenburg", "nt2")."""
-    if features & {"followup", "refers_back"}:
+    if features & {"followup", "refers_back", "detail_back"}:
         return True
     # "mijn wijkagent" is bare too, but names its own place: the user's own wijk, not the last one
     return "bare" in features and "here" not in features and bool(features & {"place", "rol", "expertise"})

@@ -312,6 +312,7 @@ class PartnerDialog(SlotDialog):
         entities = svc.understanding.entities
         values["residence"] = lives_elsewhere(svc.request.text) and entities.get("rol") in (None, "jeugdteam")
         values["expertise"] = entities.get("expertise")
+        values["functie"] = _typed_function(svc.request.text)  # kept while the place is asked: "wie is de jeugdarts"
         named = any(entities.get(key) for key in ("wijk", "gemeente", "school", "postcode"))
         if entities.get("rol") == "adviseur" and not named and svc.profile.wijk in svc.kb.areas:
             values["place"] = Place(area=svc.profile.wijk).as_dict()  # "wie is mijn adviseur", "een mens spreken"
@@ -340,7 +341,7 @@ class PartnerDialog(SlotDialog):
                                                              rol=_title(self.copy, values["rol"]))
             return await self._ask(dc, "place", question, [])
         before = svc.memory.last_lookup  # (the answer below remembers itself in its place)
-        await self._answer(dc, svc, values["rol"], place, values.get("expertise"))
+        await self._answer(dc, svc, values["rol"], place, values.get("expertise"), values.get("functie"))
         also = values.get(ALSO, {}).get("rol")
         if also:  # "ypenburg, en ook de jgz": the role asked before, and this one
             await self._answer(dc, svc, also, place, values.get("expertise"))
@@ -400,8 +401,9 @@ class PartnerDialog(SlotDialog):
         await dc.context.send_activity(reply("\n\n".join(lines), [], cards))
 
     async def _answer(self, dc: DialogContext, svc: TurnServices, rol: str, place: Place,
-                      expertise: str | None = None) -> None:
-        """Send the contacts of ``rol`` for ``place`` (the dialog ends in ``complete``)."""
+                      expertise: str | None = None, function: str | None = None) -> None:
+        """Send the contacts of ``rol`` for ``place`` (the dialog ends in ``complete``); ``function``:
+        the one the first message of this question named, before the place was asked."""
         copy = self.copy
         if not svc.profile.registered and rol != "veilig_thuis":
             await dc.context.send_activity(reply(copy.not_registered, ["Help"]))
@@ -416,7 +418,7 @@ class PartnerDialog(SlotDialog):
             contacts = [c for c in contacts if _knows(svc.kb, c, topic)] or contacts
         last = svc.memory.last_lookup
         says_role = bool(svc.kb.resolver.scan(svc.request.text, ("rol",)))  # "jgz ypenburg": the whole team again
-        carried = last.functie if last is not None and last.rol == rol and not says_role else None
+        carried = function or (last.functie if last is not None and last.rol == rol and not says_role else None)
         contacts, function = _function_asked(svc.request.text, contacts, carried)
         where = place_label(svc.kb, place)
         self._remember(svc, rol, place)
@@ -525,6 +527,14 @@ def _other_places(svc: TurnServices, place: Place, last: LastLookup | None) -> l
     if named or last is None or not last.others or (place.area, place.school) != (last.area, last.school):
         return []
     return [Place(area=area, school=school) for area, school in last.others]
+
+
+_FUNCTIONS = frozenset(FUNCTION_SYNONYMS.values())
+
+
+def _typed_function(text: str) -> str | None:
+    """The function inside a team that ``text`` names ("wie is de jeugdverpleegkundige"), or None."""
+    return next((f for f in (FUNCTION_SYNONYMS.get(w, w) for w in normalize(text).split()) if f in _FUNCTIONS), None)
 
 
 def _function_asked(text: str, contacts: list[Contact], carried: str | None = None) -> tuple[list[Contact], str | None]:

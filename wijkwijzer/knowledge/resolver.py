@@ -101,6 +101,14 @@ SCHOOL_PREFIXES = (
     "kc", "school",
 )
 ARTICLES = frozenset({"de", "het", "t"})
+
+
+def _own_name(name: str) -> str:
+    """A name to order by, without the school's type ("OBS Het Geuzenlampje" → "het geuzenlampje"):
+    "smw lampje" offers Het Geuzenlampje before Het Huygenslampje, as people read the names."""
+    lower = name.lower()
+    prefix = next((p for p in SCHOOL_PREFIXES if lower.startswith(p + " ")), "")
+    return lower[len(prefix):].strip()
 _LEVEL = {"wijk": 0, "stadsdeel": 1, "kern": 1, "gemeente": 2}
 _POSTCODE = re.compile(r"(?<![\dA-Za-z])([1-9]\d{3})(?:(\s?)([A-Za-z]{2}))?(?![\dA-Za-z])")
 _POSTCODE_CUE = re.compile(r"\b(postcode|pc4?|(woont|wonen|woonachtig) (in|op))\W*$", re.IGNORECASE)
@@ -450,7 +458,7 @@ class Resolver:
         'voorburg w' is Voorburg-West rather than the kern Voorburg, while a sloppy longer
         span never beats an exact alias.
         """
-        return (-_mass(cand), cand.partial, -cand.score, self._level(cand), cand.start, cand.name)
+        return (-_mass(cand), cand.partial, -cand.score, self._level(cand), cand.start, _own_name(cand.name))
 
     def _level(self, cand: Candidate) -> int:
         area = self.kb.areas.get(cand.id) if cand.kind in AREA_KINDS else None
@@ -587,7 +595,7 @@ class Resolver:
                 if entry.kind in wanted:
                     found.append(Candidate(entry.kind, entry.id, entry.name, PARTIAL_SCORE, pos, pos + 1, entry.alias,
                                            partial=True))
-        found.sort(key=lambda c: (self._level(c), c.name))
+        found.sort(key=lambda c: (self._level(c), _own_name(c.name)))
         return self._distinct(found)[:limit]
 
     def _close_tokens(self, token: str) -> Iterable[tuple[str, float]]:
