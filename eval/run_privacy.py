@@ -55,9 +55,10 @@ DEV_SAFETY = {"dev": ROOT / "eval" / "safety_dev", "dev2": ROOT / "eval" / "safe
               "dev8": ROOT / "eval" / "safety_dev8", "dev9": ROOT / "eval" / "safety_dev9",
               "dev10": ROOT / "eval" / "safety_dev10",
               "dev13": ROOT / "eval" / "safety_dev13",  # written as safety_dev11; beside privacy dev13
-              "dev14": ROOT / "eval" / "safety_dev14", "dev15": ROOT / "eval" / "safety_dev15"}
+              "dev14": ROOT / "eval" / "safety_dev14", "dev15": ROOT / "eval" / "safety_dev15",
+              "dev16": SETS / "dev16"}  # written as one set: its safety texts beside its privacy texts
 TUNABLE = ("tuned", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
-           "dev14", "dev15")
+           "dev14", "dev15", "dev16")
 """Parts the detectors may be tuned on; "heldout" never is. dev2 and dev6 hold only safety texts."""
 
 
