@@ -567,3 +567,25 @@ def test_a_pet_in_a_goodbye_does_not_explain_the_goodbye_away():
 def test_a_cause_the_child_gives_does_not_explain_bruises_away():
     concern = assess("blauwe plekken op zn rug, hij zegt dat het van het voetbal is maar het lijken wel vingers")
     assert concern is not None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a child's own words in another language, quoted (privacy and safety dev16, in other words)
+    ("ze schreef in het engels 'my mom hits me every day'", "physical_abuse"),
+    ("jongen zegt in het turks 'babam beni dövüyor'", "physical_abuse"),
+    ("in de app: 'ik ben er klaar mee, kms'", "suicide"),
+    ("hij zei 'I want to die' tegen zijn mentor", "suicide"),
+])
+def test_a_childs_words_in_another_language_are_a_concern(text, kind):
+    concern = assess(text)
+    assert concern is not None and kind in concern.kinds, concern
+
+
+@pytest.mark.parametrize("text", [
+    "mijn laatste bericht voor de zomer: dank voor alles lieve collega's",
+    "die nieuwe planner vermoordt me nog",
+    "ze wil niet naar huis want ze speelt nog bij haar vriendin",
+    "hij had honger want hij vergat zn brood",
+])
+def test_farewells_to_colleagues_and_fun_reasons_do_not_alarm(text):
+    assert assess(text) is None, assess(text)

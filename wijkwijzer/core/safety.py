@@ -93,6 +93,10 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\b(?:bang|doodsbang|angstig) (?:voor|van) (?:zijn |haar |zn )?(?:papa|vader|mama|moeder|stiefvader|stiefmoeder)\b"),
     ),
     "physical_abuse": (
+        # a child's own words in the languages of Den Haag's schools: "my dad beats me", "annem beni dövdü" (Turkish),
+        # "tata mnie bije" (Polish), "kaydrebni" (Darija)
+        (r"\b(?:beats|hits|kicks|hurts|beat|hit) me\b|\b(?:dovdu|dovuyor|doviyor|dovuyo|vurdu|vuruyor)\b"
+         r"|\b(?:bije|bil|bila) mnie\b|\bmnie bije\b|\b(?:kaydrebni|kaidrebni|drebni|derbni)\b"),
         (r"\bmishandel\w*|\bkindermishandeling\b|\bpak slaag\b|\bmet (?:de|een|d) riem\b|\bgeslagen\b|\bgeschopt\b"
         r"|\bslaag\b|\bklappen (?:krijgt|gekregen|van)\b|\bin elkaar (?:slaat|slaan|geslagen)\b"
         r"|\bpak (?:rammel|slaag|op (?:zijn|zn|haar|z n) (?:donder|kop|lazer))\b"
@@ -184,6 +188,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\bschuld af te lossen\b|\bhotel\b.{0,30}\b(?:mannen|man)\b"),
     ),
     "domestic_violence": (
+        r"\b(?:annemi|annemizi|babami) (?:\w+ )?(?:dovdu|dovuyor|bogdu|bogmaya|vurdu|vuruyor)\b|\b(?:beats|hits) (?:my )?mum\b",
         (r"\bhuiselijk geweld\b|\bpartnergeweld\b|\brelationeel geweld\b|\bgeweld tussen (?:de )?ouders\b"
         r"|\bgeweld (?:\w+ ){0,2}tussen (?:de |mijn |zijn |haar )?ouders\b|\bruzie (?:\w+ ){0,3}politie erbij\b"
         r"|\bgeweld (?:thuis|in het gezin|in huis)\b|\bvrouwenopvang\b|\bblijf van mijn lijf\b"
@@ -245,6 +250,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\bverdient\b.{0,20}\b(?:honger|pijn|straf)\b|\bmesjes\b.{0,30}\b(?:matras|kussen|etui|la|kamer)\b"),
     ),
     "suicide": (
+        r"\b(?:i want to die|wanna die|want to die|kill myself|kms|end my life|suicidal|chce umrzec|olmek istiyorum)\b",
         (r"\bzelfmoord\w*|\bzelfdoding\b|\bsuicid\w*|\bsuicide\w*|\bdoodsgedachten\b|\bafscheidsbrief\w*"
          r"|\b(?:mijn|mn|m n) laatste (?:post|bericht|story|filmpje|video|vlog|tiktok|snap|appje)\b"
          r"|\baan wie (?:me|mij) (?:vindt|vind|gaat vinden)\b|\blaatste dag\b.{0,20}\b(?:doei|dag allemaal|vaarwel|bye)\b"
@@ -632,6 +638,8 @@ CONCEPTS: dict[str, str] = {
     "cut_self": r"(?:snij|kras|brand) (?:mezelf|mijzelf)",
     "by_accident": r"per ongeluk|perongeluk",  # only for "ik snij mezelf": a parent's "per ongeluk" is no excuse
     "farewell": r"(?:dank|bedankt|sorry) voor alles|vaarwel|dag allemaal|zorg (?:\w+ )?goed voor (?:mijn|mn|m n) \w+|(?:mijn|mn|m n) laatste (?:post|bericht|story|appje|snap)",
+    "to_colleagues": r"collega s|collegas|beste collega|lieve collega|lieve collegas|beste collegas",
+    "fun_reason": r"(?:speelt|spelen|speel) (?:\w+ ){0,2}(?:liever|nog|door|bij)|(?:te|zo|heel) leuk|wil (?:nog )?(?:verder |door)?spelen",
     "run_off": r"weggelopen|weggerend|weggerent|(?:rende|rent|liep|loopt|fietste) (?:\w+ ){0,3}(?:weg|ervandoor)|ervandoor",
     "danger_place": r"spoor|spoorlijn|spoorbaan|rails|snelweg|(?:het|de) (?:water|vliet|gracht|haven|pier|zee|vaart)|kanaal|dijk",
     # a pet that died ("toen haar konijn dood ging wilde ze ook dood"), not one left in someone's care
@@ -671,7 +679,7 @@ CONCEPTS: dict[str, str] = {
                  r"niemand (?:mag|kan) (?:\w+ )?(?:weg|naar buiten)",
     "cover_up": r"zonnebril|sjaal tot|camoufl\w*|make up over|bedekt|verbergt|verstopt",
     "pain": r"pijn (?:doet|deed|doen|gedaan)|veel pijn",
-    "own_forgetting": r"(?:wilde|wil|wou) (?:dat |het )?zelf|zelf (?:gekozen|gewild)|eigen keuze|(?:zijn|haar|zn) (?:brood|lunch|eten|lunchtrommel|tas|boterhammen) (?:\w+ ){0,2}(?:vergeten|thuis laten liggen)",
+    "own_forgetting": r"(?:wilde|wil|wou) (?:dat |het )?zelf|zelf (?:gekozen|gewild)|eigen keuze|(?:zijn|haar|zn) (?:brood|lunch|eten|lunchtrommel|tas|boterhammen|fruit|drinken|beker) (?:\w+ ){0,2}(?:vergeten|thuis laten liggen)|(?:vergat|vergeet|vergeten) (?:\w+ ){0,2}(?:zijn|haar|zn) (?:brood|lunch|eten|lunchtrommel|fruit|drinken|boterhammen)",
     "cold": r"koud|kou|kouwelijk|bloedarmoede|eczeem|geloof|hoofddoek|religie|zonnebrand|allergi\w*",
     "mild_punish": r"geen (?:\w+ )?(?:tablet|ipad|telefoon|mobiel|tv|televisie|playstation|switch|gamen|games|snoep|"
                    r"zakgeld|schermtijd)|huisarrest|strafwerk|nablijven|time ?out",
@@ -791,7 +799,7 @@ RULES: tuple[Rule, ...] = (
     Rule("self_harm", ("cut_self",), 1, unless=("kitchen", "accident", "by_accident")),
     # suicide: a way to die, or a child's words about not being there any more
     Rule("suicide", ("method",), 1, unless=("play", "history")),
-    Rule("suicide", ("said", "death"), 14, unless=("hyperbole", "pet_loss", "play")),
+    Rule("suicide", ("said", "death"), 14, unless=("hyperbole", "pet_loss", "play", "to_colleagues")),
     Rule("suicide", ("plan", "death"), 8, unless=("hyperbole", "pet_loss", "about_subject")),
     # acute danger: a weapon, a threat to kill, a missing child, an impaired carer, a stranger at the gate
     Rule("acute", ("weapon", "now"), 14, unless=("kitchen", "play")),
@@ -845,8 +853,8 @@ RULES: tuple[Rule, ...] = (
     Rule("suicide", ("pills", "ingest", "all_at_once"), 12),
     Rule("acute", ("pills", "ingest", "all_at_once"), 12),
     Rule("suicide", ("give_away", "death"), 30),
-    Rule("suicide", ("farewell", "unreachable"), 30),
-    Rule("suicide", ("farewell", "give_away"), 30),
+    Rule("suicide", ("farewell", "unreachable"), 30, unless=("to_colleagues",)),
+    Rule("suicide", ("farewell", "give_away"), 30, unless=("to_colleagues",)),
     Rule("suicide", ("give_away", "no_need"), 20),
     Rule("sexual_abuse", ("wants_pictures", "stranger"), 16, unless=("play",)),
     Rule("sexual_abuse", ("wants_pictures", "secret"), 16, unless=("play",)),
@@ -868,8 +876,8 @@ RULES: tuple[Rule, ...] = (
 
 
 GUARDS: dict[str, tuple[str, ...]] = {
-    "physical_abuse": ("accident", "peer", "play", "bruised_fruit", "at_staff"),
-    "suicide": ("pet_loss", "play", "history"),
+    "physical_abuse": ("accident", "peer", "play", "bruised_fruit", "at_staff", "fun_reason"),
+    "suicide": ("pet_loss", "play", "history", "to_colleagues"),
     "self_harm": ("kitchen",),
     "acute": ("kitchen", "play", "pet", "resolved", "history", "at_me", "lost_thing", "drill"),
     "achterlating": ("whole_family",),
@@ -890,7 +898,7 @@ FIGURES = re.compile(
     r"\b(?:(?:ga|gaat|gaan|ging|doodga|doodgaat)\s+(?:bijna\s+)?dood\s+van|dood(?:gaat|gaan|ga)\s+van|dood\s*moe|"
     r"doodop|(?:ga|gaat|gaan|ging)\s+(?:bijna\s+)?dood\s+aan\s+(?:deze|die|dat|dit|al\s+die|al\s+dat)\b|"
     r"^(?:nee|ja|nope),?\s+alleen\s+thuis\s*$|alleen\s+thuis,?\s+(?:en\s+|maar\s+)?(?:niet|nooit)\s+op\s+school|"
-    r"moordend\w*|dodelijk\s+(?:saai|vermoeiend)|(?:vermoordt|vermoorden|maakt)\s+(?:me|mij|ons)\s+(?:af\s+)?als|"
+    r"(?:vermoordt|vermoorden) (?:me|mij|ons) nog|moordend\w*|dodelijk\s+(?:saai|vermoeiend)|(?:vermoordt|vermoorden|maakt)\s+(?:me|mij|ons)\s+(?:af\s+)?als|"
     r"(?:mijn|mn|m n) hoofd ontploft|ontploft (?:mijn|mn) hoofd|(?:als )?een zwaard boven|(?:schaam|schaamt|schaamde|schamen) (?:me|mij|zich|ons) dood|"
     r"(?:ga|gaat|gaan) er (?:nog|bijna) aan dood|ik spring (?:zo|nog) uit het raam|zelfmoord(?:actie|missie)|"
     r"spring ik (?:nog |echt )?(?:van|uit|van het|uit het) (?:het |de )?(?:dak|raam|brug)|"
