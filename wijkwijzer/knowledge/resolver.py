@@ -103,6 +103,7 @@ SCHOOL_PREFIXES = (
 ARTICLES = frozenset({"de", "het", "t"})
 
 
+@lru_cache(maxsize=8192)
 def _own_name(name: str) -> str:
     """A name to order by, without the school's type ("OBS Het Geuzenlampje" → "het geuzenlampje"):
     "smw lampje" offers Het Geuzenlampje before Het Huygenslampje, as people read the names."""
