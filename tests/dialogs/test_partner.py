@@ -256,3 +256,10 @@ async def test_schools_sharing_a_name_part_are_offered_by_their_own_name(chat):
     ask = await chat.send("smw lampje")
     assert ask.text.index("Geuzenlampje") < ask.text.index("Huygenslampje")
     assert [c.naam for c in (await chat.send("de eerste")).cards] == ["Petra Visser"]
+
+
+async def test_a_bare_number_or_mail_after_a_card_shows_that_contact_again(chat):
+    """What the independent dev18 set showed: "telefoonnummer?", "mail?", "nr?" after a card."""
+    await chat.send("wie is de jeugdverpleegkundige in duindorp")
+    for text in ("telefoonnummer?", "mail?", "nr?", "en telefoon"):
+        assert [c.naam for c in (await chat.send(text)).cards] == ["Ilse de Vries"], text

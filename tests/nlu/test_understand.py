@@ -257,3 +257,5 @@ def test_her_number_asks_for_the_details_of_the_contact_shown(kb):
     understood = understand("wat is haar nummer", kb)
     assert understood.asks_detail and understood.followup
     assert not understand("wat is het nummer van veilig thuis", kb).asks_detail
+    assert all(understand(text, kb).asks_detail for text in ("mail?", "nr?", "en telefoon", "nummers van allebei"))
+    assert not understand("mail de smw maar", kb).asks_detail

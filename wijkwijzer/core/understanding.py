@@ -211,7 +211,9 @@ CUES: dict[str, re.Pattern[str]] = {
                         r"emailadres|email|gegevens|contactgegevens)\b",
                         r"\b(nummer|nr|mail|mailadres|emailadres|email|gegevens|contactgegevens|telefoonnummer) van "
                         r"(haar|hem|die|de laatste|die laatste|de eerste|die eerste)\b",
-                        r"^(en )?(het|de) (telefoonnummer|nummer|mail|mailadres|email)$"),
+                        r"^(en |ok |oke )?(het |de |zijn |haar |hun |z n |d r )?(telefoonnummer|telefoonnummers|telefoon|tel|"
+                        r"nummer|nummers|nr|mail|mailadres|mailadressen|emailadres|email|e mail)( van (allebei|beide|beiden|"
+                        r"hen|hem|haar|die|die laatste))?( graag| aub| please)?$"),
     "refers_back": _any(_words("daar daarvan daarvoor daarbij die_school deze_school dat_kind die_wijk deze_wijk "
                                "die_aan dat_aan er_een er_eentje die_maken dat_maken die_opstellen die_school"),
                         r"\bhoe (vraag|maak|regel|doe|start|schrijf|krijg|stel|pak|begin|loop|doorloop|volg|gebruik|pas|vul|zet) (ik|je|we|jij|jullie) "
