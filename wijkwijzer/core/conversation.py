@@ -230,7 +230,7 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
         return Decision.NEW  # an account command, or someone who wants a person instead of the bot
     chosen = matches_choice(request.text, pending.choices)
     if chosen and opens_with_acknowledgement(request.text) and any(
-            understanding.entities.get(key) for key in _NAMED_KEYS) and not pick_option(
+            understanding.entities.get(key) for key in NAMED_KEYS) and not pick_option(
             " ".join(normalize(request.text).split()[1:]), pending.choices, fuzzy=False) is not None:
         chosen = False  # "ok, voor rijswijk" to "Wil je de stap zien?": the "ok" takes note, the place answers else
     if not chosen and (understanding.intent == "cancel" or (
@@ -283,7 +283,9 @@ def decide(pending: Pending | None, request: Request, idle: timedelta) -> Decisi
     return Decision.ANSWER
 
 
-_NAMED_KEYS = ("rol", "wijk", "gemeente", "school", "postcode", "expertise")
+ROLE_AND_PLACE_KEYS = ("rol", "wijk", "gemeente", "school", "postcode")
+NAMED_KEYS = (*ROLE_AND_PLACE_KEYS, "expertise")
+"""Entities that make a message a request of its own after an "ok" ("ok, voor rijswijk")."""
 _SENTENCE_WORDS = 4
 """A message this long that is no request of its own may answer a question asked before another."""
 _TAKES_A_PLACE = frozenset({"signal", "expertise_lookup"})

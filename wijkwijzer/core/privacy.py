@@ -1193,7 +1193,6 @@ def _ends_in_word(word: str) -> bool:
     return any(word[k:] in common for k in range(3, len(word) - MIN_COMPOUND_HEAD + 1))
 
 
-
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+")
 _PUPIL_VERBS = frozenset("heeft is zit komt wil gaat was had zegt doet kan mag moet wordt".split())
 _PUPIL_LABEL = frozenset("leerling leerlinge ll nieuwkomer kleuter pupil".split())
@@ -1217,6 +1216,7 @@ def _named_as_pupil(tokens: list[_Token], i: int, text: str) -> bool:
 
 _SUBJECT_BEFORE_VERB = frozenset("wie die dat iemand niemand men ik je jij u ze zij hij we wij jullie".split())
 """Before a word that is a first name and a verb ("wie kent de regeling"): the verb of that subject."""
+
 _SCHOOL_TERMS = frozenset("ot mdo opp tlv oza".split())
 """The school's own abbreviations, never a name in lower case (some are first names too)."""
 _NUMBER_ABBREVIATIONS = frozenset("max min gem ca tot".split())

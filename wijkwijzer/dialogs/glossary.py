@@ -9,7 +9,17 @@ from typing import ClassVar
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 
 from wijkwijzer.core.answers import NO, YES, opens_with_acknowledgement, pick_option, said
-from wijkwijzer.core.conversation import REDIRECT, Route, WijkwijzerDialog, answered, ask, end, replace, state_of
+from wijkwijzer.core.conversation import (
+    REDIRECT,
+    ROLE_AND_PLACE_KEYS,
+    Route,
+    WijkwijzerDialog,
+    answered,
+    ask,
+    end,
+    replace,
+    state_of,
+)
 from wijkwijzer.core.copy import Copy
 from wijkwijzer.core.replies import reply
 from wijkwijzer.core.services import LastLookup, LastShown, services
@@ -19,7 +29,6 @@ from wijkwijzer.knowledge.text import normalize
 _TO_STEP = re.compile(r"\b(?:die|de|deze|dat|welke) stap\b|\blaat (?:maar |eens |even |ff )?zien\b|\bnaar de route\b")
 _YES_FIRST = frozenset(normalize(word) for word in YES if " " not in word)
 _NO_WORDS = frozenset(normalize(word) for word in NO if " " not in word)
-_PLACE_OR_ROLE = ("rol", "wijk", "gemeente", "school", "postcode")
 _ASKS_ELSE = frozenset("hoe wat wie waar wanneer welke waarom".split())
 
 
@@ -75,7 +84,7 @@ class GlossaryDialog(WijkwijzerDialog):
         index = pick_option(text, list(self.copy.choices))
         answered(dc)
         entities = svc.understanding.entities
-        if index is None and opens_with_acknowledgement(text) and any(entities.get(key) for key in _PLACE_OR_ROLE):
+        if index is None and opens_with_acknowledgement(text) and any(entities.get(key) for key in ROLE_AND_PLACE_KEYS):
             return await end(dc, REDIRECT)  # "ok, voor rijswijk": the "ok" takes note, the place answers the question before
         if index == 0 or said(text, YES) or _wants_step(text) or self._asks_how(svc.understanding.intent,
                                                                                svc.understanding.entities):
