@@ -78,6 +78,8 @@ _DIE = (r"dood|doodgaan|sterven|doodmaken|dood maken|ophangen|springen|springt|s
 _DURATION = (r"(?:al |ruim |bijna |ongeveer |zon |inmiddels |pas |zeker ){0,2}(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|"
              r"negen|tien|paar|aantal) (?:dag|dagen|week|weken|maand|maanden|jaar)\b")
 """How long something has lasted: after "nu" it says nothing about danger now."""
+_PET = r"\w*(?:hamster|cavia|konijn|konijntje|vis|visje|vissen|parkiet|schildpad|huisdier)|hond|hondje|kat|poes|vogel"
+_DIED = r"dood|overleden|gestorven|begraven|ingeslapen|doodgegaan"
 _WANT = r"wil|wilde|willen|wou|zou|gaat|ga|gaan|zal|doet|doe|plan|plannen|denkt|gedachten|beter|liever"
 
 KINDS: dict[str, tuple[str, ...]] = {
@@ -633,7 +635,7 @@ CONCEPTS: dict[str, str] = {
     "drill": r"oefen\w*|scenario|ontruimingsoefening|brandoefening",
     "bruised_fruit": r"(?:appel\w*|peren|peer|fruit\w*|banaan|bananen)(?: \w+){0,5} (?:met|vol|hebben|had|hadden) "
                      r"(?:\w+ )?blauwe plekken",
-    "pet": r"\w*(?:hamster|cavia|konijn|konijntje|vis|visje|vissen|parkiet|schildpad|huisdier)|hond|hondje|kat|poes|vogel",
+    "pet": _PET,
     "punish_self": r"(?:zich|zichzelf|mezelf|mijzelf) (?:\w+ ){0,5}(?:gaat |ga |wil )?straffen",
     "cut_self": r"(?:snij|kras|brand) (?:mezelf|mijzelf)",
     "by_accident": r"per ongeluk|perongeluk",  # only for "ik snij mezelf": a parent's "per ongeluk" is no excuse
@@ -643,10 +645,9 @@ CONCEPTS: dict[str, str] = {
     "run_off": r"weggelopen|weggerend|weggerent|(?:rende|rent|liep|loopt|fietste) (?:\w+ ){0,3}(?:weg|ervandoor)|ervandoor",
     "danger_place": r"spoor|spoorlijn|spoorbaan|rails|snelweg|(?:het|de) (?:water|vliet|gracht|haven|pier|zee|vaart)|kanaal|dijk",
     # a pet that died ("toen haar konijn dood ging wilde ze ook dood"), not one left in someone's care
-    "pet_loss": (r"(?:\w*(?:hamster|cavia|konijn|konijntje|vis|visje|vissen|parkiet|schildpad|huisdier)|hond|hondje|kat|poes|vogel) "
-                 r"(?:\w+ ){0,4}(?:dood|overleden|gestorven|begraven|ingeslapen|inslapen|doodgegaan|doodgereden|"
-                 r"doodgebeten|hemel)|(?:dood|overleden|gestorven|begraven|ingeslapen|doodgegaan) (?:\w+ ){0,3}(?:\w*(?:hamster|"
-                 r"cavia|konijn|konijntje|vis|visje|vissen|parkiet|schildpad|huisdier)|hond|hondje|kat|poes|vogel)"),
+    "pet_loss": (rf"(?:{_PET}) (?:\w+ ){{0,4}}(?:{_DIED}|inslapen|doodgereden|doodgebeten|hemel)"
+                 rf"|(?:{_DIED}) (?:\w+ ){{0,3}}(?:{_PET})"),
+
     # added: more indirect signs (see issue 13 and the dev3 set's README)
     "flinch": r"deins\w*|duikt (?:\w+ )?weg|wegduikt|krimpt ineen|krimpt in elkaar|beschermt (?:zijn|haar|zn) (?:hoofd|gezicht)|(?:hand|arm) (?:\w+ ){0,2}(?:opsteek|opsteekt|optil|optilt|opheft|ophef)|rug (?:naar|tegen) de muur",
     "contradiction": r"klopt (?:\w+ ){0,2}niet|geen fiets|helemaal geen|zelfde verhaal|wisselende verhalen|verschillende verhalen|fluisterde|dat was (?:papa|mama|vader|moeder|pap|mam)",
