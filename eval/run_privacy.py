@@ -56,9 +56,9 @@ DEV_SAFETY = {"dev": ROOT / "eval" / "safety_dev", "dev2": ROOT / "eval" / "safe
               "dev10": ROOT / "eval" / "safety_dev10",
               "dev13": ROOT / "eval" / "safety_dev13",  # written as safety_dev11; beside privacy dev13
               "dev14": ROOT / "eval" / "safety_dev14", "dev15": ROOT / "eval" / "safety_dev15",
-              "dev16": SETS / "dev16"}  # written as one set: its safety texts beside its privacy texts
+              "dev16": SETS / "dev16", "dev17": SETS / "dev17"}  # written as one set each: safety beside privacy
 TUNABLE = ("tuned", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
-           "dev14", "dev15", "dev16")
+           "dev14", "dev15", "dev16", "dev17")
 """Parts the detectors may be tuned on; "heldout" never is. dev2 and dev6 hold only safety texts."""
 
 
