@@ -1025,6 +1025,57 @@ async def test_two_roles_in_one_request_are_both_answered(start):
     assert [c.naam for c in one.cards] == ["Fatma Yilmaz"]
 
 
+async def test_three_roles_and_roles_around_a_school_are_all_answered_and_kept_for_the_next_place(start):
+    s = await start()
+    three = await s.send("kun je me de smw jgz en lpa van hoornwijk geven")
+    assert [c.naam for c in three.cards] == ["Fatma Yilmaz", "Marieke van den Berg", "Sietske Dijkstra", "Jeroen Bakker"]
+    both = await s.send("wijkagent en jeugdteam bij de bovenveense wilg")
+    assert [c.naam for c in both.cards] == ["Nicole van der Linden", "Mustafa Kaya"], both.text
+    again = await s.send("en voor stompwijk hetzelfde")
+    assert [c.naam for c in again.cards] == ["Gerard van Zon", "Karin Hoekstra"], again.text
+    mine = await s.send("ik ben smw en zoek de lpa van moerwijk")  # the user's own role is not asked
+    assert [c.naam for c in mine.cards] == ["Saskia Timmermans"], mine.text
+
+
+async def test_allebei_after_two_questions_about_one_place_shows_both_again(start):
+    s = await start()
+    assert [c.naam for c in (await s.send("wie is de adviseur passend onderwijs voor transvaal")).cards] == ["Sanne Willems"]
+    assert [c.naam for c in (await s.send("en lpa")).cards] == ["Mohamed Amrani"]
+    both = await s.send("nummers van allebei")
+    assert {c.naam for c in both.cards} == {"Sanne Willems", "Mohamed Amrani"}, both.text
+    assert both.has("06 0007 0231") and both.has("06 0032 2630")
+    one = await s.send("en het nummer van de lpa")  # a role named again: that one only
+    assert [c.naam for c in one.cards] == ["Mohamed Amrani"], one.text
+
+
+async def test_several_questions_in_one_message_are_answered_in_turn(start):
+    s = await start()
+    answer = await s.send("2 vragen: wie is de smw van het spoorwiel en welke scholen in laak hebben nt2 expertise")
+    assert [c.naam for c in answer.cards] == ["Sevda Aydin"], answer.text
+    assert answer.has("De Laakmeerkoet"), answer.text
+    ib = await s.send("ib van die laatste?")  # the one school the list showed
+    assert [c.naam for c in ib.cards] == ["Sabine van Eijk"], ib.text
+    story = await s.send("we hadden een lang overleg over een leerling uit groep 7 en het gaat al tijden niet goed met "
+                         "rekenen en de leerkracht is handelingsverlegen. maar wie is de jeugdconsulent in bezuidenhout?")
+    assert [c.naam for c in story.cards] == ["Sarita Jagesar"], story.text  # a story before the question is no question
+
+
+async def test_the_users_own_job_is_not_what_they_ask_about(start):
+    s = await start(wijk="Den Haag: Moerwijk")
+    term = await s.send("hoi! eerste week als ib. wat doet een jeugdconsulent?")
+    assert term.has("jeugdteam") and not term.cards, term.text
+    colleague = await s.send("ik ben zelf adviseur, wie is mn collega voor escamp")
+    assert colleague.cards and all("adviseur" in c.rol for c in colleague.cards), colleague.text
+
+
+async def test_wacht_even_with_a_role_at_a_route_step_is_a_lookup_and_the_step_waits(start):
+    s = await start(wijk="Den Haag: Moerwijk")
+    await s.send("verzuim")
+    assert (await s.send("ja")).has("Welke afwezigheid")
+    aside = await s.send("wacht even, lpa?")
+    assert [c.naam for c in aside.cards] == ["Saskia Timmermans"], aside.text
+
+
 async def test_the_own_wijk_beats_the_last_place_and_a_correction_can_come_last(start):
     s = await start(wijk="Den Haag: Transvaalkwartier")
     assert [c.naam for c in (await s.send("jeugdteam schilderswijk")).cards] == ["Imane Chaara"]

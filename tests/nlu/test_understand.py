@@ -8,7 +8,7 @@ import pytest
 
 from tests.nlu.report import HELD_OUT, evaluate, load_cases, summary
 from wijkwijzer.core.intents import INTENT_NAMES as INTENTS
-from wijkwijzer.core.understanding import ENTITY_KEYS, RULES, understand
+from wijkwijzer.core.understanding import ENTITY_KEYS, RULES, question_parts, understand
 from wijkwijzer.knowledge.gemeenten import national_gemeenten
 from wijkwijzer.knowledge.loader import load_knowledge_base
 from wijkwijzer.knowledge.models import ROUTES
@@ -203,6 +203,33 @@ def test_which_wijkberichten_do_i_get_is_about_subscriptions(kb):
 def test_phrasings_of_the_eighth_session_sets(kb, text, intent, entities):
     understood = understand(text, kb)
     assert understood.intent == intent and entities.items() <= understood.entities.items(), understood.to_json()
+
+
+@pytest.mark.parametrize(("text", "intent", "entities"), [
+    # the user's own job is no entity; "als" after a question word is the role asked (dev18)
+    ("hoi ik ben nieuw als ib, wat is een oza", "glossary", {"begrip": "Onderwijszorgarrangement (OZA)", "rol": None}),
+    ("wie hebben we als smw in ypenburg", "partner_lookup", {"rol": "smw", "wijk": "Ypenburg"}),
+    ("berichten bouwlust aan", "subscribe", {"wijk": "Bouwlust en Vrederust"}),
+    ("wacht even, lpa?", "partner_lookup", {"rol": "leerplicht"}),
+])
+def test_phrasings_of_the_eleventh_session_sets(kb, text, intent, entities):
+    understood = understand(text, kb)
+    assert understood.intent == intent and entities.items() <= understood.entities.items(), understood.to_json()
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("2 vragen: wie is de smw van het spoorwiel en welke scholen in laak hebben nt2",
+     ["wie is de smw van het spoorwiel", "welke scholen in laak hebben nt2"]),
+    ("wie is de lpa in laak? en de wijkagent?", ["wie is de lpa in laak", "en de wijkagent?"]),
+    ("smw jgz en lpa van hoornwijk en of er een school in ypenburg is met gedrag",
+     ["smw jgz en lpa van hoornwijk", "of er een school in ypenburg is met gedrag"]),
+    ("smw ypenburg", ["smw ypenburg"]),
+    # a story before the question is no question of its own: the message stays whole
+    (("we hadden vanochtend een lang overleg over een leerling uit groep 7 en het gaat al tijden niet goed met rekenen. "
+      "maar wie is nou de jeugdconsulent?"), None),
+])
+def test_the_questions_one_message_strings_together(text, parts):
+    assert question_parts(text) == (parts or [text])
 
 
 @pytest.mark.parametrize(("text", "intent", "entities", "situation"), [

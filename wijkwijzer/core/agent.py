@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol, cast
@@ -73,7 +74,7 @@ from wijkwijzer.core.services import (
     TurnLock,
     TurnServices,
 )
-from wijkwijzer.core.understanding import Understanding
+from wijkwijzer.core.understanding import LOOKUP_KEYS, Understanding, question_parts
 from wijkwijzer.core.understanding import understand as default_understand
 from wijkwijzer.knowledge.loader import KnowledgeBase, KnowledgeBaseHolder
 from wijkwijzer.knowledge.resolver import one_scan_per_text
@@ -197,9 +198,10 @@ class WijkwijzerAgent(ActivityHandler):
         dc = await self._dialog_context(state, context)
         memory_property = state.create_property("memory")
         memory = _memory(await memory_property.get(context, dict))
-        understanding = in_context(self.understand(text, kb), memory, profile, kb, now, self.idle)
-        request = Request(text=text, understanding=understanding, now=now,
-                          command=self.registry.command(text, profile), concern=assess(text),
+        first, *more = self._questions(text, kb) if dc.active_dialog is None else [text]
+        understanding = in_context(self.understand(first, kb), memory, profile, kb, now, self.idle)
+        request = Request(text=first, understanding=understanding, now=now,
+                          command=None if more else self.registry.command(text, profile), concern=assess(text),
                           message=_message_key(context.activity))
         svc = TurnServices(kb=kb, profile=profile, request=request, signals=self.signals, people=self.people,
                            outbox=self.outbox, memory=memory, invite_valid_days=self.invite_valid_days,
@@ -209,6 +211,13 @@ class WijkwijzerAgent(ActivityHandler):
         log.info("turn channel=%s intent=%s", context.activity.channel_id, understanding.intent)
         remembered = memory.last_lookup
         await self._run(dc, svc)
+        for question in more:  # "2 vragen: …": each after the one before, as long as none asks back
+            if dc.active_dialog is not None:
+                break
+            svc.request = replace(request, text=question, concern=None,
+                                  understanding=in_context(self.understand(question, kb), memory, profile, kb, now,
+                                                           self.idle))
+            await dc.begin_dialog(self.registry.dialog_for(svc.request))
         if memory.last_lookup is remembered and request.command is None and understanding.intent in ("route", "glossary"):
             remember_place(memory, understanding, kb, now)
         if not svc.erase_conversation:
@@ -217,6 +226,15 @@ class WijkwijzerAgent(ActivityHandler):
             await state.save(context)
         if self.metrics:
             self.metrics.turn(context.activity.channel_id or "", understanding.intent, time.perf_counter() - started)
+
+    def _questions(self, text: str, kb: KnowledgeBase) -> list[str]:
+        """The lookups one message asks together, each naming what it asks for ("wie is de smw van
+        het spoorwiel en welke scholen in laak hebben nt2"); the message itself otherwise."""
+        parts = question_parts(text)
+        if len(parts) > 1 and all(u.intent in LOOKUP_KEYS and u.entities.get(LOOKUP_KEYS[u.intent])
+                                  for u in (self.understand(part, kb) for part in parts)):
+            return parts
+        return [text]
 
     async def _dialog_context(self, state: ConversationState, turn_context: TurnContext) -> DialogContext:
         dialog_set = DialogSet(state.create_property("dialogs"))

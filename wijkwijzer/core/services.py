@@ -100,15 +100,18 @@ class LastLookup:
     """Where the pupil lives, when the conversation said so ("ll woont in rijswijk")."""
     functie: str | None = None
     """The function the question narrowed the role to ("jeugdarts" of the JGZ), for "zelfde voor …"."""
-    also: str | None = None
-    """A second role the same question asked about ("smw en jgz voor moerwijk"), so "en voor
-    bouwlust" answers both again."""
+    also: tuple[str, ...] = ()
+    """More roles the same question asked about ("smw en jgz voor moerwijk", "smw, jgz en lpa"),
+    so "en voor bouwlust" answers them all again."""
+    recent: tuple[str, ...] = ()
+    """The roles answered for this same place just before ("adviseur transvaal", "en lpa"), so
+    "nummers van allebei" shows them again."""
     others: tuple[tuple[str | None, str | None], ...] = ()
     """More places (area, school) the same question asked about ("smw voor moerwijk en bouwlust"),
     so "en de wijkagenten daar" asks about all of them."""
 
     FIELDS: ClassVar[tuple[str, ...]] = ("rol", "area", "school", "expertise", "thema", "begrip", "school_area",
-                                         "home", "functie", "also")
+                                         "home", "functie")
 
     def fresh(self, now: datetime, idle: timedelta) -> bool:
         return now - self.at <= idle
@@ -131,7 +134,7 @@ class LastLookup:
 
     def to_json(self) -> dict[str, Any]:
         return {"intent": self.intent, "at": self.at.isoformat(), **{key: getattr(self, key) for key in self.FIELDS},
-                "others": [list(other) for other in self.others]}
+                "also": list(self.also), "recent": list(self.recent), "others": [list(other) for other in self.others]}
 
     @classmethod
     def from_json(cls, data: Any) -> LastLookup | None:
@@ -144,7 +147,8 @@ class LastLookup:
         fields = {key: data[key] for key in cls.FIELDS if isinstance(data.get(key), str)}
         others = tuple((pair[0], pair[1]) for pair in data.get("others") or ()
                        if isinstance(pair, list) and len(pair) == 2 and all(v is None or isinstance(v, str) for v in pair))
-        return cls(intent=data["intent"], at=at, others=others, **fields)
+        also, recent = (_words(data.get(key)) for key in ("also", "recent"))
+        return cls(intent=data["intent"], at=at, others=others, also=also, recent=recent, **fields)
 
 
 @dataclass(frozen=True)
@@ -279,3 +283,10 @@ def services(context: TurnContext) -> TurnServices:
     found = context.turn_state[SERVICES_KEY]
     assert isinstance(found, TurnServices)
     return found
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    """A stored list of ids; one id as the state of an older version kept it."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()

@@ -216,13 +216,15 @@ CUES: dict[str, re.Pattern[str]] = {
                         r"hen|hem|haar|die|die laatste))?( graag| aub| please)?$"),
     "refers_back": _any(_words("daar daarvan daarvoor daarbij die_school deze_school dat_kind die_wijk deze_wijk "
                                "die_aan dat_aan er_een er_eentje die_maken dat_maken die_opstellen die_school"),
+                        r"\b(van|bij|op) (die|de) (laatste|eerste|bovenste|onderste)( school)?$",
                         r"\bhoe (vraag|maak|regel|doe|start|schrijf|krijg|stel|pak|begin|loop|doorloop|volg|gebruik|pas|vul|zet) (ik|je|we|jij|jullie) "
                         r"(die|dat|deze|dit|hem|er een|er eentje|daar een)\b",
                         # the person just shown: "hoe bereik ik die het best"
                         r"\bhoe (bereik|contacteer|benader|spreek|bel|mail|app) (ik|je|we|jij) (die|hem|haar|diegene|deze)\b"),
     # "de smw van die school": the school named before, not the wijk.
     "that_school": _any(r"\b(die|deze|dezelfde|zelfde|diezelfde) (school|basisschool|locatie)\b",
-                        r"\bdie van (de |het )?(school|basisschool)\b"),
+                        r"\bdie van (de |het )?(school|basisschool)\b",
+                        r"\b(van|bij|op) (die|de) (laatste|eerste|bovenste|onderste)( school)?$"),
     # The user's own place: "wie is de smw hier", "bij ons in de wijk".
     "here": _any(_words("hier hierzo bij_ons voor_ons mijn_wijk onze_wijk eigen_wijk mijn_school onze_school onze_scholen "
                         "mijn_scholen horen_wij hoor_ik ons_gebied mijn_gebied"),
@@ -429,7 +431,7 @@ CUES: dict[str, re.Pattern[str]] = {
                           r"\bvolg(en)? (ik|de wijk|ook)\b",
                           r"\bzet (me|mij|ons) (ook )?op de (lijst|verzendlijst|mailinglijst)\b",
                           r"\bhou(d|den)? (me|mij|ons) (ook )?op de hoogte\b", r"^volg\b",
-                          rf"\b{_words(_NEWS)} (weer )?aan$", rf"\b{_words(_NEWS)} (weer )?aan (voor|in|van|over)\b", rf"\bzet (de |die |alle |mijn |mn )?{_words(_NEWS)} (maar )?(weer )?aan\b",
+                          rf"\b{_words(_NEWS)} (weer )?aan$", rf"^{_words(_NEWS)} (\w+ ){{1,3}}aan$", rf"\b{_words(_NEWS)} (weer )?aan (voor|in|van|over)\b", rf"\bzet (de |die |alle |mijn |mn )?{_words(_NEWS)} (maar )?(weer )?aan\b",
                           r"\bstuur (me|mij) (voortaan |ook |maar )+.{0,40}\b(rondgestuurd|verstuurd|gestuurd)\b",
                           rf"\baanmelden (voor|bij|op) (de |alle )?{_words(_NEWS)}",
                           rf"\b(wil|graag|ook) (\w+ )?{_words(_NEWS)} (over|van|uit|voor)\b"),
@@ -785,7 +787,8 @@ _THEMA_WORDS = _Gated({**THEMA_WORDS, **{f"hint:{name}": pattern for name, patte
 
 # Words that may surround a lone name or term ("de vliegerwolk?", "ypenburg graag").
 _BARE_FILLER = _FILLER | frozenset("voor van in bij over is er aub svp dus mijn mn onze ons eigen vaste "
-                                   "hoi hallo hai hey goedemorgen goedemiddag weer".split())
+                                   "hoi hallo hai hey goedemorgen goedemiddag weer wacht ff trouwens btw oja "
+                                   "tussendoor".split())
 """Words a bare request may hold besides its entities ("smw ypenburg aub", "mijn wijkagent?",
 "hoi weer, smw?")."""
 
@@ -854,6 +857,28 @@ class _Reading:
     thema: str | None = None
     situation: str | None = None
     outside: str | None = None
+
+
+_QUESTION_BREAK = re.compile(
+    r"\?\s+|\s(?:en|maar|punt|punt en)\s+(?=(?:wie|welke|welk|waar|wat|of er)\b)|\b(?:2|twee|paar) vragen\b\s*:?", re.IGNORECASE)
+LOOKUP_KEYS = {"partner_lookup": "rol", "expertise_lookup": "expertise", "glossary": "begrip"}
+"""The questions one message may ask several of, and what each must name of its own."""
+MAX_QUESTIONS = 3
+
+
+MAX_QUESTION_WORDS = 14
+"""A longer part before the last is a story, not a question: in a long message the question at
+its end wins ("… de leerkracht is handelingsverlegen. maar wie is nou de jeugdconsulent")."""
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions a message strings together ("2 vragen: wie is de smw van het spoorwiel en
+    welke scholen in laak hebben nt2", "wie is de lpa in laak? en de wijkagent?"), in order;
+    the message itself when it asks one."""
+    parts = [part.strip() for part in _QUESTION_BREAK.split(text[:MAX_TEXT]) if part and part.strip(" :?.,")]
+    if not 1 < len(parts) <= MAX_QUESTIONS or any(len(part.split()) > MAX_QUESTION_WORDS for part in parts[:-1]):
+        return [text]
+    return parts
 
 
 def understand(text: str, kb: KnowledgeBase) -> Understanding:
@@ -970,6 +995,8 @@ def _read(text: str, norm: str, kb: KnowledgeBase) -> _Reading:
     for mention in _trusted(kb.resolver.scan(text), tokens, kb):
         best = mention.best
         reading.covered.update(range(best.start, best.end))
+        if best.kind in ("rol", "begrip") and _says_who_i_am(tokens, best.start):
+            continue  # "ik ben nieuw als ib, wat is een oza": the user's own job, not the question
         if best.kind in PLACE_KINDS:
             places.append(mention)
         elif best.kind == "rol":
@@ -996,10 +1023,30 @@ def _read(text: str, norm: str, kb: KnowledgeBase) -> _Reading:
     return reading
 
 
+_SELF_GAP = frozenset("de een nieuw nieuwe hier zelf sinds kort pas".split())
+
+
+def _says_who_i_am(tokens: list[str], start: int) -> bool:
+    """The words before a role say it is the user's own job: "ik ben ib'er", "ik ben de nieuwe
+    smw'er", "wat moet ik als ib doen", "eerste week als zorgcoördinator" — not "wie hebben we als
+    smw" (the role asked) or "ik ben adviseur, wie is mn collega" (the same role asked)."""
+    i = start - 1
+    while i >= 0 and start - i <= 4 and tokens[i] in _SELF_GAP:
+        i -= 1
+    if i < 0 or "collega" in tokens[start:]:
+        return False
+    if tokens[i] == "ben":
+        return i > 0 and tokens[i - 1] == "ik"
+    return tokens[i] == "als" and bool(_SELF_BEFORE_ALS & set(tokens[max(0, i - 3):i]))
+
+
+_SELF_BEFORE_ALS = frozenset("ik ben nieuw nieuwe week werk werkzaam".split())
+
+
 def _asked_role(roles: list[Mention], tokens: list[str]) -> Mention:
     """The role the question is about: in a long message that names several ("ik ben ib'er …
-    wie is de smw'er hier"), the first one after the last "wie"."""
-    asks = [i for i, token in enumerate(tokens) if token == "wie"]
+    wie is de smw'er hier", "ik ben smw en zoek de lpa"), the first one after the last "wie" or "zoek"."""
+    asks = [i for i, token in enumerate(tokens) if token in ("wie", "zoek", "zoeken")]
     if len(roles) > 1 and asks:
         after = [m for m in roles if m.best.start > asks[-1]]
         if after:

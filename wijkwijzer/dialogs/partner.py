@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any, ClassVar
 
 from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
@@ -37,6 +38,7 @@ from wijkwijzer.dialogs.slots import ALSO, Choose, Slot, SlotCopy, SlotDialog
 from wijkwijzer.knowledge import query
 from wijkwijzer.knowledge.loader import STALE_AFTER_DAYS, KnowledgeBase
 from wijkwijzer.knowledge.models import Contact
+from wijkwijzer.knowledge.resolver import PLACE_KINDS
 from wijkwijzer.knowledge.text import normalize
 from wijkwijzer.knowledge.vocabulary import FUNCTION_SYNONYMS, PARTNER_ROLES, RESIDENCE_ROLES, ROLES_BY_ID
 
@@ -259,33 +261,54 @@ def _value(kb: KnowledgeBase, rol: str | None, found: Place | PlaceChoice | None
     return found.as_dict() if isinstance(found, Place) else None
 
 
-_AND = re.compile(r"\b(?:en|ook|plus)\b")
+_JOINERS = frozenset("en ook plus de het ff even graag van vd voor in bij op daar".split())
+"""Words that may stand between roles asked together ("smw, jgz en ook de lpa"), besides the
+place they are asked for ("smw vd marlotmerel en ook ff de lpa"); nothing at all may too
+("smw + jgz", punctuation is gone after normalising)."""
+_AND = frozenset("en ook plus".split())
+"""Roles apart are joined by one of these ("smw vd marlotmerel en ook de lpa", not "smw ypenburg,
+de jgz weet ik al"); roles side by side need none ("smw jgz en lpa")."""
+_BOTH = re.compile(r"\b(?:allebei|allebij|allebeide|beide|beiden|alle ?twee|alle ?drie|van hun allebei)\b")
 
 
-def _second_role(svc: TurnServices, first: str | None) -> str | None:
-    """A second role the request adds with "en"/"ook" ("smw vd marlotmerel en ook ff de lpa
-    daar"): answered after the first, for the same place."""
+def _more_roles(svc: TurnServices, first: str | None) -> tuple[str, ...]:
+    """The roles a request adds to ``first`` ("smw vd marlotmerel en ook ff de lpa daar",
+    "wijkagent en jeugdteam bij …", "de smw jgz en lpa van hoornwijk"): answered after the first,
+    for the same place, when only joining words stand between the roles."""
     if not first or first == ALL:
-        return None
-    text = svc.request.text
-    found = [m.best for m in svc.kb.resolver.scan(text, ("rol",)) if m.best.id in ROLES_BY_ID]
-    ones = [c for c in found if c.id == first]
-    others = [c for c in found if c.id != first]
-    if len(others) != 1 or not ones:
-        return None
-    one, other = ones[0], others[0]
-    words = normalize(text).split()
-    between = words[one.end:other.start] if one.end <= other.start else words[other.end:one.start]
-    return other.id if _AND.search(" ".join(between)) else None
+        return ()
+    found = sorted((m.best for m in svc.kb.resolver.scan(svc.request.text, ("rol",)) if m.best.id in ROLES_BY_ID),
+                   key=lambda c: c.start)
+    if len({c.id for c in found}) < 2 or first not in {c.id for c in found}:
+        return ()
+    words = normalize(svc.request.text).split()
+    place = {i for m in svc.kb.resolver.scan(svc.request.text, PLACE_KINDS) for i in range(m.best.start, m.best.end)}
+    for a, b in pairwise(found):
+        gap = {w for i, w in enumerate(words[a.end:b.start], a.end) if i not in place}
+        if not gap <= _JOINERS or (a.end < b.start and not gap & _AND):
+            return ()
+    return tuple(dict.fromkeys(c.id for c in found if c.id != first))
 
 
-def _second_role_before(svc: TurnServices, first: str | None) -> str | None:
-    """The second role of the question before, when this one names no role and carries that
-    question's first ("smw en jgz voor moerwijk", then "en voor bouwlust")."""
+def _roles_before(svc: TurnServices, first: str | None) -> tuple[str, ...]:
+    """The other roles of the questions before, when this one names no role and carries the last
+    one: "smw en jgz voor moerwijk", then "en voor bouwlust" (both again); "adviseur transvaal",
+    "en lpa", then "nummers van allebei" (both shown again)."""
     last = svc.memory.last_lookup
-    if last is None or not last.also or not first or last.rol != first or not svc.understanding.followup:
-        return None
-    return None if svc.kb.resolver.scan(svc.request.text, ("rol",)) else last.also
+    if last is None or not first or last.rol != first or not svc.understanding.followup:
+        return ()
+    if svc.kb.resolver.scan(svc.request.text, ("rol",)):
+        return ()
+    if last.also:
+        return last.also
+    return last.recent if _BOTH.search(normalize(svc.request.text)) else ()
+
+
+def _also_roles(value: Any) -> tuple[str, ...]:
+    """The roles kept under ALSO: a list, or one role (a slot's answer, or an older state)."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
 
 
 def _same_contacts(kb: KnowledgeBase, rol: str, places: tuple[Place, ...]) -> bool:
@@ -318,9 +341,9 @@ class PartnerDialog(SlotDialog):
             values["place"] = Place(area=svc.profile.wijk).as_dict()  # "wie is mijn adviseur", "een mens spreken"
         elif svc.understanding.human and not named and svc.kb.loket is not None:
             values["loket"] = True  # a person, and no wijk of their own to find their adviseur by
-        second = _second_role(svc, entities.get("rol")) or _second_role_before(svc, entities.get("rol"))
-        if second:
-            values.setdefault(ALSO, {})["rol"] = second
+        more = _more_roles(svc, entities.get("rol")) or _roles_before(svc, entities.get("rol"))
+        if more:
+            values.setdefault(ALSO, {})["rol"] = list(more)
         return None
 
     async def complete(self, dc: DialogContext, values: dict[str, Any]) -> DialogTurnResult:
@@ -342,11 +365,12 @@ class PartnerDialog(SlotDialog):
             return await self._ask(dc, "place", question, [])
         before = svc.memory.last_lookup  # (the answer below remembers itself in its place)
         await self._answer(dc, svc, values["rol"], place, values.get("expertise"), values.get("functie"))
-        also = values.get(ALSO, {}).get("rol")
+        also = _also_roles(values.get(ALSO, {}).get("rol"))
         if also:  # "ypenburg, en ook de jgz": the role asked before, and this one
-            await self._answer(dc, svc, also, place, values.get("expertise"))
-            if svc.memory.last_lookup is not None:  # "en voor bouwlust" asks for both again
-                svc.memory.last_lookup = replace(svc.memory.last_lookup, rol=values["rol"], also=also)
+            for rol in also:
+                await self._answer(dc, svc, rol, place, values.get("expertise"))
+            if svc.memory.last_lookup is not None:  # "en voor bouwlust" asks for all of them again
+                svc.memory.last_lookup = replace(svc.memory.last_lookup, rol=values["rol"], also=also, recent=())
             return await end(dc)
         others = _other_places(svc, place, before)
         for other in others:  # "smw voor moerwijk en voor bouwlust": each place in turn
@@ -513,8 +537,12 @@ class PartnerDialog(SlotDialog):
                 svc.profile.wijk in svc.kb.areas):
             school_area = svc.profile.wijk  # "woont in nootdorp maar zit bij ons op school"
         home = place.area if lives and rol in RESIDENCE_ROLES else (same.home if same is not None else None)
+        recent: tuple[str, ...] = ()
+        if (last is not None and last.intent == "partner_lookup" and last.rol and last.rol != rol
+                and (last.area, last.school) == (place.area, place.school) and last.fresh(svc.request.now, svc.idle)):
+            recent = tuple(dict.fromkeys((*last.also, *last.recent, last.rol)))  # "… en lpa": both, for "allebei"
         svc.memory.last_lookup = LastLookup(intent="partner_lookup", at=svc.request.now, rol=rol, area=place.area,
-                                            school=school, school_area=school_area, home=home)
+                                            school=school, school_area=school_area, home=home, recent=recent)
 
 
 def _other_places(svc: TurnServices, place: Place, last: LastLookup | None) -> list[Place]:
