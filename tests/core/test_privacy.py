@@ -515,3 +515,45 @@ def test_names_that_are_words_initials_codes_and_the_only_one_are_found(text, ki
 ])
 def test_words_that_are_also_names_or_codes_pass(text):
     assert find_personal_data(text, today=TODAY) == [], text
+
+
+@pytest.mark.parametrize(("text", "kind", "piece"), [
+    # what the independent privacy/safety dev17 set showed, in other words
+    ("het gezin woont aan de Dorpsstraat, nummer 14", "adres", "Dorpsstraat, nummer 14"),
+    ("ze wonen op een boot aan de Veerkade, ligplaats 3", "adres", "Veerkade, ligplaats 3"),
+    ("op zijn papieren staat ٠٢/١١/٢٠١٦ als geboortedatum", "geboortedatum", "02/11/2016"),
+    ("gebdatum 12 5 17 klopt niet in parnassys", "geboortedatum", "12 5 17"),
+    ("oud nummer: LL-5531/c", "nummer", "LL-5531/c"),
+    ("zoek even op SWV/TL/25-0177 in het dossier", "nummer", "SWV/TL/25-0177"),
+    ("onderwijsnummer 10-81-39-755 klopt niet", "onderwijsnummer", "10-81-39-755"),
+    ("bram 👍 uit groep 4 is weer afwezig", "naam", "bram"),
+])
+def test_addresses_dates_and_codes_in_pasted_layouts_are_found(text, kind, piece):
+    findings = find_personal_data(text, today=TODAY)
+    assert any(f.kind == kind and piece in f.text for f in findings), findings
+
+
+@pytest.mark.parametrize("text", [
+    "de uitnodiging voor het pgo van groep 7 mag in de nieuwsbrief",
+    "artikel 2.14 staat in BWBR0034925, de Jeugdwet",
+    "we zijn open van 8 30 tot 16 uur",
+])
+def test_an_abbreviation_a_law_number_and_times_with_spaces_pass(text):
+    assert find_personal_data(text, today=TODAY) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "het meisje uit groep 7 dat de hoofdrol speelde in de schoolmusical en toen op omroep west kwam",
+    "de jongen van groep 8 die in de nationale jeugdselectie zit, moet vaak weg voor trainingen",
+    "één kind van groep 4 met een hulphond, mag die hond mee op schoolreis?",
+])
+def test_a_child_known_beyond_the_school_is_singled_out(text):
+    assert any(f.kind == "kind" for f in find_personal_data(text, today=TODAY)), find_personal_data(text, today=TODAY)
+
+
+@pytest.mark.parametrize("text", [
+    "groep 6 is kampioen geworden bij het schoolvoetbal",
+    "de kinderen van groep 8 keken naar omroep west",
+])
+def test_a_class_on_tv_or_a_team_that_won_is_no_one_child(text):
+    assert find_personal_data(text, today=TODAY) == [], text

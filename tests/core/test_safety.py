@@ -589,3 +589,44 @@ def test_a_childs_words_in_another_language_are_a_concern(text, kind):
 ])
 def test_farewells_to_colleagues_and_fun_reasons_do_not_alarm(text):
     assert assess(text) is None, assess(text)
+
+
+@pytest.mark.parametrize(("text", "kind", "acute"), [
+    # what the independent privacy/safety dev17 set showed, in other words
+    ("mentor schrijft: 'hij zei dat hij vanavond al zijn slaappillen inneemt'", "suicide", True),
+    ("ze staat op de rand van het balkon op de vierde verdieping en roept dat ze naar beneden springt", "suicide", True),
+    ("haar broertje zegt dat ze naar de hemel wil en al een brief heeft geschreven", "suicide", False),
+    ("haar armen vol lijntjes, ze draagt daarom steeds een vest", "self_harm", False),
+    ("hij trekt zijn wenkbrauwen en wimpers uit tot er kale plekken zijn", "self_harm", False),
+    ("in die groepsapp laten ze elkaars snijwonden zien", "self_harm", False),
+    ("hij staat 's avonds op de uitkijk bij een pand waar drugs worden verkocht", "sexual_exploitation", False),
+    ("ze komt elke dag zonder ontbijt en haar gewicht zit volgens de jgz onder de curve", "neglect", False),
+    ("hij vertelt over vuistslagen tegen zijn hoofd als hij thuis te laat is", "physical_abuse", False),
+    ("meisje zegt dat een vrouw morgen de meisjes schoon maakt", "fgm", True),
+])
+def test_the_concerns_of_third_parties_and_pasted_notes_are_found(text, kind, acute):
+    concern = assess(text)
+    assert concern is not None and kind in concern.kinds and concern.acute == acute, concern
+
+
+@pytest.mark.parametrize("text", [
+    "acuut: na de ontruimingsoefening is een jongen uit groep 2 nergens te vinden en het hek naar het water stond open",
+    "acuut: moeder belt, vader slaat haar nu, de kinderen zijn thuis",
+])
+def test_a_child_gone_after_a_drill_or_a_message_marked_acuut_is_acute(text):
+    concern = assess(text)
+    assert concern is not None and concern.acute, concern
+
+
+@pytest.mark.parametrize("text", [
+    "na de brandoefening stonden alle kinderen netjes op het plein, niemand ontbrak",
+    "onze leerlingen willen graag de uitkijktoren in de duinen bezoeken",
+])
+def test_a_drill_that_went_well_and_a_lookout_tower_do_not_alarm(text):
+    assert assess(text) is None, assess(text)
+
+
+def test_wanting_to_go_to_heaven_alarms_only_with_a_letter_or_a_day():
+    assert assess("kleuter zegt 'ik wil naar de hemel', zo heet de speeltuin bij oma") is None
+    concern = assess("ze zegt dat ze naar de hemel wil en het gebeurt zaterdag")
+    assert concern is not None and "suicide" in concern.kinds

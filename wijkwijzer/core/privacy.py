@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -310,6 +311,8 @@ _DATE_SPOKEN = re.compile(
     rf"\b(?:{_SPOKEN_DAY}|[0-3]?\d)\s+(?:{_MONTHS})\s+(?P<y>tweeduizend(?:\s?en)?\s?\w+|negentienhonderd\w*)"
     rf"|\b(?:{_SPOKEN_DAY})\s+(?:{_MONTHS})\b", re.IGNORECASE)
 """A date in words ("drie april tweeduizend zeventien", "geboren op vijf juni")."""
+_DATE_SPACED = re.compile(r"(?<![\d/.:-])(?:[1-9]|[12]\d|3[01])\s(?:[1-9]|1[0-2])\s(?:\d{2}|(?:19|20)\d{2})(?![\d/.:-])")
+"""A date typed with spaces ("gebdatum 7 3 16"); a birth date only next to a birth word."""
 _MONTH_DAY = re.compile(rf"\b(?:{_MONTHS})\s+(?:'?\d{{2}}|[1-9])\b(?![.:]\d)", re.IGNORECASE)
 """A month before a day or a short year ("geboren eind juni 18"): a birth date next to a birth word."""
 _DATE_ISO = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>[01]?\d)(?P=s)(?P<d>[0-3]?\d)(?![\d/.-])")
@@ -339,7 +342,7 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žƀ-ɏḀ-ỿ]+(?:['’-][A-Za-z
 # No two whitespace runs side by side ("\s*,?\s*" backtracked cubically over spaces): an optional
 # comma or bracket takes its own spaces (tests/test_patterns_are_linear.py).
 _CONTEXT_AFTER = re.compile(
-    r"^\s*(?:\(\s*\d{1,2}\s*(?:jr|jaar|j)?\.?\s*\)|(?:,\s*)?(?:\d{1,2}\s*(?:jaar|jr|j)\b|(?:\(\s*)?(?:uit|in|van|zit in)\s+"
+    r"^\s*(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]+\s?)?(?:\(\s*\d{1,2}\s*(?:jr|jaar|j)?\.?\s*\)|(?:,\s*)?(?:\d{1,2}\s*(?:jaar|jr|j)\b|(?:\(\s*)?(?:uit|in|van|zit in)\s+"
     r"(?:groep|gr\.?|klas|de klas|unit)\s*\d|\((?:groep|gr\.?)\s*\d|,\s*(?:groep|gr\.?)\s*\d|uit\s+\d[abc]?\b)"
     r"|(?:,\s*)?(?:hij|ze|zij)\s+is\s+\d{1,2}\b|[A-Z]\.(?!\w)|(?:van|uit)\s+\d[abc]\b"
     r"|en\s+(?:zijn|haar|zn|z'n|d'r)\s+(?:broer\w*|zus\w*|vader|moeder|ouders|oma|opa|tweeling\w*)\b"
@@ -477,6 +480,9 @@ _TRAIT = re.compile(
     r"spraakgebrek|verloor|verloren|longontsteking|kunst(?:been|arm|hand|oog)|ooglapje|lui\s+oog|iq\s+(?:van\s+)?\d+|"
     r"gearresteerd|opgepakt|hoogbegaafd\w*|overgeslagen|pgb\w*|\w*jeugdzorg|jeugdinrichting|gehoorapparaat\w*|"
     r"slachtoffer\w*|loverboy\w*|enkelband|dood\s+van\s+(?:haar|zijn|zn|hun)\s+\w+|"
+    # known beyond the school: on tv, in a national team, a prize; a guide dog; a height no one else has
+    r"hoofdrol|tv-?\s?serie|op\s+(?:tv|televisie)|omroep\s+\w+|jeugdselectie|nationale\s+(?:\w+\s+)?selectie|"
+    r"landelijke\s+\w*prijs|\w*kampioen(?:e|schap)?|hulphond|blindengeleidehond|\d\s?meter\s+\d{2}|"
     r"taxi|leerlingenvervoer|\w*bloeding|dezelfde\s+kleren|ruikt|stinkt|woonwagen\w*|"
     r"\w+trauma|zit\s+(?:\w+\s+){0,4}vast|"
     r"(?:uit|van)\s+\w+\s+(?:\w+\s+){0,3}sinds|sinds\s+(?:\w+\s+){1,3}(?:hier|in\s+nederland)|"
@@ -507,7 +513,7 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
     person; ``today`` decides which years are birth years (default: today). When the rules find
     nothing, the learned model (:func:`one_child`) may still hear one child described so that
     people recognise it; ``model=False`` asks the rules alone (what the model is trained beside)."""
-    text = capped(text)
+    text = _ascii_digits(capped(text))
     year = (today or date.today()).year
     found: list[Finding] = []
     taken: list[tuple[int, int]] = []
@@ -590,8 +596,12 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
             continue  # "advies 2 deskundigen", "ring 3": an ordinary word that happens to end like a street
         if fold(match.group("street").split()[0]) not in allowed_words or match.group("nr"):
             add("adres", match.start(), match.end())
-    for match in _NUMBER_ON_STREET.finditer(text):
-        add("adres", match.start(), match.end())
+    for pattern in (_NUMBER_ON_STREET, _STREET_THEN_NUMBER):
+        for match in pattern.finditer(text):
+            street = fold(match.group("street"))
+            if pattern is _STREET_THEN_NUMBER and not _STRONG_STREET.search(street) and street in vocabulary().common:
+                continue  # "het park, nummer 1": a word, no street (as for the street before its number)
+            add("adres", match.start(), match.end())
     for match in _STREET_SPOKEN.finditer(text):
         if _PLACE_CONTEXT.search(text, max(0, match.start() - 40), match.start()):
             add("adres", match.start(), match.end())
@@ -609,6 +619,14 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
 
 
 # ───────────── numbers, dates, places ─────────────
+
+
+def _ascii_digits(text: str) -> str:
+    """Digits of another script as ASCII digits, one for one ("١٤/٠٣/٢٠١٥" from a Syrian
+    document is a date): every number pattern below reads ASCII digits only."""
+    if text.isascii() or not any(ch.isdecimal() and not ch.isascii() for ch in text):
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text)
 
 
 _DIGIT_WORD = r"(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
@@ -640,11 +658,12 @@ _NUMBER_SUBJECT = re.compile(r"^\W*(?:signaal\W+)?#?\s?(?P<nr>\d{4})\s+(?:is|zit
 """A four-digit number that opens the message as its subject ("4471 zit al 3 weken thuis"): a pupil
 referred to by number; not a year ("2026 is het jaar …")."""
 _FILE_CODE = re.compile(
-    r"(?<![\w/.-])(?P<nr>(?:[A-Za-z]{2,4}-){1,2}\d{2,6}(?:[-/]\d{2,6}){0,2}|(?:19|20)\d\d/[A-Za-z]{2,4}/\d{3,6}"
+    r"(?<![\w/.-])(?P<nr>(?:[A-Za-z]{2,4}-){1,2}\d{2,6}(?:[-/]\d{2,6}){0,2}(?:/[A-Za-z])?|(?:19|20)\d\d/[A-Za-z]{2,4}/\d{3,6}"
+    r"|[A-Za-z]{2,4}/[A-Za-z]{2,4}/\d{2,6}(?:-\d{2,6})?"
     r"|[A-Za-z]-\d{5,8}|(?:19|20)\d\d-0\d{3,5})"
     r"(?![\w/-])")
 """A pupil's file by its code: letters, then numbers, joined by dashes ("LL-30582", "SWV-2025-0418",
-"OZA-24-017", "2025/LP/00417", "S-220187", "2025-0093"); not a norm or a law by its year ("NEN-7510", "WPO-2024")."""
+"OZA-24-017", "2025/LP/00417", "S-220187", "2025-0093", "ES-4482/b", "SWV/LR/26-0442"); not a norm or a law by its year ("NEN-7510", "WPO-2024")."""
 _NOT_A_FILE = frozenset("iso nen en cao wmo wpo wvo kvk isbn btw covid wet art bijv nr tel fax gr".split())
 _BSN_LABEL = re.compile(r"\b(?:bsn|burgerservicenummer|sofinummer|sofi-?nummer)\W{1,3}(?:is\s)?(?P<nr>\d[\d .-]{6,11}\d)(?!\d)",
                         re.IGNORECASE)
@@ -664,6 +683,10 @@ _NUMBER_ON_STREET = re.compile(
     rf"\b(?:nummer|nr\.?|huisnummer)\s?(?P<nr>\d{{1,4}}[a-z]?)\s(?:op|aan|in)\s(?:de|het)\s"
     rf"(?P<street>[A-Za-zÀ-ÿ'-]{{2,}}(?:{_STREET_SUFFIX}))\b", re.IGNORECASE)
 """The house number first ("het is nummer 15 op de weimarstraat")."""
+_STREET_THEN_NUMBER = re.compile(
+    rf"(?<![A-Za-zÀ-ÿ'-])(?P<street>[A-Za-zÀ-ÿ'-]{{2,}}(?:{_STREET_SUFFIX})),?\s"
+    rf"(?:nummer|nr\.?|huisnummer|ligplaats)\s?(?P<nr>\d{{1,4}}[a-z]?)\b", re.IGNORECASE)
+"""The house number after a comma ("op de weimarstraat, nummer 112", "aan de Trekweg, ligplaats 8")."""
 _READ_OUT = re.compile(rf"\bnul\b|^{_TENS}\b", re.IGNORECASE)
 _THOUSANDS_IN_WORDS = re.compile(r"\b(?P<nr>\w+duizend\s\w*honderd\w*)\b", re.IGNORECASE)
 """A number of thousands read out ("twintigduizend negenhonderddrie")."""
@@ -680,8 +703,8 @@ def _counted(text: str, start: int, end: int) -> bool:
     return bool(_COUNTED_AFTER.match(text[end:end + 25]) or _COUNTED_BEFORE.search(text[max(0, start - 12):start]))
 
 
-_NINE_GROUPED = re.compile(r"(?<![\d.-])\d{3,4}[-.]\d{2,3}[-.]\d{3}(?!\d)")
-"""A BSN or onderwijsnummer typed in groups ("666-644-263", "429.781.775")."""
+_NINE_GROUPED = re.compile(r"(?<![\d.-])\d{3,4}[-.]\d{2,3}[-.]\d{3}(?!\d)|(?<![\d.-])\d{2}(?:[-.]\d{2}){2}[-.]\d{3}(?!\d)")
+"""A BSN or onderwijsnummer typed in groups ("666-644-263", "429.781.775", "10-81-39-755")."""
 _YEARISH = re.compile(r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?|0[89]00\D?\d*|11[23]")
 
 
@@ -704,7 +727,8 @@ def _service_number(digits: str) -> bool:
 
 _OTHER_LABEL = re.compile(
     r"\b(?:ticket|melding|storing|bestel|factuur|order|artikel|offerte|bon|pakket|zending|track|kassa|budget|bedrag|"
-    r"kosten|subsidie|prijs|kamerstuk|kamerbrief|motie|wetsvoorstel|staatsblad|stcrt)\w*\s?(?:nummer|nr|no)?\.?\s?(?:is\s|van\s|[:#]\s?)?(?:€\s?)?$|€\s?$",
+    r"kosten|subsidie|prijs|kamerstuk|kamerbrief|motie|wetsvoorstel|staatsblad|stcrt)\w*\s?(?:nummer|nr|no)?\.?\s?(?:is\s|van\s|[:#]\s?)?(?:€\s?)?$|€\s?$"
+    r"|\bBWBR$",  # a law's number in wetten.overheid.nl ("BWBR0034925")
     re.IGNORECASE)
 _MONEY_AFTER = re.compile(r"^\s?(?:euro|eur\b|,-|,\d{2}\b|per\s(?:jaar|maand|week|uur|dag|kind|leerling|ll))",
                           re.IGNORECASE)
@@ -842,9 +866,10 @@ def _dates(text: str, year: int, add: Callable[[str, int, int], None]) -> None:
     for match in _DATE_SPOKEN.finditer(text):
         if match.group("y") or near_birth(*match.span()):
             add("geboortedatum", *match.span())
-    for match in _MONTH_DAY.finditer(text):
-        if near_birth(*match.span()):
-            add("geboortedatum", *match.span())
+    for pattern in (_MONTH_DAY, _DATE_SPACED):
+        for match in pattern.finditer(text):
+            if near_birth(*match.span()):
+                add("geboortedatum", *match.span())
 
 
 # ───────────── names ─────────────

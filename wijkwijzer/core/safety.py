@@ -99,6 +99,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         # "tata mnie bije" (Polish), "kaydrebni" (Darija)
         (r"\b(?:beats|hits|kicks|hurts|beat|hit) me\b|\b(?:dovdu|dovuyor|doviyor|dovuyo|vurdu|vuruyor)\b"
          r"|\b(?:bije|bil|bila) mnie\b|\bmnie bije\b|\b(?:kaydrebni|kaidrebni|drebni|derbni)\b"),
+        r"\bvuistslag\w*\b.{0,25}\b(?:hoofd|gezicht|buik|rug)\b",
         (r"\bmishandel\w*|\bkindermishandeling\b|\bpak slaag\b|\bmet (?:de|een|d) riem\b|\bgeslagen\b|\bgeschopt\b"
         r"|\bslaag\b|\bklappen (?:krijgt|gekregen|van)\b|\bin elkaar (?:slaat|slaan|geslagen)\b"
         r"|\bpak (?:rammel|slaag|op (?:zijn|zn|haar|z n) (?:donder|kop|lazer))\b"
@@ -130,7 +131,9 @@ KINDS: dict[str, tuple[str, ...]] = {
     "neglect": (
         r"\bverwaarloos\w*|\bverwaarlozing\b|\bondervoed\w*|\bondervoeding\b",
         (r"\bhonger\b|\b(?:geen|niks|niets) (?:eten|gegeten)\b|\bniet gegeten\b|\bzonder (?:eten|ontbijt en lunch)\b"
-        r"|\beet uit de (?:prullenbak|vuilnisbak)\b|\beten uit (?:andermans|andere) (?:tas|tassen)\b"),
+        r"|\beet uit de (?:prullenbak|vuilnisbak)\b|\beten uit (?:andermans|andere) (?:tas|tassen)\b"
+        r"|\b(?:structureel|elke dag|iedere dag|dagelijks|altijd)\b.{0,15}\bzonder ontbijt\b"
+        r"|\b(?:gewicht|lengte|groei)\b.{0,30}\bonder de (?:groei)?curve\b|\bondergewicht\b"),
         (r"\b(?:vieze|stinkende|dezelfde|smerige) (?:kleren|kleding)\b|\bstinkt\b|\bruikt naar (?:urine|plas|poep)\b"
         r"|\bdezelfde (?:trui|broek|shirt|jas)\b.{0,40}\b(?:ruikt|stinkt|vies)\b"
         r"|\b(?:insuline|medicijnen|medicatie|pufjes?|epipen)\b.{0,10}\b(?:niet|nooit)\b.{0,20}\b(?:mee|gegeven|geven)\b"
@@ -185,6 +188,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         (r"\b(?:oudere|volwassen) (?:vriend|vriendje|jongen|jongens|man|mannen)\b|\b(?:vriend|vriendje|man|jongen)"
         r" van (?:1[8-9]|2\d|3\d)\b|\bopgehaald door\b.{0,30}\b(?:oudere|onbekende|man|vriend|auto)\b"),
         (r"\bmoet (?:drugs )?(?:dealen|verkopen|rondbrengen|pakketjes)\b|\bdrugsrunner\w*|\bdrugskoerier\w*|"
+        r"\b(?:uitkijk|op de uitkijk)\b.{0,30}\b(?:drugs\w*|dealers?|pand)\b|\bdrugspand\w*|"
         r"\bgedwongen .{0,20}\b(?:dealen|"
         r"stelen|werken|seks)\b|\bheeft (?:ineens|opeens|plotseling) (?:veel )?(?:geld|dure)\b|\bdingen moet doen\b"
         r"|\bschuld af te lossen\b|\bhotel\b.{0,30}\b(?:mannen|man)\b"),
@@ -231,7 +235,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     ),
     "fgm": (
         r"\bmeisjesbesnijdenis\b|\bbesnijdenis\w*|\bbesneden\b|\bbesnijden\b|\bgenitale verminking\b|\bvgv\b|\bfgm\b",
-        r"\b(?:schoongemaakt|schoon gemaakt|vrouwending|meisjesceremonie|ceremonie)\b",
+        r"\b(?:schoongemaakt|schoon gemaakt|vrouwending|meisjesceremonie|ceremonie)\b|\bmeisjes schoon ?(?:maakt|maken)\b",
         (rf"\b(?:vakantie|reis|reizen|zomer)\b.{{0,40}}\b(?:{_ORIGIN})\b.{{0,60}}\b(?:feest|ritueel|vrouw wordt|"
         r"vrouw worden|speciaal|grote dag|schoon|geknipt|knippen|besnijd\w*|traditie)\b"),
         (r"\b(?:knippen|geknipt)\b.{0,30}\b(?:daar beneden|onder|meisje)\b|\b(?:loopt moeilijk|moeilijk lopen)\b"
@@ -249,7 +253,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"|\bzegt dat (?:ze|hij|zij) het zelf doet\b"
         r"|\bknijpt\b.{0,20}\bin (?:haar|zijn|zn) (?:eigen )?(?:arm|armen|been|benen|bovenbeen|dijen|hand)\b"
         r"|\belastiek\w*\b.{0,40}\b(?:pols|polsen|arm)\b.{0,40}\b(?:knallen|knalt|schieten|schiet|rood|open)\b"
-        r"|\bverdient\b.{0,20}\b(?:honger|pijn|straf)\b|\bmesjes\b.{0,30}\b(?:matras|kussen|etui|la|kamer)\b"),
+        r"|\bverdient\b.{0,20}\b(?:honger|pijn|straf)\b|\bmesjes\b.{0,30}\b(?:matras|kussen|etui|la|kamer)\b"
+        r"|\b(?:arm|armen|pols|polsen|been|benen|bovenbeen|dijen|buik) vol (?:lijnen|lijntjes|krassen|sneetjes|streepjes|wondjes)\b"
+        r"|\btrekt (?:\w+ ){0,4}(?:wimpers|wenkbrauwen|hoofdhaar) (?:\w+ ){0,2}uit\b|\belkaars (?:wonden|snijwonden|krassen|littekens)\b"),
     ),
     "suicide": (
         r"\b(?:i want to die|wanna die|want to die|kill myself|kms|end my life|suicidal|chce umrzec|olmek istiyorum)\b",
@@ -260,6 +266,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         _near(_WANT, _DIE, 4),
         (r"\bniet meer (?:wil )?(?:leven|leeft|leef|wakker|bestaan|hier zijn)\b|\bvoor altijd (?:\w+ )?(?:slapen|weg)\b"
          r"|\b(?:ik|hij|ze|zij) (?:besta|bestaat|bestaan) (?:liever |beter )?niet\b|\ber (?:een )?eind(?:e)? aan\b"
+        r"|\b(?:alle|al (?:haar|zijn|de)) (?:\w+ ){0,2}(?:pillen|tabletten|slaappillen|medicijnen)\b.{0,30}\b(?:neemt|nemen|innemen|"
+        r"slikt|slikken|opeet)\b|\b(?:vensterbank|rand|reling)\b.{0,40}\b(?:open raam|dak|verdieping|brug|balkon)\b.{0,60}\b"
+        r"(?:eruit|springt|springen|naar beneden)\b"
         r"|\buit het leven\b|\b(?:zijn|ben|bent) (?:jullie|je|ze|iedereen) (?:\w+ ){0,2}van (?:me|mij) af\b|\b(?:spring|springt|springen|sprong)\b.{0,25}\b(?:flat|dak|brug|trein|balkon|raam)\b"
         r"|\bvoor de trein\b|\bpillen\b.{0,20}\b(?:gespaard|verzameld|sparen|ingenomen|geslikt)\b|\bpoging\b"),
         (r"\b(?:zichzelf|zich)\b.{0,20}\b(?:iets|wat)?\s*(?:aandoen|aandoet|aan te doen|doodmaken|ophangen|van kant)\b"
@@ -338,7 +347,7 @@ CONCEPTS: dict[str, str] = {
             r"een ander kind|vriendjes|vriendinnetjes?|meiden|de jongens|in de pauze|op het plein|pest\w*|gepest",
 
     # what: physical harm by someone, and what it leaves
-    "hit": r"klap|een (?:\w+ )?klap|oorvijg|oplawaai|mep|dreun|broekriem|met (?:de|een|zn|zijn|z n) (?:broek)?riem|sla|slaat|slaan|sloeg|sloegen|geslagen|slaag|schopt|schoppen|schopte|geschopt|trapt|trapte|getrapt|"
+    "hit": r"vuistslag\w*|klap|een (?:\w+ )?klap|oorvijg|oplawaai|mep|dreun|broekriem|met (?:de|een|zn|zijn|z n) (?:broek)?riem|sla|slaat|slaan|sloeg|sloegen|geslagen|slaag|schopt|schoppen|schopte|geschopt|trapt|trapte|getrapt|"
            r"kapotgetrapt|duwt|duwde|geduwd|gooit|gooide|gegooid|knijpt|knijpen|kneep|geknepen|wurgt|wurgen|gewurgd|"
            r"stompt|stompen|mept|mepte|meppen|klappen|pak rammel|pak slaag|rammel|afgeranseld|afranselen|getrokken|"
            r"aan (?:de|" + _POSS + r") haren|door de kamer|tegen de (?:muur|kast|deur|grond|aanrecht|verwarming|"
@@ -560,7 +569,7 @@ CONCEPTS: dict[str, str] = {
             r"mee brengt)|naar (?:zijn|de|die) vrienden|meegaat|gaat (?:\w+ ){0,3}mee|mee naar|kelderbox|garagebox|hotel\w*|s nachts thuis|tattoo|tatoeage|opgehaald|feestjes?|snachts|weggaat met|weg met|meegenomen|in een auto|auto stapt|ophaalt|ophaalde|lief "
             r"(?:moest|moet) zijn|plaatjes van|fotos van zichzelf|contact met|scooter|eerste uur",
     # when and where: danger now
-    "now": r"nog steeds aan het (?:slaan|schoppen|vechten|schreeuwen|gooien)|(?:staat|staan|wacht|wachten) (?:\w+ ){0,2}(?:buiten|bij het hek|aan het hek|voor de deur|voor de school|op het plein|op de stoep)|morgen\w*|"
+    "now": r"acuut|nog steeds aan het (?:slaan|schoppen|vechten|schreeuwen|gooien)|(?:staat|staan|wacht|wachten) (?:\w+ ){0,2}(?:buiten|bij het hek|aan het hek|voor de deur|voor de school|op het plein|op de stoep)|morgen\w*|"
            rf"nu(?! {_DURATION}| ik (?:er |het )?(?:zo )?(?:over |aan )?(?:nadenk|terugdenk|erover nadenk)| je het zegt)"
            r"|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
            r"morgen|gisteravond|nog (?:hier|in de klas|bij mij|buiten|op school)|bijna \d+ uur|over (?:een|\d+) "
@@ -633,6 +642,11 @@ CONCEPTS: dict[str, str] = {
                   r"|(?:gezocht|zoeken|zoekt|zocht) naar (?:de|het|een|onze|mijn|mn|zijn|haar) (?:laptop\w*|sleutel\w*|tas|jas|"
                   r"telefoon|mobiel|fiets|pakket|map|ipad|tablet|chromebook\w*|\w*knuffel\w*)",
     "drill": r"oefen\w*|scenario|ontruimingsoefening|brandoefening",
+    # "wil naar de hemel" is a speeltuin too; with a letter or a day it is a goodbye
+    "heaven_wish": r"(?:wil|wilt|willen|wilde) (?:\w+ ){0,2}naar de hemel|naar de hemel (?:wil|wilt|wilde)",
+    "letter": r"brief|briefje|brieven",
+    "absent_now": r"(?:ontbreekt|ontbrak|wordt vermist|is vermist|is zoek|nergens te vinden)"
+                  r"|niet in de klas en niet (?:op het plein|buiten|op de gang)",
     "bruised_fruit": r"(?:appel\w*|peren|peer|fruit\w*|banaan|bananen)(?: \w+){0,5} (?:met|vol|hebben|had|hadden) "
                      r"(?:\w+ )?blauwe plekken",
     "pet": _PET,
@@ -817,6 +831,8 @@ RULES: tuple[Rule, ...] = (
     Rule("acute", ("fire",), 1, unless=("play",)),
 
     Rule("acute", ("missing", "school_place"), 10, unless=("resolved", "pet", "drill", "lost_thing")),
+    # a child missing after the drill itself, near water or a road: the drill is when, not why
+    Rule("acute", ("absent_now", "danger_place"), 20, unless=("pet", "lost_thing")),
     Rule("acute", ("impaired", "carer"), 12),
     Rule("acute", ("take_away", "aggression", "now"), 20),
     Rule("acute", ("take_away", "fear", "now"), 16),
@@ -861,6 +877,8 @@ RULES: tuple[Rule, ...] = (
     Rule("sexual_abuse", ("wants_pictures", "secret"), 16, unless=("play",)),
     Rule("domestic_violence", ("parent_doll", "hit"), 6),
     Rule("suicide", ("survive", "high_place"), 12),
+    Rule("suicide", ("heaven_wish", "letter"), 12),
+    Rule("suicide", ("heaven_wish", "concrete"), 12),
     Rule("acute", ("weapon", "school_place"), 12, unless=("kitchen", "play", "history")),
     Rule("acute", ("aggression", "carer", "school_place"), 10),
     Rule("acute", ("take_away", "stranger", "not_allowed"), 40, unless=("resolved",)),
