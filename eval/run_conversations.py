@@ -50,7 +50,7 @@ from wijkwijzer.store.schema import signals  # noqa: E402 - after the sys.path l
 
 SETS = ROOT / "eval" / "conversations"
 TUNABLE = ("tuned", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
-           "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18")
+           "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19")
 """Parts the rules may be tuned on; "heldout" never is."""
 @dataclass
 class Outcome:

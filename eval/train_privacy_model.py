@@ -34,7 +34,7 @@ from wijkwijzer.core.privacy import allowed_words, find_personal_data  # noqa: E
 from wijkwijzer.knowledge.loader import KnowledgeBaseHolder  # noqa: E402
 from wijkwijzer.knowledge.text import normalize  # noqa: E402
 
-PRIVACY = ("tuned", "dev", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16")
+PRIVACY = ("tuned", "dev", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17")
 SAFETY = [ROOT / "eval" / "privacy" / "tuned",
           *(ROOT / "eval" / f"safety_dev{suffix}" for suffix in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10"))]
 CONVERSATIONS = ("tuned", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev10")

@@ -36,10 +36,10 @@ SAFETY = {"tuned": ROOT / "eval" / "privacy" / "tuned", "dev": ROOT / "eval" / "
           "dev8": ROOT / "eval" / "safety_dev8", "dev9": ROOT / "eval" / "safety_dev9",
           "dev10": ROOT / "eval" / "safety_dev10", "dev13": ROOT / "eval" / "safety_dev13",
           "dev14": ROOT / "eval" / "safety_dev14", "dev15": ROOT / "eval" / "safety_dev15",
-          "dev16": ROOT / "eval" / "privacy" / "dev16"}
+          "dev16": ROOT / "eval" / "privacy" / "dev16", "dev17": ROOT / "eval" / "privacy" / "dev17"}
 CLEAN = {"tuned": "tuned", "dev": "dev", "dev3": "dev3", "dev4": "dev4", "dev5": "dev5", "dev7": "dev7", "dev8": "dev8",
          "dev9": "dev9", "dev10": "dev10", "dev13": "dev13", "dev14": "dev14",
-         "dev15": "dev15", "dev16": "dev16"}
+         "dev15": "dev15", "dev16": "dev16", "dev17": "dev17"}
 UTTERANCES = [ROOT / "tests" / "nlu" / "utterances.yaml",
               *sorted(path for path in (ROOT / "eval" / "conversations").glob("*_utterances.yaml")
                       if not path.name.startswith("heldout"))]
