@@ -1060,6 +1060,22 @@ async def test_several_questions_in_one_message_are_answered_in_turn(start):
     assert [c.naam for c in story.cards] == ["Sarita Jagesar"], story.text  # a story before the question is no question
 
 
+async def test_three_questions_after_a_greeting_and_a_route_question_in_one_message(start):
+    s = await start(wijk="Den Haag: Moerwijk")
+    three = await s.send("morgen! 3 dingen: wie is onze smw, wie is de wijkagent en wie is de adviseur")
+    assert [c.naam for c in three.cards] == ["Gert-Jan Hoogland", "Ronald Blom", "Ingrid Koster"], three.text
+    both = await s.send("2 vragen: wie is onze lpa en wanneer moet ik verzuim melden")
+    assert [c.naam for c in both.cards] == ["Saskia Timmermans"] and both.has("16 uur"), both.text
+
+
+async def test_both_functions_of_a_team_asked_by_name_are_both_shown(start):
+    s = await start()
+    both = await s.send("wie zijn de jeugdarts en de jeugdverpleegkundige in rijswijk")
+    assert {c.naam for c in both.cards} == {"Annet Post", "Laura Groen"}, both.text
+    one = await s.send("en alleen de jeugdarts in leidschendam-voorburg")
+    assert [c.naam for c in one.cards] == ["Koen Vlasblom"], one.text
+
+
 async def test_the_users_own_job_is_not_what_they_ask_about(start):
     s = await start(wijk="Den Haag: Moerwijk")
     term = await s.send("hoi! eerste week als ib. wat doet een jeugdconsulent?")

@@ -211,6 +211,11 @@ def test_phrasings_of_the_eighth_session_sets(kb, text, intent, entities):
     ("wie hebben we als smw in ypenburg", "partner_lookup", {"rol": "smw", "wijk": "Ypenburg"}),
     ("berichten bouwlust aan", "subscribe", {"wijk": "Bouwlust en Vrederust"}),
     ("wacht even, lpa?", "partner_lookup", {"rol": "leerplicht"}),
+    # the person behind a role and the user's own errands are off topic (dev19)
+    ("heeft de smw van rijswijk ook een hond", "unknown", {}),
+    ("weet jij of de lpa van laak vegetarisch is", "unknown", {}),
+    ("kan het cjg mijn eigen kinderopvang regelen", "unknown", {}),
+    ("heeft de jeugdarts ook spreekuur in ypenburg", "partner_lookup", {"rol": "jgz", "wijk": "Ypenburg"}),
 ])
 def test_phrasings_of_the_eleventh_session_sets(kb, text, intent, entities):
     understood = understand(text, kb)
@@ -221,9 +226,14 @@ def test_phrasings_of_the_eleventh_session_sets(kb, text, intent, entities):
     ("2 vragen: wie is de smw van het spoorwiel en welke scholen in laak hebben nt2",
      ["wie is de smw van het spoorwiel", "welke scholen in laak hebben nt2"]),
     ("wie is de lpa in laak? en de wijkagent?", ["wie is de lpa in laak", "en de wijkagent?"]),
-    ("smw jgz en lpa van hoornwijk en of er een school in ypenburg is met gedrag",
-     ["smw jgz en lpa van hoornwijk", "of er een school in ypenburg is met gedrag"]),
+    ("kun je me de smw jgz en lpa van hoornwijk geven en of er een school in ypenburg is met gedrag",
+     ["kun je me de smw jgz en lpa van hoornwijk geven", "of er een school in ypenburg is met gedrag"]),
     ("smw ypenburg", ["smw ypenburg"]),
+    ("morgen! 3 dingen: wie is onze smw, wie is de wijkagent en wie is de adviseur",
+     ["morgen!", "wie is onze smw", "wie is de wijkagent", "wie is de adviseur"]),
+    # a part before the last that asks nothing is the question's setting, not a question
+    ("we krijgen veel nieuwkomers, welke school in mariahoeve heeft nt2", None),
+    ("ik heb morgen een mdo op de vroegvogelkring, wie zijn daar de smw en de jgz", None),
     # a story before the question is no question of its own: the message stays whole
     (("we hadden vanochtend een lang overleg over een leerling uit groep 7 en het gaat al tijden niet goed met rekenen. "
       "maar wie is nou de jeugdconsulent?"), None),

@@ -231,9 +231,12 @@ class WijkwijzerAgent(ActivityHandler):
         """The lookups one message asks together, each naming what it asks for ("wie is de smw van
         het spoorwiel en welke scholen in laak hebben nt2"); the message itself otherwise."""
         parts = question_parts(text)
-        if len(parts) > 1 and all(u.intent in LOOKUP_KEYS and u.entities.get(LOOKUP_KEYS[u.intent])
-                                  for u in (self.understand(part, kb) for part in parts)):
-            return parts
+        if len(parts) < 2:
+            return [text]
+        read = [(part, self.understand(part, kb)) for part in parts]
+        asked = [(part, u) for part, u in read if u.intent != "greeting"]  # "morgen! 3 dingen: …"
+        if len(asked) > 1 and all(u.intent in LOOKUP_KEYS and u.entities.get(LOOKUP_KEYS[u.intent]) for _, u in asked):
+            return [part for part, _ in asked]
         return [text]
 
     async def _dialog_context(self, state: ConversationState, turn_context: TurnContext) -> DialogContext:

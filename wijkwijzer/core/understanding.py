@@ -271,7 +271,11 @@ CUES: dict[str, re.Pattern[str]] = {
         # the writer's own family: "mijn dochter heeft een logopedist nodig"
         r"\b(mijn|mn) (eigen )?(dochter|zoon|zoontje|dochtertje|kinderen|man|vrouw|partner|moeder|vader)\b",
         # Private life and the person behind a role: "mn gestolen fiets", "is de wijkagent getrouwd".
-        r"\b(mijn|mn) (\w+ )?(fiets|auto|scooter|brommer|portemonnee|buurman|buurvrouw|buren|kat|hond|poes)\b",
+        r"\b(mijn|mn) (\w+ )?(fiets|auto|scooter|brommer|portemonnee|buurman|buurvrouw|buren|kat|hond|poes|"
+        r"kinderopvang|oppas|verhuizing|verhuisdozen)\b",
+        # the person behind a role: "heeft de smw ook een hond", "is de jeugdarts ook huisarts", "vegetarisch"
+        r"\b(ook|zelf) (een |de )?(hond|kat|poes|huisarts|tandarts|vriend|vriendin)\b", _stems("vegetari veganist"),
+        r"\bcadeau\w* (\w+ ){0,2}(kopen|geven|voor)\b", r"\bafscheidscadeau\w*", r"\b(excel|spreadsheet)\b",
         r"borrel\b",  # also "netwerkborrel"
         r"\b(getrouwd|vrijgezel|verjaardag|huisdier|jarig)\b", r"\bhoe oud (is|zijn|was)\b", r"\b(kat|hond|poes) van\b",
         r"\bzelf (ook )?(kinderen|kids|een gezin)\b", _stems("fysio kinderfysio fysiotherap"),
@@ -320,7 +324,7 @@ CUES: dict[str, re.Pattern[str]] = {
     # What a school offers: "welke expertise heeft de vliegerwolk", "waar is die school goed in".
     "school_profile": _any(r"\b(welke|wat voor|wat voor een) (expertise|expertises|specialisatie|specialisaties|"
                            r"specialiteit)\b.{0,40}"
-                           r"\b(heeft|hebben|biedt|bieden|zit)\b",
+                           r"\b(heeft|hebben|hebbe|hebt|biedt|bieden|zit)\b",
                            r"\bwaar (is|zijn) (die|deze|de|het) (school|scholen)\b.{0,20}\bgoed in\b"),
     "school_word": _any(_words("school scholen basisschool basisscholen schooltje ikc kindcentrum sbo locatie")),
     "signal_start": _any(r"^(nieuwe? |kort |korte |snel |nog een |een |mijn |dringend |urgent |spoed )?"
@@ -860,10 +864,11 @@ class _Reading:
 
 
 _QUESTION_BREAK = re.compile(
-    r"\?\s+|\s(?:en|maar|punt|punt en)\s+(?=(?:wie|welke|welk|waar|wat|of er)\b)|\b(?:2|twee|paar) vragen\b\s*:?", re.IGNORECASE)
-LOOKUP_KEYS = {"partner_lookup": "rol", "expertise_lookup": "expertise", "glossary": "begrip"}
+    r"\?\s+|(?:\s(?:en|maar|punt|punt en)\s+|,\s*)(?=(?:wie|welke|welk|waar|wat|wanneer|hoe|of er)\b)"
+    r"|\b(?:2|3|twee|drie|paar) (?:vragen|dingen|vraagjes)\b\s*:?", re.IGNORECASE)
+LOOKUP_KEYS = {"partner_lookup": "rol", "expertise_lookup": "expertise", "glossary": "begrip", "route": "route"}
 """The questions one message may ask several of, and what each must name of its own."""
-MAX_QUESTIONS = 3
+MAX_QUESTIONS = 4
 
 
 MAX_QUESTION_WORDS = 14
@@ -874,11 +879,28 @@ its end wins ("… de leerkracht is handelingsverlegen. maar wie is nou de jeugd
 def question_parts(text: str) -> list[str]:
     """The questions a message strings together ("2 vragen: wie is de smw van het spoorwiel en
     welke scholen in laak hebben nt2", "wie is de lpa in laak? en de wijkagent?"), in order;
-    the message itself when it asks one."""
-    parts = [part.strip() for part in _QUESTION_BREAK.split(text[:MAX_TEXT]) if part and part.strip(" :?.,")]
+    the message itself when it asks one. Every part before the last must be a question itself
+    ("we krijgen veel nieuwkomers, welke school heeft nt2" asks one)."""
+    text = text[:MAX_TEXT]
+    parts: list[str] = []
+    start = 0
+    for found in _QUESTION_BREAK.finditer(text):
+        part = text[start:found.start()].strip()
+        if part.strip(" :?.,!"):
+            if not (found.group(0).startswith("?") or _ASKS_FIRST.match(normalize(part))):
+                return [text]
+            parts.append(part)
+        start = found.end()
+    parts.append(text[start:].strip())
     if not 1 < len(parts) <= MAX_QUESTIONS or any(len(part.split()) > MAX_QUESTION_WORDS for part in parts[:-1]):
         return [text]
     return parts
+
+
+_ASKS_FIRST = re.compile(r"(?:(?:hoi|hallo|hey|morgen|goedemorgen|ok|oke|en|ook|nog|even|ff)\s+)*"
+                         r"(?:wie|welke|welk|wat|waar|wanneer|hoe|of|kun|kan|kunt|kunnen|mag|heeft|hebben|is|zijn|geef|"
+                         r"graag|stuur)\b|(?:hoi|hallo|hey|morgen|goedemorgen)$")
+"""A part that asks something by its first word (after a greeting), or a greeting alone."""
 
 
 def understand(text: str, kb: KnowledgeBase) -> Understanding:

@@ -575,7 +575,9 @@ def _function_asked(text: str, contacts: list[Contact], carried: str | None = No
     typed = {FUNCTION_SYNONYMS.get(word, word) for word in normalize(text).split()}
     for words in (typed, {carried} if carried else set()):
         asked = [c for c in contacts if words & {w for w in normalize(c.functie).split() if len(w) >= 6}]
-        if asked and len(asked) < len(contacts):
+        if len(asked) == len(contacts):
+            return contacts, None  # "de jeugdarts en de jeugdverpleegkundige": every one of them
+        if asked:
             function = next(w for c in asked for w in normalize(c.functie).split() if w in words)
             return asked, function
     return contacts, None
