@@ -630,3 +630,8 @@ def test_wanting_to_go_to_heaven_alarms_only_with_a_letter_or_a_day():
     assert assess("kleuter zegt 'ik wil naar de hemel', zo heet de speeltuin bij oma") is None
     concern = assess("ze zegt dat ze naar de hemel wil en het gebeurt zaterdag")
     assert concern is not None and "suicide" in concern.kinds
+
+
+def test_not_acuut_is_no_112():
+    concern = assess("het is niet acuut, maar hij vertelt dat vader hem met de riem slaat")
+    assert concern is not None and not concern.acute, concern

@@ -569,7 +569,7 @@ CONCEPTS: dict[str, str] = {
             r"mee brengt)|naar (?:zijn|de|die) vrienden|meegaat|gaat (?:\w+ ){0,3}mee|mee naar|kelderbox|garagebox|hotel\w*|s nachts thuis|tattoo|tatoeage|opgehaald|feestjes?|snachts|weggaat met|weg met|meegenomen|in een auto|auto stapt|ophaalt|ophaalde|lief "
             r"(?:moest|moet) zijn|plaatjes van|fotos van zichzelf|contact met|scooter|eerste uur",
     # when and where: danger now
-    "now": r"acuut|nog steeds aan het (?:slaan|schoppen|vechten|schreeuwen|gooien)|(?:staat|staan|wacht|wachten) (?:\w+ ){0,2}(?:buiten|bij het hek|aan het hek|voor de deur|voor de school|op het plein|op de stoep)|morgen\w*|"
+    "now": r"^acuut|nog steeds aan het (?:slaan|schoppen|vechten|schreeuwen|gooien)|(?:staat|staan|wacht|wachten) (?:\w+ ){0,2}(?:buiten|bij het hek|aan het hek|voor de deur|voor de school|op het plein|op de stoep)|morgen\w*|"
            rf"nu(?! {_DURATION}| ik (?:er |het )?(?:zo )?(?:over |aan )?(?:nadenk|terugdenk|erover nadenk)| je het zegt)"
            r"|net(?! (?:als|zo|even|wat|niet|genoeg|iets))|zojuist|vandaag|vanochtend|vanmiddag|vanavond|vannacht|straks|zometeen|zo meteen|na school|"
            r"morgen|gisteravond|nog (?:hier|in de klas|bij mij|buiten|op school)|bijna \d+ uur|over (?:een|\d+) "
@@ -960,7 +960,7 @@ _MODEL_ONLY_GUARDS = ("lost_thing", "drill")
 "ze eet uit de bak van de hond" is neglect)."""
 _ANSWERS_NO = re.compile(r"(?:nee|neen|nope)\b")
 """An answer that starts with "nee" ("nee nu geen direct gevaar meer, hij is weg") denies the danger it names."""
-_NO_DANGER = re.compile(r"\b(?:geen|niet in) (?:direct |acuut |acute )?(?:gevaar|dreiging)\b")
+_NO_DANGER = re.compile(r"\b(?:geen|niet in) (?:direct |acuut |acute )?(?:gevaar|dreiging)\b|\bniet (?:zo |heel |echt )?acuut\b")
 """Someone who says there is no danger now ("nee nu geen direct gevaar meer, hij is weg") is believed
 on the 112; the other kinds of concern stay."""
 

@@ -147,7 +147,7 @@ class LastLookup:
         fields = {key: data[key] for key in cls.FIELDS if isinstance(data.get(key), str)}
         others = tuple((pair[0], pair[1]) for pair in data.get("others") or ()
                        if isinstance(pair, list) and len(pair) == 2 and all(v is None or isinstance(v, str) for v in pair))
-        also, recent = (_words(data.get(key)) for key in ("also", "recent"))
+        also, recent = (ids(data.get(key)) for key in ("also", "recent"))
         return cls(intent=data["intent"], at=at, others=others, also=also, recent=recent, **fields)
 
 
@@ -285,8 +285,9 @@ def services(context: TurnContext) -> TurnServices:
     return found
 
 
-def _words(value: Any) -> tuple[str, ...]:
-    """A stored list of ids; one id as the state of an older version kept it."""
+def ids(value: Any) -> tuple[str, ...]:
+    """Ids kept in state as a list, or as one id (a slot's single answer, or the state an older
+    version saved): the ids as a tuple, anything else dropped."""
     if isinstance(value, str):
         return (value,)
     return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()

@@ -171,6 +171,9 @@ SOCIAL: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
 _ROUTE_NOUNS = "route stappen stappenplan procedure aanpak werkwijze protocol"
 _NEWS = "berichten aankondigingen meldingen nieuws berichtjes updates nieuwsbrief notificaties wijkberichten nieuwtjes"
 _MESSAGE = "bericht berichtje mededeling nieuwsbrief uitnodiging oproep nieuwtje herinnering rondschrijven"
+_THE_LAST_ONE = r"\b(van|bij|op) (die|de) (laatste|eerste|bovenste|onderste)( school)?$"
+"""'ib van die laatste': the one school the last answer listed (a school named before)."""
+
 CUES: dict[str, re.Pattern[str]] = {
     "who_strict": _any(_words("wie wiens")),
     # Who the person just shown or named is: "wie is dat bij ons", "wie is die dan"
@@ -216,15 +219,14 @@ CUES: dict[str, re.Pattern[str]] = {
                         r"hen|hem|haar|die|die laatste))?( graag| aub| please)?$"),
     "refers_back": _any(_words("daar daarvan daarvoor daarbij die_school deze_school dat_kind die_wijk deze_wijk "
                                "die_aan dat_aan er_een er_eentje die_maken dat_maken die_opstellen die_school"),
-                        r"\b(van|bij|op) (die|de) (laatste|eerste|bovenste|onderste)( school)?$",
+                        _THE_LAST_ONE,
                         r"\bhoe (vraag|maak|regel|doe|start|schrijf|krijg|stel|pak|begin|loop|doorloop|volg|gebruik|pas|vul|zet) (ik|je|we|jij|jullie) "
                         r"(die|dat|deze|dit|hem|er een|er eentje|daar een)\b",
                         # the person just shown: "hoe bereik ik die het best"
                         r"\bhoe (bereik|contacteer|benader|spreek|bel|mail|app) (ik|je|we|jij) (die|hem|haar|diegene|deze)\b"),
     # "de smw van die school": the school named before, not the wijk.
     "that_school": _any(r"\b(die|deze|dezelfde|zelfde|diezelfde) (school|basisschool|locatie)\b",
-                        r"\bdie van (de |het )?(school|basisschool)\b",
-                        r"\b(van|bij|op) (die|de) (laatste|eerste|bovenste|onderste)( school)?$"),
+                        r"\bdie van (de |het )?(school|basisschool)\b", _THE_LAST_ONE),
     # The user's own place: "wie is de smw hier", "bij ons in de wijk".
     "here": _any(_words("hier hierzo bij_ons voor_ons mijn_wijk onze_wijk eigen_wijk mijn_school onze_school onze_scholen "
                         "mijn_scholen horen_wij hoor_ik ons_gebied mijn_gebied"),
@@ -869,8 +871,6 @@ _QUESTION_BREAK = re.compile(
 LOOKUP_KEYS = {"partner_lookup": "rol", "expertise_lookup": "expertise", "glossary": "begrip", "route": "route"}
 """The questions one message may ask several of, and what each must name of its own."""
 MAX_QUESTIONS = 4
-
-
 MAX_QUESTION_WORDS = 14
 """A longer part before the last is a story, not a question: in a long message the question at
 its end wins ("… de leerkracht is handelingsverlegen. maar wie is nou de jeugdconsulent")."""
@@ -1046,6 +1046,7 @@ def _read(text: str, norm: str, kb: KnowledgeBase) -> _Reading:
 
 
 _SELF_GAP = frozenset("de een nieuw nieuwe hier zelf sinds kort pas".split())
+_SELF_BEFORE_ALS = frozenset("ik ben nieuw nieuwe week werk werkzaam".split())
 
 
 def _says_who_i_am(tokens: list[str], start: int) -> bool:
@@ -1060,9 +1061,6 @@ def _says_who_i_am(tokens: list[str], start: int) -> bool:
     if tokens[i] == "ben":
         return i > 0 and tokens[i - 1] == "ik"
     return tokens[i] == "als" and bool(_SELF_BEFORE_ALS & set(tokens[max(0, i - 3):i]))
-
-
-_SELF_BEFORE_ALS = frozenset("ik ben nieuw nieuwe week werk werkzaam".split())
 
 
 def _asked_role(roles: list[Mention], tokens: list[str]) -> Mention:

@@ -22,7 +22,7 @@ from microsoft_agents.hosting.dialogs import DialogContext, DialogTurnResult
 from wijkwijzer.core.answers import pick_option
 from wijkwijzer.core.conversation import CLEAR_REQUEST, Route, end
 from wijkwijzer.core.replies import ContactCard, reply
-from wijkwijzer.core.services import LastLookup, TurnServices, services
+from wijkwijzer.core.services import LastLookup, TurnServices, ids, services
 from wijkwijzer.dialogs.common import joined
 from wijkwijzer.dialogs.lookup import (
     Place,
@@ -304,13 +304,6 @@ def _roles_before(svc: TurnServices, first: str | None) -> tuple[str, ...]:
     return last.recent if _BOTH.search(normalize(svc.request.text)) else ()
 
 
-def _also_roles(value: Any) -> tuple[str, ...]:
-    """The roles kept under ALSO: a list, or one role (a slot's answer, or an older state)."""
-    if isinstance(value, str):
-        return (value,)
-    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
-
-
 def _same_contacts(kb: KnowledgeBase, rol: str, places: tuple[Place, ...]) -> bool:
     answers = {tuple(c.id for c in _contacts(kb, rol, place)) for place in places}
     return len(answers) == 1 and bool(next(iter(answers)))
@@ -365,7 +358,7 @@ class PartnerDialog(SlotDialog):
             return await self._ask(dc, "place", question, [])
         before = svc.memory.last_lookup  # (the answer below remembers itself in its place)
         await self._answer(dc, svc, values["rol"], place, values.get("expertise"), values.get("functie"))
-        also = _also_roles(values.get(ALSO, {}).get("rol"))
+        also = ids(values.get(ALSO, {}).get("rol"))
         if also:  # "ypenburg, en ook de jgz": the role asked before, and this one
             for rol in also:
                 await self._answer(dc, svc, rol, place, values.get("expertise"))
