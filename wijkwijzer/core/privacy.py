@@ -591,16 +591,14 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
         if bsn.is_valid(digits) or onderwijsnummer.is_valid(digits):
             add(_number_kind(digits), match.start(), match.end())
     for match in _STREET.finditer(text):
-        street = fold(match.group("street"))
-        if " " not in street and not _STRONG_STREET.search(street) and street in vocabulary().common:
+        if _ordinary_word(match.group("street")):
             continue  # "advies 2 deskundigen", "ring 3": an ordinary word that happens to end like a street
         if fold(match.group("street").split()[0]) not in allowed_words or match.group("nr"):
             add("adres", match.start(), match.end())
     for pattern in (_NUMBER_ON_STREET, _STREET_THEN_NUMBER):
         for match in pattern.finditer(text):
-            street = fold(match.group("street"))
-            if pattern is _STREET_THEN_NUMBER and not _STRONG_STREET.search(street) and street in vocabulary().common:
-                continue  # "het park, nummer 1": a word, no street (as for the street before its number)
+            if pattern is _STREET_THEN_NUMBER and _ordinary_word(match.group("street")):
+                continue  # "het park, nummer 1": a word, no street
             add("adres", match.start(), match.end())
     for match in _STREET_SPOKEN.finditer(text):
         if _PLACE_CONTEXT.search(text, max(0, match.start() - 40), match.start()):
@@ -619,6 +617,13 @@ def find_personal_data(text: str, allowed_words: frozenset[str] = frozenset(),
 
 
 # ───────────── numbers, dates, places ─────────────
+
+
+def _ordinary_word(street: str) -> bool:
+    """A single word that ends like a street but is an ordinary word ("ring", "advies", "park"),
+    unless it ends in a word only streets end in ("straat", "laan", "plein" …)."""
+    folded = fold(street)
+    return " " not in folded and not _STRONG_STREET.search(folded) and folded in vocabulary().common
 
 
 def _ascii_digits(text: str) -> str:
